@@ -1,0 +1,15 @@
+import ArgumentParser
+import Foundation
+import TownhallKit
+
+/// `townhall`: the server and the administrators' commands, over one store.
+@main
+struct Townhall: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "townhall",
+        abstract: "Public meetings, papers and scrutiny for English local government.",
+        subcommands: [
+            Serve.self, DB.self, AuthorityCommand.self, BodyCommand.self, PersonCommand.self, MemberCommand.self,
+            MeetingCommand.self, AgendaCommand.self, PaperCommand.self, Attach.self, Demo.self,
+        ])
+}

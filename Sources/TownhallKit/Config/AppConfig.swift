@@ -1,0 +1,133 @@
+import Foundation
+
+/// Settings shared by the server and the CLI. Loaded from a JSON file (default `Config/townhall.json`),
+/// then overridden by `TOWNHALL_*` environment variables so operators need not edit files in production.
+public struct AppConfig: Sendable, Equatable {
+    public var host: String
+    public var port: Int
+    public var databasePath: String
+    public var dataDirectory: String
+    public var siteName: String
+    public var timeZone: TimeZone
+    public var templatesDirectory: String
+    public var publicDirectory: String
+    public var maxUploadBytes: Int
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "var/townhall.sqlite",
+        dataDirectory: String = "var/data", siteName: String = "Townhall",
+        timeZone: TimeZone = TimeZone(identifier: "Europe/London")!,
+        templatesDirectory: String = "Templates", publicDirectory: String = "Public",
+        maxUploadBytes: Int = 10 * 1024 * 1024
+    ) {
+        self.host = host
+        self.port = port
+        self.databasePath = databasePath
+        self.dataDirectory = dataDirectory
+        self.siteName = siteName
+        self.timeZone = timeZone
+        self.templatesDirectory = templatesDirectory
+        self.publicDirectory = publicDirectory
+        self.maxUploadBytes = maxUploadBytes
+    }
+
+    /// The environment variables that override the file, by setting name.
+    public static let environmentKeys: [String: String] = [
+        "host": "TOWNHALL_HOST", "port": "TOWNHALL_PORT", "databasePath": "TOWNHALL_DATABASE",
+        "dataDirectory": "TOWNHALL_DATA_DIR", "siteName": "TOWNHALL_SITE_NAME", "timeZone": "TOWNHALL_TIME_ZONE",
+        "templatesDirectory": "TOWNHALL_TEMPLATES", "publicDirectory": "TOWNHALL_PUBLIC",
+        "maxUploadBytes": "TOWNHALL_MAX_UPLOAD_BYTES",
+    ]
+
+    /// Loads the file named by `TOWNHALL_CONFIG` (or `Config/townhall.json` when present), then applies
+    /// environment overrides. Any bad value throws a `ConfigError` naming the setting and where it came from.
+    public static func load(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        defaultFile: String = "Config/townhall.json"
+    ) throws -> AppConfig {
+        var values: [String: String] = [:]
+        var sources: [String: String] = [:]
+        let explicitFile = environment["TOWNHALL_CONFIG"]
+        let file = explicitFile ?? defaultFile
+        if FileManager.default.fileExists(atPath: file) {
+            for (key, value) in try readFile(file) {
+                values[key] = value
+                sources[key] = file
+            }
+        } else if explicitFile != nil {
+            throw ConfigError("configuration file \(file) (from TOWNHALL_CONFIG) does not exist")
+        }
+        for (key, variable) in environmentKeys {
+            if let value = environment[variable] {
+                values[key] = value
+                sources[key] = "environment variable \(variable)"
+            }
+        }
+        return try build(values: values, sources: sources)
+    }
+
+    private static func readFile(_ path: String) throws -> [String: String] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigError("cannot read configuration file \(path)")
+        }
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw ConfigError("configuration file \(path) is not a JSON object")
+        }
+        var result: [String: String] = [:]
+        for (key, value) in object {
+            guard environmentKeys[key] != nil else {
+                throw ConfigError("configuration file \(path) has an unknown setting \"\(key)\"")
+            }
+            switch value {
+            case let string as String: result[key] = string
+            case let number as NSNumber: result[key] = number.stringValue
+            default: throw ConfigError("setting \"\(key)\" in \(path) must be a string or a number")
+            }
+        }
+        return result
+    }
+
+    private static func build(values: [String: String], sources: [String: String]) throws -> AppConfig {
+        var config = AppConfig()
+        func origin(_ key: String) -> String { sources[key] ?? "default" }
+        func text(_ key: String) throws -> String? {
+            guard let value = values[key] else { return nil }
+            let trimmed = value.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty else { throw ConfigError("\(key) from \(origin(key)) must not be empty") }
+            return trimmed
+        }
+        if let host = try text("host") { config.host = host }
+        if let port = try text("port") {
+            guard let number = Int(port), (1...65535).contains(number) else {
+                throw ConfigError("port from \(origin("port")) must be a whole number from 1 to 65535, not \"\(port)\"")
+            }
+            config.port = number
+        }
+        if let path = try text("databasePath") { config.databasePath = path }
+        if let path = try text("dataDirectory") { config.dataDirectory = path }
+        if let name = try text("siteName") { config.siteName = name }
+        if let zone = try text("timeZone") {
+            guard let timeZone = TimeZone(identifier: zone) else {
+                throw ConfigError("timeZone from \(origin("timeZone")) is not a known time zone: \"\(zone)\"")
+            }
+            config.timeZone = timeZone
+        }
+        if let path = try text("templatesDirectory") { config.templatesDirectory = path }
+        if let path = try text("publicDirectory") { config.publicDirectory = path }
+        if let size = try text("maxUploadBytes") {
+            guard let number = Int(size), number > 0 else {
+                throw ConfigError("maxUploadBytes from \(origin("maxUploadBytes")) must be a positive whole number, not \"\(size)\"")
+            }
+            config.maxUploadBytes = number
+        }
+        return config
+    }
+}
+
+/// A configuration problem; its message is printed as the single line that stops start-up.
+public struct ConfigError: Error, Equatable, CustomStringConvertible, LocalizedError {
+    public let message: String
+    public init(_ message: String) { self.message = "configuration error: " + message }
+    public var description: String { message }
+    public var errorDescription: String? { message }
+}

@@ -1,0 +1,191 @@
+import Foundation
+
+/// A realistic demo through the same write paths the CLI uses: a Policing Board for a two-council force area,
+/// an LPAC and an education panel, with past and upcoming meetings, published and draft papers (with tables),
+/// an attachment, a cancelled meeting, and exempt items whose papers must never reach the public.
+public struct DemoData: Sendable {
+    let database: AppDatabase
+    let files: AttachmentFiles
+    let time: LocalTime
+
+    public init(database: AppDatabase, files: AttachmentFiles, time: LocalTime) {
+        self.database = database
+        self.files = files
+        self.time = time
+    }
+
+    @discardableResult
+    public func seed(now: Date) throws -> String {
+        if try !database.allBodiesNow().isEmpty {
+            throw TownhallError.conflict("the store already has bodies; demo seed only fills an empty store")
+        }
+        let renderer = MarkdownRenderer()
+        func at(_ days: Int, _ clock: String) throws -> Date {
+            try time.parseDateTime("\(time.day(of: now.addingTimeInterval(Double(days) * 86_400))) \(clock)")
+        }
+        func publish(_ id: Int64?, _ daysAgo: Int = 7) throws {
+            _ = try database.publishPaper(id: id!, renderer: renderer, at: now.addingTimeInterval(Double(-daysAgo) * 86_400))
+        }
+        let today = time.day(of: now)
+        let yearStart = String(today.prefix(4)) + "-05-01" > today
+            ? String(Int(today.prefix(4))! - 1) + "-05-01" : String(today.prefix(4)) + "-05-01"
+
+        _ = try database.addAuthority(slug: "harford-city", name: "Harford City Council", kind: .unitary)
+        _ = try database.addAuthority(slug: "marsh-vale", name: "Marsh Vale Council", kind: .unitary)
+
+        // Policing Board: two councils, so each leader plus a lead member per council.
+        _ = try database.addBody(
+            slug: "harford-policing-board", name: "Harford and Marsh Vale Policing Board", kind: .policingBoard,
+            description: "The leaders of the two councils in the Harford and Marsh Vale police force area, with a lead member from each. The Board sets the force budget and precept, appoints the Chief Constable and agrees the policing plan.",
+            area: "Harford and Marsh Vale police force area")
+        let boardSeats: [(String, String, String, MembershipRole, String)] = [
+            ("cllr-amara-okafor", "Councillor Amara Okafor", "Leader, Harford City Council", .chair, "harford-city"),
+            ("cllr-david-lloyd", "Councillor David Lloyd", "Leader, Marsh Vale Council", .viceChair, "marsh-vale"),
+            ("cllr-priya-shah", "Councillor Priya Shah", "Cabinet Member for Community Safety, Harford City Council", .member, "harford-city"),
+            ("cllr-tom-greaves", "Councillor Tom Greaves", "Lead Member for Communities, Marsh Vale Council", .member, "marsh-vale"),
+        ]
+        for (slug, name, title, role, council) in boardSeats {
+            _ = try database.addPerson(slug: slug, name: name, title: title)
+            _ = try database.addMember(
+                person: slug, body: "harford-policing-board", role: role, authority: council, startDate: yearStart,
+                endDate: nil, localTime: time)
+        }
+
+        _ = try database.addBody(
+            slug: "harford-lpac", name: "Harford Local Public Accounts Committee", kind: .lpac,
+            description: "Backbench councillors with lay and service-user members. The committee takes evidence from any public service in the area and makes recommendations, which the service must answer within two months.",
+            area: "Harford City Council area")
+        let lpacSeats: [(String, String, String, MembershipRole, String?)] = [
+            ("cllr-helen-marsh", "Councillor Helen Marsh", "Backbench councillor, Harford City Council", .chair, "harford-city"),
+            ("cllr-raj-patel", "Councillor Raj Patel", "Backbench councillor, Harford City Council", .member, "harford-city"),
+            ("sarah-whitfield", "Sarah Whitfield", "Lay member (chartered accountant)", .layMember, nil),
+            ("kwame-mensah", "Kwame Mensah", "Service-user representative, Harford Carers' Forum", .coOpted, nil),
+        ]
+        for (slug, name, title, role, council) in lpacSeats {
+            _ = try database.addPerson(slug: slug, name: name, title: title)
+            _ = try database.addMember(
+                person: slug, body: "harford-lpac", role: role, authority: council, startDate: yearStart, endDate: nil,
+                localTime: time)
+        }
+
+        _ = try database.addBody(
+            slug: "harford-education-panel", name: "Harford Local Education Panel", kind: .educationPanel,
+            description: "Lead members, the Director of Children's Services, head teacher, governor and parent representatives supporting the Director of School Standards on a long-term plan for schools.",
+            area: "Harford City Council area")
+        let panelSeats: [(String, String, String, MembershipRole, String?)] = [
+            ("cllr-lucy-bennett", "Councillor Lucy Bennett", "Lead Member for Children and Schools, Harford City Council", .chair, "harford-city"),
+            ("mark-ellison", "Mark Ellison", "Director of Children's Services, Harford City Council", .member, "harford-city"),
+            ("anne-fraser", "Anne Fraser", "Head teacher, St Aidan's Primary School", .coOpted, nil),
+            ("gareth-owen", "Gareth Owen", "Chair of governors, Harford Academy", .coOpted, nil),
+            ("nadia-rahman", "Nadia Rahman", "Parent representative", .coOpted, nil),
+        ]
+        for (slug, name, title, role, council) in panelSeats {
+            _ = try database.addPerson(slug: slug, name: name, title: title)
+            _ = try database.addMember(
+                person: slug, body: "harford-education-panel", role: role, authority: council, startDate: yearStart,
+                endDate: nil, localTime: time)
+        }
+
+        let chamber = "Council Chamber, Harford Civic Centre"
+        let chamberAddress = "Market Square, Harford HF1 1AA"
+        let committeeRoom = "Committee Room 2, Marsh Vale Town Hall"
+
+        // Past board meeting: the policing plan, with an exempt appraisal item.
+        let pastBoard = try database.addMeeting(
+            body: "harford-policing-board", title: "Board meeting", startsAt: try at(-30, "10:00"),
+            endsAt: try at(-30, "12:30"), locationName: chamber, address: chamberAddress)
+        try addProcedural(pastBoard.id!)
+        let planItem = try database.addAgendaItem(
+            meetingId: pastBoard.id!, title: "Policing plan 2026 to 2029: strategic priorities", type: .decision,
+            exemptParagraph: nil,
+            decision: "The Board agreed the policing plan 2026 to 2029 and its four strategic priorities, with neighbourhood policing to be reported on quarterly.")
+        let plan = try database.addPaper(
+            itemId: planItem.id!, title: "Policing plan 2026 to 2029", author: "Chief Executive to the Board",
+            markdown: DemoPapers.policingPlan, now: now)
+        try publish(plan.id, 40)
+        let appraisal = try database.addAgendaItem(
+            meetingId: pastBoard.id!, title: "Chief Constable: annual performance review", type: .decision,
+            exemptParagraph: .individual)
+        let appraisalPaper = try database.addPaper(
+            itemId: appraisal.id!, title: "Chief Constable performance review (exempt)", author: "Chair of the Board",
+            markdown: "# Confidential\n\nThis exempt report must never be published.", now: now)
+        try publish(appraisalPaper.id, 40)
+        _ = try database.publishAgenda(meetingId: pastBoard.id!, at: now.addingTimeInterval(-40 * 86_400))
+        _ = try database.setMeetingStatus(meetingId: pastBoard.id!, status: .held)
+
+        // Next board meeting: the budget and precept, with a published budget paper, a draft, a CSV and an exempt item.
+        let budgetMeeting = try database.addMeeting(
+            body: "harford-policing-board", title: "Budget and precept meeting", startsAt: try at(21, "10:00"),
+            endsAt: try at(21, "13:00"), locationName: chamber, address: chamberAddress)
+        try addProcedural(budgetMeeting.id!)
+        let budgetItem = try database.addAgendaItem(
+            meetingId: budgetMeeting.id!, title: "Force budget and police precept 2027/28", type: .decision, exemptParagraph: nil)
+        let budget = try database.addPaper(
+            itemId: budgetItem.id!, title: "Force budget and precept 2027/28", author: "Treasurer to the Board",
+            markdown: DemoPapers.budget, now: now)
+        try publish(budget.id, 2)
+        _ = try database.addPaper(
+            itemId: budgetItem.id!, title: "Capital programme 2027 to 2031 (draft)", author: "Treasurer to the Board",
+            markdown: DemoPapers.capitalDraft, now: now)
+        _ = try database.attach(
+            itemId: budgetItem.id!, paperId: budget.id, fileName: "budget-2027-28.csv", data: Data(DemoPapers.budgetCSV.utf8),
+            files: files, maxBytes: 1_048_576, now: now)
+        let estates = try database.addAgendaItem(
+            meetingId: budgetMeeting.id!, title: "Estates: disposal of the former Marsh Vale police station", type: .decision,
+            exemptParagraph: .financialAffairs)
+        let estatesPaper = try database.addPaper(
+            itemId: estates.id!, title: "Heads of terms for sale (exempt)", author: "Director of Estates",
+            markdown: "Offer received: **£1,150,000** from the preferred bidder.", now: now)
+        try publish(estatesPaper.id, 2)
+        _ = try database.publishAgenda(meetingId: budgetMeeting.id!, at: now.addingTimeInterval(-2 * 86_400))
+
+        let laterBoard = try database.addMeeting(
+            body: "harford-policing-board", title: "Board meeting", startsAt: try at(49, "14:00"), endsAt: nil,
+            locationName: committeeRoom, address: "High Street, Marsh Vale MV2 3BB")
+        try addProcedural(laterBoard.id!)
+
+        // LPAC: a held evidence session and a cancelled planning meeting.
+        let evidence = try database.addMeeting(
+            body: "harford-lpac", title: "Evidence session: delays in hospital discharge", startsAt: try at(-20, "18:00"),
+            endsAt: try at(-20, "20:00"), locationName: chamber, address: chamberAddress)
+        try addProcedural(evidence.id!)
+        let evidenceItem = try database.addAgendaItem(
+            meetingId: evidence.id!, title: "Evidence from Harford and Marsh NHS Foundation Trust", type: .report,
+            exemptParagraph: nil)
+        let brief = try database.addPaper(
+            itemId: evidenceItem.id!, title: "Briefing: discharge delays at Harford General Hospital",
+            author: "Scrutiny Officer", markdown: DemoPapers.dischargeBriefing, now: now)
+        try publish(brief.id, 27)
+        _ = try database.publishAgenda(meetingId: evidence.id!, at: now.addingTimeInterval(-27 * 86_400))
+        _ = try database.setMeetingStatus(meetingId: evidence.id!, status: .held)
+
+        let planning = try database.addMeeting(
+            body: "harford-lpac", title: "Inquiry planning meeting", startsAt: try at(5, "18:00"), endsAt: nil,
+            locationName: committeeRoom, address: nil)
+        _ = try database.setMeetingStatus(meetingId: planning.id!, status: .cancelled)
+
+        // Education panel: the long-term plan.
+        let panel = try database.addMeeting(
+            body: "harford-education-panel", title: "Panel meeting", startsAt: try at(35, "16:30"),
+            endsAt: try at(35, "18:30"), locationName: chamber, address: chamberAddress)
+        try addProcedural(panel.id!)
+        let planDraft = try database.addAgendaItem(
+            meetingId: panel.id!, title: "Long-term plan for school standards: consultation draft", type: .report,
+            exemptParagraph: nil)
+        let schools = try database.addPaper(
+            itemId: planDraft.id!, title: "Long-term plan for school standards 2027 to 2032", author: "Director of School Standards",
+            markdown: DemoPapers.schoolsPlan, now: now)
+        try publish(schools.id, 1)
+        _ = try database.publishAgenda(meetingId: panel.id!, at: now.addingTimeInterval(-1 * 86_400))
+
+        let papers = try database.list(Paper.self)
+        return "seeded demo: \(try database.list(Body.self).count) bodies, \(try database.list(Meeting.self).count) meetings, "
+            + "\(papers.count) papers (\(papers.filter { $0.status == .draft }.count) draft), "
+            + "\(try database.list(Attachment.self).count) attachment"
+    }
+
+    private func addProcedural(_ meetingId: Int64) throws {
+        _ = try database.addAgendaItem(meetingId: meetingId, title: "Apologies for absence", type: .procedural, exemptParagraph: nil)
+        _ = try database.addAgendaItem(meetingId: meetingId, title: "Declarations of interest", type: .procedural, exemptParagraph: nil)
+    }
+}

@@ -1,0 +1,37 @@
+/// Lifecycle of a meeting; cancelled and postponed meetings stay public so residents are not left guessing.
+public enum MeetingStatus: String, Codable, Sendable, CaseIterable {
+    case scheduled, cancelled, postponed, held
+
+    public var label: String {
+        switch self {
+        case .scheduled: "Scheduled"
+        case .cancelled: "Cancelled"
+        case .postponed: "Postponed"
+        case .held: "Held"
+        }
+    }
+}
+
+/// Publication state of a paper: only `published` is ever shown to the public.
+public enum PaperStatus: String, Codable, Sendable, CaseIterable {
+    case draft, published, withdrawn
+}
+
+/// What an agenda item is for, so residents can tell decisions from routine business.
+public enum AgendaItemType: String, Codable, Sendable, CaseIterable {
+    case procedural
+    case report
+    case decision
+    case information
+    case publicQuestions = "public-questions"
+
+    public var label: String {
+        switch self {
+        case .procedural: "Procedural"
+        case .report: "Report"
+        case .decision: "For decision"
+        case .information: "For information"
+        case .publicQuestions: "Public questions"
+        }
+    }
+}

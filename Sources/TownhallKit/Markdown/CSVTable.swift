@@ -1,0 +1,89 @@
+/// Parses the body of a ```` ```csv ```` or ```` ```table ```` block: RFC 4180 fields (quotes, doubled quotes,
+/// commas and line breaks inside quotes). The first row is the header; every row must have as many cells.
+struct CSVTable: Equatable {
+    var header: [String]
+    var rows: [[String]]
+
+    struct ParseError: Error, Equatable {
+        var message: String
+    }
+
+    static func parse(_ text: String) throws(ParseError) -> CSVTable {
+        var records: [[String]] = []
+        var record: [String] = []
+        var field = ""
+        var inQuotes = false
+        var fieldWasQuoted = false
+        var line = 1
+        var quoteStartLine = 1
+        var iterator = Array(text.unicodeScalars).makeIterator()
+        var pending: Unicode.Scalar? = nil
+
+        func next() -> Unicode.Scalar? {
+            if let p = pending { pending = nil; return p }
+            return iterator.next()
+        }
+        func endRecord() {
+            record.append(fieldWasQuoted ? field : field.trimmingCharacters(in: .whitespaces))
+            if !(record.count == 1 && record[0].isEmpty && !fieldWasQuoted) { records.append(record) }
+            record = []
+            field = ""
+            fieldWasQuoted = false
+        }
+        while let c = next() {
+            if inQuotes {
+                if c == "\"" {
+                    if let following = next() {
+                        if following == "\"" { field.unicodeScalars.append("\"") } else { inQuotes = false; pending = following }
+                    } else {
+                        inQuotes = false
+                    }
+                } else {
+                    if c == "\n" { line += 1 }
+                    field.unicodeScalars.append(c)
+                }
+                continue
+            }
+            switch c {
+            case "\"":
+                if field.trimmingCharacters(in: .whitespaces).isEmpty && !fieldWasQuoted {
+                    field = ""
+                    inQuotes = true
+                    fieldWasQuoted = true
+                    quoteStartLine = line
+                } else {
+                    throw ParseError(message: "line \(line) has a quote inside an unquoted cell; put the whole cell in quotes and double the inner quote")
+                }
+            case ",":
+                record.append(fieldWasQuoted ? field : field.trimmingCharacters(in: .whitespaces))
+                field = ""
+                fieldWasQuoted = false
+            case "\n":
+                endRecord()
+                line += 1
+            case "\r":
+                continue
+            default:
+                if fieldWasQuoted {
+                    if c == " " || c == "\t" { continue }
+                    throw ParseError(message: "line \(line) has text after a closing quote")
+                }
+                field.unicodeScalars.append(c)
+            }
+        }
+        if inQuotes {
+            throw ParseError(message: "a quote opened on line \(quoteStartLine) is never closed")
+        }
+        if !field.isEmpty || fieldWasQuoted || !record.isEmpty { endRecord() }
+        guard let header = records.first else {
+            throw ParseError(message: "the table is empty; the first row must name the columns")
+        }
+        let body = Array(records.dropFirst())
+        for (index, row) in body.enumerated() where row.count != header.count {
+            throw ParseError(message: "row \(index + 2) has \(row.count) cell\(row.count == 1 ? "" : "s") but the header has \(header.count)")
+        }
+        return CSVTable(header: header, rows: body)
+    }
+}
+
+import Foundation

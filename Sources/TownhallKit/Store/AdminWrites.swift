@@ -1,0 +1,197 @@
+import Foundation
+import GRDB
+
+/// Write paths used by the admin CLI (and later the clerk screens). Each runs in one transaction and checks its
+/// input first, so a refused command leaves the store exactly as it was.
+extension AppDatabase {
+    public func addAuthority(slug: String, name: String, kind: AuthorityKind) throws -> Authority {
+        var record = Authority(slug: try Slug.validate(slug, what: "authority"), name: try required(name, "name"), kind: kind)
+        try insert(&record, duplicate: "an authority with slug \"\(slug)\" already exists")
+        return record
+    }
+
+    public func addBody(slug: String, name: String, kind: BodyKind, description: String = "", area: String = "") throws -> Body {
+        var record = Body(
+            slug: try Slug.validate(slug, what: "body"), name: try required(name, "name"), kind: kind,
+            description: description, area: area)
+        try insert(&record, duplicate: "a body with slug \"\(slug)\" already exists")
+        return record
+    }
+
+    public func addPerson(slug: String, name: String, title: String = "") throws -> Person {
+        var record = Person(slug: try Slug.validate(slug, what: "person"), name: try required(name, "name"), title: title)
+        try insert(&record, duplicate: "a person with slug \"\(slug)\" already exists")
+        return record
+    }
+
+    public func addMember(
+        person personSlug: String, body bodySlug: String, role: MembershipRole, authority authoritySlug: String?,
+        startDate: String, endDate: String?, localTime: LocalTime = LocalTime()
+    ) throws -> Membership {
+        let start = try localTime.parseDay(startDate)
+        let end = try endDate.map { try localTime.parseDay($0) }
+        if let end, end < start { throw TownhallError.invalid("end date \(end) is before start date \(start)") }
+        return try writer.write { db in
+            let person = try Self.find(Person.self, slug: personSlug, what: "person", db)
+            let body = try Self.find(Body.self, slug: bodySlug, what: "body", db)
+            let authority = try authoritySlug.map { try Self.find(Authority.self, slug: $0, what: "authority", db) }
+            var record = Membership(
+                personId: person.id!, bodyId: body.id!, role: role, authorityId: authority?.id, startDate: start, endDate: end)
+            try record.insert(db)
+            return record
+        }
+    }
+
+    public func addMeeting(
+        body bodySlug: String, title: String, startsAt: Date, endsAt: Date?, locationName: String?, address: String?
+    ) throws -> Meeting {
+        if let endsAt, endsAt <= startsAt { throw TownhallError.invalid("the meeting must end after it starts") }
+        let title = try required(title, "title")
+        return try writer.write { db in
+            let body = try Self.find(Body.self, slug: bodySlug, what: "body", db)
+            var locationId: Int64? = nil
+            if let name = locationName?.trimmingCharacters(in: .whitespaces), !name.isEmpty {
+                if let existing = try Location.filter(Column("name") == name).fetchOne(db) {
+                    locationId = existing.id
+                } else {
+                    var location = Location(name: name, address: address ?? "")
+                    try location.insert(db)
+                    locationId = location.id
+                }
+            }
+            var meeting = Meeting(
+                bodyId: body.id!, title: title, startsAt: startsAt, endsAt: endsAt, locationId: locationId,
+                status: .scheduled, agendaPublishedAt: nil)
+            try meeting.insert(db)
+            return meeting
+        }
+    }
+
+    public func publishAgenda(meetingId: Int64, at date: Date) throws -> Meeting {
+        try writer.write { db in
+            guard var meeting = try Meeting.fetchOne(db, key: meetingId) else {
+                throw TownhallError.notFound("no meeting with id \(meetingId)")
+            }
+            meeting.agendaPublishedAt = meeting.agendaPublishedAt ?? date
+            try meeting.update(db)
+            return meeting
+        }
+    }
+
+    public func addAgendaItem(
+        meetingId: Int64, title: String, type: AgendaItemType, exemptParagraph: ExemptParagraph?, number: String? = nil,
+        decision: String? = nil
+    ) throws -> AgendaItem {
+        let title = try required(title, "title")
+        return try writer.write { db in
+            guard try Meeting.exists(db, key: meetingId) else { throw TownhallError.notFound("no meeting with id \(meetingId)") }
+            let last = try Int.fetchOne(db, sql: "SELECT MAX(position) FROM agendaItem WHERE meetingId = ?", arguments: [meetingId]) ?? 0
+            var item = AgendaItem(
+                meetingId: meetingId, position: last + 1, number: number ?? String(last + 1), title: title, itemType: type,
+                isExempt: exemptParagraph != nil, exemptParagraph: exemptParagraph, decision: decision)
+            try item.insert(db)
+            return item
+        }
+    }
+
+    public func addPaper(itemId: Int64, title: String, author: String, markdown: String, now: Date) throws -> Paper {
+        let title = try required(title, "title")
+        guard !markdown.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw TownhallError.invalid("the paper is empty")
+        }
+        return try writer.write { db in
+            guard try AgendaItem.exists(db, key: itemId) else { throw TownhallError.notFound("no agenda item with id \(itemId)") }
+            var paper = Paper(
+                agendaItemId: itemId, title: title, author: author, markdown: markdown, html: nil, status: .draft,
+                revision: 1, publishedAt: nil, createdAt: now)
+            try paper.insert(db)
+            return paper
+        }
+    }
+
+    /// Renders the Markdown once and stores the HTML, so public requests never run the renderer.
+    public func publishPaper(id: Int64, renderer: MarkdownRenderer, at date: Date) throws -> (Paper, [String]) {
+        try writer.write { db in
+            guard var paper = try Paper.fetchOne(db, key: id) else { throw TownhallError.notFound("no paper with id \(id)") }
+            guard paper.status == .draft else {
+                throw TownhallError.conflict("paper \(id) is \(paper.status.rawValue), only a draft can be published")
+            }
+            let rendered = renderer.render(paper.markdown)
+            paper.html = rendered.html
+            paper.status = .published
+            paper.publishedAt = date
+            try paper.update(db)
+            return (paper, rendered.problems)
+        }
+    }
+
+    /// Stores the bytes, then the row; if the row cannot be written, newly written bytes are removed again.
+    public func attach(
+        itemId: Int64, paperId: Int64?, fileName: String, data: Data, files: AttachmentFiles, maxBytes: Int, now: Date
+    ) throws -> Attachment {
+        let name = (fileName as NSString).lastPathComponent
+        guard !name.isEmpty, !name.hasPrefix(".") else { throw TownhallError.invalid("the file needs a name") }
+        guard data.count <= maxBytes else {
+            throw TownhallError.invalid("\(name) is \(data.count) bytes; the limit is \(maxBytes) bytes")
+        }
+        guard !data.isEmpty else { throw TownhallError.invalid("\(name) is empty") }
+        let mediaType = try AttachmentFiles.mediaType(forFileName: name)
+        let stored = try files.store(data)
+        do {
+            return try writer.write { db in
+                guard let item = try AgendaItem.fetchOne(db, key: itemId) else {
+                    throw TownhallError.notFound("no agenda item with id \(itemId)")
+                }
+                if let paperId {
+                    guard let paper = try Paper.fetchOne(db, key: paperId), paper.agendaItemId == item.id else {
+                        throw TownhallError.notFound("no paper with id \(paperId) on agenda item \(itemId)")
+                    }
+                }
+                var record = Attachment(
+                    agendaItemId: itemId, paperId: paperId, fileName: name, mediaType: mediaType, size: stored.size,
+                    sha256: stored.sha256, storagePath: stored.relativePath, createdAt: now)
+                try record.insert(db)
+                return record
+            }
+        } catch {
+            if stored.isNew { files.remove(stored.relativePath) }
+            throw error
+        }
+    }
+
+    private func required(_ value: String, _ field: String) throws -> String {
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw TownhallError.invalid("\(field) must not be empty") }
+        return trimmed
+    }
+
+    private func insert<Record: MutablePersistableRecord>(_ record: inout Record, duplicate: String) throws {
+        do {
+            try writer.write { db in try record.insert(db) }
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            throw TownhallError.conflict(duplicate)
+        }
+    }
+
+    static func find<Record: FetchableRecord & TableRecord>(
+        _ type: Record.Type, slug: String, what: String, _ db: Database
+    ) throws -> Record {
+        guard let record = try Record.filter(Column("slug") == slug).fetchOne(db) else {
+            throw TownhallError.notFound("no \(what) with slug \"\(slug)\"")
+        }
+        return record
+    }
+}
+
+extension AppDatabase {
+    public func setMeetingStatus(meetingId: Int64, status: MeetingStatus) throws -> Meeting {
+        try writer.write { db in
+            guard var meeting = try Meeting.fetchOne(db, key: meetingId) else {
+                throw TownhallError.notFound("no meeting with id \(meetingId)")
+            }
+            meeting.status = status
+            try meeting.update(db)
+            return meeting
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import GRDB
+
+/// The one store shared by the server and the CLI. A WAL-mode pool lets both run on the same file at once;
+/// the busy timeout makes a writer wait for the other process instead of failing.
+public final class AppDatabase: Sendable {
+    public let writer: any DatabaseWriter
+
+    public init(_ writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try Migrations.migrator.migrate(writer)
+    }
+
+    /// Opens (creating if needed) the database file at `path` and runs pending migrations.
+    public static func open(path: String) throws -> AppDatabase {
+        let url = URL(fileURLWithPath: path)
+        do {
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            return try AppDatabase(DatabasePool(path: path, configuration: configuration))
+        } catch let error as DatabaseError {
+            throw TownhallError.io("cannot open database \(path): \(error.message ?? error.description)")
+        }
+    }
+
+    /// Whether every migration this build knows has been applied.
+    public func pendingMigrations() throws -> [String] {
+        try writer.read { db in
+            let applied = try Migrations.migrator.appliedIdentifiers(db)
+            return Migrations.migrator.migrations.filter { !applied.contains($0) }
+        }
+    }
+
+    static var configuration: Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(10)
+        return config
+    }
+}

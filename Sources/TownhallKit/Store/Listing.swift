@@ -1,0 +1,13 @@
+import GRDB
+
+extension AppDatabase {
+    /// Every row of a table in id order, for the CLI's list commands.
+    public func list<Record: FetchableRecord & TableRecord>(_ type: Record.Type) throws -> [Record] {
+        try writer.read { db in try Record.order(Column("id")).fetchAll(db) }
+    }
+}
+
+extension AppDatabase {
+    /// Synchronous body list for CLI-side checks.
+    func allBodiesNow() throws -> [Body] { try list(Body.self) }
+}

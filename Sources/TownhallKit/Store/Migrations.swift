@@ -1,0 +1,95 @@
+import GRDB
+
+/// Versioned schema. Never edit a shipped migration: add a new one, so existing stores upgrade in place.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-foundation") { db in
+            try db.create(table: "authority") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("slug", .text).notNull().unique()
+                t.column("name", .text).notNull()
+                t.column("kind", .text).notNull()
+            }
+            try db.create(table: "body") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("slug", .text).notNull().unique()
+                t.column("name", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("description", .text).notNull().defaults(to: "")
+                t.column("area", .text).notNull().defaults(to: "")
+            }
+            try db.create(table: "person") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("slug", .text).notNull().unique()
+                t.column("name", .text).notNull()
+                t.column("title", .text).notNull().defaults(to: "")
+            }
+            try db.create(table: "membership") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("person", onDelete: .cascade).notNull()
+                t.belongsTo("body", onDelete: .cascade).notNull()
+                t.column("role", .text).notNull()
+                t.belongsTo("authority", onDelete: .setNull)
+                t.column("startDate", .text).notNull()
+                t.column("endDate", .text)
+                t.check(sql: "endDate IS NULL OR endDate >= startDate")
+            }
+            try db.create(table: "location") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("name", .text).notNull().unique()
+                t.column("address", .text).notNull().defaults(to: "")
+            }
+            try db.create(table: "meeting") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("body", onDelete: .restrict).notNull()
+                t.column("title", .text).notNull()
+                t.column("startsAt", .datetime).notNull()
+                t.column("endsAt", .datetime)
+                t.belongsTo("location", onDelete: .setNull)
+                t.column("status", .text).notNull().defaults(to: "scheduled")
+                t.column("agendaPublishedAt", .datetime)
+                t.check(sql: "endsAt IS NULL OR endsAt > startsAt")
+            }
+            try db.create(index: "meeting_on_startsAt", on: "meeting", columns: ["startsAt"])
+            try db.create(table: "agendaItem") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("meeting", onDelete: .cascade).notNull()
+                t.column("position", .integer).notNull()
+                t.column("number", .text).notNull()
+                t.column("title", .text).notNull()
+                t.column("itemType", .text).notNull()
+                t.column("isExempt", .boolean).notNull().defaults(to: false)
+                t.column("exemptParagraph", .integer)
+                t.column("decision", .text)
+                t.uniqueKey(["meetingId", "position"])
+                t.check(sql: "(isExempt = 0 AND exemptParagraph IS NULL) OR (isExempt = 1 AND exemptParagraph BETWEEN 1 AND 7)")
+            }
+            try db.create(table: "paper") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("agendaItem", onDelete: .restrict).notNull()
+                t.column("title", .text).notNull()
+                t.column("author", .text).notNull().defaults(to: "")
+                t.column("markdown", .text).notNull()
+                t.column("html", .text)
+                t.column("status", .text).notNull().defaults(to: "draft")
+                t.column("revision", .integer).notNull().defaults(to: 1)
+                t.column("publishedAt", .datetime)
+                t.column("createdAt", .datetime).notNull()
+                t.check(sql: "status <> 'published' OR (html IS NOT NULL AND publishedAt IS NOT NULL)")
+            }
+            try db.create(table: "attachment") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("agendaItem", onDelete: .restrict).notNull()
+                t.belongsTo("paper", onDelete: .restrict)
+                t.column("fileName", .text).notNull()
+                t.column("mediaType", .text).notNull()
+                t.column("size", .integer).notNull()
+                t.column("sha256", .text).notNull()
+                t.column("storagePath", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+            }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// A meeting with the names residents need beside it in lists.
+public struct MeetingSummary: Sendable, Equatable, Codable {
+    public var meeting: Meeting
+    public var bodyName: String
+    public var bodySlug: String
+    public var locationName: String?
+}
+
+/// A current member of a body as shown on its public page.
+public struct MemberSummary: Sendable, Equatable, Codable {
+    public var person: Person
+    public var role: MembershipRole
+    public var authorityName: String?
+    public var startDate: String
+    public var endDate: String?
+}
+
+/// Everything the public body page shows, already filtered to public data.
+public struct BodyDetail: Sendable, Equatable {
+    public var body: Body
+    public var members: [MemberSummary]
+    public var upcoming: [MeetingSummary]
+    public var past: [MeetingSummary]
+}
+
+/// A published paper as listed under an agenda item.
+public struct PaperSummary: Sendable, Equatable, Codable {
+    public var id: Int64
+    public var title: String
+    public var revision: Int
+    public var publishedAt: Date?
+}
+
+/// One agenda item with only what the public may see: no papers or files for exempt items.
+public struct PublicAgendaItem: Sendable, Equatable {
+    public var item: AgendaItem
+    public var papers: [PaperSummary]
+    public var attachments: [Attachment]
+}
+
+/// The public meeting page; `items` is empty until the agenda is published.
+public struct MeetingDetail: Sendable, Equatable {
+    public var summary: MeetingSummary
+    public var location: Location?
+    public var agendaPublished: Bool
+    public var items: [PublicAgendaItem]
+}
+
+/// A published paper with its place in the meeting.
+public struct PaperDetail: Sendable, Equatable {
+    public var paper: Paper
+    public var item: AgendaItem
+    public var meeting: MeetingSummary
+    public var attachments: [Attachment]
+}

@@ -1,0 +1,54 @@
+/// The agenda page of one meeting. Exempt items carry only their title and Schedule 12A paragraph.
+struct MeetingView: Sendable {
+    struct PaperLink: Sendable {
+        let title: String
+        let url: String
+        let revision: Int
+        let isRevised: Bool
+    }
+
+    struct ItemRow: Sendable {
+        let number: String
+        let title: String
+        let typeLabel: String
+        let isExempt: Bool
+        let exemptParagraph: Int?
+        let exemptSummary: String?
+        let decision: String?
+        let papers: [PaperLink]
+        let hasPapers: Bool
+        let attachments: [AttachmentLink]
+        let hasAttachments: Bool
+    }
+
+    let meeting: MeetingRow
+    let endTime: String?
+    let locationName: String?
+    let locationAddress: String?
+    let agendaPublished: Bool
+    let agendaPublishedOn: String?
+    let items: [ItemRow]
+    let hasItems: Bool
+
+    init(_ detail: MeetingDetail, time: LocalTime) {
+        meeting = MeetingRow(detail.summary, time: time)
+        endTime = detail.summary.meeting.endsAt.map { time.time($0) }
+        locationName = detail.location?.name
+        locationAddress = detail.location.flatMap { $0.address.isEmpty ? nil : $0.address }
+        agendaPublished = detail.agendaPublished
+        agendaPublishedOn = detail.summary.meeting.agendaPublishedAt.map { time.shortDate($0) }
+        items = detail.items.map { entry in
+            let item = entry.item
+            let papers = entry.papers.map {
+                PaperLink(title: $0.title, url: "/papers/\($0.id)", revision: $0.revision, isRevised: $0.revision > 1)
+            }
+            let files = entry.attachments.map(AttachmentLink.init)
+            return ItemRow(
+                number: item.number, title: item.title, typeLabel: item.itemType.label, isExempt: item.isExempt,
+                exemptParagraph: item.exemptParagraph?.rawValue, exemptSummary: item.exemptParagraph?.summary,
+                decision: item.isExempt ? nil : item.decision, papers: papers, hasPapers: !papers.isEmpty,
+                attachments: files, hasAttachments: !files.isEmpty)
+        }
+        hasItems = !items.isEmpty
+    }
+}
