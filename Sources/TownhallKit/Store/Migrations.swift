@@ -63,7 +63,7 @@ enum Migrations {
                 t.column("exemptParagraph", .integer)
                 t.column("decision", .text)
                 t.uniqueKey(["meetingId", "position"])
-                t.check(sql: "(isExempt = 0 AND exemptParagraph IS NULL) OR (isExempt = 1 AND exemptParagraph BETWEEN 1 AND 7)")
+                t.check(sql: "(isExempt = 0 AND exemptParagraph IS NULL) OR (isExempt = 1 AND exemptParagraph IS NOT NULL AND exemptParagraph BETWEEN 1 AND 7)")
             }
             try db.create(table: "paper") { t in
                 t.autoIncrementedPrimaryKey("id")

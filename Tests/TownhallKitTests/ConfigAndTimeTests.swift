@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import TownhallKit
+
+@Suite("Configuration")
+struct ConfigTests {
+    @Test func shippedFileLoads() throws {
+        let config = try AppConfig.load(environment: [:], defaultFile: packageRoot.appendingPathComponent("Config/townhall.json").path)
+        #expect(config.port == 8080)
+        #expect(config.host == "127.0.0.1")
+        #expect(config.timeZone.identifier == "Europe/London")
+    }
+
+    @Test func environmentOverridesFile() throws {
+        let config = try AppConfig.load(
+            environment: ["TOWNHALL_PORT": "9090", "TOWNHALL_DATABASE": "/tmp/x.sqlite", "TOWNHALL_SITE_NAME": "Harford"],
+            defaultFile: packageRoot.appendingPathComponent("Config/townhall.json").path)
+        #expect(config.port == 9090)
+        #expect(config.databasePath == "/tmp/x.sqlite")
+        #expect(config.siteName == "Harford")
+    }
+
+    @Test(arguments: [
+        (["TOWNHALL_PORT": "eighty"], "configuration error: port from environment variable TOWNHALL_PORT must be a whole number from 1 to 65535, not \"eighty\""),
+        (["TOWNHALL_PORT": "70000"], "configuration error: port from environment variable TOWNHALL_PORT must be a whole number from 1 to 65535, not \"70000\""),
+        (["TOWNHALL_TIME_ZONE": "Mars/Olympus"], "configuration error: timeZone from environment variable TOWNHALL_TIME_ZONE is not a known time zone: \"Mars/Olympus\""),
+        (["TOWNHALL_SITE_NAME": "  "], "configuration error: siteName from environment variable TOWNHALL_SITE_NAME must not be empty"),
+        (["TOWNHALL_CONFIG": "/nonexistent/townhall.json"], "configuration error: configuration file /nonexistent/townhall.json (from TOWNHALL_CONFIG) does not exist"),
+    ])
+    func badValuesStopWithOneClearMessage(environment: [String: String], message: String) {
+        #expect(throws: ConfigError(String(message.dropFirst("configuration error: ".count)))) {
+            try AppConfig.load(environment: environment, defaultFile: "/nonexistent/default.json")
+        }
+    }
+
+    @Test func unknownSettingInFileIsRefused() throws {
+        let dir = try TemporaryDirectory()
+        let file = dir.path("bad.json")
+        try Data(#"{"prot": 8080}"#.utf8).write(to: URL(fileURLWithPath: file))
+        #expect(throws: ConfigError("configuration file \(file) has an unknown setting \"prot\"")) {
+            try AppConfig.load(environment: ["TOWNHALL_CONFIG": file])
+        }
+    }
+}
+
+@Suite("Local time")
+struct LocalTimeTests {
+    let time = LocalTime()
+
+    @Test func storesUTCAndShowsLondon() throws {
+        let winter = try time.parseDateTime("2026-12-08 18:30")
+        #expect(winter == Date(timeIntervalSince1970: 1_796_754_600))  // 18:30 UTC, GMT
+        let summer = try time.parseDateTime("2026-07-08 18:30")
+        #expect(ISO8601DateFormatter().string(from: summer) == "2026-07-08T17:30:00Z")  // BST
+        #expect(time.dateTime(summer) == "Wednesday 8 July 2026, 6:30pm")
+        #expect(time.time(try time.parseDateTime("2026-07-08 12:00")) == "midday")
+        #expect(time.isoLocal(summer) == "2026-07-08T18:30:00+01:00")
+    }
+
+    @Test func clockChangeGapIsRefused() {
+        // 29 March 2026: clocks go forward at 01:00 GMT, so 01:30 does not exist in London.
+        #expect(throws: TownhallError.self) { try time.parseDateTime("2026-03-29 01:30") }
+    }
+
+    @Test(arguments: ["2026-02-30 10:00", "2026-13-01 10:00", "tomorrow", "2026-01-01 25:00", "2026-01-01 9:00", "2026-01-01"])
+    func badDateTimesAreRefused(text: String) {
+        #expect(throws: TownhallError.self) { try time.parseDateTime(text) }
+    }
+
+    @Test func days() throws {
+        #expect(try time.parseDay("2028-02-29") == "2028-02-29")
+        #expect(throws: TownhallError.self) { try time.parseDay("2027-02-29") }
+        // 23:30 UTC on 31 July is already 1 August in London.
+        #expect(time.day(of: Date(timeIntervalSince1970: 1_785_540_600)) == "2026-08-01")
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import TownhallKit
+
+/// The package root, so tests use the real templates and static files.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// A fresh directory removed when the value is released.
+final class TemporaryDirectory: Sendable {
+    let url: URL
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("townhall-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(at: url) }
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+}
+
+/// A real SQLite file store with configuration pointing at it; optionally filled with the demo.
+struct TestStore {
+    let directory: TemporaryDirectory
+    let config: AppConfig
+    let database: AppDatabase
+    let now: Date
+
+    init(seeded: Bool = false, now: Date = Date()) throws {
+        directory = try TemporaryDirectory()
+        config = AppConfig(
+            host: "127.0.0.1", port: 0, databasePath: directory.path("townhall.sqlite"),
+            dataDirectory: directory.path("data"), siteName: "Townhall Test",
+            templatesDirectory: packageRoot.appendingPathComponent("Templates").path,
+            publicDirectory: packageRoot.appendingPathComponent("Public").path)
+        database = try AppDatabase.open(path: config.databasePath)
+        self.now = now
+        if seeded {
+            try DemoData(database: database, files: AttachmentFiles(dataDirectory: config.dataDirectory), time: LocalTime())
+                .seed(now: now)
+        }
+    }
+
+    var files: AttachmentFiles { AttachmentFiles(dataDirectory: config.dataDirectory) }
+}
