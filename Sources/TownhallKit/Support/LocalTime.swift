@@ -30,6 +30,7 @@ public struct LocalTime: Sendable {
         else {
             throw TownhallError.invalid("\"\(text)\" has no valid time: use 24-hour HH:MM, for example 18:30")
         }
+        _ = try parseDay(String(parts[0]))
         let components = DateComponents(year: day.0, month: day.1, day: day.2, hour: hour, minute: minute)
         guard let date = calendar.date(from: components) else {
             throw TownhallError.invalid("\"\(text)\" is not a real date")

@@ -1,0 +1,55 @@
+# Townhall: `make run` serves the demo on 127.0.0.1:8080, `make test` runs every test.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+APT_PACKAGES := libsqlite3-dev libcmark-dev pkg-config sqlite3 curl
+E2E_APT_PACKAGES := chromium chromium-driver python3-venv
+PYTHON ?= python3
+VENV := .venv
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+DEMO_DB := var/demo.sqlite
+TOWNHALL := .build/debug/townhall
+
+# Installs only the Debian packages that are missing.
+define apt_install
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+endef
+
+.PHONY: help deps e2e-deps build run test unit-test e2e clean
+
+help:
+	@echo "make run    build, migrate and seed $(DEMO_DB), serve on http://127.0.0.1:8080"
+	@echo "make test   install what is missing, build, run unit/HTTP/store/CLI tests and the browser check"
+
+deps:
+	$(call apt_install,$(APT_PACKAGES))
+
+e2e-deps: deps
+	$(call apt_install,$(E2E_APT_PACKAGES))
+	@if [ ! -f $(VENV)/.installed ] || [ Tests/e2e/requirements.txt -nt $(VENV)/.installed ]; then \
+	  $(PYTHON) -m venv $(VENV) && $(VENV)/bin/pip install -q --disable-pip-version-check -r Tests/e2e/requirements.txt && touch $(VENV)/.installed; \
+	fi
+
+build: deps
+	swift build
+
+run: build
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(TOWNHALL) db migrate --database $(DEMO_DB)
+	$(TOWNHALL) demo seed --database $(DEMO_DB)
+	$(TOWNHALL) serve --database $(DEMO_DB) --host 127.0.0.1 --port 8080
+
+test: build e2e-deps
+	swift build --build-tests
+	swift test
+	$(MAKE) --no-print-directory e2e
+
+e2e:
+	scripts/e2e.sh $(TOWNHALL) $(VENV)/bin/python
+
+clean:
+	rm -rf .build var $(VENV)

@@ -1,0 +1,183 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+@testable import TownhallKit
+
+/// Runs the built `townhall` executable as an administrator would.
+@Suite("Admin CLI", .serialized)
+struct CLITests {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var binary: URL {
+        if let path = ProcessInfo.processInfo.environment["TOWNHALL_BIN"] { return URL(fileURLWithPath: path) }
+        return packageRoot.appendingPathComponent(".build/debug/townhall")
+    }
+
+    let directory: TemporaryDirectory
+    let database: String
+
+    init() throws {
+        directory = try TemporaryDirectory()
+        database = directory.path("cli.sqlite")
+    }
+
+    @discardableResult
+    func run(_ arguments: [String], database: String? = nil) throws -> Result {
+        let binary = Self.binary
+        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the executable first: swift build")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments + ["--database", database ?? self.database]
+        process.currentDirectoryURL = packageRoot
+        var environment = ProcessInfo.processInfo.environment
+        environment["TOWNHALL_DATA_DIR"] = directory.path("data")
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func expectOK(_ arguments: [String]) throws -> String {
+        let result = try run(arguments)
+        #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        return result.stdout
+    }
+
+    /// One line on stderr, a non-zero exit, and the given text in the message.
+    func expectError(_ arguments: [String], _ text: String) throws {
+        let result = try run(arguments)
+        #expect(result.status != 0, "\(arguments) should fail")
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "one line, got: \(result.stderr)")
+        #expect(result.stderr.hasPrefix("townhall: error: "), "\(result.stderr)")
+        #expect(result.stderr.contains(text), "\(result.stderr)")
+    }
+
+    func write(_ name: String, _ text: String) throws -> String {
+        let path = directory.path(name)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func buildsAMeetingFromTheCommandLine() throws {
+        #expect(try expectOK(["db", "migrate"]).contains("is up to date"))
+        _ = try expectOK(["authority", "add", "--slug", "harford-city", "--name", "Harford City Council", "--kind", "unitary"])
+        _ = try expectOK(["body", "add", "--slug", "harford-lpac", "--name", "Harford LPAC", "--kind", "lpac", "--area", "Harford"])
+        _ = try expectOK(["person", "add", "--slug", "helen-marsh", "--name", "Councillor Helen Marsh"])
+        _ = try expectOK(["member", "add", "--person", "helen-marsh", "--body", "harford-lpac", "--role", "chair",
+                          "--authority", "harford-city", "--start", "2026-05-01"])
+        #expect(try expectOK(["meeting", "add", "--body", "harford-lpac", "--title", "Evidence session",
+                              "--starts", "2026-12-08 18:30", "--ends", "2026-12-08 20:00", "--location", "Civic Centre"])
+            .contains("added meeting 1: Evidence session, Tuesday 8 December 2026, 6:30pm"))
+        _ = try expectOK(["agenda", "add-item", "--meeting", "1", "--title", "Apologies", "--type", "procedural"])
+        #expect(try expectOK(["agenda", "add-item", "--meeting", "1", "--title", "Contract award", "--exempt", "3"]).contains("(exempt)"))
+        let markdown = try write("report.md", "# Findings\n\n```csv\nA,B\n1,2\n```\n")
+        #expect(try expectOK(["paper", "add", markdown, "--item", "1", "--title", "Scrutiny report"]).contains("added draft paper 1"))
+        #expect(try expectOK(["paper", "publish", "1"]).contains("published paper 1 revision 1"))
+        let csv = try write("figures.csv", "a,b\n1,2\n")
+        #expect(try expectOK(["attach", csv, "--item", "1", "--paper", "1"]).contains("attached figures.csv (8 bytes)"))
+        _ = try expectOK(["meeting", "publish-agenda", "1"])
+
+        let store = try AppDatabase.open(path: database)
+        let paper = try #require(try store.list(Paper.self).first)
+        #expect(paper.status == .published)
+        #expect(paper.html?.contains("<th scope=\"col\">A</th>") == true)
+        let meeting = try #require(try store.list(Meeting.self).first)
+        #expect(LocalTime().dateTime(meeting.startsAt) == "Tuesday 8 December 2026, 6:30pm")
+        #expect(try store.list(AgendaItem.self).map(\.isExempt) == [false, true])
+    }
+
+    @Test func listCommandsPrintJSON() throws {
+        _ = try expectOK(["body", "add", "--slug", "board", "--name", "Policing Board", "--kind", "policing-board"])
+        let json = try expectOK(["body", "list", "--json"])
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]
+        #expect(decoded?.count == 1)
+        #expect(decoded?.first?["slug"] as? String == "board")
+        #expect(decoded?.first?["kind"] as? String == "policing-board")
+        for command in ["authority", "person", "member", "meeting", "agenda", "paper"] {
+            let output = try expectOK([command, "list", "--json"])
+            #expect((try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [Any]) != nil, "\(command) list --json")
+        }
+    }
+
+    @Test func errorsAreOneLineAndLeaveNothingBehind() throws {
+        _ = try expectOK(["body", "add", "--slug", "board", "--name", "Board", "--kind", "policing-board"])
+        try expectError(["meeting", "add", "--body", "nope", "--title", "x", "--starts", "2026-12-08 10:00"], "no body with slug \"nope\"")
+        try expectError(["meeting", "add", "--body", "board", "--title", "x", "--starts", "2026-02-30 10:00"], "is not a real date")
+        try expectError(["meeting", "add", "--body", "board", "--title", "x", "--starts", "next tuesday"], "is not a date and time")
+        try expectError(["body", "add", "--slug", "board", "--name", "Again", "--kind", "lpac"], "already exists")
+        try expectError(["body", "add", "--slug", "other", "--name", "Other", "--kind", "parish"], "--kind \"parish\" is not one of")
+        try expectError(["paper", "add", directory.path("missing.md"), "--item", "1"], "no such file")
+        try expectError(["attach", directory.path("missing.pdf"), "--item", "1"], "no such file")
+        try expectError(["paper", "publish", "42"], "no paper with id 42")
+        try expectError(["agenda", "add-item", "--meeting", "1", "--title", "x", "--exempt", "9"], "paragraph from 1 to 7")
+        let exe = try write("tool.exe", "MZ")
+        _ = try expectOK(["meeting", "add", "--body", "board", "--title", "Real", "--starts", "2026-12-08 10:00"])
+        _ = try expectOK(["agenda", "add-item", "--meeting", "1", "--title", "Item"])
+        try expectError(["attach", exe, "--item", "1"], "cannot be attached")
+
+        let store = try AppDatabase.open(path: database)
+        #expect(try store.list(Body.self).map(\.slug) == ["board"])
+        #expect(try store.list(Meeting.self).map(\.title) == ["Real"])
+        #expect(try store.list(Attachment.self).isEmpty)
+    }
+
+    @Test func badConfigurationStopsWithOneLine() throws {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["body", "list"]
+        process.currentDirectoryURL = packageRoot
+        process.environment = ["TOWNHALL_PORT": "http", "PATH": "/usr/bin:/bin"]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus != 0)
+        #expect(text == "townhall: error: configuration error: port from environment variable TOWNHALL_PORT must be a whole number from 1 to 65535, not \"http\"\n")
+    }
+
+    @Test func demoSeedRefusesAFilledStore() throws {
+        #expect(try expectOK(["demo", "seed"]).contains("seeded demo: 3 bodies"))
+        try expectError(["demo", "seed"], "demo seed only fills an empty store")
+    }
+
+    /// The server holds the file open (WAL) while the CLI writes; the server sees the change at once.
+    @Test func serverAndCLIShareTheStore() async throws {
+        _ = try expectOK(["db", "migrate"])
+        let port = Int.random(in: 20_000...40_000)
+        let server = Process()
+        server.executableURL = Self.binary
+        server.arguments = ["serve", "--port", String(port), "--database", database]
+        server.currentDirectoryURL = packageRoot
+        server.standardOutput = Pipe()
+        server.standardError = Pipe()
+        try server.run()
+        defer { server.terminate(); server.waitUntilExit() }
+
+        let home = URL(string: "http://127.0.0.1:\(port)/")!
+        var ready = false
+        for _ in 0..<100 where !ready {
+            if (try? await URLSession.shared.data(from: home)) != nil { ready = true } else { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        try #require(ready, "server did not start on port \(port)")
+        _ = try expectOK(["body", "add", "--slug", "live-board", "--name", "Live Board", "--kind", "policing-board"])
+        let (data, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/bodies/live-board")!)
+        #expect((response as? HTTPURLResponse)?.statusCode == 200)
+        #expect(String(decoding: data, as: UTF8.self).contains("Live Board"))
+    }
+}

@@ -1,0 +1,107 @@
+"""End-to-end check of the public site in a real browser (Debian's chromium + chromedriver through Selenium).
+
+Visits the home page, a body, a meeting and a paper of the demo site, the way a resident would (by following
+links), checks each page parses as HTML5 without errors, and runs axe-core on each: any violation fails.
+Usage: python public_site.py http://127.0.0.1:8099
+"""
+import json
+import os
+import sys
+import urllib.error
+import urllib.request
+
+import axe_playwright_python
+import html5lib
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+BASE = sys.argv[1].rstrip("/")
+AXE_JS = os.path.join(os.path.dirname(axe_playwright_python.__file__), "axe.min.js")
+
+
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1024"):
+        options.add_argument(flag)
+    service = Service(executable_path=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
+    return webdriver.Chrome(service=service, options=options)
+
+
+def axe_violations(driver):
+    with open(AXE_JS, encoding="utf-8") as handle:
+        driver.execute_script(handle.read())
+    result = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document).then(r => done(JSON.stringify({version: axe.version, violations: r.violations, passes: r.passes.length})))"
+        ".catch(e => done(JSON.stringify({error: String(e)})));"
+    )
+    data = json.loads(result)
+    if "error" in data:
+        raise RuntimeError("axe failed: " + data["error"])
+    return data
+
+
+def html5_errors(url):
+    """Parse errors in the markup as served (the browser's DOM would hide them)."""
+    try:
+        with urllib.request.urlopen(url) as response:
+            markup = response.read()
+    except urllib.error.HTTPError as error:
+        markup = error.read()
+    parser = html5lib.HTMLParser(strict=False)
+    parser.parse(markup)
+    return parser.errors
+
+
+def main():
+    driver = browser()
+    driver.set_script_timeout(60)
+    passed, failed = 0, 0
+
+    def check(name, expect_text):
+        nonlocal passed, failed
+        problems = []
+        body = driver.find_element(By.TAG_NAME, "body").text
+        if expect_text not in body:
+            problems.append(f"expected text {expect_text!r} not on page")
+        if driver.find_element(By.TAG_NAME, "html").get_attribute("lang") != "en-GB":
+            problems.append("html lang is not en-GB")
+        if len(driver.find_elements(By.TAG_NAME, "main")) != 1:
+            problems.append("page must have exactly one <main>")
+        errors = html5_errors(driver.current_url)
+        if errors:
+            problems.append(f"HTML5 parse errors: {errors[:3]}")
+        data = axe_violations(driver)
+        for violation in data["violations"]:
+            nodes = ", ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"]) for n in violation["nodes"][:3])
+            problems.append(f"axe {violation['id']} ({violation['impact']}): {violation['help']} at {nodes}")
+        if problems:
+            failed += 1
+            print(f"FAIL {name} {driver.current_url}")
+            for problem in problems:
+                print(f"  - {problem}")
+        else:
+            passed += 1
+            print(f"ok   {name} {driver.current_url} (axe {data['version']}: 0 violations, {data['passes']} rules passed)")
+
+    try:
+        driver.get(BASE + "/")
+        check("home", "Next meetings")
+        driver.find_element(By.LINK_TEXT, "Harford and Marsh Vale Policing Board").click()
+        check("body", "Members")
+        driver.find_element(By.LINK_TEXT, "Budget and precept meeting").click()
+        check("meeting", "Agenda")
+        driver.find_element(By.LINK_TEXT, "Force budget and precept 2027/28").click()
+        check("paper", "Net revenue budget 2027/28")
+        driver.get(BASE + "/papers/999999")
+        check("not found", "Page not found")
+    finally:
+        driver.quit()
+    print(f"e2e: {passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
