@@ -43,9 +43,10 @@ run: build
 	$(TOWNHALL) demo seed --database $(DEMO_DB)
 	$(TOWNHALL) serve --database $(DEMO_DB) --host 127.0.0.1 --port 8080
 
-test: build e2e-deps
+# One build with testing enabled serves both the tests and the CLI tests' executable.
+test: e2e-deps
 	swift build --build-tests
-	swift test
+	swift test --skip-build
 	$(MAKE) --no-print-directory e2e
 
 e2e:

@@ -17,7 +17,7 @@ struct AuthorityCommand: AsyncParsableCommand {
             try await reportingErrors {
                 let kind = try parseChoice(AuthorityKind.self, kind, option: "kind")
                 let (_, database) = try store.open()
-                let record = try database.addAuthority(slug: slug, name: name, kind: kind)
+                let record = try database.addAuthority(slug: slug, name: name, kind: kind, actor: .commandLine)
                 print("added authority \(record.slug) (id \(record.id!))")
             }
         }
@@ -54,7 +54,7 @@ struct BodyCommand: AsyncParsableCommand {
             try await reportingErrors {
                 let kind = try parseChoice(BodyKind.self, kind, option: "kind")
                 let (_, database) = try store.open()
-                let record = try database.addBody(slug: slug, name: name, kind: kind, description: description, area: area)
+                let record = try database.addBody(slug: slug, name: name, kind: kind, description: description, area: area, actor: .commandLine)
                 print("added body \(record.slug) (id \(record.id!))")
             }
         }
@@ -88,7 +88,7 @@ struct PersonCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingErrors {
                 let (_, database) = try store.open()
-                let record = try database.addPerson(slug: slug, name: name, title: title)
+                let record = try database.addPerson(slug: slug, name: name, title: title, actor: .commandLine)
                 print("added person \(record.slug) (id \(record.id!))")
             }
         }
@@ -128,7 +128,7 @@ struct MemberCommand: AsyncParsableCommand {
                 let (config, database) = try store.open()
                 let record = try database.addMember(
                     person: person, body: body, role: role, authority: authority, startDate: start, endDate: end,
-                    localTime: LocalTime(timeZone: config.timeZone))
+                    localTime: LocalTime(timeZone: config.timeZone), actor: .commandLine)
                 print("added membership \(record.id!): \(person) as \(role.rawValue) of \(body)")
             }
         }

@@ -23,7 +23,7 @@ struct MeetingCommand: AsyncParsableCommand {
                 let start = try time.parseDateTime(starts)
                 let end = try ends.map { try time.parseDateTime($0) }
                 let meeting = try database.addMeeting(
-                    body: body, title: title, startsAt: start, endsAt: end, locationName: location, address: address)
+                    body: body, title: title, startsAt: start, endsAt: end, locationName: location, address: address, actor: .commandLine)
                 print("added meeting \(meeting.id!): \(meeting.title), \(time.dateTime(meeting.startsAt))")
             }
         }
@@ -54,7 +54,7 @@ struct MeetingCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingErrors {
                 let (_, database) = try store.open()
-                let record = try database.publishAgenda(meetingId: meeting, at: Date())
+                let record = try database.publishAgenda(meetingId: meeting, at: Date(), actor: .commandLine)
                 print("agenda of meeting \(record.id!) is published")
             }
         }
@@ -85,7 +85,7 @@ struct AgendaCommand: AsyncParsableCommand {
                 }
                 let (_, database) = try store.open()
                 let item = try database.addAgendaItem(
-                    meetingId: meeting, title: title, type: type, exemptParagraph: paragraph, number: number)
+                    meetingId: meeting, title: title, type: type, exemptParagraph: paragraph, number: number, actor: .commandLine)
                 print("added item \(item.id!) as number \(item.number) of meeting \(meeting)\(item.isExempt ? " (exempt)" : "")")
             }
         }

@@ -19,7 +19,7 @@ struct PaperCommand: AsyncParsableCommand {
                 let markdown = try readTextFile(file)
                 let (_, database) = try store.open()
                 let name = title ?? ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-                let paper = try database.addPaper(itemId: item, title: name, author: author, markdown: markdown, now: Date())
+                let paper = try database.addPaper(itemId: item, title: name, author: author, markdown: markdown, now: Date(), actor: .commandLine)
                 print("added draft paper \(paper.id!): \(paper.title)")
             }
         }
@@ -33,7 +33,7 @@ struct PaperCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingErrors {
                 let (_, database) = try store.open()
-                let (record, problems) = try database.publishPaper(id: paper, renderer: MarkdownRenderer(), at: Date())
+                let (record, problems) = try database.publishPaper(id: paper, renderer: MarkdownRenderer(), at: Date(), actor: .commandLine)
                 for problem in problems { FileHandle.standardError.write(Data("townhall: warning: \(problem)\n".utf8)) }
                 print("published paper \(record.id!) revision \(record.revision)")
             }
@@ -79,7 +79,7 @@ struct Attach: AsyncParsableCommand {
             let (config, database) = try store.open()
             let record = try database.attach(
                 itemId: item, paperId: paper, fileName: file, data: data,
-                files: AttachmentFiles(dataDirectory: config.dataDirectory), maxBytes: config.maxUploadBytes, now: Date())
+                files: AttachmentFiles(dataDirectory: config.dataDirectory), maxBytes: config.maxUploadBytes, now: Date(), actor: .commandLine)
             print("attached \(record.fileName) (\(record.size) bytes) as attachment \(record.id!)")
         }
     }

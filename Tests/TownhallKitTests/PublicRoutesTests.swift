@@ -158,10 +158,10 @@ struct PublicRoutesTests {
         let draft = try store.database.list(Paper.self).first { $0.status == .draft }!
         let onExempt = try store.database.attach(
             itemId: exempt.id!, paperId: nil, fileName: "secret.pdf", data: Data("%PDF-1.4 secret".utf8), files: store.files,
-            maxBytes: 1024, now: Date())
+            maxBytes: 1024, now: Date(), actor: .test)
         let onDraft = try store.database.attach(
             itemId: draft.agendaItemId, paperId: draft.id, fileName: "draft.txt", data: Data("draft".utf8), files: store.files,
-            maxBytes: 1024, now: Date())
+            maxBytes: 1024, now: Date(), actor: .test)
         let app = try await buildApplication(config: store.config, database: store.database)
         try await app.test(.router) { client in
             for file in [onExempt, onDraft] {

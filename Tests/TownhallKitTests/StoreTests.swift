@@ -29,40 +29,40 @@ struct StoreTests {
 
     @Test func duplicateSlugsAreRefusedClearly() throws {
         let store = try TestStore()
-        _ = try store.database.addBody(slug: "harford-lpac", name: "Harford LPAC", kind: .lpac)
+        _ = try store.database.addBody(slug: "harford-lpac", name: "Harford LPAC", kind: .lpac, actor: .test)
         #expect(throws: TownhallError.conflict("a body with slug \"harford-lpac\" already exists")) {
-            try store.database.addBody(slug: "harford-lpac", name: "Another", kind: .lpac)
+            try store.database.addBody(slug: "harford-lpac", name: "Another", kind: .lpac, actor: .test)
         }
-        #expect(throws: TownhallError.self) { try store.database.addBody(slug: "Bad Slug", name: "x", kind: .lpac) }
+        #expect(throws: TownhallError.self) { try store.database.addBody(slug: "Bad Slug", name: "x", kind: .lpac, actor: .test) }
         #expect(try store.database.list(Body.self).count == 1)
     }
 
     @Test func membershipNeedsKnownSlugsAndValidDates() throws {
         let store = try TestStore()
-        _ = try store.database.addBody(slug: "board", name: "Board", kind: .policingBoard)
-        _ = try store.database.addPerson(slug: "amara", name: "Amara Okafor")
+        _ = try store.database.addBody(slug: "board", name: "Board", kind: .policingBoard, actor: .test)
+        _ = try store.database.addPerson(slug: "amara", name: "Amara Okafor", actor: .test)
         #expect(throws: TownhallError.notFound("no person with slug \"nobody\"")) {
-            try store.database.addMember(person: "nobody", body: "board", role: .chair, authority: nil, startDate: "2026-05-01", endDate: nil)
+            try store.database.addMember(person: "nobody", body: "board", role: .chair, authority: nil, startDate: "2026-05-01", endDate: nil, actor: .test)
         }
         #expect(throws: TownhallError.self) {
-            try store.database.addMember(person: "amara", body: "board", role: .chair, authority: nil, startDate: "2026-02-30", endDate: nil)
+            try store.database.addMember(person: "amara", body: "board", role: .chair, authority: nil, startDate: "2026-02-30", endDate: nil, actor: .test)
         }
         #expect(throws: TownhallError.invalid("end date 2026-01-01 is before start date 2026-05-01")) {
-            try store.database.addMember(person: "amara", body: "board", role: .chair, authority: nil, startDate: "2026-05-01", endDate: "2026-01-01")
+            try store.database.addMember(person: "amara", body: "board", role: .chair, authority: nil, startDate: "2026-05-01", endDate: "2026-01-01", actor: .test)
         }
         #expect(try store.database.list(Membership.self).isEmpty)
         let member = try store.database.addMember(
-            person: "amara", body: "board", role: .chair, authority: nil, startDate: "2026-05-01", endDate: nil)
+            person: "amara", body: "board", role: .chair, authority: nil, startDate: "2026-05-01", endDate: nil, actor: .test)
         #expect(member.id != nil)
     }
 
     @Test func agendaItemsNumberInOrderAndExemptNeedsParagraph() throws {
         let store = try TestStore()
-        _ = try store.database.addBody(slug: "board", name: "Board", kind: .policingBoard)
+        _ = try store.database.addBody(slug: "board", name: "Board", kind: .policingBoard, actor: .test)
         let meeting = try store.database.addMeeting(
-            body: "board", title: "Board meeting", startsAt: Date(), endsAt: nil, locationName: "Chamber", address: "High St")
-        let first = try store.database.addAgendaItem(meetingId: meeting.id!, title: "Apologies", type: .procedural, exemptParagraph: nil)
-        let second = try store.database.addAgendaItem(meetingId: meeting.id!, title: "Appraisal", type: .decision, exemptParagraph: .individual)
+            body: "board", title: "Board meeting", startsAt: Date(), endsAt: nil, locationName: "Chamber", address: "High St", actor: .test)
+        let first = try store.database.addAgendaItem(meetingId: meeting.id!, title: "Apologies", type: .procedural, exemptParagraph: nil, actor: .test)
+        let second = try store.database.addAgendaItem(meetingId: meeting.id!, title: "Appraisal", type: .decision, exemptParagraph: .individual, actor: .test)
         #expect(first.position == 1 && first.number == "1")
         #expect(second.position == 2 && second.isExempt && second.exemptParagraph == .individual)
         // The schema itself refuses an exempt flag without a paragraph.
@@ -72,31 +72,31 @@ struct StoreTests {
             }
         }
         #expect(throws: TownhallError.notFound("no meeting with id 999")) {
-            try store.database.addAgendaItem(meetingId: 999, title: "x", type: .report, exemptParagraph: nil)
+            try store.database.addAgendaItem(meetingId: 999, title: "x", type: .report, exemptParagraph: nil, actor: .test)
         }
         // Reusing a location by name.
         let again = try store.database.addMeeting(
-            body: "board", title: "Next", startsAt: Date().addingTimeInterval(86_400), endsAt: nil, locationName: "Chamber", address: nil)
+            body: "board", title: "Next", startsAt: Date().addingTimeInterval(86_400), endsAt: nil, locationName: "Chamber", address: nil, actor: .test)
         #expect(again.locationId == meeting.locationId)
         #expect(throws: TownhallError.invalid("the meeting must end after it starts")) {
-            try store.database.addMeeting(body: "board", title: "x", startsAt: Date(), endsAt: Date().addingTimeInterval(-60), locationName: nil, address: nil)
+            try store.database.addMeeting(body: "board", title: "x", startsAt: Date(), endsAt: Date().addingTimeInterval(-60), locationName: nil, address: nil, actor: .test)
         }
     }
 
     @Test func publishingStoresRenderedHTMLOnce() throws {
         let store = try TestStore()
         let item = try makeItem(store)
-        let draft = try store.database.addPaper(itemId: item.id!, title: "Budget", author: "Treasurer", markdown: "# Budget\n\n<b>x</b>", now: Date())
+        let draft = try store.database.addPaper(itemId: item.id!, title: "Budget", author: "Treasurer", markdown: "# Budget\n\n<b>x</b>", now: Date(), actor: .test)
         #expect(draft.status == .draft && draft.html == nil)
         let published = Date(timeIntervalSince1970: 1_800_000_000)
-        let (paper, problems) = try store.database.publishPaper(id: draft.id!, renderer: MarkdownRenderer(), at: published)
+        let (paper, problems) = try store.database.publishPaper(id: draft.id!, renderer: MarkdownRenderer(), at: published, actor: .test)
         #expect(problems.isEmpty)
         #expect(paper.status == .published && paper.publishedAt == published)
         #expect(paper.html == "<h2 id=\"budget\">Budget</h2>\n<p>x</p>\n")
         let stored = try store.database.writer.read { db in try Paper.fetchOne(db, key: draft.id!) }
         #expect(stored?.html == paper.html)
         #expect(throws: TownhallError.conflict("paper \(draft.id!) is published, only a draft can be published")) {
-            try store.database.publishPaper(id: draft.id!, renderer: MarkdownRenderer(), at: Date())
+            try store.database.publishPaper(id: draft.id!, renderer: MarkdownRenderer(), at: Date(), actor: .test)
         }
     }
 
@@ -105,7 +105,7 @@ struct StoreTests {
         let item = try makeItem(store)
         let data = Data("a,b\n1,2\n".utf8)
         let file = try store.database.attach(
-            itemId: item.id!, paperId: nil, fileName: "/tmp/some/dir/figures.csv", data: data, files: store.files, maxBytes: 1024, now: Date())
+            itemId: item.id!, paperId: nil, fileName: "/tmp/some/dir/figures.csv", data: data, files: store.files, maxBytes: 1024, now: Date(), actor: .test)
         #expect(file.fileName == "figures.csv")
         #expect(file.mediaType == "text/csv")
         #expect(file.size == 8)
@@ -115,17 +115,17 @@ struct StoreTests {
         // A missing item: no row and no stray file.
         let other = Data("different bytes".utf8)
         #expect(throws: TownhallError.notFound("no agenda item with id 999")) {
-            try store.database.attach(itemId: 999, paperId: nil, fileName: "x.txt", data: other, files: store.files, maxBytes: 1024, now: Date())
+            try store.database.attach(itemId: 999, paperId: nil, fileName: "x.txt", data: other, files: store.files, maxBytes: 1024, now: Date(), actor: .test)
         }
         #expect(try store.database.list(Attachment.self).count == 1)
         let stored = try FileManager.default.subpathsOfDirectory(atPath: store.files.root.path).filter { $0.count > 3 }
         #expect(stored == [file.storagePath])
 
         #expect(throws: TownhallError.self) {
-            try store.database.attach(itemId: item.id!, paperId: nil, fileName: "page.html", data: other, files: store.files, maxBytes: 1024, now: Date())
+            try store.database.attach(itemId: item.id!, paperId: nil, fileName: "page.html", data: other, files: store.files, maxBytes: 1024, now: Date(), actor: .test)
         }
         #expect(throws: TownhallError.invalid("big.pdf is 2048 bytes; the limit is 1024 bytes")) {
-            try store.database.attach(itemId: item.id!, paperId: nil, fileName: "big.pdf", data: Data(count: 2048), files: store.files, maxBytes: 1024, now: Date())
+            try store.database.attach(itemId: item.id!, paperId: nil, fileName: "big.pdf", data: Data(count: 2048), files: store.files, maxBytes: 1024, now: Date(), actor: .test)
         }
     }
 
@@ -151,8 +151,8 @@ struct StoreTests {
     }
 
     private func makeItem(_ store: TestStore) throws -> AgendaItem {
-        _ = try store.database.addBody(slug: "board", name: "Board", kind: .policingBoard)
-        let meeting = try store.database.addMeeting(body: "board", title: "Meeting", startsAt: Date(), endsAt: nil, locationName: nil, address: nil)
-        return try store.database.addAgendaItem(meetingId: meeting.id!, title: "Budget", type: .decision, exemptParagraph: nil)
+        _ = try store.database.addBody(slug: "board", name: "Board", kind: .policingBoard, actor: .test)
+        let meeting = try store.database.addMeeting(body: "board", title: "Meeting", startsAt: Date(), endsAt: nil, locationName: nil, address: nil, actor: .test)
+        return try store.database.addAgendaItem(meetingId: meeting.id!, title: "Budget", type: .decision, exemptParagraph: nil, actor: .test)
     }
 }

@@ -39,3 +39,7 @@ struct TestStore {
 
     var files: AttachmentFiles { AttachmentFiles(dataDirectory: config.dataDirectory) }
 }
+
+extension Actor {
+    static let test = Actor(label: "test:suite")
+}

@@ -24,20 +24,21 @@ public struct DemoData: Sendable {
             try time.parseDateTime("\(time.day(of: now.addingTimeInterval(Double(days) * 86_400))) \(clock)")
         }
         func publish(_ id: Int64?, _ daysAgo: Int = 7) throws {
-            _ = try database.publishPaper(id: id!, renderer: renderer, at: now.addingTimeInterval(Double(-daysAgo) * 86_400))
+            _ = try database.publishPaper(
+                id: id!, renderer: renderer, at: now.addingTimeInterval(Double(-daysAgo) * 86_400), actor: .demo)
         }
         let today = time.day(of: now)
         let yearStart = String(today.prefix(4)) + "-05-01" > today
             ? String(Int(today.prefix(4))! - 1) + "-05-01" : String(today.prefix(4)) + "-05-01"
 
-        _ = try database.addAuthority(slug: "harford-city", name: "Harford City Council", kind: .unitary)
-        _ = try database.addAuthority(slug: "marsh-vale", name: "Marsh Vale Council", kind: .unitary)
+        _ = try database.addAuthority(slug: "harford-city", name: "Harford City Council", kind: .unitary, actor: .demo)
+        _ = try database.addAuthority(slug: "marsh-vale", name: "Marsh Vale Council", kind: .unitary, actor: .demo)
 
         // Policing Board: two councils, so each leader plus a lead member per council.
         _ = try database.addBody(
             slug: "harford-policing-board", name: "Harford and Marsh Vale Policing Board", kind: .policingBoard,
             description: "The leaders of the two councils in the Harford and Marsh Vale police force area, with a lead member from each. The Board sets the force budget and precept, appoints the Chief Constable and agrees the policing plan.",
-            area: "Harford and Marsh Vale police force area")
+            area: "Harford and Marsh Vale police force area", actor: .demo)
         let boardSeats: [(String, String, String, MembershipRole, String)] = [
             ("cllr-amara-okafor", "Councillor Amara Okafor", "Leader, Harford City Council", .chair, "harford-city"),
             ("cllr-david-lloyd", "Councillor David Lloyd", "Leader, Marsh Vale Council", .viceChair, "marsh-vale"),
@@ -45,16 +46,16 @@ public struct DemoData: Sendable {
             ("cllr-tom-greaves", "Councillor Tom Greaves", "Lead Member for Communities, Marsh Vale Council", .member, "marsh-vale"),
         ]
         for (slug, name, title, role, council) in boardSeats {
-            _ = try database.addPerson(slug: slug, name: name, title: title)
+            _ = try database.addPerson(slug: slug, name: name, title: title, actor: .demo)
             _ = try database.addMember(
                 person: slug, body: "harford-policing-board", role: role, authority: council, startDate: yearStart,
-                endDate: nil, localTime: time)
+                endDate: nil, localTime: time, actor: .demo)
         }
 
         _ = try database.addBody(
             slug: "harford-lpac", name: "Harford Local Public Accounts Committee", kind: .lpac,
             description: "Backbench councillors with lay and service-user members. The committee takes evidence from any public service in the area and makes recommendations, which the service must answer within two months.",
-            area: "Harford City Council area")
+            area: "Harford City Council area", actor: .demo)
         let lpacSeats: [(String, String, String, MembershipRole, String?)] = [
             ("cllr-helen-marsh", "Councillor Helen Marsh", "Backbench councillor, Harford City Council", .chair, "harford-city"),
             ("cllr-raj-patel", "Councillor Raj Patel", "Backbench councillor, Harford City Council", .member, "harford-city"),
@@ -62,16 +63,16 @@ public struct DemoData: Sendable {
             ("kwame-mensah", "Kwame Mensah", "Service-user representative, Harford Carers' Forum", .coOpted, nil),
         ]
         for (slug, name, title, role, council) in lpacSeats {
-            _ = try database.addPerson(slug: slug, name: name, title: title)
+            _ = try database.addPerson(slug: slug, name: name, title: title, actor: .demo)
             _ = try database.addMember(
                 person: slug, body: "harford-lpac", role: role, authority: council, startDate: yearStart, endDate: nil,
-                localTime: time)
+                localTime: time, actor: .demo)
         }
 
         _ = try database.addBody(
             slug: "harford-education-panel", name: "Harford Local Education Panel", kind: .educationPanel,
             description: "Lead members, the Director of Children's Services, head teacher, governor and parent representatives supporting the Director of School Standards on a long-term plan for schools.",
-            area: "Harford City Council area")
+            area: "Harford City Council area", actor: .demo)
         let panelSeats: [(String, String, String, MembershipRole, String?)] = [
             ("cllr-lucy-bennett", "Councillor Lucy Bennett", "Lead Member for Children and Schools, Harford City Council", .chair, "harford-city"),
             ("mark-ellison", "Mark Ellison", "Director of Children's Services, Harford City Council", .member, "harford-city"),
@@ -80,10 +81,10 @@ public struct DemoData: Sendable {
             ("nadia-rahman", "Nadia Rahman", "Parent representative", .coOpted, nil),
         ]
         for (slug, name, title, role, council) in panelSeats {
-            _ = try database.addPerson(slug: slug, name: name, title: title)
+            _ = try database.addPerson(slug: slug, name: name, title: title, actor: .demo)
             _ = try database.addMember(
                 person: slug, body: "harford-education-panel", role: role, authority: council, startDate: yearStart,
-                endDate: nil, localTime: time)
+                endDate: nil, localTime: time, actor: .demo)
         }
 
         let chamber = "Council Chamber, Harford Civic Centre"
@@ -93,90 +94,90 @@ public struct DemoData: Sendable {
         // Past board meeting: the policing plan, with an exempt appraisal item.
         let pastBoard = try database.addMeeting(
             body: "harford-policing-board", title: "Board meeting", startsAt: try at(-30, "10:00"),
-            endsAt: try at(-30, "12:30"), locationName: chamber, address: chamberAddress)
+            endsAt: try at(-30, "12:30"), locationName: chamber, address: chamberAddress, actor: .demo)
         try addProcedural(pastBoard.id!)
         let planItem = try database.addAgendaItem(
             meetingId: pastBoard.id!, title: "Policing plan 2026 to 2029: strategic priorities", type: .decision,
             exemptParagraph: nil,
-            decision: "The Board agreed the policing plan 2026 to 2029 and its four strategic priorities, with neighbourhood policing to be reported on quarterly.")
+            decision: "The Board agreed the policing plan 2026 to 2029 and its four strategic priorities, with neighbourhood policing to be reported on quarterly.", actor: .demo)
         let plan = try database.addPaper(
             itemId: planItem.id!, title: "Policing plan 2026 to 2029", author: "Chief Executive to the Board",
-            markdown: DemoPapers.policingPlan, now: now)
+            markdown: DemoPapers.policingPlan, now: now, actor: .demo)
         try publish(plan.id, 40)
         let appraisal = try database.addAgendaItem(
             meetingId: pastBoard.id!, title: "Chief Constable: annual performance review", type: .decision,
-            exemptParagraph: .individual)
+            exemptParagraph: .individual, actor: .demo)
         let appraisalPaper = try database.addPaper(
             itemId: appraisal.id!, title: "Chief Constable performance review (exempt)", author: "Chair of the Board",
-            markdown: "# Confidential\n\nThis exempt report must never be published.", now: now)
+            markdown: "# Confidential\n\nThis exempt report must never be published.", now: now, actor: .demo)
         try publish(appraisalPaper.id, 40)
-        _ = try database.publishAgenda(meetingId: pastBoard.id!, at: now.addingTimeInterval(-40 * 86_400))
-        _ = try database.setMeetingStatus(meetingId: pastBoard.id!, status: .held)
+        _ = try database.publishAgenda(meetingId: pastBoard.id!, at: now.addingTimeInterval(-40 * 86_400), actor: .demo)
+        _ = try database.setMeetingStatus(meetingId: pastBoard.id!, status: .held, actor: .demo)
 
         // Next board meeting: the budget and precept, with a published budget paper, a draft, a CSV and an exempt item.
         let budgetMeeting = try database.addMeeting(
             body: "harford-policing-board", title: "Budget and precept meeting", startsAt: try at(21, "10:00"),
-            endsAt: try at(21, "13:00"), locationName: chamber, address: chamberAddress)
+            endsAt: try at(21, "13:00"), locationName: chamber, address: chamberAddress, actor: .demo)
         try addProcedural(budgetMeeting.id!)
         let budgetItem = try database.addAgendaItem(
-            meetingId: budgetMeeting.id!, title: "Force budget and police precept 2027/28", type: .decision, exemptParagraph: nil)
+            meetingId: budgetMeeting.id!, title: "Force budget and police precept 2027/28", type: .decision, exemptParagraph: nil, actor: .demo)
         let budget = try database.addPaper(
             itemId: budgetItem.id!, title: "Force budget and precept 2027/28", author: "Treasurer to the Board",
-            markdown: DemoPapers.budget, now: now)
+            markdown: DemoPapers.budget, now: now, actor: .demo)
         try publish(budget.id, 2)
         _ = try database.addPaper(
             itemId: budgetItem.id!, title: "Capital programme 2027 to 2031 (draft)", author: "Treasurer to the Board",
-            markdown: DemoPapers.capitalDraft, now: now)
+            markdown: DemoPapers.capitalDraft, now: now, actor: .demo)
         _ = try database.attach(
             itemId: budgetItem.id!, paperId: budget.id, fileName: "budget-2027-28.csv", data: Data(DemoPapers.budgetCSV.utf8),
-            files: files, maxBytes: 1_048_576, now: now)
+            files: files, maxBytes: 1_048_576, now: now, actor: .demo)
         let estates = try database.addAgendaItem(
             meetingId: budgetMeeting.id!, title: "Estates: disposal of the former Marsh Vale police station", type: .decision,
-            exemptParagraph: .financialAffairs)
+            exemptParagraph: .financialAffairs, actor: .demo)
         let estatesPaper = try database.addPaper(
             itemId: estates.id!, title: "Heads of terms for sale (exempt)", author: "Director of Estates",
-            markdown: "Offer received: **£1,150,000** from the preferred bidder.", now: now)
+            markdown: "Offer received: **£1,150,000** from the preferred bidder.", now: now, actor: .demo)
         try publish(estatesPaper.id, 2)
-        _ = try database.publishAgenda(meetingId: budgetMeeting.id!, at: now.addingTimeInterval(-2 * 86_400))
+        _ = try database.publishAgenda(meetingId: budgetMeeting.id!, at: now.addingTimeInterval(-2 * 86_400), actor: .demo)
 
         let laterBoard = try database.addMeeting(
             body: "harford-policing-board", title: "Board meeting", startsAt: try at(49, "14:00"), endsAt: nil,
-            locationName: committeeRoom, address: "High Street, Marsh Vale MV2 3BB")
+            locationName: committeeRoom, address: "High Street, Marsh Vale MV2 3BB", actor: .demo)
         try addProcedural(laterBoard.id!)
 
         // LPAC: a held evidence session and a cancelled planning meeting.
         let evidence = try database.addMeeting(
             body: "harford-lpac", title: "Evidence session: delays in hospital discharge", startsAt: try at(-20, "18:00"),
-            endsAt: try at(-20, "20:00"), locationName: chamber, address: chamberAddress)
+            endsAt: try at(-20, "20:00"), locationName: chamber, address: chamberAddress, actor: .demo)
         try addProcedural(evidence.id!)
         let evidenceItem = try database.addAgendaItem(
             meetingId: evidence.id!, title: "Evidence from Harford and Marsh NHS Foundation Trust", type: .report,
-            exemptParagraph: nil)
+            exemptParagraph: nil, actor: .demo)
         let brief = try database.addPaper(
             itemId: evidenceItem.id!, title: "Briefing: discharge delays at Harford General Hospital",
-            author: "Scrutiny Officer", markdown: DemoPapers.dischargeBriefing, now: now)
+            author: "Scrutiny Officer", markdown: DemoPapers.dischargeBriefing, now: now, actor: .demo)
         try publish(brief.id, 27)
-        _ = try database.publishAgenda(meetingId: evidence.id!, at: now.addingTimeInterval(-27 * 86_400))
-        _ = try database.setMeetingStatus(meetingId: evidence.id!, status: .held)
+        _ = try database.publishAgenda(meetingId: evidence.id!, at: now.addingTimeInterval(-27 * 86_400), actor: .demo)
+        _ = try database.setMeetingStatus(meetingId: evidence.id!, status: .held, actor: .demo)
 
         let planning = try database.addMeeting(
             body: "harford-lpac", title: "Inquiry planning meeting", startsAt: try at(5, "18:00"), endsAt: nil,
-            locationName: committeeRoom, address: nil)
-        _ = try database.setMeetingStatus(meetingId: planning.id!, status: .cancelled)
+            locationName: committeeRoom, address: nil, actor: .demo)
+        _ = try database.setMeetingStatus(meetingId: planning.id!, status: .cancelled, actor: .demo)
 
         // Education panel: the long-term plan.
         let panel = try database.addMeeting(
             body: "harford-education-panel", title: "Panel meeting", startsAt: try at(35, "16:30"),
-            endsAt: try at(35, "18:30"), locationName: chamber, address: chamberAddress)
+            endsAt: try at(35, "18:30"), locationName: chamber, address: chamberAddress, actor: .demo)
         try addProcedural(panel.id!)
         let planDraft = try database.addAgendaItem(
             meetingId: panel.id!, title: "Long-term plan for school standards: consultation draft", type: .report,
-            exemptParagraph: nil)
+            exemptParagraph: nil, actor: .demo)
         let schools = try database.addPaper(
             itemId: planDraft.id!, title: "Long-term plan for school standards 2027 to 2032", author: "Director of School Standards",
-            markdown: DemoPapers.schoolsPlan, now: now)
+            markdown: DemoPapers.schoolsPlan, now: now, actor: .demo)
         try publish(schools.id, 1)
-        _ = try database.publishAgenda(meetingId: panel.id!, at: now.addingTimeInterval(-1 * 86_400))
+        _ = try database.publishAgenda(meetingId: panel.id!, at: now.addingTimeInterval(-1 * 86_400), actor: .demo)
 
         let papers = try database.list(Paper.self)
         return "seeded demo: \(try database.list(Body.self).count) bodies, \(try database.list(Meeting.self).count) meetings, "
@@ -185,7 +186,7 @@ public struct DemoData: Sendable {
     }
 
     private func addProcedural(_ meetingId: Int64) throws {
-        _ = try database.addAgendaItem(meetingId: meetingId, title: "Apologies for absence", type: .procedural, exemptParagraph: nil)
-        _ = try database.addAgendaItem(meetingId: meetingId, title: "Declarations of interest", type: .procedural, exemptParagraph: nil)
+        _ = try database.addAgendaItem(meetingId: meetingId, title: "Apologies for absence", type: .procedural, exemptParagraph: nil, actor: .demo)
+        _ = try database.addAgendaItem(meetingId: meetingId, title: "Declarations of interest", type: .procedural, exemptParagraph: nil, actor: .demo)
     }
 }

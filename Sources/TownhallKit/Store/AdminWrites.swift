@@ -4,29 +4,29 @@ import GRDB
 /// Write paths used by the admin CLI (and later the clerk screens). Each runs in one transaction and checks its
 /// input first, so a refused command leaves the store exactly as it was.
 extension AppDatabase {
-    public func addAuthority(slug: String, name: String, kind: AuthorityKind) throws -> Authority {
+    public func addAuthority(slug: String, name: String, kind: AuthorityKind, actor: Actor) throws -> Authority {
         var record = Authority(slug: try Slug.validate(slug, what: "authority"), name: try required(name, "name"), kind: kind)
-        try insert(&record, duplicate: "an authority with slug \"\(slug)\" already exists")
+        try insert(&record, duplicate: "an authority with slug \"\(slug)\" already exists", actor: actor, details: record.name)
         return record
     }
 
-    public func addBody(slug: String, name: String, kind: BodyKind, description: String = "", area: String = "") throws -> Body {
+    public func addBody(slug: String, name: String, kind: BodyKind, description: String = "", area: String = "", actor: Actor) throws -> Body {
         var record = Body(
             slug: try Slug.validate(slug, what: "body"), name: try required(name, "name"), kind: kind,
             description: description, area: area)
-        try insert(&record, duplicate: "a body with slug \"\(slug)\" already exists")
+        try insert(&record, duplicate: "a body with slug \"\(slug)\" already exists", actor: actor, details: record.name)
         return record
     }
 
-    public func addPerson(slug: String, name: String, title: String = "") throws -> Person {
+    public func addPerson(slug: String, name: String, title: String = "", actor: Actor) throws -> Person {
         var record = Person(slug: try Slug.validate(slug, what: "person"), name: try required(name, "name"), title: title)
-        try insert(&record, duplicate: "a person with slug \"\(slug)\" already exists")
+        try insert(&record, duplicate: "a person with slug \"\(slug)\" already exists", actor: actor, details: record.name)
         return record
     }
 
     public func addMember(
         person personSlug: String, body bodySlug: String, role: MembershipRole, authority authoritySlug: String?,
-        startDate: String, endDate: String?, localTime: LocalTime = LocalTime()
+        startDate: String, endDate: String?, localTime: LocalTime = LocalTime(), actor: Actor
     ) throws -> Membership {
         let start = try localTime.parseDay(startDate)
         let end = try endDate.map { try localTime.parseDay($0) }
@@ -38,12 +38,13 @@ extension AppDatabase {
             var record = Membership(
                 personId: person.id!, bodyId: body.id!, role: role, authorityId: authority?.id, startDate: start, endDate: end)
             try record.insert(db)
+            try db.audit(actor, "add", "membership", record.id, "\(personSlug) as \(role.rawValue) of \(bodySlug)")
             return record
         }
     }
 
     public func addMeeting(
-        body bodySlug: String, title: String, startsAt: Date, endsAt: Date?, locationName: String?, address: String?
+        body bodySlug: String, title: String, startsAt: Date, endsAt: Date?, locationName: String?, address: String?, actor: Actor
     ) throws -> Meeting {
         if let endsAt, endsAt <= startsAt { throw TownhallError.invalid("the meeting must end after it starts") }
         let title = try required(title, "title")
@@ -61,26 +62,30 @@ extension AppDatabase {
             }
             var meeting = Meeting(
                 bodyId: body.id!, title: title, startsAt: startsAt, endsAt: endsAt, locationId: locationId,
-                status: .scheduled, agendaPublishedAt: nil)
+                status: .scheduled, agendaPublishedAt: nil, lateReason: nil)
             try meeting.insert(db)
+            try db.audit(actor, "add", "meeting", meeting.id, "\(bodySlug): \(title)")
             return meeting
         }
     }
 
-    public func publishAgenda(meetingId: Int64, at date: Date) throws -> Meeting {
+    public func publishAgenda(meetingId: Int64, at date: Date, lateReason: String? = nil, actor: Actor) throws -> Meeting {
         try writer.write { db in
             guard var meeting = try Meeting.fetchOne(db, key: meetingId) else {
                 throw TownhallError.notFound("no meeting with id \(meetingId)")
             }
-            meeting.agendaPublishedAt = meeting.agendaPublishedAt ?? date
+            guard meeting.agendaPublishedAt == nil else { return meeting }
+            meeting.agendaPublishedAt = date
+            meeting.lateReason = lateReason
             try meeting.update(db)
+            try db.audit(actor, "publish-agenda", "meeting", meetingId, lateReason.map { "late: \($0)" } ?? "", at: date)
             return meeting
         }
     }
 
     public func addAgendaItem(
         meetingId: Int64, title: String, type: AgendaItemType, exemptParagraph: ExemptParagraph?, number: String? = nil,
-        decision: String? = nil
+        decision: String? = nil, actor: Actor
     ) throws -> AgendaItem {
         let title = try required(title, "title")
         return try writer.write { db in
@@ -90,11 +95,12 @@ extension AppDatabase {
                 meetingId: meetingId, position: last + 1, number: number ?? String(last + 1), title: title, itemType: type,
                 isExempt: exemptParagraph != nil, exemptParagraph: exemptParagraph, decision: decision)
             try item.insert(db)
+            try db.audit(actor, "add", "agendaItem", item.id, "meeting \(meetingId): \(title)")
             return item
         }
     }
 
-    public func addPaper(itemId: Int64, title: String, author: String, markdown: String, now: Date) throws -> Paper {
+    public func addPaper(itemId: Int64, title: String, author: String, markdown: String, now: Date, actor: Actor) throws -> Paper {
         let title = try required(title, "title")
         guard !markdown.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw TownhallError.invalid("the paper is empty")
@@ -105,12 +111,13 @@ extension AppDatabase {
                 agendaItemId: itemId, title: title, author: author, markdown: markdown, html: nil, status: .draft,
                 revision: 1, publishedAt: nil, createdAt: now)
             try paper.insert(db)
+            try db.audit(actor, "add", "paper", paper.id, title, at: now)
             return paper
         }
     }
 
     /// Renders the Markdown once and stores the HTML, so public requests never run the renderer.
-    public func publishPaper(id: Int64, renderer: MarkdownRenderer, at date: Date) throws -> (Paper, [String]) {
+    public func publishPaper(id: Int64, renderer: MarkdownRenderer, at date: Date, actor: Actor) throws -> (Paper, [String]) {
         try writer.write { db in
             guard var paper = try Paper.fetchOne(db, key: id) else { throw TownhallError.notFound("no paper with id \(id)") }
             guard paper.status == .draft else {
@@ -121,13 +128,15 @@ extension AppDatabase {
             paper.status = .published
             paper.publishedAt = date
             try paper.update(db)
+            try db.audit(actor, "publish", "paper", id, "revision \(paper.revision)", at: date)
             return (paper, rendered.problems)
         }
     }
 
     /// Stores the bytes, then the row; if the row cannot be written, newly written bytes are removed again.
     public func attach(
-        itemId: Int64, paperId: Int64?, fileName: String, data: Data, files: AttachmentFiles, maxBytes: Int, now: Date
+        itemId: Int64, paperId: Int64?, fileName: String, data: Data, files: AttachmentFiles, maxBytes: Int, now: Date,
+        actor: Actor
     ) throws -> Attachment {
         let name = (fileName as NSString).lastPathComponent
         guard !name.isEmpty, !name.hasPrefix(".") else { throw TownhallError.invalid("the file needs a name") }
@@ -151,6 +160,7 @@ extension AppDatabase {
                     agendaItemId: itemId, paperId: paperId, fileName: name, mediaType: mediaType, size: stored.size,
                     sha256: stored.sha256, storagePath: stored.relativePath, createdAt: now)
                 try record.insert(db)
+                try db.audit(actor, "attach", "attachment", record.id, "\(name) to item \(itemId)", at: now)
                 return record
             }
         } catch {
@@ -165,9 +175,14 @@ extension AppDatabase {
         return trimmed
     }
 
-    private func insert<Record: MutablePersistableRecord>(_ record: inout Record, duplicate: String) throws {
+    private func insert<Record: MutablePersistableRecord & Identifiable>(
+        _ record: inout Record, duplicate: String, actor: Actor, details: String
+    ) throws where Record.ID == Int64? {
         do {
-            try writer.write { db in try record.insert(db) }
+            try writer.write { db in
+                try record.insert(db)
+                try db.audit(actor, "add", Record.databaseTableName, record.id, details)
+            }
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             throw TownhallError.conflict(duplicate)
         }
@@ -184,13 +199,14 @@ extension AppDatabase {
 }
 
 extension AppDatabase {
-    public func setMeetingStatus(meetingId: Int64, status: MeetingStatus) throws -> Meeting {
+    public func setMeetingStatus(meetingId: Int64, status: MeetingStatus, actor: Actor) throws -> Meeting {
         try writer.write { db in
             guard var meeting = try Meeting.fetchOne(db, key: meetingId) else {
                 throw TownhallError.notFound("no meeting with id \(meetingId)")
             }
             meeting.status = status
             try meeting.update(db)
+            try db.audit(actor, "set-status", "meeting", meetingId, status.rawValue)
             return meeting
         }
     }

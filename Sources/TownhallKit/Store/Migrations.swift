@@ -90,6 +90,51 @@ enum Migrations {
                 t.column("createdAt", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v2-accounts-audit") { db in
+            try db.create(table: "user") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("email", .text).notNull().unique().collate(.nocase)
+                t.column("name", .text).notNull()
+                t.column("role", .text).notNull()
+                t.column("organisation", .text)
+                t.column("passwordHash", .text).notNull()
+                t.column("isDisabled", .boolean).notNull().defaults(to: false)
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(table: "clerkBody") { t in
+                t.belongsTo("user", onDelete: .cascade).notNull()
+                t.belongsTo("body", onDelete: .cascade).notNull()
+                t.primaryKey(["userId", "bodyId"])
+            }
+            try db.create(table: "session") { t in
+                t.column("tokenHash", .text).primaryKey()
+                t.belongsTo("user", onDelete: .cascade).notNull()
+                t.column("csrfToken", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("lastSeenAt", .datetime).notNull()
+            }
+            try db.create(table: "loginAttempt") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("email", .text).notNull().collate(.nocase)
+                t.column("address", .text).notNull()
+                t.column("attemptedAt", .datetime).notNull()
+                t.column("succeeded", .boolean).notNull()
+            }
+            try db.create(index: "loginAttempt_on_attemptedAt", on: "loginAttempt", columns: ["attemptedAt"])
+            try db.create(table: "auditLog") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("at", .datetime).notNull()
+                t.column("actor", .text).notNull()
+                t.belongsTo("user", onDelete: .setNull)
+                t.column("action", .text).notNull()
+                t.column("objectType", .text).notNull()
+                t.column("objectId", .integer)
+                t.column("details", .text).notNull().defaults(to: "")
+            }
+            try db.alter(table: "meeting") { t in
+                t.add(column: "lateReason", .text)
+            }
+        }
         return migrator
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// A council; bodies such as Policing Boards are built from the councils of an area.
-public struct Authority: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+public struct Authority: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
     public var id: Int64?
     public var slug: String
     public var name: String
@@ -12,7 +12,7 @@ public struct Authority: Codable, Sendable, Equatable, FetchableRecord, MutableP
 }
 
 /// A body that meets in public: board, panel, committee or peer challenge team.
-public struct Body: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+public struct Body: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
     public var id: Int64?
     public var slug: String
     public var name: String
@@ -24,7 +24,7 @@ public struct Body: Codable, Sendable, Equatable, FetchableRecord, MutablePersis
 }
 
 /// A member, officer or witness; `title` is a public job title such as "Leader, Harford City Council".
-public struct Person: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+public struct Person: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
     public var id: Int64?
     public var slug: String
     public var name: String
@@ -65,6 +65,8 @@ public struct Meeting: Codable, Sendable, Equatable, FetchableRecord, MutablePer
     public var locationId: Int64?
     public var status: MeetingStatus
     public var agendaPublishedAt: Date?
+    /// Why the agenda was published later than the five-clear-working-days rule allows; shown publicly.
+    public var lateReason: String?
     public static let databaseTableName = "meeting"
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

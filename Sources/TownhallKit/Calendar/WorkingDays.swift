@@ -1,0 +1,130 @@
+import Foundation
+
+/// A calendar day without a time or zone, so working-day arithmetic cannot drift across clock changes.
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Days since 1970-01-01.
+    public let ordinal: Int
+
+    public init(ordinal: Int) { self.ordinal = ordinal }
+
+    /// Parses `yyyy-MM-dd`; nil for anything that is not a real date.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              (1...12).contains(m), (1...Day.daysInMonth(y, m)).contains(d)
+        else { return nil }
+        ordinal = Day.ordinal(y, m, d)
+    }
+
+    public var components: (year: Int, month: Int, day: Int) {
+        // Civil-from-days (Howard Hinnant).
+        let z = ordinal + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    /// 1 = Monday ... 7 = Sunday.
+    public var weekday: Int { ((ordinal % 7) + 7 + 3) % 7 + 1 }
+    public var isWeekend: Bool { weekday >= 6 }
+
+    public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
+
+    public var description: String {
+        let c = components
+        return String(format: "%04d-%02d-%02d", c.year, c.month, c.day)
+    }
+
+    public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
+
+    static func ordinal(_ year: Int, _ month: Int, _ day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    static func daysInMonth(_ year: Int, _ month: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+}
+
+/// England and Wales working days: not a weekend, not a bank holiday from the GOV.UK feed in `Config/`.
+public struct WorkingDays: Sendable {
+    public let bankHolidays: Set<Day>
+    /// The last year the holiday list covers; beyond it we cannot promise a correct answer.
+    public let coveredThrough: Int?
+
+    public init(bankHolidays: Set<Day>) {
+        self.bankHolidays = bankHolidays
+        coveredThrough = bankHolidays.map { $0.components.year }.max()
+    }
+
+    /// Reads the GOV.UK bank-holidays JSON (its `england-and-wales` division).
+    public static func load(file: String) throws -> WorkingDays {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw TownhallError.io("cannot read bank holidays file \(file)")
+        }
+        struct Feed: Decodable {
+            struct Division: Decodable { let events: [Event] }
+            struct Event: Decodable { let date: String }
+            let englandAndWales: Division
+            enum CodingKeys: String, CodingKey { case englandAndWales = "england-and-wales" }
+        }
+        guard let feed = try? JSONDecoder().decode(Feed.self, from: data) else {
+            throw TownhallError.invalid("bank holidays file \(file) is not in the GOV.UK feed format")
+        }
+        var days = Set<Day>()
+        for event in feed.englandAndWales.events {
+            guard let day = Day(event.date) else {
+                throw TownhallError.invalid("bank holidays file \(file) has a bad date \"\(event.date)\"")
+            }
+            days.insert(day)
+        }
+        return WorkingDays(bankHolidays: days)
+    }
+
+    public func isWorkingDay(_ day: Day) -> Bool { !day.isWeekend && !bankHolidays.contains(day) }
+
+    /// The last day on which an agenda can be published and still leave `clearDays` clear working days before
+    /// the meeting. Clear days exclude both the day of publication and the day of the meeting.
+    public func lastOnTimePublication(meeting: Day, clearDays: Int = 5) -> Day {
+        var day = meeting
+        var counted = 0
+        while counted < clearDays {
+            day = day.adding(days: -1)
+            if isWorkingDay(day) { counted += 1 }
+        }
+        return day.adding(days: -1)
+    }
+
+    /// Working days strictly between publication and meeting.
+    public func clearWorkingDays(from publication: Day, to meeting: Day) -> Int {
+        guard meeting.ordinal - publication.ordinal > 1 else { return 0 }
+        return (publication.ordinal + 1..<meeting.ordinal).filter { isWorkingDay(Day(ordinal: $0)) }.count
+    }
+
+    /// `count` working days after `start` (not counting `start`).
+    public func adding(workingDays count: Int, to start: Day) -> Day {
+        var day = start
+        var remaining = count
+        while remaining > 0 {
+            day = day.adding(days: 1)
+            if isWorkingDay(day) { remaining -= 1 }
+        }
+        return day
+    }
+}
