@@ -10,6 +10,7 @@ struct Townhall: AsyncParsableCommand {
         abstract: "Public meetings, papers and scrutiny for English local government.",
         subcommands: [
             Serve.self, DB.self, AuthorityCommand.self, BodyCommand.self, PersonCommand.self, MemberCommand.self,
-            MeetingCommand.self, AgendaCommand.self, PaperCommand.self, Attach.self, Demo.self,
+            MeetingCommand.self, AgendaCommand.self, PaperCommand.self, Attach.self, UserCommand.self, AuditCommand.self,
+            Demo.self,
         ])
 }

@@ -28,7 +28,8 @@ struct TestStore {
             host: "127.0.0.1", port: 0, databasePath: directory.path("townhall.sqlite"),
             dataDirectory: directory.path("data"), siteName: "Townhall Test",
             templatesDirectory: packageRoot.appendingPathComponent("Templates").path,
-            publicDirectory: packageRoot.appendingPathComponent("Public").path)
+            publicDirectory: packageRoot.appendingPathComponent("Public").path,
+            bankHolidaysFile: packageRoot.appendingPathComponent("Config/bank-holidays.json").path)
         database = try AppDatabase.open(path: config.databasePath)
         self.now = now
         if seeded {

@@ -12,13 +12,17 @@ public struct AppConfig: Sendable, Equatable {
     public var templatesDirectory: String
     public var publicDirectory: String
     public var maxUploadBytes: Int
+    public var bankHolidaysFile: String
+    /// Mark cookies `Secure`: set when Townhall is served over HTTPS (directly or behind a TLS proxy).
+    public var secureCookies: Bool
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "var/townhall.sqlite",
         dataDirectory: String = "var/data", siteName: String = "Townhall",
         timeZone: TimeZone = TimeZone(identifier: "Europe/London")!,
         templatesDirectory: String = "Templates", publicDirectory: String = "Public",
-        maxUploadBytes: Int = 10 * 1024 * 1024
+        maxUploadBytes: Int = 10 * 1024 * 1024, bankHolidaysFile: String = "Config/bank-holidays.json",
+        secureCookies: Bool = false
     ) {
         self.host = host
         self.port = port
@@ -29,6 +33,8 @@ public struct AppConfig: Sendable, Equatable {
         self.templatesDirectory = templatesDirectory
         self.publicDirectory = publicDirectory
         self.maxUploadBytes = maxUploadBytes
+        self.bankHolidaysFile = bankHolidaysFile
+        self.secureCookies = secureCookies
     }
 
     /// The environment variables that override the file, by setting name.
@@ -36,7 +42,8 @@ public struct AppConfig: Sendable, Equatable {
         "host": "TOWNHALL_HOST", "port": "TOWNHALL_PORT", "databasePath": "TOWNHALL_DATABASE",
         "dataDirectory": "TOWNHALL_DATA_DIR", "siteName": "TOWNHALL_SITE_NAME", "timeZone": "TOWNHALL_TIME_ZONE",
         "templatesDirectory": "TOWNHALL_TEMPLATES", "publicDirectory": "TOWNHALL_PUBLIC",
-        "maxUploadBytes": "TOWNHALL_MAX_UPLOAD_BYTES",
+        "maxUploadBytes": "TOWNHALL_MAX_UPLOAD_BYTES", "bankHolidaysFile": "TOWNHALL_BANK_HOLIDAYS",
+        "secureCookies": "TOWNHALL_SECURE_COOKIES",
     ]
 
     /// Loads the file named by `TOWNHALL_CONFIG` (or `Config/townhall.json` when present), then applies
@@ -80,6 +87,7 @@ public struct AppConfig: Sendable, Equatable {
             }
             switch value {
             case let string as String: result[key] = string
+            case let flag as Bool: result[key] = flag ? "true" : "false"
             case let number as NSNumber: result[key] = number.stringValue
             default: throw ConfigError("setting \"\(key)\" in \(path) must be a string or a number")
             }
@@ -119,6 +127,14 @@ public struct AppConfig: Sendable, Equatable {
                 throw ConfigError("maxUploadBytes from \(origin("maxUploadBytes")) must be a positive whole number, not \"\(size)\"")
             }
             config.maxUploadBytes = number
+        }
+        if let path = try text("bankHolidaysFile") { config.bankHolidaysFile = path }
+        if let secure = try text("secureCookies") {
+            switch secure.lowercased() {
+            case "true", "1", "yes": config.secureCookies = true
+            case "false", "0", "no": config.secureCookies = false
+            default: throw ConfigError("secureCookies from \(origin("secureCookies")) must be true or false, not \"\(secure)\"")
+            }
         }
         return config
     }

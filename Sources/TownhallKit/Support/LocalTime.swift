@@ -63,6 +63,22 @@ public struct LocalTime: Sendable {
     /// "Tuesday 8 December 2026"
     public func longDate(_ date: Date) -> String { format(date, "EEEE d MMMM yyyy") }
 
+    /// "Tuesday 8 December 2026" for a calendar day (no time zone involved).
+    public func longDate(day: Day) -> String {
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = TimeZone(identifier: "UTC")!
+        let c = day.components
+        let noon = utc.date(from: DateComponents(year: c.year, month: c.month, day: c.day, hour: 12))!
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = utc.timeZone
+        formatter.dateFormat = "EEEE d MMMM yyyy"
+        return formatter.string(from: noon)
+    }
+
+    /// The local calendar day of an instant.
+    public func calendarDay(of date: Date) -> Day { Day(day(of: date))! }
+
     /// "8 December 2026"
     public func shortDate(_ date: Date) -> String { format(date, "d MMMM yyyy") }
 

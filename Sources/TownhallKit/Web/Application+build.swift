@@ -4,10 +4,10 @@ import Logging
 
 /// Builds the web application from configuration and an open store; tests call this with a temporary store.
 public func buildApplication(
-    config: AppConfig, database: AppDatabase, logger: Logger = Logger(label: "townhall"),
+    config: AppConfig, database: AppDatabase, logger: Logger = Logger(label: "townhall"), policy: SecurityPolicy = SecurityPolicy(),
     now: @escaping @Sendable () -> Date = { Date() }
 ) async throws -> some ApplicationProtocol {
-    let router = try await buildRouter(config: config, database: database, now: now)
+    let router = try await buildRouter(config: config, database: database, policy: policy, now: now)
     return Application(
         router: router,
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: nil),
@@ -15,16 +15,22 @@ public func buildApplication(
 }
 
 public func buildRouter(
-    config: AppConfig, database: AppDatabase, now: @escaping @Sendable () -> Date = { Date() }
+    config: AppConfig, database: AppDatabase, policy: SecurityPolicy = SecurityPolicy(),
+    now: @escaping @Sendable () -> Date = { Date() }
 ) async throws -> Router<AppRequestContext> {
     let pages = try await PageRenderer(templatesDirectory: config.templatesDirectory, siteName: config.siteName)
+    let workingDays = try WorkingDays.load(file: config.bankHolidaysFile)
+    let time = LocalTime(timeZone: config.timeZone)
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware(pages: pages))
     router.add(middleware: FileMiddleware(config.publicDirectory, searchForIndexHtml: false))
+    router.add(middleware: SessionMiddleware(database: database, policy: policy, now: now))
     PublicRoutes(
-        database: database, pages: pages, files: AttachmentFiles(dataDirectory: config.dataDirectory),
-        time: LocalTime(timeZone: config.timeZone), now: now
+        database: database, pages: pages, files: AttachmentFiles(dataDirectory: config.dataDirectory), time: time, now: now
     ).register(on: router)
+    AuthRoutes(database: database, pages: pages, policy: policy, cookies: CookieWriter(secure: config.secureCookies), now: now)
+        .register(on: router)
+    ClerkRoutes(database: database, pages: pages, time: time, workingDays: workingDays, now: now).register(on: router)
     return router
 }

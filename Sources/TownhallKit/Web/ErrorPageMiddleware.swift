@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Logging
 
@@ -14,7 +15,11 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
+        } catch let signIn as SignInRequired {
+            let next = signIn.returnTo.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/-_"))) ?? "/admin"
+            return .redirect(to: "/login?next=\(next)", type: .normal)
         } catch let error as HTTPError {
+            if error.status == .forbidden, error.body == "csrf" { return csrfPage() }
             return page(for: error.status)
         } catch let error as TownhallError {
             if case .notFound = error { return page(for: .notFound) }
@@ -26,6 +31,13 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
         }
     }
 
+    func csrfPage() -> Response {
+        let view = ErrorView(
+            heading: "Your form could not be sent",
+            message: "The page was out of date or your session had ended. Go back, reload the page and try again. Nothing was saved.")
+        return pages.render("error", title: view.heading, page: view, status: .forbidden)
+    }
+
     func page(for status: HTTPResponse.Status) -> Response {
         let view: ErrorView
         switch status {
@@ -33,6 +45,12 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
             view = ErrorView(
                 heading: "Page not found",
                 message: "If you typed the web address, check it is correct. If you pasted it, check you copied all of it. Papers that have not been published yet, or that are exempt from publication, are not shown.")
+        case .forbidden:
+            view = ErrorView(
+                heading: "You do not have permission to see this page",
+                message: "Your account is not allowed to view or change this. Ask an administrator if you think it should be.")
+        case .contentTooLarge:
+            view = ErrorView(heading: "The file or form is too large", message: "Go back and send something smaller.")
         case .badRequest:
             view = ErrorView(heading: "Sorry, there is a problem with your request", message: "Check the address or form and try again.")
         case .methodNotAllowed:

@@ -11,10 +11,15 @@ public struct PageRenderer: Sendable {
     public init(templatesDirectory: String, siteName: String) async throws {
         library = try await MustacheLibrary(directory: templatesDirectory)
         self.siteName = siteName
-        for name in ["layout", "home", "body", "meeting", "paper", "error"] where library.getTemplate(named: name) == nil {
+        for name in Self.templates where library.getTemplate(named: name) == nil {
             throw TownhallError.io("template \(name).mustache is missing from \(templatesDirectory)")
         }
     }
+
+    static let templates = [
+        "layout", "home", "body", "meeting", "paper", "error", "login", "admin-dashboard", "admin-meeting-form",
+        "admin-meeting", "admin-paper-form",
+    ]
 
     /// The values the layout reads around every page's own content.
     struct Frame<Content: Sendable>: Sendable {
@@ -22,19 +27,34 @@ public struct PageRenderer: Sendable {
         let pageTitle: String
         let breadcrumbs: [Breadcrumb]
         let hasBreadcrumbs: Bool
+        let account: AccountNav?
         let page: Content
     }
 
     func render<Content: Sendable>(
-        _ template: String, title: String, breadcrumbs: [Breadcrumb] = [], page: Content, status: HTTPResponse.Status = .ok
+        _ template: String, title: String, breadcrumbs: [Breadcrumb] = [], page: Content, status: HTTPResponse.Status = .ok,
+        account: AccountNav? = nil
     ) -> Response {
         let frame = Frame(
-            siteName: siteName, pageTitle: title, breadcrumbs: breadcrumbs, hasBreadcrumbs: !breadcrumbs.isEmpty, page: page)
+            siteName: siteName, pageTitle: title, breadcrumbs: breadcrumbs, hasBreadcrumbs: !breadcrumbs.isEmpty,
+            account: account, page: page)
         let html = library.render(frame, withTemplate: template) ?? ""
         return Response(
             status: status,
             headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache"],
             body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}
+
+/// The signed-in user's name and the token for the sign-out form in the header.
+struct AccountNav: Sendable {
+    let name: String
+    let csrf: String
+
+    init?(_ context: AppRequestContext) {
+        guard let user = context.user, let session = context.session else { return nil }
+        name = user.name
+        csrf = session.csrfToken
     }
 }
 

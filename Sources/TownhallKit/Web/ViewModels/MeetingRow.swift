@@ -3,7 +3,7 @@ import Foundation
 /// A meeting as one line in a list, with dates already in local time.
 struct MeetingRow: Sendable {
     let title: String
-    let url: String
+    var url: String
     let bodyName: String
     let bodyURL: String
     let when: String

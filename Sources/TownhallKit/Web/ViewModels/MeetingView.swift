@@ -27,6 +27,7 @@ struct MeetingView: Sendable {
     let locationAddress: String?
     let agendaPublished: Bool
     let agendaPublishedOn: String?
+    let lateReason: String?
     let items: [ItemRow]
     let hasItems: Bool
 
@@ -37,6 +38,7 @@ struct MeetingView: Sendable {
         locationAddress = detail.location.flatMap { $0.address.isEmpty ? nil : $0.address }
         agendaPublished = detail.agendaPublished
         agendaPublishedOn = detail.summary.meeting.agendaPublishedAt.map { time.shortDate($0) }
+        lateReason = detail.summary.meeting.lateReason
         items = detail.items.map { entry in
             let item = entry.item
             let papers = entry.papers.map {

@@ -1,0 +1,85 @@
+import Foundation
+import GRDB
+
+/// A body as a clerk sees it on the dashboard.
+public struct ClerkBodySummary: Sendable {
+    public var body: Body
+    public var upcoming: [MeetingSummary]
+}
+
+/// A meeting with everything a clerk manages, drafts included.
+public struct ClerkMeetingDetail: Sendable {
+    public var summary: MeetingSummary
+    public var location: Location?
+    public var items: [(item: AgendaItem, papers: [Paper])]
+}
+
+/// A paper with the ids needed to check who may change it.
+public struct ClerkPaperContext: Sendable {
+    public var paper: Paper
+    public var item: AgendaItem
+    public var meeting: MeetingSummary
+}
+
+/// Read and write paths for the clerk back office. Callers check the clerk's bodies first; these functions
+/// return the owning body id so they can.
+extension AppDatabase {
+    public func clerkBodies(ids: Set<Int64>, now: Date) async throws -> [ClerkBodySummary] {
+        try await writer.read { db in
+            try Body.filter(ids.contains(Column("id"))).order(Column("name")).fetchAll(db).map { body in
+                ClerkBodySummary(
+                    body: body,
+                    upcoming: try Self.meetingSummaries(
+                        db, where: "m.bodyId = ? AND m.startsAt >= ?", arguments: [body.id, now], order: "m.startsAt", limit: 20))
+            }
+        }
+    }
+
+    public func body(slug: String) async throws -> Body? {
+        try await writer.read { db in try Body.filter(Column("slug") == slug).fetchOne(db) }
+    }
+
+    public func clerkMeeting(id: Int64) async throws -> ClerkMeetingDetail? {
+        try await writer.read { db in
+            guard let summary = try Self.meetingSummaries(db, where: "m.id = ?", arguments: [id], order: "m.id", limit: 1).first
+            else { return nil }
+            let location = try summary.meeting.locationId.flatMap { try Location.fetchOne(db, key: $0) }
+            let items = try AgendaItem.filter(Column("meetingId") == id).order(Column("position")).fetchAll(db).map { item in
+                (item: item, papers: try Paper.filter(Column("agendaItemId") == item.id).order(Column("id")).fetchAll(db))
+            }
+            return ClerkMeetingDetail(summary: summary, location: location, items: items)
+        }
+    }
+
+    public func clerkItem(id: Int64) async throws -> (AgendaItem, MeetingSummary)? {
+        try await writer.read { db in
+            guard let item = try AgendaItem.fetchOne(db, key: id),
+                  let summary = try Self.meetingSummaries(db, where: "m.id = ?", arguments: [item.meetingId], order: "m.id", limit: 1).first
+            else { return nil }
+            return (item, summary)
+        }
+    }
+
+    public func clerkPaper(id: Int64) async throws -> ClerkPaperContext? {
+        try await writer.read { db in
+            guard let paper = try Paper.fetchOne(db, key: id), let item = try AgendaItem.fetchOne(db, key: paper.agendaItemId),
+                  let summary = try Self.meetingSummaries(db, where: "m.id = ?", arguments: [item.meetingId], order: "m.id", limit: 1).first
+            else { return nil }
+            return ClerkPaperContext(paper: paper, item: item, meeting: summary)
+        }
+    }
+
+    /// Saves a draft's text; published papers are changed only by a new revision.
+    public func updateDraft(paperId: Int64, title: String, author: String, markdown: String, actor: Actor) throws -> Paper {
+        try writer.write { db in
+            guard var paper = try Paper.fetchOne(db, key: paperId) else { throw TownhallError.notFound("no paper with id \(paperId)") }
+            guard paper.status == .draft else { throw TownhallError.conflict("only a draft can be edited") }
+            paper.title = title
+            paper.author = author
+            paper.markdown = markdown
+            try paper.update(db)
+            try db.audit(actor, "edit", "paper", paperId, title)
+            return paper
+        }
+    }
+}

@@ -1,0 +1,21 @@
+/// Set-Cookie values written by hand so every attribute is explicit.
+enum CookieNames {
+    static let session = "townhall_session"
+    static let loginCSRF = "townhall_csrf"
+}
+
+struct CookieWriter: Sendable {
+    let secure: Bool
+
+    func session(_ token: String) -> String {
+        "\(CookieNames.session)=\(token); Path=/; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "")
+    }
+
+    func clearSession() -> String {
+        "\(CookieNames.session)=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "")
+    }
+
+    func loginCSRF(_ token: String) -> String {
+        "\(CookieNames.loginCSRF)=\(token); Path=/login; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import Hummingbird
+
+/// Loading the objects a clerk route acts on, and building its pages.
+extension ClerkRoutes {
+    func requireBody(_ context: AppRequestContext) async throws -> Body {
+        guard let body = try await database.body(slug: try context.parameters.require("slug")) else { throw HTTPError(.notFound) }
+        return body
+    }
+
+    func requireMeeting(_ context: AppRequestContext) async throws -> ClerkMeetingDetail {
+        guard let detail = try await database.clerkMeeting(id: try PublicRoutes.id(context)) else { throw HTTPError(.notFound) }
+        return detail
+    }
+
+    func requireItem(_ context: AppRequestContext) async throws -> (AgendaItem, MeetingSummary) {
+        guard let found = try await database.clerkItem(id: try PublicRoutes.id(context)) else { throw HTTPError(.notFound) }
+        return found
+    }
+
+    func requirePaper(_ context: AppRequestContext) async throws -> ClerkPaperContext {
+        guard let paper = try await database.clerkPaper(id: try PublicRoutes.id(context)) else { throw HTTPError(.notFound) }
+        return paper
+    }
+
+    /// The last day the agenda can be published with five clear working days before the meeting.
+    func deadline(for meetingStart: Date) -> Day {
+        workingDays.lastOnTimePublication(meeting: time.calendarDay(of: meetingStart))
+    }
+
+    func isLate(_ meeting: Meeting) -> Bool {
+        time.calendarDay(of: now()) > deadline(for: meeting.startsAt)
+    }
+
+    static func timeMessage(_ error: Error) -> String {
+        if let error = error as? TownhallError, error.message.contains("clocks change") {
+            return "That time does not exist on that day because the clocks go forward"
+        }
+        return "Time must be in 24-hour format, for example 18:30"
+    }
+
+    static func paperErrors(_ form: FormData) -> FormErrors {
+        var errors = FormErrors()
+        if form.text("title").isEmpty { errors.add("title", "Enter a title for the paper") }
+        if form.text("markdown").isEmpty { errors.add("markdown", "Write the paper before saving it") }
+        if form["markdown"].count > 500_000 { errors.add("markdown", "The paper must be shorter than 500,000 characters") }
+        return errors
+    }
+
+    func meetingForm(body: Body, form: FormData, errors: FormErrors, context: AppRequestContext,
+                     status: HTTPResponse.Status = .ok) -> Response {
+        var deadlineText: String?
+        var passed = false
+        if let start = try? time.parseDateTime("\(form.text("date")) \(form.text("start").isEmpty ? "12:00" : form.text("start"))") {
+            let day = deadline(for: start)
+            deadlineText = time.longDate(day: day)
+            passed = time.calendarDay(of: now()) > day
+        }
+        let view = MeetingFormView(
+            bodyName: body.name, action: "/admin/bodies/\(body.slug)/meetings/new", csrf: context.session?.csrfToken ?? "",
+            title: form["title"], date: form["date"], start: form["start"], end: form["end"], location: form["location"],
+            address: form["address"], deadline: deadlineText, deadlinePassed: passed, hasErrors: !errors.isEmpty,
+            errors: errors.entries, titleError: errors.message(for: "title"), dateError: errors.message(for: "date"),
+            startError: errors.message(for: "start"), endError: errors.message(for: "end"))
+        return render("admin-meeting-form", (errors.isEmpty ? "" : "Error: ") + "Schedule a meeting", view, context, status: status)
+    }
+
+    func meetingPage(_ detail: ClerkMeetingDetail, form: FormData, errors: FormErrors, context: AppRequestContext,
+                     status: HTTPResponse.Status = .ok) -> Response {
+        let meeting = detail.summary.meeting
+        var row = MeetingRow(detail.summary, time: time)
+        row.url = "/admin/meetings/\(meeting.id!)"
+        let items = detail.items.map { entry in
+            ClerkMeetingView.ItemRow(
+                number: entry.item.number, title: entry.item.title, typeLabel: entry.item.itemType.label,
+                isExempt: entry.item.isExempt, exemptParagraph: entry.item.exemptParagraph?.rawValue,
+                papers: entry.papers.map {
+                    .init(title: $0.title, url: "/admin/papers/\($0.id!)", status: $0.status.rawValue,
+                          isDraft: $0.status == .draft, isPublished: $0.status == .published)
+                },
+                hasPapers: !entry.papers.isEmpty, newPaperURL: "/admin/items/\(entry.item.id!)/papers/new")
+        }
+        let selectedType = form["itemType"].isEmpty ? AgendaItemType.report.rawValue : form["itemType"]
+        let view = ClerkMeetingView(
+            id: meeting.id!, csrf: context.session?.csrfToken ?? "", meeting: row, publicURL: "/meetings/\(meeting.id!)",
+            bodyURL: "/bodies/\(detail.summary.bodySlug)", deadline: time.longDate(day: deadline(for: meeting.startsAt)),
+            isLate: isLate(meeting), agendaPublished: meeting.agendaPublishedAt != nil,
+            agendaPublishedOn: meeting.agendaPublishedAt.map(time.shortDate), lateReason: meeting.lateReason,
+            isCancelled: meeting.status == .cancelled, items: items, hasItems: !items.isEmpty,
+            itemTitle: form["itemTitle"],
+            itemTypes: AgendaItemType.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: $0.rawValue == selectedType) },
+            itemExempt: form["exempt"] == "yes",
+            paragraphs: ExemptParagraph.allCases.map {
+                .init(value: String($0.rawValue), label: "Paragraph \($0.rawValue): \($0.summary)", selected: form["paragraph"] == String($0.rawValue))
+            },
+            itemTitleError: errors.message(for: "itemTitle"), itemParagraphError: errors.message(for: "paragraph"),
+            reason: form["reason"], reasonError: errors.message(for: "reason"), hasErrors: !errors.isEmpty, errors: errors.entries)
+        return render("admin-meeting", (errors.isEmpty ? "" : "Error: ") + meeting.title, view, context,
+                      crumbs: [Breadcrumb(title: detail.summary.bodyName, url: "/admin")], status: status)
+    }
+
+    func paperForm(paper: Paper?, item: AgendaItem, meeting: MeetingSummary, form: FormData, errors: FormErrors, preview: Bool,
+                   context: AppRequestContext, status: HTTPResponse.Status = .ok) -> Response {
+        let markdown = form["markdown"].replacingOccurrences(of: "\r\n", with: "\n")
+        let rendered = preview && !markdown.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            ? (paper?.status == .published ? RenderedMarkdown(html: paper?.html ?? "", headings: [], problems: []) : renderer.render(markdown))
+            : nil
+        let isDraft = paper?.status ?? .draft == .draft
+        let view = PaperFormView(
+            action: paper.map { "/admin/papers/\($0.id!)" } ?? "/admin/items/\(item.id!)/papers/new",
+            csrf: context.session?.csrfToken ?? "", isNew: paper == nil, isDraft: isDraft,
+            status: paper?.status.rawValue ?? "new", meetingTitle: "\(meeting.meeting.title), \(time.dateTime(meeting.meeting.startsAt))",
+            meetingURL: "/admin/meetings/\(meeting.meeting.id!)", itemLabel: "\(item.number). \(item.title)",
+            title: form["title"], author: form["author"], markdown: markdown, previewHTML: rendered?.html,
+            problems: rendered?.problems ?? [], hasProblems: !(rendered?.problems.isEmpty ?? true),
+            publishURL: paper.flatMap { $0.status == .draft ? "/admin/papers/\($0.id!)/publish" : nil },
+            publicURL: paper.flatMap { $0.status == .published && !item.isExempt ? "/papers/\($0.id!)" : nil },
+            hasErrors: !errors.isEmpty, errors: errors.entries, titleError: errors.message(for: "title"),
+            markdownError: errors.message(for: "markdown"))
+        let title = paper == nil ? "New paper" : "Paper: \(paper!.title)"
+        return render("admin-paper-form", (errors.isEmpty ? "" : "Error: ") + title, view, context,
+                      crumbs: [Breadcrumb(title: meeting.meeting.title, url: "/admin/meetings/\(meeting.meeting.id!)")], status: status)
+    }
+}

@@ -1,0 +1,213 @@
+import Foundation
+import Hummingbird
+
+/// The clerk back office under `/admin`. Every handler signs the user in, checks they act for the body that
+/// owns the object, and checks the CSRF token on every POST, before touching the store.
+struct ClerkRoutes: Sendable {
+    let database: AppDatabase
+    let pages: PageRenderer
+    let time: LocalTime
+    let workingDays: WorkingDays
+    let now: @Sendable () -> Date
+    let renderer = MarkdownRenderer()
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/admin", use: dashboard)
+        router.get("/admin/bodies/:slug/meetings/new", use: newMeeting)
+        router.post("/admin/bodies/:slug/meetings/new", use: createMeeting)
+        router.get("/admin/meetings/:id", use: meeting)
+        router.post("/admin/meetings/:id/items", use: addItem)
+        router.post("/admin/meetings/:id/publish-agenda", use: publishAgenda)
+        router.post("/admin/meetings/:id/status", use: setStatus)
+        router.get("/admin/items/:id/papers/new", use: newPaper)
+        router.post("/admin/items/:id/papers/new", use: createPaper)
+        router.get("/admin/papers/:id", use: editPaper)
+        router.post("/admin/papers/:id", use: savePaper)
+        router.post("/admin/papers/:id/publish", use: publishPaper)
+    }
+
+    // MARK: Authorisation
+
+    /// The signed-in clerk or administrator acting for `bodyId`; anyone else gets 403.
+    func clerk(_ request: Request, _ context: AppRequestContext, bodyId: Int64) throws -> User {
+        let user = try context.requireUser(request)
+        guard user.role != .provider, try database.bodyIds(for: user).contains(bodyId) else { throw HTTPError(.forbidden) }
+        return user
+    }
+
+    func render<View: Sendable>(_ template: String, _ title: String, _ view: View, _ context: AppRequestContext,
+                                crumbs: [Breadcrumb] = [], status: HTTPResponse.Status = .ok) -> Response {
+        var response = pages.render(
+            template, title: title, breadcrumbs: [Breadcrumb(title: "Dashboard", url: "/admin")] + crumbs, page: view,
+            status: status, account: AccountNav(context))
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
+    // MARK: Dashboard
+
+    @Sendable func dashboard(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireUser(request)
+        guard user.role != .provider else { throw HTTPError(.forbidden) }
+        let bodies = try await database.clerkBodies(ids: try database.bodyIds(for: user), now: now())
+        var response = pages.render(
+            "admin-dashboard", title: "Dashboard", page: DashboardView(userName: user.name, bodies: bodies, time: time),
+            account: AccountNav(context))
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
+    // MARK: Meetings
+
+    @Sendable func newMeeting(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let body = try await requireBody(context)
+        _ = try clerk(request, context, bodyId: body.id!)
+        return meetingForm(body: body, form: FormData(values: [:]), errors: FormErrors(), context: context)
+    }
+
+    @Sendable func createMeeting(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let body = try await requireBody(context)
+        let user = try clerk(request, context, bodyId: body.id!)
+        let form = try await FormData.read(request, context: context)
+        try context.requireCSRF(form)
+        var errors = FormErrors()
+        let title = form.text("title")
+        if title.isEmpty { errors.add("title", "Enter a title for the meeting") }
+        var starts: Date?
+        var ends: Date?
+        if (try? time.parseDay(form.text("date"))) == nil {
+            errors.add("date", form.text("date").isEmpty ? "Enter the date of the meeting" : "Date must be a real date, for example 2027-01-14")
+        } else {
+            do { starts = try time.parseDateTime("\(form.text("date")) \(form.text("start"))") } catch {
+                errors.add("start", form.text("start").isEmpty ? "Enter the start time" : Self.timeMessage(error))
+            }
+            if !form.text("end").isEmpty {
+                do { ends = try time.parseDateTime("\(form.text("date")) \(form.text("end"))") } catch { errors.add("end", Self.timeMessage(error)) }
+                if let starts, let ends, ends <= starts { errors.add("end", "End time must be after the start time") }
+            }
+        }
+        guard form["action"] == "save", errors.isEmpty, let starts else {
+            return meetingForm(body: body, form: form, errors: errors, context: context,
+                               status: errors.isEmpty ? .ok : .unprocessableContent)
+        }
+        let meeting = try database.addMeeting(
+            body: body.slug, title: title, startsAt: starts, endsAt: ends, locationName: form.text("location"),
+            address: form.text("address"), actor: .user(user))
+        return .redirect(to: "/admin/meetings/\(meeting.id!)", type: .normal)
+    }
+
+    @Sendable func meeting(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let detail = try await requireMeeting(context)
+        _ = try clerk(request, context, bodyId: detail.summary.meeting.bodyId)
+        return meetingPage(detail, form: FormData(values: [:]), errors: FormErrors(), context: context)
+    }
+
+    @Sendable func addItem(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let detail = try await requireMeeting(context)
+        let user = try clerk(request, context, bodyId: detail.summary.meeting.bodyId)
+        let form = try await FormData.read(request, context: context)
+        try context.requireCSRF(form)
+        var errors = FormErrors()
+        let title = form.text("itemTitle")
+        if title.isEmpty { errors.add("itemTitle", "Enter a title for the agenda item") }
+        let type = AgendaItemType(rawValue: form["itemType"]) ?? .report
+        var paragraph: ExemptParagraph?
+        if form["exempt"] == "yes" {
+            paragraph = Int(form["paragraph"]).flatMap(ExemptParagraph.init(rawValue:))
+            if paragraph == nil { errors.add("paragraph", "Select the Schedule 12A paragraph that makes the item exempt") }
+        }
+        guard errors.isEmpty else {
+            return meetingPage(detail, form: form, errors: errors, context: context, status: .unprocessableContent)
+        }
+        _ = try database.addAgendaItem(
+            meetingId: detail.summary.meeting.id!, title: title, type: type, exemptParagraph: paragraph, actor: .user(user))
+        return .redirect(to: "/admin/meetings/\(detail.summary.meeting.id!)#agenda", type: .normal)
+    }
+
+    @Sendable func publishAgenda(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let detail = try await requireMeeting(context)
+        let user = try clerk(request, context, bodyId: detail.summary.meeting.bodyId)
+        let form = try await FormData.read(request, context: context)
+        try context.requireCSRF(form)
+        let late = isLate(detail.summary.meeting)
+        var errors = FormErrors()
+        let reason = form.text("reason")
+        if late && reason.isEmpty {
+            errors.add("reason", "Give the reason the agenda is published late (for example, an urgent item)")
+        }
+        guard errors.isEmpty else {
+            return meetingPage(detail, form: form, errors: errors, context: context, status: .unprocessableContent)
+        }
+        _ = try database.publishAgenda(
+            meetingId: detail.summary.meeting.id!, at: now(), lateReason: late ? reason : nil, actor: .user(user))
+        return .redirect(to: "/admin/meetings/\(detail.summary.meeting.id!)", type: .normal)
+    }
+
+    @Sendable func setStatus(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let detail = try await requireMeeting(context)
+        let user = try clerk(request, context, bodyId: detail.summary.meeting.bodyId)
+        let form = try await FormData.read(request, context: context)
+        try context.requireCSRF(form)
+        guard let status = MeetingStatus(rawValue: form["status"]), status != .scheduled else { throw HTTPError(.badRequest) }
+        _ = try database.setMeetingStatus(meetingId: detail.summary.meeting.id!, status: status, actor: .user(user))
+        return .redirect(to: "/admin/meetings/\(detail.summary.meeting.id!)", type: .normal)
+    }
+
+    // MARK: Papers
+
+    @Sendable func newPaper(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (item, meeting) = try await requireItem(context)
+        _ = try clerk(request, context, bodyId: meeting.meeting.bodyId)
+        return paperForm(paper: nil, item: item, meeting: meeting, form: FormData(values: [:]), errors: FormErrors(), preview: false, context: context)
+    }
+
+    @Sendable func createPaper(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (item, meeting) = try await requireItem(context)
+        let user = try clerk(request, context, bodyId: meeting.meeting.bodyId)
+        let form = try await FormData.read(request, context: context)
+        try context.requireCSRF(form)
+        let errors = Self.paperErrors(form)
+        guard form["action"] == "save", errors.isEmpty else {
+            return paperForm(paper: nil, item: item, meeting: meeting, form: form, errors: errors, preview: true, context: context,
+                             status: errors.isEmpty ? .ok : .unprocessableContent)
+        }
+        let paper = try database.addPaper(
+            itemId: item.id!, title: form.text("title"), author: form.text("author"), markdown: form.text("markdown"), now: now(),
+            actor: .user(user))
+        return .redirect(to: "/admin/papers/\(paper.id!)", type: .normal)
+    }
+
+    @Sendable func editPaper(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let paper = try await requirePaper(context)
+        _ = try clerk(request, context, bodyId: paper.meeting.meeting.bodyId)
+        let form = FormData(values: ["title": paper.paper.title, "author": paper.paper.author, "markdown": paper.paper.markdown])
+        return paperForm(paper: paper.paper, item: paper.item, meeting: paper.meeting, form: form, errors: FormErrors(), preview: true, context: context)
+    }
+
+    @Sendable func savePaper(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let paper = try await requirePaper(context)
+        let user = try clerk(request, context, bodyId: paper.meeting.meeting.bodyId)
+        let form = try await FormData.read(request, context: context)
+        try context.requireCSRF(form)
+        guard paper.paper.status == .draft else { throw HTTPError(.conflict) }
+        let errors = Self.paperErrors(form)
+        guard form["action"] == "save", errors.isEmpty else {
+            return paperForm(paper: paper.paper, item: paper.item, meeting: paper.meeting, form: form, errors: errors, preview: true,
+                             context: context, status: errors.isEmpty ? .ok : .unprocessableContent)
+        }
+        _ = try database.updateDraft(
+            paperId: paper.paper.id!, title: form.text("title"), author: form.text("author"), markdown: form.text("markdown"),
+            actor: .user(user))
+        return .redirect(to: "/admin/papers/\(paper.paper.id!)", type: .normal)
+    }
+
+    @Sendable func publishPaper(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let paper = try await requirePaper(context)
+        let user = try clerk(request, context, bodyId: paper.meeting.meeting.bodyId)
+        let form = try await FormData.read(request, context: context)
+        try context.requireCSRF(form)
+        guard paper.paper.status == .draft else { throw HTTPError(.conflict) }
+        _ = try database.publishPaper(id: paper.paper.id!, renderer: renderer, at: now(), actor: .user(user))
+        return .redirect(to: "/admin/papers/\(paper.paper.id!)", type: .normal)
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+
+/// The clerk's home: their bodies and each one's coming meetings.
+struct DashboardView: Sendable {
+    struct BodyBlock: Sendable {
+        let name: String
+        let kindLabel: String
+        let newMeetingURL: String
+        let publicURL: String
+        let meetings: [MeetingRow]
+        let hasMeetings: Bool
+    }
+
+    let userName: String
+    let bodies: [BodyBlock]
+    let hasBodies: Bool
+
+    init(userName: String, bodies: [ClerkBodySummary], time: LocalTime) {
+        self.userName = userName
+        self.bodies = bodies.map { summary in
+            let rows = summary.upcoming.map { row -> MeetingRow in
+                var meeting = MeetingRow(row, time: time)
+                meeting.url = "/admin/meetings/\(row.meeting.id!)"
+                return meeting
+            }
+            return BodyBlock(
+                name: summary.body.name, kindLabel: summary.body.kind.label,
+                newMeetingURL: "/admin/bodies/\(summary.body.slug)/meetings/new", publicURL: "/bodies/\(summary.body.slug)",
+                meetings: rows, hasMeetings: !rows.isEmpty)
+        }
+        hasBodies = !bodies.isEmpty
+    }
+}
+
+/// The schedule-a-meeting form, with what was typed and the publication deadline once the date is known.
+struct MeetingFormView: Sendable {
+    let bodyName: String
+    let action: String
+    let csrf: String
+    let title: String
+    let date: String
+    let start: String
+    let end: String
+    let location: String
+    let address: String
+    let deadline: String?
+    let deadlinePassed: Bool
+    let hasErrors: Bool
+    let errors: [FormErrors.Entry]
+    let titleError: String?
+    let dateError: String?
+    let startError: String?
+    let endError: String?
+}
+
+/// The clerk's page for one meeting: agenda building, publication and status.
+struct ClerkMeetingView: Sendable {
+    struct PaperRow: Sendable {
+        let title: String
+        let url: String
+        let status: String
+        let isDraft: Bool
+        let isPublished: Bool
+    }
+
+    struct ItemRow: Sendable {
+        let number: String
+        let title: String
+        let typeLabel: String
+        let isExempt: Bool
+        let exemptParagraph: Int?
+        let papers: [PaperRow]
+        let hasPapers: Bool
+        let newPaperURL: String
+    }
+
+    struct Choice: Sendable {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    let id: Int64
+    let csrf: String
+    let meeting: MeetingRow
+    let publicURL: String
+    let bodyURL: String
+    let deadline: String
+    let isLate: Bool
+    let agendaPublished: Bool
+    let agendaPublishedOn: String?
+    let lateReason: String?
+    let isCancelled: Bool
+    let items: [ItemRow]
+    let hasItems: Bool
+    // Add-item form
+    let itemTitle: String
+    let itemTypes: [Choice]
+    let itemExempt: Bool
+    let paragraphs: [Choice]
+    let itemTitleError: String?
+    let itemParagraphError: String?
+    // Publish form
+    let reason: String
+    let reasonError: String?
+    let hasErrors: Bool
+    let errors: [FormErrors.Entry]
+}
+
+/// Writing or editing a paper, with a server-rendered preview.
+struct PaperFormView: Sendable {
+    let action: String
+    let csrf: String
+    let isNew: Bool
+    let isDraft: Bool
+    let status: String
+    let meetingTitle: String
+    let meetingURL: String
+    let itemLabel: String
+    let title: String
+    let author: String
+    let markdown: String
+    let previewHTML: String?
+    let problems: [String]
+    let hasProblems: Bool
+    let publishURL: String?
+    let publicURL: String?
+    let hasErrors: Bool
+    let errors: [FormErrors.Entry]
+    let titleError: String?
+    let markdownError: String?
+}
