@@ -44,3 +44,21 @@ struct TestStore {
 extension Actor {
     static let test = Actor(label: "test:suite")
 }
+
+/// A clock tests can move forward, for session expiry and deadline checks.
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date
+    init(_ start: Date) { current = start }
+    var now: Date { lock.withLock { current } }
+    func advance(_ seconds: TimeInterval) { lock.withLock { current += seconds } }
+}
+
+extension SecurityPolicy {
+    /// Cheap hashing for tests; everything else as in production.
+    static var testing: SecurityPolicy {
+        var policy = SecurityPolicy()
+        policy.bcryptCost = 4
+        return policy
+    }
+}
