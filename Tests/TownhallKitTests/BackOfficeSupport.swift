@@ -53,6 +53,12 @@ struct Browser {
         return page
     }
 
+    /// A one-off anonymous request, as a resident with no cookies.
+    static func anonymous(_ client: any TestClientProtocol, _ uri: String) async throws -> Page {
+        var browser = Browser(client)
+        return try await browser.get(uri)
+    }
+
     /// Signs in through the real form; returns the response to the POST.
     @discardableResult
     mutating func signIn(_ email: String, _ password: String, next: String = "/admin") async throws -> Page {

@@ -23,9 +23,10 @@ public func buildRouter(
     let time = LocalTime(timeZone: config.timeZone)
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
+    // The session is loaded before errors are turned into pages, so error pages can show who is signed in.
+    router.add(middleware: SessionMiddleware(database: database, policy: policy, now: now))
     router.add(middleware: ErrorPageMiddleware(pages: pages))
     router.add(middleware: FileMiddleware(config.publicDirectory, searchForIndexHtml: false))
-    router.add(middleware: SessionMiddleware(database: database, policy: policy, now: now))
     PublicRoutes(
         database: database, pages: pages, files: AttachmentFiles(dataDirectory: config.dataDirectory), time: time, now: now
     ).register(on: router)

@@ -4,7 +4,8 @@ import Logging
 
 /// Turns errors into pages in the site's layout: 404 for anything missing or not public, a plain apology for
 /// anything unexpected (logged, never shown).
-struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
+struct ErrorPageMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
     let pages: PageRenderer
 
     struct ErrorView: Sendable {
@@ -19,26 +20,26 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
             let next = signIn.returnTo.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/-_"))) ?? "/admin"
             return .redirect(to: "/login?next=\(next)", type: .normal)
         } catch let error as HTTPError {
-            if error.status == .forbidden, error.body == "csrf" { return csrfPage() }
-            return page(for: error.status)
+            if error.status == .forbidden, error.body == "csrf" { return csrfPage(context) }
+            return page(for: error.status, context)
         } catch let error as TownhallError {
-            if case .notFound = error { return page(for: .notFound) }
+            if case .notFound = error { return page(for: .notFound, context) }
             context.logger.error("request failed", metadata: ["error": "\(error.message)", "path": "\(request.uri.path)"])
-            return page(for: .internalServerError)
+            return page(for: .internalServerError, context)
         } catch {
             context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.uri.path)"])
-            return page(for: .internalServerError)
+            return page(for: .internalServerError, context)
         }
     }
 
-    func csrfPage() -> Response {
+    func csrfPage(_ context: Context) -> Response {
         let view = ErrorView(
             heading: "Your form could not be sent",
             message: "The page was out of date or your session had ended. Go back, reload the page and try again. Nothing was saved.")
-        return pages.render("error", title: view.heading, page: view, status: .forbidden)
+        return pages.render("error", title: view.heading, page: view, status: .forbidden, account: AccountNav(context))
     }
 
-    func page(for status: HTTPResponse.Status) -> Response {
+    func page(for status: HTTPResponse.Status, _ context: Context) -> Response {
         let view: ErrorView
         switch status {
         case .notFound:
@@ -59,6 +60,6 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
             view = ErrorView(heading: "Sorry, there is a problem with the service", message: "Try again later.")
         }
         let code = status.code >= 500 ? HTTPResponse.Status.internalServerError : status
-        return pages.render("error", title: view.heading, page: view, status: code)
+        return pages.render("error", title: view.heading, page: view, status: code, account: AccountNav(context))
     }
 }

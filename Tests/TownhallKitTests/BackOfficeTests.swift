@@ -1,0 +1,264 @@
+import Foundation
+import HTTPTypes
+import Testing
+@testable import TownhallKit
+
+@Suite("Clerk back office")
+struct BackOfficeTests {
+    enum Who: String, CaseIterable, CustomTestStringConvertible {
+        case anonymous, provider, otherClerk, clerk, administrator
+        var testDescription: String { rawValue }
+        var email: String? {
+            switch self {
+            case .anonymous: nil
+            case .provider: "responses@police.test"
+            case .otherClerk: "lpac.clerk@townhall.test"
+            case .clerk: "board.clerk@townhall.test"
+            case .administrator: "admin@townhall.test"
+            }
+        }
+    }
+
+    /// Every back-office route, for an object of the Policing Board, tried as each kind of visitor.
+    @Test(arguments: Who.allCases)
+    func authorisationMatrix(who: Who) async throws {
+        let office = try BackOffice()
+        let meeting = office.boardMeeting
+        let item = try office.store.database.list(AgendaItem.self).first { $0.meetingId == meeting.id && !$0.isExempt }!
+        let draft = try office.store.database.list(Paper.self).first { $0.status == .draft }!
+        let gets = [
+            "/admin/bodies/harford-policing-board/meetings/new", "/admin/meetings/\(meeting.id!)",
+            "/admin/items/\(item.id!)/papers/new", "/admin/papers/\(draft.id!)",
+        ]
+        let posts = [
+            "/admin/bodies/harford-policing-board/meetings/new", "/admin/meetings/\(meeting.id!)/items",
+            "/admin/meetings/\(meeting.id!)/publish-agenda", "/admin/meetings/\(meeting.id!)/status",
+            "/admin/items/\(item.id!)/papers/new", "/admin/papers/\(draft.id!)", "/admin/papers/\(draft.id!)/publish",
+        ]
+        let before = try office.store.database.auditEntries(limit: 1000).count
+        try await office.run { client in
+            var browser = Browser(client)
+            var csrf = ""
+            if let email = who.email {
+                try await browser.signIn(email, BackOffice.password)
+                csrf = try await browser.get("/admin").csrf ?? ""
+                #expect(!csrf.isEmpty, "signed-in pages (even a 403) carry the sign-out form's token")
+            }
+            let dashboard = try await browser.get("/admin")
+            switch who {
+            case .anonymous: #expect(dashboard.status == .seeOther)
+            case .provider: #expect(dashboard.status == .forbidden)
+            default: #expect(dashboard.status == .ok)
+            }
+            for uri in gets {
+                let page = try await browser.get(uri)
+                switch who {
+                case .anonymous:
+                    #expect(page.status == .seeOther, "\(uri)")
+                    #expect(page.location?.hasPrefix("/login?next=") == true, "\(uri)")
+                case .provider, .otherClerk:
+                    #expect(page.status == .forbidden, "\(uri)")
+                    #expect(page.body.contains("You do not have permission"), "\(uri)")
+                    #expect(!page.body.contains("Capital programme"), "\(uri) leaks the draft")
+                case .clerk, .administrator:
+                    #expect(page.status == .ok, "\(uri)")
+                }
+            }
+            // Writes with a valid token (where there is one) but no other fields: refused before anything is saved.
+            for uri in posts where who != .clerk && who != .administrator {
+                let page = try await browser.post(uri, [("_csrf", csrf), ("status", "cancelled")])
+                #expect(page.status == (who == .anonymous ? .seeOther : .forbidden), "\(uri)")
+            }
+        }
+        if who != .clerk && who != .administrator {
+            let after = try office.store.database.auditEntries(limit: 1000)
+            #expect(after.count - before == (who == .anonymous ? 0 : 1), "only the sign-in is recorded")
+            #expect(try office.store.database.list(Meeting.self).first { $0.id == meeting.id }?.status == .scheduled)
+        }
+    }
+
+    @Test func everyFormRejectsAMissingOrWrongCSRFToken() async throws {
+        let office = try BackOffice()
+        let meeting = office.boardMeeting
+        let item = try office.store.database.list(AgendaItem.self).first { $0.meetingId == meeting.id && !$0.isExempt }!
+        let draft = try office.store.database.list(Paper.self).first { $0.status == .draft }!
+        let forms: [(String, [(String, String)])] = [
+            ("/admin/bodies/harford-policing-board/meetings/new", [("action", "save"), ("title", "X"), ("date", "2027-01-14"), ("start", "10:00")]),
+            ("/admin/meetings/\(meeting.id!)/items", [("itemTitle", "X")]),
+            ("/admin/meetings/\(meeting.id!)/publish-agenda", [("reason", "x")]),
+            ("/admin/meetings/\(meeting.id!)/status", [("status", "cancelled")]),
+            ("/admin/items/\(item.id!)/papers/new", [("action", "save"), ("title", "X"), ("markdown", "x")]),
+            ("/admin/papers/\(draft.id!)", [("action", "save"), ("title", "X"), ("markdown", "x")]),
+            ("/admin/papers/\(draft.id!)/publish", []),
+            ("/logout", []),
+        ]
+        let before = try office.store.database.auditEntries(limit: 1000).count
+        try await office.run { client in
+            var browser = Browser(client)
+            try await browser.signIn("board.clerk@townhall.test", BackOffice.password)
+            for (uri, fields) in forms {
+                for token in [nil, "wrong-token"] {
+                    let page = try await browser.post(uri, (token.map { [("_csrf", $0)] } ?? []) + fields)
+                    #expect(page.status == .forbidden, "\(uri) with token \(token ?? "none")")
+                    #expect(page.body.contains("Nothing was saved"), "\(uri)")
+                }
+            }
+            #expect(try await browser.get("/admin").status == .ok, "still signed in: logout needs the token too")
+        }
+        #expect(try office.store.database.auditEntries(limit: 1000).count == before + 1, "only the sign-in")
+    }
+
+    @Test func schedulingShowsTheDeadlineAndKeepsInputOnErrors() async throws {
+        let office = try BackOffice()
+        try await office.run { client in
+            var browser = Browser(client)
+            try await browser.signIn("board.clerk@townhall.test", BackOffice.password)
+            let form = try await browser.get("/admin/bodies/harford-policing-board/meetings/new")
+            let csrf = form.csrf!
+            let check = try await browser.post("/admin/bodies/harford-policing-board/meetings/new", [
+                ("_csrf", csrf), ("action", "check"), ("title", "Special meeting"), ("date", "2027-01-06"), ("start", "10:00"),
+            ])
+            #expect(check.status == .ok)
+            #expect(check.body.contains("by the end of <strong>Monday 28 December 2026</strong>"))
+            #expect(check.body.contains("value=\"Special meeting\""))
+
+            let bad = try await browser.post("/admin/bodies/harford-policing-board/meetings/new", [
+                ("_csrf", csrf), ("action", "save"), ("title", "  "), ("date", "2027-03-28"), ("start", "01:30"), ("end", "00:30"),
+                ("location", "Civic Centre"),
+            ])
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.body.contains("There is a problem"))
+            #expect(bad.body.contains("<a href=\"#title\">Enter a title for the meeting</a>"))
+            #expect(bad.body.contains("<a href=\"#start\">That time does not exist on that day because the clocks go forward</a>"))
+            #expect(bad.body.contains("value=\"Civic Centre\""))
+            #expect(bad.body.contains("<title>Error: Schedule a meeting"))
+            #expect(try office.store.database.list(Meeting.self).count == 6, "nothing saved")
+
+            let saved = try await browser.post("/admin/bodies/harford-policing-board/meetings/new", [
+                ("_csrf", csrf), ("action", "save"), ("title", "Special meeting"), ("date", "2027-10-31"), ("start", "01:30"),
+                ("end", "03:00"), ("location", "Civic Centre"),
+            ])
+            #expect(saved.status == .seeOther)
+            let meeting = try #require(try office.store.database.list(Meeting.self).last)
+            #expect(saved.location == "/admin/meetings/\(meeting.id!)")
+            // 31 October 2027: the clocks go back at 02:00 BST, so 01:30 is the first (BST) occurrence, 00:30 UTC.
+            #expect(ISO8601DateFormatter().string(from: meeting.startsAt) == "2027-10-31T00:30:00Z")
+            #expect(try office.store.database.auditEntries(limit: 1).first?.actor == "user:board.clerk@townhall.test")
+        }
+    }
+
+    @Test func agendaItemsExemptItemsAndStatus() async throws {
+        let office = try BackOffice()
+        let meeting = office.boardMeeting
+        try await office.run { client in
+            var browser = Browser(client)
+            try await browser.signIn("board.clerk@townhall.test", BackOffice.password)
+            let page = try await browser.get("/admin/meetings/\(meeting.id!)")
+            #expect(page.body.contains("Capital programme 2027 to 2031 (draft)"), "clerks see their drafts")
+            let csrf = page.csrf!
+            let missing = try await browser.post("/admin/meetings/\(meeting.id!)/items", [
+                ("_csrf", csrf), ("itemTitle", "Contract award"), ("itemType", "decision"), ("exempt", "yes"), ("paragraph", ""),
+            ])
+            #expect(missing.status == .unprocessableContent)
+            #expect(missing.body.contains("Select the Schedule 12A paragraph"))
+            #expect(missing.body.contains("value=\"Contract award\""))
+            let added = try await browser.post("/admin/meetings/\(meeting.id!)/items", [
+                ("_csrf", csrf), ("itemTitle", "Contract award"), ("itemType", "decision"), ("exempt", "yes"), ("paragraph", "3"),
+            ])
+            #expect(added.status == .seeOther)
+            let item = try #require(try office.store.database.list(AgendaItem.self).last)
+            #expect(item.title == "Contract award" && item.isExempt && item.exemptParagraph == .financialAffairs && item.number == "5")
+
+            #expect(try await browser.post("/admin/meetings/\(meeting.id!)/status", [("_csrf", csrf), ("status", "cancelled")]).status == .seeOther)
+            let publicPage = try await Browser.anonymous(client, "/meetings/\(meeting.id!)")
+            #expect(publicPage.body.contains("This meeting has been cancelled."))
+            #expect(publicPage.body.contains("Contract award"))
+            #expect(publicPage.body.contains("paragraph 3 of Part 1 of Schedule 12A"))
+        }
+    }
+
+    @Test func writePreviewSaveAndPublishAPaper() async throws {
+        let office = try BackOffice()
+        let meeting = office.boardMeeting
+        let item = try office.store.database.list(AgendaItem.self).first { $0.meetingId == meeting.id && $0.itemType == .decision && !$0.isExempt }!
+        try await office.run { client in
+            var browser = Browser(client)
+            try await browser.signIn("board.clerk@townhall.test", BackOffice.password)
+            let form = try await browser.get("/admin/items/\(item.id!)/papers/new")
+            let csrf = form.csrf!
+            let markdown = "## Options\n\n```csv Costs\nOption,Cost\nA,\"1,000\"\nB\n```\n\n<script>alert(1)</script>"
+            let preview = try await browser.post("/admin/items/\(item.id!)/papers/new", [
+                ("_csrf", csrf), ("action", "preview"), ("title", "Options appraisal"), ("markdown", markdown),
+            ])
+            #expect(preview.status == .ok)
+            #expect(preview.body.contains("<h2 id=\"options\">Options</h2>"))
+            #expect(preview.body.contains("Fix before publishing"))
+            #expect(preview.body.contains("row 3 has 1 cell but the header has 2"))
+            #expect(!preview.body.contains("<script>alert(1)</script>"))
+            #expect(preview.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the textarea keeps the source, escaped")
+            #expect(try office.store.database.list(Paper.self).count == 7, "preview saves nothing")
+
+            let saved = try await browser.post("/admin/items/\(item.id!)/papers/new", [
+                ("_csrf", csrf), ("action", "save"), ("title", "Options appraisal"), ("author", "Treasurer"), ("markdown", "## Options\n\nA or B."),
+            ])
+            let paper = try #require(try office.store.database.list(Paper.self).last)
+            #expect(saved.location == "/admin/papers/\(paper.id!)")
+            #expect(paper.status == .draft)
+            #expect(try await Browser.anonymous(client, "/papers/\(paper.id!)").status == .notFound, "drafts stay private")
+
+            let edited = try await browser.post("/admin/papers/\(paper.id!)", [
+                ("_csrf", csrf), ("action", "save"), ("title", "Options appraisal (revised)"), ("markdown", "## Options\n\nA, B or C."),
+            ])
+            #expect(edited.status == .seeOther)
+            #expect(try await browser.post("/admin/papers/\(paper.id!)/publish", [("_csrf", csrf)]).status == .seeOther)
+            let resident = try await Browser.anonymous(client, "/papers/\(paper.id!)")
+            #expect(resident.status == .ok)
+            #expect(resident.body.contains("Options appraisal (revised)"))
+            #expect(resident.body.contains("A, B or C."))
+            // Published papers can no longer be edited in place.
+            let again = try await browser.post("/admin/papers/\(paper.id!)", [("_csrf", csrf), ("action", "save"), ("title", "X"), ("markdown", "Y")])
+            #expect(again.status == .conflict)
+            let actions = try office.store.database.auditEntries(limit: 3).map(\.action)
+            #expect(actions == ["publish", "edit", "add"])
+        }
+    }
+
+    @Test func latePublicationNeedsAReasonThatThePublicSees() async throws {
+        let office = try BackOffice()
+        let late = office.store.database
+        // The demo's later board meeting is 49 days away and unpublished: move the clock to two days before it.
+        let meeting = try late.list(Meeting.self).first { $0.agendaPublishedAt == nil }!
+        office.clock.advance(meeting.startsAt.timeIntervalSince(office.clock.now) - 2 * 86_400)
+        try await office.run { client in
+            var browser = Browser(client)
+            try await browser.signIn("board.clerk@townhall.test", BackOffice.password)
+            let page = try await browser.get("/admin/meetings/\(meeting.id!)")
+            #expect(page.body.contains("Reason for late publication"))
+            let refused = try await browser.post("/admin/meetings/\(meeting.id!)/publish-agenda", [("_csrf", page.csrf!), ("reason", " ")])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.body.contains("Give the reason the agenda is published late"))
+            #expect(try late.list(Meeting.self).first { $0.id == meeting.id }?.agendaPublishedAt == nil)
+            let published = try await browser.post("/admin/meetings/\(meeting.id!)/publish-agenda", [
+                ("_csrf", page.csrf!), ("reason", "Urgent item: flooding response costs"),
+            ])
+            #expect(published.status == .seeOther)
+            let resident = try await Browser.anonymous(client, "/meetings/\(meeting.id!)")
+            #expect(resident.body.contains("Published late because"))
+            #expect(resident.body.contains("Urgent item: flooding response costs"))
+        }
+    }
+
+    @Test func onTimePublicationNeedsNoReason() async throws {
+        let office = try BackOffice()
+        let meeting = try office.store.database.list(Meeting.self).first { $0.agendaPublishedAt == nil }!
+        try await office.run { client in
+            var browser = Browser(client)
+            try await browser.signIn("admin@townhall.test", BackOffice.password)
+            let page = try await browser.get("/admin/meetings/\(meeting.id!)")
+            #expect(!page.body.contains("Reason for late publication"))
+            #expect(try await browser.post("/admin/meetings/\(meeting.id!)/publish-agenda", [("_csrf", page.csrf!)]).status == .seeOther)
+            let stored = try office.store.database.list(Meeting.self).first { $0.id == meeting.id }!
+            #expect(stored.agendaPublishedAt != nil && stored.lateReason == nil)
+        }
+    }
+}
