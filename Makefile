@@ -50,7 +50,7 @@ test: e2e-deps
 	$(MAKE) --no-print-directory e2e
 
 e2e:
-	scripts/e2e.sh $(TOWNHALL) $(VENV)/bin/python
+	scripts/e2e.sh $(TOWNHALL) $(CURDIR)/$(VENV)/bin/python
 
 clean:
 	rm -rf .build var $(VENV)

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Seeds a throwaway demo store, serves it on a free loopback port, runs the browser check, always stops the server.
+# Seeds a throwaway demo store with a clerk account, serves it on a loopback port, runs the browser checks,
+# and always stops the server.
 set -euo pipefail
 townhall=$1
 python=$2
@@ -9,11 +10,20 @@ server=""
 cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 export TOWNHALL_DATA_DIR="$work/data"
-"$townhall" demo seed --database "$work/demo.sqlite" >/dev/null
-"$townhall" serve --database "$work/demo.sqlite" --host 127.0.0.1 --port "$port" >"$work/server.log" 2>&1 &
+db="$work/demo.sqlite"
+"$townhall" demo seed --database "$db" >/dev/null
+export TOWNHALL_E2E_EMAIL="e2e.clerk@townhall.test"
+export TOWNHALL_E2E_PASSWORD="e2e-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+printf '%s\n' "$TOWNHALL_E2E_PASSWORD" | "$townhall" user add --database "$db" --email "$TOWNHALL_E2E_EMAIL" \
+  --name "E2E Clerk" --role clerk --body harford-policing-board >/dev/null
+"$townhall" serve --database "$db" --host 127.0.0.1 --port "$port" >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 100); do
   curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
   sleep 0.1
 done
-"$python" Tests/e2e/public_site.py "http://127.0.0.1:$port" || { echo "server log:"; tail -20 "$work/server.log"; exit 1; }
+status=0
+(cd Tests/e2e && "$python" public_site.py "http://127.0.0.1:$port") || status=1
+(cd Tests/e2e && "$python" clerk_journey.py "http://127.0.0.1:$port") || status=1
+if [ $status -ne 0 ]; then echo "server log:"; tail -20 "$work/server.log"; fi
+exit $status

@@ -1,0 +1,95 @@
+"""End-to-end check of a clerk's meeting cycle and a resident reading the result, in a real browser.
+
+A clerk signs in, schedules a meeting (checking the publication deadline first), builds the agenda, writes a
+paper in Markdown with a table, previews, saves and publishes it, and publishes the agenda; then a resident with
+no session reads the paper. axe-core runs on every page visited and must find nothing.
+Usage: python clerk_journey.py BASE_URL   (TOWNHALL_E2E_EMAIL and TOWNHALL_E2E_PASSWORD name the clerk account)
+"""
+import datetime
+import os
+import sys
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from public_site import PageChecker, browser, follow
+
+BASE = sys.argv[1].rstrip("/")
+EMAIL = os.environ["TOWNHALL_E2E_EMAIL"]
+PASSWORD = os.environ["TOWNHALL_E2E_PASSWORD"]
+MEETING_DAY = (datetime.date.today() + datetime.timedelta(days=40)).isoformat()
+PAPER = """## Summary
+
+The Board is asked to agree the new victims' services contract.
+
+```csv Contract costs (£)
+Year,Cost
+2027/28,"410,000"
+2028/29,"418,200"
+```
+"""
+
+
+def set_value(driver, field_id, value):
+    """Date and time inputs: type the ISO value the server receives, whatever the browser's display locale."""
+    driver.execute_script("document.getElementById(arguments[0]).value = arguments[1];", field_id, value)
+
+
+def main():
+    driver = browser()
+    checker = PageChecker(driver)
+    try:
+        driver.get(BASE + "/admin")
+        checker.check("sign-in page", "Sign in")
+        driver.find_element(By.ID, "email").send_keys(EMAIL)
+        driver.find_element(By.ID, "password").send_keys(PASSWORD)
+        follow(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]"))
+        checker.check("dashboard", "Harford and Marsh Vale Policing Board")
+
+        follow(driver, driver.find_element(By.CSS_SELECTOR, "a[href='/admin/bodies/harford-policing-board/meetings/new']"))
+        checker.check("schedule form", "Schedule a meeting")
+        driver.find_element(By.ID, "title").send_keys("Extraordinary meeting")
+        set_value(driver, "date", MEETING_DAY)
+        set_value(driver, "start", "10:00")
+        driver.find_element(By.ID, "location").send_keys("Council Chamber, Harford Civic Centre")
+        follow(driver, driver.find_element(By.CSS_SELECTOR, "button[value=check]"))
+        checker.check("publication deadline", "five clear working days")
+        follow(driver, driver.find_element(By.CSS_SELECTOR, "button[value=save]"))
+        checker.check("meeting admin", "Publish agenda by")
+
+        driver.find_element(By.ID, "itemTitle").send_keys("Victims' services contract")
+        Select(driver.find_element(By.ID, "itemType")).select_by_value("decision")
+        follow(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='/items'] button[type=submit]"))
+        checker.check("agenda with item", "Victims' services contract")
+
+        follow(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Write a paper for item 1"))
+        checker.check("paper form", "Write a paper")
+        driver.find_element(By.ID, "title").send_keys("Victims' services contract award")
+        driver.find_element(By.ID, "markdown").send_keys(PAPER)
+        follow(driver, driver.find_element(By.CSS_SELECTOR, "button[value=preview]"))
+        checker.check("paper preview", "Contract costs")
+        follow(driver, driver.find_element(By.CSS_SELECTOR, "button[value=save]"))
+        checker.check("saved draft", "draft")
+        follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Publish paper']"))
+        checker.check("published paper", "published")
+        paper_url = driver.find_element(By.LINK_TEXT, "Public page").get_attribute("href")
+
+        follow(driver, driver.find_element(By.CSS_SELECTOR, ".caption-l a"))
+        follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Publish agenda']"))
+        checker.check("published agenda", "Published")
+        meeting_url = driver.find_element(By.LINK_TEXT, "View the public page").get_attribute("href")
+
+        driver.delete_all_cookies()
+        driver.get(meeting_url)
+        checker.check("resident: meeting", "Victims' services contract")
+        follow(driver, driver.find_element(By.LINK_TEXT, "Victims' services contract award"))
+        checker.check("resident: paper", "The Board is asked to agree the new victims' services contract.")
+        if driver.current_url != paper_url:
+            checker.fail("resident: paper", f"expected {paper_url}, got {driver.current_url}")
+    finally:
+        driver.quit()
+    return checker.finish("e2e-clerk")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
