@@ -12,9 +12,12 @@ public enum MeetingStatus: String, Codable, Sendable, CaseIterable {
     }
 }
 
-/// Publication state of a paper: only `published` is ever shown to the public.
+/// Publication state of a paper. The public sees `published` papers and, so the record stays complete,
+/// `superseded` revisions (marked as such); never drafts or withdrawn papers.
 public enum PaperStatus: String, Codable, Sendable, CaseIterable {
-    case draft, published, withdrawn
+    case draft, published, superseded, withdrawn
+
+    public var isPublic: Bool { self == .published || self == .superseded }
 }
 
 /// What an agenda item is for, so residents can tell decisions from routine business.

@@ -128,6 +128,14 @@ extension AppDatabase {
             paper.status = .published
             paper.publishedAt = date
             try paper.update(db)
+            if let previousId = paper.previousRevisionId, var previous = try Paper.fetchOne(db, key: previousId) {
+                guard previous.status == .published else {
+                    throw TownhallError.conflict("revision \(previous.revision) is \(previous.status.rawValue); only a published paper can be superseded")
+                }
+                previous.status = .superseded
+                previous.supersededAt = date
+                try previous.update(db)
+            }
             try db.audit(actor, "publish", "paper", id, "revision \(paper.revision)", at: date)
             return (paper, rendered.problems)
         }
@@ -199,6 +207,43 @@ extension AppDatabase {
 }
 
 extension AppDatabase {
+    /// Starts the next revision of a published paper as a draft with the same text, or returns the draft
+    /// revision already under way. The published revision stays public until the new one is published.
+    public func startRevision(of paperId: Int64, now: Date, actor: Actor) throws -> Paper {
+        try writer.write { db in
+            guard let current = try Paper.fetchOne(db, key: paperId) else { throw TownhallError.notFound("no paper with id \(paperId)") }
+            guard current.status == .published else {
+                throw TownhallError.conflict("only the published revision of a paper can be revised")
+            }
+            if let pending = try Paper.filter(Column("previousRevisionId") == paperId && Column("status") == PaperStatus.draft.rawValue).fetchOne(db) {
+                return pending
+            }
+            var next = Paper(
+                agendaItemId: current.agendaItemId, title: current.title, author: current.author, markdown: current.markdown,
+                html: nil, status: .draft, revision: current.revision + 1, publishedAt: nil, createdAt: now,
+                previousRevisionId: paperId)
+            try next.insert(db)
+            try db.audit(actor, "start-revision", "paper", next.id, "revision \(next.revision) of paper \(paperId)", at: now)
+            return next
+        }
+    }
+
+    /// Withdraws a published paper from the public record, with a reason kept for the audit trail.
+    public func withdrawPaper(id: Int64, reason: String, at date: Date, actor: Actor) throws -> Paper {
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else { throw TownhallError.invalid("give the reason for withdrawing the paper") }
+        return try writer.write { db in
+            guard var paper = try Paper.fetchOne(db, key: id) else { throw TownhallError.notFound("no paper with id \(id)") }
+            guard paper.status == .published else { throw TownhallError.conflict("only a published paper can be withdrawn") }
+            paper.status = .withdrawn
+            paper.withdrawnAt = date
+            paper.withdrawalReason = reason
+            try paper.update(db)
+            try db.audit(actor, "withdraw", "paper", id, reason, at: date)
+            return paper
+        }
+    }
+
     public func setMeetingStatus(meetingId: Int64, status: MeetingStatus, actor: Actor) throws -> Meeting {
         try writer.write { db in
             guard var meeting = try Meeting.fetchOne(db, key: meetingId) else {

@@ -135,6 +135,15 @@ enum Migrations {
                 t.add(column: "lateReason", .text)
             }
         }
+        migrator.registerMigration("v3-paper-revisions") { db in
+            try db.alter(table: "paper") { t in
+                t.add(column: "previousRevisionId", .integer).references("paper", onDelete: .restrict)
+                t.add(column: "supersededAt", .datetime)
+                t.add(column: "withdrawnAt", .datetime)
+                t.add(column: "withdrawalReason", .text)
+            }
+            try db.create(index: "paper_on_previousRevisionId", on: "paper", columns: ["previousRevisionId"])
+        }
         return migrator
     }
 }

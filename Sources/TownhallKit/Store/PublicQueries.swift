@@ -65,14 +65,33 @@ extension AppDatabase {
 
     public func paperDetail(id: Int64) async throws -> PaperDetail? {
         try await writer.read { db in
-            guard let paper = try Paper.fetchOne(db, key: id), paper.status == .published,
+            guard let paper = try Paper.fetchOne(db, key: id), paper.status.isPublic,
                   let item = try AgendaItem.fetchOne(db, key: paper.agendaItemId), !item.isExempt,
                   let summary = try Self.meetingSummaries(
                       db, where: "m.id = ?", arguments: [item.meetingId], order: "m.id", limit: 1).first,
                   summary.meeting.agendaPublishedAt != nil
             else { return nil }
             let files = try Self.publicAttachments(db, itemId: paper.agendaItemId, paperId: id)
-            return PaperDetail(paper: paper, item: item, meeting: summary, attachments: files)
+            return PaperDetail(
+                paper: paper, item: item, meeting: summary, attachments: files, revisions: try Self.publicRevisions(db, of: paper))
+        }
+    }
+
+    /// Every public revision of the paper's lineage, oldest first (walking back and forward from it).
+    static func publicRevisions(_ db: Database, of paper: Paper) throws -> [PaperSummary] {
+        var chain = [paper]
+        var cursor = paper
+        while let previousId = cursor.previousRevisionId, let previous = try Paper.fetchOne(db, key: previousId) {
+            chain.insert(previous, at: 0)
+            cursor = previous
+        }
+        cursor = paper
+        while let next = try Paper.filter(Column("previousRevisionId") == cursor.id).order(Column("id")).fetchOne(db) {
+            chain.append(next)
+            cursor = next
+        }
+        return chain.filter { $0.status.isPublic }.map {
+            PaperSummary(id: $0.id!, title: $0.title, revision: $0.revision, publishedAt: $0.publishedAt)
         }
     }
 
@@ -84,7 +103,7 @@ extension AppDatabase {
                   let meeting = try Meeting.fetchOne(db, key: item.meetingId), meeting.agendaPublishedAt != nil
             else { return nil }
             if let paperId = file.paperId {
-                guard let paper = try Paper.fetchOne(db, key: paperId), paper.status == .published else { return nil }
+                guard let paper = try Paper.fetchOne(db, key: paperId), paper.status.isPublic else { return nil }
             }
             return file
         }

@@ -54,4 +54,6 @@ public struct PaperDetail: Sendable, Equatable {
     public var item: AgendaItem
     public var meeting: MeetingSummary
     public var attachments: [Attachment]
+    /// All public revisions of this paper, oldest first (including this one).
+    public var revisions: [PaperSummary]
 }

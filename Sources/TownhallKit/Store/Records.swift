@@ -98,6 +98,11 @@ public struct Paper: Codable, Sendable, Equatable, FetchableRecord, MutablePersi
     public var revision: Int
     public var publishedAt: Date?
     public var createdAt: Date
+    /// The revision this one replaces when published.
+    public var previousRevisionId: Int64? = nil
+    public var supersededAt: Date? = nil
+    public var withdrawnAt: Date? = nil
+    public var withdrawalReason: String? = nil
     public static let databaseTableName = "paper"
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

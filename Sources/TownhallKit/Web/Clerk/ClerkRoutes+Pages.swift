@@ -103,7 +103,7 @@ extension ClerkRoutes {
                    context: AppRequestContext, status: HTTPResponse.Status = .ok) -> Response {
         let markdown = form["markdown"].replacingOccurrences(of: "\r\n", with: "\n")
         let rendered = preview && !markdown.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-            ? (paper?.status == .published ? RenderedMarkdown(html: paper?.html ?? "", headings: [], problems: []) : renderer.render(markdown))
+            ? (paper?.html.map { RenderedMarkdown(html: $0, headings: [], problems: []) } ?? renderer.render(markdown))
             : nil
         let isDraft = paper?.status ?? .draft == .draft
         let view = PaperFormView(
@@ -114,9 +114,11 @@ extension ClerkRoutes {
             title: form["title"], author: form["author"], markdown: markdown, previewHTML: rendered?.html,
             problems: rendered?.problems ?? [], hasProblems: !(rendered?.problems.isEmpty ?? true),
             publishURL: paper.flatMap { $0.status == .draft ? "/admin/papers/\($0.id!)/publish" : nil },
-            publicURL: paper.flatMap { $0.status == .published && !item.isExempt ? "/papers/\($0.id!)" : nil },
+            publicURL: paper.flatMap { $0.status.isPublic && !item.isExempt ? "/papers/\($0.id!)" : nil },
             hasErrors: !errors.isEmpty, errors: errors.entries, titleError: errors.message(for: "title"),
-            markdownError: errors.message(for: "markdown"))
+            markdownError: errors.message(for: "markdown"), revision: paper?.revision ?? 1,
+            isPublished: paper?.status == .published, withdrawError: errors.message(for: "withdrawReason"),
+            withdrawnReason: paper?.withdrawalReason)
         let title = paper == nil ? "New paper" : "Paper: \(paper!.title)"
         return render("admin-paper-form", (errors.isEmpty ? "" : "Error: ") + title, view, context,
                       crumbs: [Breadcrumb(title: meeting.meeting.title, url: "/admin/meetings/\(meeting.meeting.id!)")], status: status)

@@ -24,6 +24,8 @@ struct ClerkRoutes: Sendable {
         router.get("/admin/papers/:id", use: editPaper)
         router.post("/admin/papers/:id", use: savePaper)
         router.post("/admin/papers/:id/publish", use: publishPaper)
+        router.post("/admin/papers/:id/revise", use: revisePaper)
+        router.post("/admin/papers/:id/withdraw", use: withdrawPaper)
     }
 
     // MARK: Authorisation
@@ -208,6 +210,33 @@ struct ClerkRoutes: Sendable {
         try context.requireCSRF(form)
         guard paper.paper.status == .draft else { throw HTTPError(.conflict) }
         _ = try database.publishPaper(id: paper.paper.id!, renderer: renderer, at: now(), actor: .user(user))
+        return .redirect(to: "/admin/papers/\(paper.paper.id!)", type: .normal)
+    }
+
+    @Sendable func revisePaper(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let paper = try await requirePaper(context)
+        let user = try clerk(request, context, bodyId: paper.meeting.meeting.bodyId)
+        let form = try await FormData.read(request, context: context)
+        try context.requireCSRF(form)
+        guard paper.paper.status == .published else { throw HTTPError(.conflict) }
+        let draft = try database.startRevision(of: paper.paper.id!, now: now(), actor: .user(user))
+        return .redirect(to: "/admin/papers/\(draft.id!)", type: .normal)
+    }
+
+    @Sendable func withdrawPaper(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let paper = try await requirePaper(context)
+        let user = try clerk(request, context, bodyId: paper.meeting.meeting.bodyId)
+        let form = try await FormData.read(request, context: context)
+        try context.requireCSRF(form)
+        guard paper.paper.status == .published else { throw HTTPError(.conflict) }
+        guard !form.text("withdrawReason").isEmpty else {
+            var errors = FormErrors()
+            errors.add("withdrawReason", "Give the reason for withdrawing the paper")
+            let values = FormData(values: ["title": paper.paper.title, "author": paper.paper.author, "markdown": paper.paper.markdown])
+            return paperForm(paper: paper.paper, item: paper.item, meeting: paper.meeting, form: values, errors: errors, preview: true,
+                             context: context, status: .unprocessableContent)
+        }
+        _ = try database.withdrawPaper(id: paper.paper.id!, reason: form.text("withdrawReason"), at: now(), actor: .user(user))
         return .redirect(to: "/admin/papers/\(paper.paper.id!)", type: .normal)
     }
 }

@@ -129,4 +129,8 @@ struct PaperFormView: Sendable {
     let errors: [FormErrors.Entry]
     let titleError: String?
     let markdownError: String?
+    let revision: Int
+    let isPublished: Bool
+    let withdrawError: String?
+    let withdrawnReason: String?
 }

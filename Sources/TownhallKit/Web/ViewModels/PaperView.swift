@@ -11,6 +11,18 @@ struct PaperView: Sendable {
     let itemTitle: String
     let attachments: [AttachmentLink]
     let hasAttachments: Bool
+    let isSuperseded: Bool
+    let supersededOn: String?
+    let latest: RevisionLink?
+    let revisions: [RevisionLink]
+    let hasEarlierRevisions: Bool
+
+    struct RevisionLink: Sendable {
+        let revision: Int
+        let url: String
+        let publishedOn: String
+        let isCurrentPage: Bool
+    }
 
     init(_ detail: PaperDetail, time: LocalTime) {
         title = detail.paper.title
@@ -25,5 +37,14 @@ struct PaperView: Sendable {
         itemTitle = detail.item.title
         attachments = detail.attachments.map(AttachmentLink.init)
         hasAttachments = !attachments.isEmpty
+        isSuperseded = detail.paper.status == .superseded
+        supersededOn = detail.paper.supersededAt.map(time.shortDate)
+        let links = detail.revisions.map {
+            RevisionLink(revision: $0.revision, url: "/papers/\($0.id)", publishedOn: $0.publishedAt.map(time.shortDate) ?? "",
+                         isCurrentPage: $0.id == detail.paper.id)
+        }
+        revisions = links
+        latest = isSuperseded ? links.last : nil
+        hasEarlierRevisions = links.count > 1
     }
 }
