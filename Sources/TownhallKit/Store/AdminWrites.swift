@@ -50,16 +50,7 @@ extension AppDatabase {
         let title = try required(title, "title")
         return try writer.write { db in
             let body = try Self.find(Body.self, slug: bodySlug, what: "body", db)
-            var locationId: Int64? = nil
-            if let name = locationName?.trimmingCharacters(in: .whitespaces), !name.isEmpty {
-                if let existing = try Location.filter(Column("name") == name).fetchOne(db) {
-                    locationId = existing.id
-                } else {
-                    var location = Location(name: name, address: address ?? "")
-                    try location.insert(db)
-                    locationId = location.id
-                }
-            }
+            let locationId = try Self.locationId(db, name: locationName, address: address)
             var meeting = Meeting(
                 bodyId: body.id!, title: title, startsAt: startsAt, endsAt: endsAt, locationId: locationId,
                 status: .scheduled, agendaPublishedAt: nil, lateReason: nil)

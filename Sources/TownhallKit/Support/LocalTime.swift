@@ -60,6 +60,12 @@ public struct LocalTime: Sendable {
         return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
     }
 
+    /// "18:30": the value an HTML time input holds.
+    public func clock24(_ date: Date) -> String {
+        let c = calendar.dateComponents([.hour, .minute], from: date)
+        return String(format: "%02d:%02d", c.hour!, c.minute!)
+    }
+
     /// "Tuesday 8 December 2026"
     public func longDate(_ date: Date) -> String { format(date, "EEEE d MMMM yyyy") }
 

@@ -47,8 +47,72 @@ extension ClerkRoutes {
         return errors
     }
 
+    struct MeetingFields {
+        var errors = FormErrors()
+        var title = ""
+        var starts: Date?
+        var ends: Date?
+    }
+
+    /// Validates the meeting form: title, a real date, times that exist in London on that day, end after start.
+    func parseMeetingForm(_ form: FormData) -> MeetingFields {
+        var fields = MeetingFields()
+        fields.title = form.text("title")
+        if fields.title.isEmpty { fields.errors.add("title", "Enter a title for the meeting") }
+        guard (try? time.parseDay(form.text("date"))) != nil else {
+            fields.errors.add("date", form.text("date").isEmpty ? "Enter the date of the meeting" : "Date must be a real date, for example 2027-01-14")
+            return fields
+        }
+        do { fields.starts = try time.parseDateTime("\(form.text("date")) \(form.text("start"))") } catch {
+            fields.errors.add("start", form.text("start").isEmpty ? "Enter the start time" : Self.timeMessage(error))
+        }
+        if !form.text("end").isEmpty {
+            do { fields.ends = try time.parseDateTime("\(form.text("date")) \(form.text("end"))") } catch {
+                fields.errors.add("end", Self.timeMessage(error))
+            }
+            if let starts = fields.starts, let ends = fields.ends, ends <= starts {
+                fields.errors.add("end", "End time must be after the start time")
+            }
+        }
+        return fields
+    }
+
+    struct ItemFields {
+        var errors = FormErrors()
+        var title = ""
+        var type = AgendaItemType.report
+        var paragraph: ExemptParagraph?
+    }
+
+    /// Validates an agenda item: a title, and a Schedule 12A paragraph whenever the item is marked exempt.
+    static func parseItemForm(_ form: FormData) -> ItemFields {
+        var fields = ItemFields()
+        fields.title = form.text("itemTitle")
+        if fields.title.isEmpty { fields.errors.add("itemTitle", "Enter a title for the agenda item") }
+        fields.type = AgendaItemType(rawValue: form["itemType"]) ?? .report
+        if form["exempt"] == "yes" {
+            fields.paragraph = Int(form["paragraph"]).flatMap(ExemptParagraph.init(rawValue:))
+            if fields.paragraph == nil { fields.errors.add("paragraph", "Select the Schedule 12A paragraph that makes the item exempt") }
+        }
+        return fields
+    }
+
+    func meetingForm(existing detail: ClerkMeetingDetail, form: FormData, errors: FormErrors, context: AppRequestContext,
+                     status: HTTPResponse.Status = .ok) -> Response {
+        meetingForm(
+            bodyName: detail.summary.bodyName, action: "/admin/meetings/\(detail.summary.meeting.id!)/edit",
+            heading: "Change meeting details", submitLabel: "Save changes", form: form, errors: errors, context: context, status: status)
+    }
+
     func meetingForm(body: Body, form: FormData, errors: FormErrors, context: AppRequestContext,
                      status: HTTPResponse.Status = .ok) -> Response {
+        meetingForm(
+            bodyName: body.name, action: "/admin/bodies/\(body.slug)/meetings/new", heading: "Schedule a meeting",
+            submitLabel: "Schedule meeting", form: form, errors: errors, context: context, status: status)
+    }
+
+    func meetingForm(bodyName: String, action: String, heading: String, submitLabel: String, form: FormData, errors: FormErrors,
+                     context: AppRequestContext, status: HTTPResponse.Status) -> Response {
         var deadlineText: String?
         var passed = false
         if let start = try? time.parseDateTime("\(form.text("date")) \(form.text("start").isEmpty ? "12:00" : form.text("start"))") {
@@ -57,12 +121,12 @@ extension ClerkRoutes {
             passed = time.calendarDay(of: now()) > day
         }
         let view = MeetingFormView(
-            bodyName: body.name, action: "/admin/bodies/\(body.slug)/meetings/new", csrf: context.session?.csrfToken ?? "",
+            bodyName: bodyName, heading: heading, submitLabel: submitLabel, action: action, csrf: context.session?.csrfToken ?? "",
             title: form["title"], date: form["date"], start: form["start"], end: form["end"], location: form["location"],
             address: form["address"], deadline: deadlineText, deadlinePassed: passed, hasErrors: !errors.isEmpty,
             errors: errors.entries, titleError: errors.message(for: "title"), dateError: errors.message(for: "date"),
             startError: errors.message(for: "start"), endError: errors.message(for: "end"))
-        return render("admin-meeting-form", (errors.isEmpty ? "" : "Error: ") + "Schedule a meeting", view, context, status: status)
+        return render("admin-meeting-form", (errors.isEmpty ? "" : "Error: ") + heading, view, context, status: status)
     }
 
     func meetingPage(_ detail: ClerkMeetingDetail, form: FormData, errors: FormErrors, context: AppRequestContext,
@@ -78,25 +142,45 @@ extension ClerkRoutes {
                     .init(title: $0.title, url: "/admin/papers/\($0.id!)", status: $0.status.rawValue,
                           isDraft: $0.status == .draft, isPublished: $0.status == .published)
                 },
-                hasPapers: !entry.papers.isEmpty, newPaperURL: "/admin/items/\(entry.item.id!)/papers/new")
+                hasPapers: !entry.papers.isEmpty, itemURL: "/admin/items/\(entry.item.id!)")
         }
-        let selectedType = form["itemType"].isEmpty ? AgendaItemType.report.rawValue : form["itemType"]
+        let choices = Self.itemChoices(form)
         let view = ClerkMeetingView(
             id: meeting.id!, csrf: context.session?.csrfToken ?? "", meeting: row, publicURL: "/meetings/\(meeting.id!)",
             bodyURL: "/bodies/\(detail.summary.bodySlug)", deadline: time.longDate(day: deadline(for: meeting.startsAt)),
             isLate: isLate(meeting), agendaPublished: meeting.agendaPublishedAt != nil,
             agendaPublishedOn: meeting.agendaPublishedAt.map(time.shortDate), lateReason: meeting.lateReason,
             isCancelled: meeting.status == .cancelled, items: items, hasItems: !items.isEmpty,
-            itemTitle: form["itemTitle"],
-            itemTypes: AgendaItemType.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: $0.rawValue == selectedType) },
-            itemExempt: form["exempt"] == "yes",
-            paragraphs: ExemptParagraph.allCases.map {
-                .init(value: String($0.rawValue), label: "Paragraph \($0.rawValue): \($0.summary)", selected: form["paragraph"] == String($0.rawValue))
-            },
+            itemTitle: form["itemTitle"], itemTypes: choices.types, itemExempt: form["exempt"] == "yes", paragraphs: choices.paragraphs,
             itemTitleError: errors.message(for: "itemTitle"), itemParagraphError: errors.message(for: "paragraph"),
-            reason: form["reason"], reasonError: errors.message(for: "reason"), hasErrors: !errors.isEmpty, errors: errors.entries)
+            reason: form["reason"], reasonError: errors.message(for: "reason"), agendaError: errors.message(for: "agenda"),
+            hasErrors: !errors.isEmpty, errors: errors.entries)
         return render("admin-meeting", (errors.isEmpty ? "" : "Error: ") + meeting.title, view, context,
                       crumbs: [Breadcrumb(title: detail.summary.bodyName, url: "/admin")], status: status)
+    }
+
+    /// The select options of the agenda item form, with what was chosen kept selected.
+    static func itemChoices(_ form: FormData) -> (types: [Choice], paragraphs: [Choice]) {
+        let selectedType = form["itemType"].isEmpty ? AgendaItemType.report.rawValue : form["itemType"]
+        return (
+            AgendaItemType.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == selectedType) },
+            ExemptParagraph.allCases.map {
+                Choice(value: String($0.rawValue), label: "Paragraph \($0.rawValue): \($0.summary)", selected: form["paragraph"] == String($0.rawValue))
+            }
+        )
+    }
+
+    func itemForm(item: AgendaItem, meeting: MeetingSummary, form: FormData, errors: FormErrors, context: AppRequestContext,
+                  status: HTTPResponse.Status = .ok) -> Response {
+        let choices = Self.itemChoices(form)
+        let view = ItemFormView(
+            action: "/admin/items/\(item.id!)/edit", csrf: context.session?.csrfToken ?? "", number: item.number,
+            meetingTitle: meeting.meeting.title, meetingURL: "/admin/meetings/\(meeting.meeting.id!)", itemTitle: form["itemTitle"],
+            itemTypes: choices.types, itemExempt: form["exempt"] == "yes", paragraphs: choices.paragraphs, decision: form["decision"],
+            itemTitleError: errors.message(for: "itemTitle"), itemParagraphError: errors.message(for: "paragraph"),
+            hasErrors: !errors.isEmpty, errors: errors.entries)
+        return render("admin-item-form", (errors.isEmpty ? "" : "Error: ") + "Change item \(item.number)", view, context,
+                      crumbs: [Breadcrumb(title: meeting.meeting.title, url: "/admin/meetings/\(meeting.meeting.id!)")], status: status)
     }
 
     func paperForm(paper: Paper?, item: AgendaItem, meeting: MeetingSummary, form: FormData, errors: FormErrors, preview: Bool,

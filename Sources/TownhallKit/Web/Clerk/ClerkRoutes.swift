@@ -16,6 +16,13 @@ struct ClerkRoutes: Sendable {
         router.get("/admin/bodies/:slug/meetings/new", use: newMeeting)
         router.post("/admin/bodies/:slug/meetings/new", use: createMeeting)
         router.get("/admin/meetings/:id", use: meeting)
+        router.get("/admin/meetings/:id/edit", use: editMeeting)
+        router.post("/admin/meetings/:id/edit", use: updateMeeting)
+        router.post("/admin/meetings/:id/renumber", use: renumber)
+        router.get("/admin/items/:id/edit", use: editItem)
+        router.post("/admin/items/:id/edit", use: updateItem)
+        router.post("/admin/items/:id/move", use: moveItem)
+        router.post("/admin/items/:id/delete", use: removeItem)
         router.post("/admin/meetings/:id/items", use: addItem)
         router.post("/admin/meetings/:id/publish-agenda", use: publishAgenda)
         router.post("/admin/meetings/:id/status", use: setStatus)
@@ -72,30 +79,43 @@ struct ClerkRoutes: Sendable {
         let user = try clerk(request, context, bodyId: body.id!)
         let form = try await FormData.read(request, context: context)
         try context.requireCSRF(form)
-        var errors = FormErrors()
-        let title = form.text("title")
-        if title.isEmpty { errors.add("title", "Enter a title for the meeting") }
-        var starts: Date?
-        var ends: Date?
-        if (try? time.parseDay(form.text("date"))) == nil {
-            errors.add("date", form.text("date").isEmpty ? "Enter the date of the meeting" : "Date must be a real date, for example 2027-01-14")
-        } else {
-            do { starts = try time.parseDateTime("\(form.text("date")) \(form.text("start"))") } catch {
-                errors.add("start", form.text("start").isEmpty ? "Enter the start time" : Self.timeMessage(error))
-            }
-            if !form.text("end").isEmpty {
-                do { ends = try time.parseDateTime("\(form.text("date")) \(form.text("end"))") } catch { errors.add("end", Self.timeMessage(error)) }
-                if let starts, let ends, ends <= starts { errors.add("end", "End time must be after the start time") }
-            }
-        }
-        guard form["action"] == "save", errors.isEmpty, let starts else {
-            return meetingForm(body: body, form: form, errors: errors, context: context,
-                               status: errors.isEmpty ? .ok : .unprocessableContent)
+        let fields = parseMeetingForm(form)
+        guard form["action"] == "save", fields.errors.isEmpty, let starts = fields.starts else {
+            return meetingForm(body: body, form: form, errors: fields.errors, context: context,
+                               status: fields.errors.isEmpty ? .ok : .unprocessableContent)
         }
         let meeting = try database.addMeeting(
-            body: body.slug, title: title, startsAt: starts, endsAt: ends, locationName: form.text("location"),
+            body: body.slug, title: fields.title, startsAt: starts, endsAt: fields.ends, locationName: form.text("location"),
             address: form.text("address"), actor: .user(user))
         return .redirect(to: "/admin/meetings/\(meeting.id!)", type: .normal)
+    }
+
+    @Sendable func editMeeting(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let detail = try await requireMeeting(context)
+        _ = try clerk(request, context, bodyId: detail.summary.meeting.bodyId)
+        let meeting = detail.summary.meeting
+        let form = FormData(values: [
+            "title": meeting.title, "date": time.day(of: meeting.startsAt), "start": time.clock24(meeting.startsAt),
+            "end": meeting.endsAt.map(time.clock24) ?? "", "location": detail.location?.name ?? "",
+            "address": detail.location?.address ?? "",
+        ])
+        return meetingForm(existing: detail, form: form, errors: FormErrors(), context: context)
+    }
+
+    @Sendable func updateMeeting(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let detail = try await requireMeeting(context)
+        let user = try clerk(request, context, bodyId: detail.summary.meeting.bodyId)
+        let form = try await FormData.read(request, context: context)
+        try context.requireCSRF(form)
+        let fields = parseMeetingForm(form)
+        guard form["action"] == "save", fields.errors.isEmpty, let starts = fields.starts else {
+            return meetingForm(existing: detail, form: form, errors: fields.errors, context: context,
+                               status: fields.errors.isEmpty ? .ok : .unprocessableContent)
+        }
+        _ = try database.updateMeeting(
+            id: detail.summary.meeting.id!, title: fields.title, startsAt: starts, endsAt: fields.ends,
+            locationName: form.text("location"), address: form.text("address"), actor: .user(user))
+        return .redirect(to: "/admin/meetings/\(detail.summary.meeting.id!)", type: .normal)
     }
 
     @Sendable func meeting(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -109,20 +129,73 @@ struct ClerkRoutes: Sendable {
         let user = try clerk(request, context, bodyId: detail.summary.meeting.bodyId)
         let form = try await FormData.read(request, context: context)
         try context.requireCSRF(form)
-        var errors = FormErrors()
-        let title = form.text("itemTitle")
-        if title.isEmpty { errors.add("itemTitle", "Enter a title for the agenda item") }
-        let type = AgendaItemType(rawValue: form["itemType"]) ?? .report
-        var paragraph: ExemptParagraph?
-        if form["exempt"] == "yes" {
-            paragraph = Int(form["paragraph"]).flatMap(ExemptParagraph.init(rawValue:))
-            if paragraph == nil { errors.add("paragraph", "Select the Schedule 12A paragraph that makes the item exempt") }
-        }
-        guard errors.isEmpty else {
-            return meetingPage(detail, form: form, errors: errors, context: context, status: .unprocessableContent)
+        let fields = Self.parseItemForm(form)
+        guard fields.errors.isEmpty else {
+            return meetingPage(detail, form: form, errors: fields.errors, context: context, status: .unprocessableContent)
         }
         _ = try database.addAgendaItem(
-            meetingId: detail.summary.meeting.id!, title: title, type: type, exemptParagraph: paragraph, actor: .user(user))
+            meetingId: detail.summary.meeting.id!, title: fields.title, type: fields.type, exemptParagraph: fields.paragraph,
+            actor: .user(user))
+        return .redirect(to: "/admin/meetings/\(detail.summary.meeting.id!)#agenda", type: .normal)
+    }
+
+    @Sendable func editItem(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (item, meeting) = try await requireItem(context)
+        _ = try clerk(request, context, bodyId: meeting.meeting.bodyId)
+        let form = FormData(values: [
+            "itemTitle": item.title, "itemType": item.itemType.rawValue, "exempt": item.isExempt ? "yes" : "",
+            "paragraph": item.exemptParagraph.map { String($0.rawValue) } ?? "", "decision": item.decision ?? "",
+        ])
+        return itemForm(item: item, meeting: meeting, form: form, errors: FormErrors(), context: context)
+    }
+
+    @Sendable func updateItem(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (item, meeting) = try await requireItem(context)
+        let user = try clerk(request, context, bodyId: meeting.meeting.bodyId)
+        let form = try await FormData.read(request, context: context)
+        try context.requireCSRF(form)
+        let fields = Self.parseItemForm(form)
+        guard fields.errors.isEmpty else {
+            return itemForm(item: item, meeting: meeting, form: form, errors: fields.errors, context: context, status: .unprocessableContent)
+        }
+        _ = try database.updateAgendaItem(
+            id: item.id!, title: fields.title, type: fields.type, exemptParagraph: fields.paragraph, decision: form.text("decision"),
+            actor: .user(user))
+        return .redirect(to: "/admin/meetings/\(meeting.meeting.id!)#agenda", type: .normal)
+    }
+
+    @Sendable func moveItem(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (item, meeting) = try await requireItem(context)
+        let user = try clerk(request, context, bodyId: meeting.meeting.bodyId)
+        let form = try await FormData.read(request, context: context)
+        try context.requireCSRF(form)
+        guard let direction = AppDatabase.Direction(rawValue: form["direction"]) else { throw HTTPError(.badRequest) }
+        try database.moveAgendaItem(id: item.id!, direction: direction, actor: .user(user))
+        return .redirect(to: "/admin/meetings/\(meeting.meeting.id!)#agenda", type: .normal)
+    }
+
+    @Sendable func removeItem(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (item, meeting) = try await requireItem(context)
+        let user = try clerk(request, context, bodyId: meeting.meeting.bodyId)
+        let form = try await FormData.read(request, context: context)
+        try context.requireCSRF(form)
+        do {
+            _ = try database.removeAgendaItem(id: item.id!, actor: .user(user))
+        } catch let error as TownhallError {
+            guard case .conflict(let message) = error, let detail = try await database.clerkMeeting(id: meeting.meeting.id!) else { throw error }
+            var errors = FormErrors()
+            errors.add("agenda", message)
+            return meetingPage(detail, form: FormData(values: [:]), errors: errors, context: context, status: .conflict)
+        }
+        return .redirect(to: "/admin/meetings/\(meeting.meeting.id!)#agenda", type: .normal)
+    }
+
+    @Sendable func renumber(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let detail = try await requireMeeting(context)
+        let user = try clerk(request, context, bodyId: detail.summary.meeting.bodyId)
+        let form = try await FormData.read(request, context: context)
+        try context.requireCSRF(form)
+        try database.renumberAgenda(meetingId: detail.summary.meeting.id!, actor: .user(user))
         return .redirect(to: "/admin/meetings/\(detail.summary.meeting.id!)#agenda", type: .normal)
     }
 

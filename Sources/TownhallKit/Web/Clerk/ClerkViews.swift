@@ -35,6 +35,8 @@ struct DashboardView: Sendable {
 /// The schedule-a-meeting form, with what was typed and the publication deadline once the date is known.
 struct MeetingFormView: Sendable {
     let bodyName: String
+    let heading: String
+    let submitLabel: String
     let action: String
     let csrf: String
     let title: String
@@ -51,6 +53,31 @@ struct MeetingFormView: Sendable {
     let dateError: String?
     let startError: String?
     let endError: String?
+}
+
+/// An option in a select list.
+struct Choice: Sendable {
+    let value: String
+    let label: String
+    let selected: Bool
+}
+
+/// Changing one agenda item, including the decision recorded against it.
+struct ItemFormView: Sendable {
+    let action: String
+    let csrf: String
+    let number: String
+    let meetingTitle: String
+    let meetingURL: String
+    let itemTitle: String
+    let itemTypes: [Choice]
+    let itemExempt: Bool
+    let paragraphs: [Choice]
+    let decision: String
+    let itemTitleError: String?
+    let itemParagraphError: String?
+    let hasErrors: Bool
+    let errors: [FormErrors.Entry]
 }
 
 /// The clerk's page for one meeting: agenda building, publication and status.
@@ -71,13 +98,7 @@ struct ClerkMeetingView: Sendable {
         let exemptParagraph: Int?
         let papers: [PaperRow]
         let hasPapers: Bool
-        let newPaperURL: String
-    }
-
-    struct Choice: Sendable {
-        let value: String
-        let label: String
-        let selected: Bool
+        let itemURL: String
     }
 
     let id: Int64
@@ -103,6 +124,7 @@ struct ClerkMeetingView: Sendable {
     // Publish form
     let reason: String
     let reasonError: String?
+    let agendaError: String?
     let hasErrors: Bool
     let errors: [FormErrors.Entry]
 }
