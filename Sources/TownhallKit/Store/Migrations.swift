@@ -144,6 +144,33 @@ enum Migrations {
             }
             try db.create(index: "paper_on_previousRevisionId", on: "paper", columns: ["previousRevisionId"])
         }
+        migrator.registerMigration("v4-attendance-minutes") { db in
+            try db.create(table: "attendance") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("meeting", onDelete: .cascade).notNull()
+                t.belongsTo("person", onDelete: .restrict).notNull()
+                t.column("status", .text).notNull()
+                t.uniqueKey(["meetingId", "personId"])
+            }
+            try db.create(table: "declaration") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("meeting", onDelete: .cascade).notNull()
+                t.belongsTo("person", onDelete: .restrict).notNull()
+                t.belongsTo("agendaItem", onDelete: .setNull)
+                t.column("kind", .text).notNull()
+                t.column("interest", .text).notNull()
+            }
+            try db.create(table: "minutes") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("meeting", onDelete: .cascade).notNull().unique()
+                t.column("markdown", .text).notNull()
+                t.column("html", .text)
+                t.column("status", .text).notNull()
+                t.column("publishedAt", .datetime)
+                t.column("approvedAt", .datetime)
+                t.belongsTo("approvedAtMeeting", inTable: "meeting", onDelete: .restrict)
+            }
+        }
         return migrator
     }
 }

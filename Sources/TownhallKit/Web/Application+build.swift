@@ -32,6 +32,8 @@ public func buildRouter(
     ).register(on: router)
     AuthRoutes(database: database, pages: pages, policy: policy, cookies: CookieWriter(secure: config.secureCookies), now: now)
         .register(on: router)
-    ClerkRoutes(database: database, pages: pages, time: time, workingDays: workingDays, now: now).register(on: router)
+    let clerk = ClerkRoutes(database: database, pages: pages, time: time, workingDays: workingDays, now: now)
+    clerk.register(on: router)
+    MinutesRoutes(clerk: clerk).register(on: router)
     return router
 }

@@ -23,7 +23,12 @@ struct ErrorPageMiddleware: RouterMiddleware {
             if error.status == .forbidden, error.body == "csrf" { return csrfPage(context) }
             return page(for: error.status, context)
         } catch let error as TownhallError {
-            if case .notFound = error { return page(for: .notFound, context) }
+            switch error {
+            case .notFound: return page(for: .notFound, context)
+            case .conflict: return page(for: .conflict, context)
+            case .invalid: return page(for: .badRequest, context)
+            case .io: break
+            }
             context.logger.error("request failed", metadata: ["error": "\(error.message)", "path": "\(request.uri.path)"])
             return page(for: .internalServerError, context)
         } catch {
@@ -54,6 +59,10 @@ struct ErrorPageMiddleware: RouterMiddleware {
             view = ErrorView(heading: "The file or form is too large", message: "Go back and send something smaller.")
         case .badRequest:
             view = ErrorView(heading: "Sorry, there is a problem with your request", message: "Check the address or form and try again.")
+        case .conflict:
+            view = ErrorView(
+                heading: "That change cannot be made now",
+                message: "The page was out of date: the item has moved on (for example, it was published). Go back and reload the page.")
         case .methodNotAllowed:
             view = ErrorView(heading: "That action is not available", message: "This page cannot be used that way.")
         default:

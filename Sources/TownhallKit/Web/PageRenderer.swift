@@ -18,7 +18,7 @@ public struct PageRenderer: Sendable {
 
     static let templates = [
         "layout", "home", "body", "meeting", "paper", "error", "login", "admin-dashboard", "admin-meeting-form",
-        "admin-meeting", "admin-paper-form", "admin-item-form",
+        "admin-meeting", "admin-paper-form", "admin-item-form", "admin-minutes",
     ]
 
     /// The values the layout reads around every page's own content.

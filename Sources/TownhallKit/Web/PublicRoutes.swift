@@ -37,7 +37,8 @@ struct PublicRoutes: Sendable {
 
     @Sendable func meeting(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let detail = try await database.meetingDetail(id: try Self.id(context)) else { throw HTTPError(.notFound) }
-        let view = MeetingView(detail, time: time)
+        let record = try await database.meetingRecord(meetingId: detail.summary.meeting.id!)
+        let view = MeetingView(detail, record: record, time: time)
         let crumbs = [Breadcrumb(title: "Home", url: "/"), Breadcrumb(title: view.meeting.bodyName, url: view.meeting.bodyURL)]
         return pages.render("meeting", title: "\(view.meeting.title), \(view.meeting.when)", breadcrumbs: crumbs, page: view)
     }

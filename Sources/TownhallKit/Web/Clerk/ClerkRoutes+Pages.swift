@@ -130,8 +130,16 @@ extension ClerkRoutes {
     }
 
     func meetingPage(_ detail: ClerkMeetingDetail, form: FormData, errors: FormErrors, context: AppRequestContext,
-                     status: HTTPResponse.Status = .ok) -> Response {
+                     status: HTTPResponse.Status = .ok) async throws -> Response {
         let meeting = detail.summary.meeting
+        let record = try await database.meetingRecord(meetingId: meeting.id!)
+        let attendees = record.attendees.map { attendee in
+            ClerkMeetingView.AttendeeRow(
+                personId: attendee.person.id!, name: attendee.person.name, role: attendee.role?.label ?? "Not a member",
+                choices: AttendanceStatus.allCases.map {
+                    Choice(value: $0.rawValue, label: $0.label, selected: attendee.status == $0)
+                })
+        }
         var row = MeetingRow(detail.summary, time: time)
         row.url = "/admin/meetings/\(meeting.id!)"
         let items = detail.items.map { entry in
@@ -154,6 +162,12 @@ extension ClerkRoutes {
             itemTitle: form["itemTitle"], itemTypes: choices.types, itemExempt: form["exempt"] == "yes", paragraphs: choices.paragraphs,
             itemTitleError: errors.message(for: "itemTitle"), itemParagraphError: errors.message(for: "paragraph"),
             reason: form["reason"], reasonError: errors.message(for: "reason"), agendaError: errors.message(for: "agenda"),
+            attendees: attendees, hasAttendees: !attendees.isEmpty,
+            declarants: record.attendees.map { Choice(value: String($0.person.id!), label: $0.person.name, selected: form["declarant"] == String($0.person.id!)) },
+            declarationItems: detail.items.map { Choice(value: String($0.item.id!), label: "\($0.item.number). \($0.item.title)", selected: form["declarationItem"] == String($0.item.id!)) },
+            interestKinds: InterestKind.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: form["kind"] == $0.rawValue) },
+            interest: form["interest"], declarantError: errors.message(for: "declarant"), interestError: errors.message(for: "interest"),
+            record: MinutesView(record, time: time),
             hasErrors: !errors.isEmpty, errors: errors.entries)
         return render("admin-meeting", (errors.isEmpty ? "" : "Error: ") + meeting.title, view, context,
                       crumbs: [Breadcrumb(title: detail.summary.bodyName, url: "/admin")], status: status)

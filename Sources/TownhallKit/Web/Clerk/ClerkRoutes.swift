@@ -121,7 +121,7 @@ struct ClerkRoutes: Sendable {
     @Sendable func meeting(_ request: Request, context: AppRequestContext) async throws -> Response {
         let detail = try await requireMeeting(context)
         _ = try clerk(request, context, bodyId: detail.summary.meeting.bodyId)
-        return meetingPage(detail, form: FormData(values: [:]), errors: FormErrors(), context: context)
+        return try await meetingPage(detail, form: FormData(values: [:]), errors: FormErrors(), context: context)
     }
 
     @Sendable func addItem(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -131,7 +131,7 @@ struct ClerkRoutes: Sendable {
         try context.requireCSRF(form)
         let fields = Self.parseItemForm(form)
         guard fields.errors.isEmpty else {
-            return meetingPage(detail, form: form, errors: fields.errors, context: context, status: .unprocessableContent)
+            return try await meetingPage(detail, form: form, errors: fields.errors, context: context, status: .unprocessableContent)
         }
         _ = try database.addAgendaItem(
             meetingId: detail.summary.meeting.id!, title: fields.title, type: fields.type, exemptParagraph: fields.paragraph,
@@ -185,7 +185,7 @@ struct ClerkRoutes: Sendable {
             guard case .conflict(let message) = error, let detail = try await database.clerkMeeting(id: meeting.meeting.id!) else { throw error }
             var errors = FormErrors()
             errors.add("agenda", message)
-            return meetingPage(detail, form: FormData(values: [:]), errors: errors, context: context, status: .conflict)
+            return try await meetingPage(detail, form: FormData(values: [:]), errors: errors, context: context, status: .conflict)
         }
         return .redirect(to: "/admin/meetings/\(meeting.meeting.id!)#agenda", type: .normal)
     }
@@ -211,7 +211,7 @@ struct ClerkRoutes: Sendable {
             errors.add("reason", "Give the reason the agenda is published late (for example, an urgent item)")
         }
         guard errors.isEmpty else {
-            return meetingPage(detail, form: form, errors: errors, context: context, status: .unprocessableContent)
+            return try await meetingPage(detail, form: form, errors: errors, context: context, status: .unprocessableContent)
         }
         _ = try database.publishAgenda(
             meetingId: detail.summary.meeting.id!, at: now(), lateReason: late ? reason : nil, actor: .user(user))

@@ -90,6 +90,13 @@ struct ClerkMeetingView: Sendable {
         let isPublished: Bool
     }
 
+    struct AttendeeRow: Sendable {
+        let personId: Int64
+        let name: String
+        let role: String
+        let choices: [Choice]
+    }
+
     struct ItemRow: Sendable {
         let number: String
         let title: String
@@ -125,6 +132,16 @@ struct ClerkMeetingView: Sendable {
     let reason: String
     let reasonError: String?
     let agendaError: String?
+    // Attendance and declarations
+    let attendees: [AttendeeRow]
+    let hasAttendees: Bool
+    let declarants: [Choice]
+    let declarationItems: [Choice]
+    let interestKinds: [Choice]
+    let interest: String
+    let declarantError: String?
+    let interestError: String?
+    let record: MinutesView
     let hasErrors: Bool
     let errors: [FormErrors.Entry]
 }

@@ -30,8 +30,10 @@ struct MeetingView: Sendable {
     let lateReason: String?
     let items: [ItemRow]
     let hasItems: Bool
+    let record: MinutesView
 
-    init(_ detail: MeetingDetail, time: LocalTime) {
+    init(_ detail: MeetingDetail, record: MeetingRecord, time: LocalTime) {
+        self.record = MinutesView(record, time: time)
         meeting = MeetingRow(detail.summary, time: time)
         endTime = detail.summary.meeting.endsAt.map { time.time($0) }
         locationName = detail.location?.name

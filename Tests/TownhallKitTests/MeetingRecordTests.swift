@@ -1,0 +1,90 @@
+import Foundation
+import HTTPTypes
+import Testing
+@testable import TownhallKit
+
+@Suite("Attendance, declarations and minutes")
+struct MeetingRecordTests {
+    @Test func attendanceAndDeclarationsArePublic() async throws {
+        let office = try BackOffice()
+        let meeting = office.boardMeeting
+        let people = try office.store.database.list(Person.self)
+        let chair = people.first { $0.slug == "cllr-amara-okafor" }!
+        let viceChair = people.first { $0.slug == "cllr-david-lloyd" }!
+        let item = try office.store.database.list(AgendaItem.self).first { $0.meetingId == meeting.id && $0.title.hasPrefix("Force budget") }!
+        try await office.run { client in
+            var clerk = Browser(client)
+            try await clerk.signIn("board.clerk@townhall.test", BackOffice.password)
+            let page = try await clerk.get("/admin/meetings/\(meeting.id!)")
+            #expect(page.body.contains("name=\"attendance-\(chair.id!)\""))
+            let csrf = page.csrf!
+            #expect(try await clerk.post("/admin/meetings/\(meeting.id!)/attendance", [
+                ("_csrf", csrf), ("attendance-\(chair.id!)", "present"), ("attendance-\(viceChair.id!)", "apologies"),
+            ]).status == .seeOther)
+            #expect(try await clerk.post("/admin/meetings/\(meeting.id!)/attendance", [
+                ("_csrf", csrf), ("attendance-\(chair.id!)", "asleep"),
+            ]).status == .badRequest)
+
+            let missing = try await clerk.post("/admin/meetings/\(meeting.id!)/declarations", [
+                ("_csrf", csrf), ("declarant", ""), ("kind", "other-registerable"), ("interest", "Governor of a school"),
+            ])
+            #expect(missing.status == .unprocessableContent)
+            #expect(missing.body.contains("Select who declared the interest"))
+            #expect(missing.body.contains("value=\"Governor of a school\""))
+            #expect(try await clerk.post("/admin/meetings/\(meeting.id!)/declarations", [
+                ("_csrf", csrf), ("declarant", String(chair.id!)), ("declarationItem", String(item.id!)),
+                ("kind", "disclosable-pecuniary"), ("interest", "Spouse employed by the force"),
+            ]).status == .seeOther)
+
+            let resident = try await Browser.anonymous(client, "/meetings/\(meeting.id!)")
+            #expect(resident.body.contains("<h3 class=\"heading-m\">Present</h3><ul class=\"link-list\"><li>Councillor Amara Okafor</li>"))
+            #expect(resident.body.contains("<h3 class=\"heading-m\">Apologies</h3><ul class=\"link-list\"><li>Councillor David Lloyd</li>"))
+            #expect(resident.body.contains("Councillor Amara Okafor (item 3): Disclosable pecuniary interest. Spouse employed by the force"))
+        }
+    }
+
+    @Test func minutesGoFromDraftToPublishedToApproved() async throws {
+        let office = try BackOffice()
+        let past = try office.store.database.list(Meeting.self).first { $0.title == "Board meeting" && $0.status == .held }!
+        try await office.run { client in
+            var clerk = Browser(client)
+            try await clerk.signIn("board.clerk@townhall.test", BackOffice.password)
+            let page = try await clerk.get("/admin/meetings/\(past.id!)/minutes")
+            let csrf = page.csrf!
+            let empty = try await clerk.post("/admin/meetings/\(past.id!)/minutes", [("_csrf", csrf), ("action", "save"), ("markdown", " ")])
+            #expect(empty.status == .unprocessableContent)
+            let preview = try await clerk.post("/admin/meetings/\(past.id!)/minutes", [
+                ("_csrf", csrf), ("action", "preview"), ("markdown", "## Policing plan\n\nResolved: the plan was agreed."),
+            ])
+            #expect(preview.body.contains("<h2 id=\"policing-plan\">Policing plan</h2>"))
+            #expect(try await clerk.post("/admin/meetings/\(past.id!)/minutes", [
+                ("_csrf", csrf), ("action", "save"), ("markdown", "## Policing plan\n\nResolved: the plan was agreed."),
+            ]).status == .seeOther)
+            #expect(!(try await Browser.anonymous(client, "/meetings/\(past.id!)").body.contains("the plan was agreed")), "draft stays private")
+
+            #expect(try await clerk.post("/admin/meetings/\(past.id!)/minutes/publish", [("_csrf", csrf)]).status == .seeOther)
+            let published = try await Browser.anonymous(client, "/meetings/\(past.id!)")
+            #expect(published.body.contains("Resolved: the plan was agreed."))
+            #expect(published.body.contains("Draft minutes, published"))
+            // Published minutes are no longer editable.
+            #expect(try await clerk.post("/admin/meetings/\(past.id!)/minutes", [("_csrf", csrf), ("action", "save"), ("markdown", "x")]).status == .conflict)
+
+            #expect(try await clerk.post("/admin/meetings/\(past.id!)/minutes/approve", [("_csrf", csrf)]).status == .seeOther)
+            let approved = try await Browser.anonymous(client, "/meetings/\(past.id!)")
+            #expect(approved.body.contains("Approved as a correct record at Budget and precept meeting"))
+        }
+    }
+
+    @Test func approvalNeedsANextMeeting() throws {
+        let store = try TestStore(seeded: true)
+        let lastBoard = try store.database.list(Meeting.self).filter { $0.bodyId == 1 }.max { $0.startsAt < $1.startsAt }!
+        _ = try store.database.saveMinutes(meetingId: lastBoard.id!, markdown: "Minutes", actor: .test)
+        #expect(throws: TownhallError.conflict("only published draft minutes can be approved")) {
+            try store.database.approveMinutes(meetingId: lastBoard.id!, at: Date(), actor: .test)
+        }
+        _ = try store.database.publishMinutes(meetingId: lastBoard.id!, renderer: MarkdownRenderer(), at: Date(), actor: .test)
+        #expect(throws: TownhallError.conflict("minutes are approved at the next meeting, and none is scheduled")) {
+            try store.database.approveMinutes(meetingId: lastBoard.id!, at: Date(), actor: .test)
+        }
+    }
+}
