@@ -23,6 +23,19 @@ extension ClerkRoutes {
         return paper
     }
 
+    /// For a form post: the object, the clerk acting for the body that owns it, and the form with its CSRF token
+    /// checked, in that order, so nothing is read from an unauthorised or forged request.
+    func submission<Object>(
+        _ request: Request, _ context: AppRequestContext, _ load: (AppRequestContext) async throws -> Object,
+        bodyId: (Object) -> Int64
+    ) async throws -> (Object, User, FormData) {
+        let object = try await load(context)
+        let user = try clerk(request, context, bodyId: bodyId(object))
+        let form = try await FormData.read(request, context: context)
+        try context.requireCSRF(form)
+        return (object, user, form)
+    }
+
     /// The last day the agenda can be published with five clear working days before the meeting.
     func deadline(for meetingStart: Date) -> Day {
         workingDays.lastOnTimePublication(meeting: time.calendarDay(of: meetingStart))

@@ -75,10 +75,7 @@ struct ClerkRoutes: Sendable {
     }
 
     @Sendable func createMeeting(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let body = try await requireBody(context)
-        let user = try clerk(request, context, bodyId: body.id!)
-        let form = try await FormData.read(request, context: context)
-        try context.requireCSRF(form)
+        let (body, user, form) = try await submission(request, context, requireBody, bodyId: { $0.id! })
         let fields = parseMeetingForm(form)
         guard form["action"] == "save", fields.errors.isEmpty, let starts = fields.starts else {
             return meetingForm(body: body, form: form, errors: fields.errors, context: context,
@@ -103,10 +100,7 @@ struct ClerkRoutes: Sendable {
     }
 
     @Sendable func updateMeeting(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let detail = try await requireMeeting(context)
-        let user = try clerk(request, context, bodyId: detail.summary.meeting.bodyId)
-        let form = try await FormData.read(request, context: context)
-        try context.requireCSRF(form)
+        let (detail, user, form) = try await submission(request, context, requireMeeting, bodyId: { $0.summary.meeting.bodyId })
         let fields = parseMeetingForm(form)
         guard form["action"] == "save", fields.errors.isEmpty, let starts = fields.starts else {
             return meetingForm(existing: detail, form: form, errors: fields.errors, context: context,
@@ -125,10 +119,7 @@ struct ClerkRoutes: Sendable {
     }
 
     @Sendable func addItem(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let detail = try await requireMeeting(context)
-        let user = try clerk(request, context, bodyId: detail.summary.meeting.bodyId)
-        let form = try await FormData.read(request, context: context)
-        try context.requireCSRF(form)
+        let (detail, user, form) = try await submission(request, context, requireMeeting, bodyId: { $0.summary.meeting.bodyId })
         let fields = Self.parseItemForm(form)
         guard fields.errors.isEmpty else {
             return try await meetingPage(detail, form: form, errors: fields.errors, context: context, status: .unprocessableContent)
@@ -150,10 +141,7 @@ struct ClerkRoutes: Sendable {
     }
 
     @Sendable func updateItem(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (item, meeting) = try await requireItem(context)
-        let user = try clerk(request, context, bodyId: meeting.meeting.bodyId)
-        let form = try await FormData.read(request, context: context)
-        try context.requireCSRF(form)
+        let ((item, meeting), user, form) = try await submission(request, context, requireItem, bodyId: { $0.1.meeting.bodyId })
         let fields = Self.parseItemForm(form)
         guard fields.errors.isEmpty else {
             return itemForm(item: item, meeting: meeting, form: form, errors: fields.errors, context: context, status: .unprocessableContent)
@@ -165,20 +153,14 @@ struct ClerkRoutes: Sendable {
     }
 
     @Sendable func moveItem(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (item, meeting) = try await requireItem(context)
-        let user = try clerk(request, context, bodyId: meeting.meeting.bodyId)
-        let form = try await FormData.read(request, context: context)
-        try context.requireCSRF(form)
+        let ((item, meeting), user, form) = try await submission(request, context, requireItem, bodyId: { $0.1.meeting.bodyId })
         guard let direction = AppDatabase.Direction(rawValue: form["direction"]) else { throw HTTPError(.badRequest) }
         try database.moveAgendaItem(id: item.id!, direction: direction, actor: .user(user))
         return .redirect(to: "/admin/meetings/\(meeting.meeting.id!)#agenda", type: .normal)
     }
 
     @Sendable func removeItem(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (item, meeting) = try await requireItem(context)
-        let user = try clerk(request, context, bodyId: meeting.meeting.bodyId)
-        let form = try await FormData.read(request, context: context)
-        try context.requireCSRF(form)
+        let ((item, meeting), user, form) = try await submission(request, context, requireItem, bodyId: { $0.1.meeting.bodyId })
         do {
             _ = try database.removeAgendaItem(id: item.id!, actor: .user(user))
         } catch let error as TownhallError {
@@ -191,19 +173,13 @@ struct ClerkRoutes: Sendable {
     }
 
     @Sendable func renumber(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let detail = try await requireMeeting(context)
-        let user = try clerk(request, context, bodyId: detail.summary.meeting.bodyId)
-        let form = try await FormData.read(request, context: context)
-        try context.requireCSRF(form)
+        let (detail, user, form) = try await submission(request, context, requireMeeting, bodyId: { $0.summary.meeting.bodyId })
         try database.renumberAgenda(meetingId: detail.summary.meeting.id!, actor: .user(user))
         return .redirect(to: "/admin/meetings/\(detail.summary.meeting.id!)#agenda", type: .normal)
     }
 
     @Sendable func publishAgenda(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let detail = try await requireMeeting(context)
-        let user = try clerk(request, context, bodyId: detail.summary.meeting.bodyId)
-        let form = try await FormData.read(request, context: context)
-        try context.requireCSRF(form)
+        let (detail, user, form) = try await submission(request, context, requireMeeting, bodyId: { $0.summary.meeting.bodyId })
         let late = isLate(detail.summary.meeting)
         var errors = FormErrors()
         let reason = form.text("reason")
@@ -219,10 +195,7 @@ struct ClerkRoutes: Sendable {
     }
 
     @Sendable func setStatus(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let detail = try await requireMeeting(context)
-        let user = try clerk(request, context, bodyId: detail.summary.meeting.bodyId)
-        let form = try await FormData.read(request, context: context)
-        try context.requireCSRF(form)
+        let (detail, user, form) = try await submission(request, context, requireMeeting, bodyId: { $0.summary.meeting.bodyId })
         guard let status = MeetingStatus(rawValue: form["status"]), status != .scheduled else { throw HTTPError(.badRequest) }
         _ = try database.setMeetingStatus(meetingId: detail.summary.meeting.id!, status: status, actor: .user(user))
         return .redirect(to: "/admin/meetings/\(detail.summary.meeting.id!)", type: .normal)
@@ -237,10 +210,7 @@ struct ClerkRoutes: Sendable {
     }
 
     @Sendable func createPaper(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (item, meeting) = try await requireItem(context)
-        let user = try clerk(request, context, bodyId: meeting.meeting.bodyId)
-        let form = try await FormData.read(request, context: context)
-        try context.requireCSRF(form)
+        let ((item, meeting), user, form) = try await submission(request, context, requireItem, bodyId: { $0.1.meeting.bodyId })
         let errors = Self.paperErrors(form)
         guard form["action"] == "save", errors.isEmpty else {
             return paperForm(paper: nil, item: item, meeting: meeting, form: form, errors: errors, preview: true, context: context,
@@ -260,10 +230,7 @@ struct ClerkRoutes: Sendable {
     }
 
     @Sendable func savePaper(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let paper = try await requirePaper(context)
-        let user = try clerk(request, context, bodyId: paper.meeting.meeting.bodyId)
-        let form = try await FormData.read(request, context: context)
-        try context.requireCSRF(form)
+        let (paper, user, form) = try await submission(request, context, requirePaper, bodyId: { $0.meeting.meeting.bodyId })
         guard paper.paper.status == .draft else { throw HTTPError(.conflict) }
         let errors = Self.paperErrors(form)
         guard form["action"] == "save", errors.isEmpty else {
@@ -277,30 +244,21 @@ struct ClerkRoutes: Sendable {
     }
 
     @Sendable func publishPaper(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let paper = try await requirePaper(context)
-        let user = try clerk(request, context, bodyId: paper.meeting.meeting.bodyId)
-        let form = try await FormData.read(request, context: context)
-        try context.requireCSRF(form)
+        let (paper, user, form) = try await submission(request, context, requirePaper, bodyId: { $0.meeting.meeting.bodyId })
         guard paper.paper.status == .draft else { throw HTTPError(.conflict) }
         _ = try database.publishPaper(id: paper.paper.id!, renderer: renderer, at: now(), actor: .user(user))
         return .redirect(to: "/admin/papers/\(paper.paper.id!)", type: .normal)
     }
 
     @Sendable func revisePaper(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let paper = try await requirePaper(context)
-        let user = try clerk(request, context, bodyId: paper.meeting.meeting.bodyId)
-        let form = try await FormData.read(request, context: context)
-        try context.requireCSRF(form)
+        let (paper, user, form) = try await submission(request, context, requirePaper, bodyId: { $0.meeting.meeting.bodyId })
         guard paper.paper.status == .published else { throw HTTPError(.conflict) }
         let draft = try database.startRevision(of: paper.paper.id!, now: now(), actor: .user(user))
         return .redirect(to: "/admin/papers/\(draft.id!)", type: .normal)
     }
 
     @Sendable func withdrawPaper(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let paper = try await requirePaper(context)
-        let user = try clerk(request, context, bodyId: paper.meeting.meeting.bodyId)
-        let form = try await FormData.read(request, context: context)
-        try context.requireCSRF(form)
+        let (paper, user, form) = try await submission(request, context, requirePaper, bodyId: { $0.meeting.meeting.bodyId })
         guard paper.paper.status == .published else { throw HTTPError(.conflict) }
         guard !form.text("withdrawReason").isEmpty else {
             var errors = FormErrors()

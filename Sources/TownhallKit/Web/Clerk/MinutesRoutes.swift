@@ -17,10 +17,7 @@ struct MinutesRoutes: Sendable {
     }
 
     @Sendable func attendance(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let detail = try await clerk.requireMeeting(context)
-        let user = try clerk.clerk(request, context, bodyId: detail.summary.meeting.bodyId)
-        let form = try await FormData.read(request, context: context)
-        try context.requireCSRF(form)
+        let (detail, user, form) = try await clerk.submission(request, context, clerk.requireMeeting, bodyId: { $0.summary.meeting.bodyId })
         var statuses: [Int64: AttendanceStatus] = [:]
         for (key, value) in form.values where key.hasPrefix("attendance-") {
             guard let personId = Int64(key.dropFirst("attendance-".count)), let status = AttendanceStatus(rawValue: value) else {
@@ -33,10 +30,7 @@ struct MinutesRoutes: Sendable {
     }
 
     @Sendable func declaration(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let detail = try await clerk.requireMeeting(context)
-        let user = try clerk.clerk(request, context, bodyId: detail.summary.meeting.bodyId)
-        let form = try await FormData.read(request, context: context)
-        try context.requireCSRF(form)
+        let (detail, user, form) = try await clerk.submission(request, context, clerk.requireMeeting, bodyId: { $0.summary.meeting.bodyId })
         var errors = FormErrors()
         let personId = Int64(form["declarant"])
         if personId == nil { errors.add("declarant", "Select who declared the interest") }
@@ -60,10 +54,7 @@ struct MinutesRoutes: Sendable {
     }
 
     @Sendable func saveMinutes(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let detail = try await clerk.requireMeeting(context)
-        let user = try clerk.clerk(request, context, bodyId: detail.summary.meeting.bodyId)
-        let form = try await FormData.read(request, context: context)
-        try context.requireCSRF(form)
+        let (detail, user, form) = try await clerk.submission(request, context, clerk.requireMeeting, bodyId: { $0.summary.meeting.bodyId })
         let record = try await database.meetingRecord(meetingId: detail.summary.meeting.id!)
         var errors = FormErrors()
         if form.text("markdown").isEmpty { errors.add("markdown", "Write the minutes before saving them") }
@@ -91,10 +82,7 @@ struct MinutesRoutes: Sendable {
     private func transition(
         _ request: Request, _ context: AppRequestContext, _ change: (Int64, User) throws -> Void
     ) async throws -> Response {
-        let detail = try await clerk.requireMeeting(context)
-        let user = try clerk.clerk(request, context, bodyId: detail.summary.meeting.bodyId)
-        let form = try await FormData.read(request, context: context)
-        try context.requireCSRF(form)
+        let (detail, user, form) = try await clerk.submission(request, context, clerk.requireMeeting, bodyId: { $0.summary.meeting.bodyId })
         let meetingId = detail.summary.meeting.id!
         do {
             try change(meetingId, user)
