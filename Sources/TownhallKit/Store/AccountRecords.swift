@@ -60,7 +60,8 @@ public struct Actor: Sendable, Equatable {
 
     /// The operating-system account running the CLI.
     public static var commandLine: Actor {
-        Actor(label: "cli:\(ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? "unknown")")
+        let name = ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.userName
+        return Actor(label: "cli:\(name.isEmpty ? "unknown" : name)")
     }
 
     public static let demo = Actor(label: "system:demo-seed")
