@@ -123,24 +123,28 @@ extension AppDatabase {
         return (token, session)
     }
 
-    /// The live session and user for a cookie token; expired sessions are deleted and give nil.
+    /// The live session and user for a cookie token; expired sessions are deleted and give nil. Most requests
+    /// only read: the writer is taken just to delete an expired session or refresh `lastSeenAt` (once a minute).
     public func session(token: String, policy: SecurityPolicy, now: Date) async throws -> (Session, User)? {
         let hash = Self.sha256(token)
-        return try await writer.write { db in
-            guard var session = try Session.fetchOne(db, key: hash) else { return nil }
-            guard let user = try User.fetchOne(db, key: session.userId), !user.isDisabled,
-                  now.timeIntervalSince(session.lastSeenAt) <= policy.idleTimeout,
-                  now.timeIntervalSince(session.createdAt) <= policy.absoluteTimeout
-            else {
-                try session.delete(db)
-                return nil
-            }
-            if now.timeIntervalSince(session.lastSeenAt) > 60 {
-                session.lastSeenAt = now
-                try session.update(db)
-            }
-            return (session, user)
+        let found = try await writer.read { db -> (Session, User?)? in
+            guard let session = try Session.fetchOne(db, key: hash) else { return nil }
+            return (session, try User.fetchOne(db, key: session.userId))
         }
+        guard var (session, user) = found else { return nil }
+        guard let user, !user.isDisabled,
+              now.timeIntervalSince(session.lastSeenAt) <= policy.idleTimeout,
+              now.timeIntervalSince(session.createdAt) <= policy.absoluteTimeout
+        else {
+            _ = try await writer.write { db in try Session.deleteOne(db, key: hash) }
+            return nil
+        }
+        if now.timeIntervalSince(session.lastSeenAt) > 60 {
+            session.lastSeenAt = now
+            let refreshed = session
+            try await writer.write { db in try refreshed.update(db) }
+        }
+        return (session, user)
     }
 
     public func endSession(token: String) async throws {
