@@ -16,7 +16,7 @@ public struct DemoData: Sendable {
 
     @discardableResult
     public func seed(now: Date) throws -> String {
-        if try !database.allBodiesNow().isEmpty {
+        if try !database.list(Body.self).isEmpty {
             throw TownhallError.conflict("the store already has bodies; demo seed only fills an empty store")
         }
         let renderer = MarkdownRenderer()

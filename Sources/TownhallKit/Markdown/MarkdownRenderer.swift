@@ -164,7 +164,8 @@ private struct RenderState {
     }
 
     private mutating func uniqueId(for text: String) -> String {
-        let base = Slug.make(from: text).isEmpty ? "section" : Slug.make(from: text)
+        let slug = Slug.make(from: text)
+        let base = slug.isEmpty ? "section" : slug
         let count = usedIds[base, default: 0] + 1
         usedIds[base] = count
         return count == 1 ? base : "\(base)-\(count)"

@@ -6,8 +6,3 @@ extension AppDatabase {
         try writer.read { db in try Record.order(Column.rowID).fetchAll(db) }
     }
 }
-
-extension AppDatabase {
-    /// Synchronous body list for CLI-side checks.
-    func allBodiesNow() throws -> [Body] { try list(Body.self) }
-}

@@ -153,8 +153,7 @@ extension ClerkRoutes {
                     Choice(value: $0.rawValue, label: $0.label, selected: attendee.status == $0)
                 })
         }
-        var row = MeetingRow(detail.summary, time: time)
-        row.url = "/admin/meetings/\(meeting.id!)"
+        let row = MeetingRow(detail.summary, time: time, inBackOffice: true)
         let items = detail.items.map { entry in
             ClerkMeetingView.ItemRow(
                 number: entry.item.number, title: entry.item.title, typeLabel: entry.item.itemType.label,
@@ -183,7 +182,7 @@ extension ClerkRoutes {
             record: MinutesView(record, time: time),
             hasErrors: !errors.isEmpty, errors: errors.entries)
         return render("admin-meeting", (errors.isEmpty ? "" : "Error: ") + meeting.title, view, context,
-                      crumbs: [Breadcrumb(title: detail.summary.bodyName, url: "/admin")], status: status)
+                      breadcrumbs: [Self.dashboardCrumb, Breadcrumb(title: detail.summary.bodyName, url: "/admin")], status: status)
     }
 
     /// The select options of the agenda item form, with what was chosen kept selected.
@@ -207,7 +206,8 @@ extension ClerkRoutes {
             itemTitleError: errors.message(for: "itemTitle"), itemParagraphError: errors.message(for: "paragraph"),
             hasErrors: !errors.isEmpty, errors: errors.entries)
         return render("admin-item-form", (errors.isEmpty ? "" : "Error: ") + "Change item \(item.number)", view, context,
-                      crumbs: [Breadcrumb(title: meeting.meeting.title, url: "/admin/meetings/\(meeting.meeting.id!)")], status: status)
+                      breadcrumbs: [Self.dashboardCrumb, Breadcrumb(title: meeting.meeting.title, url: "/admin/meetings/\(meeting.meeting.id!)")],
+                      status: status)
     }
 
     func paperForm(paper: Paper?, item: AgendaItem, meeting: MeetingSummary, form: FormData, errors: FormErrors, preview: Bool,
@@ -232,6 +232,7 @@ extension ClerkRoutes {
             withdrawnReason: paper?.withdrawalReason)
         let title = paper == nil ? "New paper" : "Paper: \(paper!.title)"
         return render("admin-paper-form", (errors.isEmpty ? "" : "Error: ") + title, view, context,
-                      crumbs: [Breadcrumb(title: meeting.meeting.title, url: "/admin/meetings/\(meeting.meeting.id!)")], status: status)
+                      breadcrumbs: [Self.dashboardCrumb, Breadcrumb(title: meeting.meeting.title, url: "/admin/meetings/\(meeting.meeting.id!)")],
+                      status: status)
     }
 }

@@ -44,11 +44,13 @@ struct ClerkRoutes: Sendable {
         return user
     }
 
+    static let dashboardCrumb = Breadcrumb(title: "Dashboard", url: "/admin")
+
+    /// A back-office page: the signed-in header, never cached.
     func render<View: Sendable>(_ template: String, _ title: String, _ view: View, _ context: AppRequestContext,
-                                crumbs: [Breadcrumb] = [], status: HTTPResponse.Status = .ok) -> Response {
+                                breadcrumbs: [Breadcrumb] = [dashboardCrumb], status: HTTPResponse.Status = .ok) -> Response {
         var response = pages.render(
-            template, title: title, breadcrumbs: [Breadcrumb(title: "Dashboard", url: "/admin")] + crumbs, page: view,
-            status: status, account: AccountNav(context))
+            template, title: title, breadcrumbs: breadcrumbs, page: view, status: status, account: AccountNav(context))
         response.headers[.cacheControl] = "no-store"
         return response
     }
@@ -59,11 +61,8 @@ struct ClerkRoutes: Sendable {
         let user = try context.requireUser(request)
         guard user.role != .provider else { throw HTTPError(.forbidden) }
         let bodies = try await database.clerkBodies(ids: try database.bodyIds(for: user), now: now())
-        var response = pages.render(
-            "admin-dashboard", title: "Dashboard", page: DashboardView(userName: user.name, bodies: bodies, time: time),
-            account: AccountNav(context))
-        response.headers[.cacheControl] = "no-store"
-        return response
+        return render(
+            "admin-dashboard", "Dashboard", DashboardView(userName: user.name, bodies: bodies, time: time), context, breadcrumbs: [])
     }
 
     // MARK: Meetings

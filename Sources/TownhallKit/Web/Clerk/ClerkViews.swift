@@ -18,11 +18,7 @@ struct DashboardView: Sendable {
     init(userName: String, bodies: [ClerkBodySummary], time: LocalTime) {
         self.userName = userName
         self.bodies = bodies.map { summary in
-            let rows = summary.upcoming.map { row -> MeetingRow in
-                var meeting = MeetingRow(row, time: time)
-                meeting.url = "/admin/meetings/\(row.meeting.id!)"
-                return meeting
-            }
+            let rows = summary.upcoming.map { MeetingRow($0, time: time, inBackOffice: true) }
             return BodyBlock(
                 name: summary.body.name, kindLabel: summary.body.kind.label,
                 newMeetingURL: "/admin/bodies/\(summary.body.slug)/meetings/new", publicURL: "/bodies/\(summary.body.slug)",

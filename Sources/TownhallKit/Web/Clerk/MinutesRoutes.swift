@@ -111,7 +111,8 @@ struct MinutesRoutes: Sendable {
             previewHTML: preview && !markdown.isEmpty ? (record.minutes?.html ?? clerk.renderer.render(markdown).html) : nil,
             markdownError: errors.message(for: "markdown"), hasErrors: !errors.isEmpty, errors: errors.entries)
         return clerk.render("admin-minutes", (errors.isEmpty ? "" : "Error: ") + "Minutes", view, context,
-                            crumbs: [Breadcrumb(title: meeting.title, url: "/admin/meetings/\(meeting.id!)")], status: status)
+                            breadcrumbs: [ClerkRoutes.dashboardCrumb, Breadcrumb(title: meeting.title, url: "/admin/meetings/\(meeting.id!)")],
+                            status: status)
     }
 }
 

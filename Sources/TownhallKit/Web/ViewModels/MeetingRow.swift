@@ -3,7 +3,7 @@ import Foundation
 /// A meeting as one line in a list, with dates already in local time.
 struct MeetingRow: Sendable {
     let title: String
-    var url: String
+    let url: String
     let bodyName: String
     let bodyURL: String
     let when: String
@@ -13,10 +13,11 @@ struct MeetingRow: Sendable {
     let isCancelled: Bool
     let isPostponed: Bool
 
-    init(_ summary: MeetingSummary, time: LocalTime) {
+    /// `inBackOffice` links the row to the clerk's page for the meeting instead of the public one.
+    init(_ summary: MeetingSummary, time: LocalTime, inBackOffice: Bool = false) {
         let meeting = summary.meeting
         title = meeting.title
-        url = "/meetings/\(meeting.id!)"
+        url = inBackOffice ? "/admin/meetings/\(meeting.id!)" : "/meetings/\(meeting.id!)"
         bodyName = summary.bodyName
         bodyURL = "/bodies/\(summary.bodySlug)"
         when = time.dateTime(meeting.startsAt)
