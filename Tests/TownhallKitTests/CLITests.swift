@@ -28,7 +28,8 @@ struct CLITests {
     }
 
     @discardableResult
-    func run(_ arguments: [String], database: String? = nil) throws -> Result {
+    /// Runs the CLI on the test's store; `environment` adds to (or overrides) the inherited variables.
+    func run(_ arguments: [String], database: String? = nil, environment extra: [String: String] = [:]) throws -> Result {
         let binary = Self.binary
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the executable first: swift build")
         let process = Process()
@@ -37,6 +38,7 @@ struct CLITests {
         process.currentDirectoryURL = packageRoot
         var environment = ProcessInfo.processInfo.environment
         environment["TOWNHALL_DATA_DIR"] = directory.path("data")
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -136,19 +138,9 @@ struct CLITests {
     }
 
     @Test func badConfigurationStopsWithOneLine() throws {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = ["body", "list"]
-        process.currentDirectoryURL = packageRoot
-        process.environment = ["TOWNHALL_PORT": "http", "PATH": "/usr/bin:/bin"]
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = Pipe()
-        try process.run()
-        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus != 0)
-        #expect(text == "townhall: error: configuration error: port from environment variable TOWNHALL_PORT must be a whole number from 1 to 65535, not \"http\"\n")
+        let result = try run(["body", "list"], environment: ["TOWNHALL_PORT": "http"])
+        #expect(result.status != 0)
+        #expect(result.stderr == "townhall: error: configuration error: port from environment variable TOWNHALL_PORT must be a whole number from 1 to 65535, not \"http\"\n")
     }
 
     @Test func demoSeedRefusesAFilledStore() throws {

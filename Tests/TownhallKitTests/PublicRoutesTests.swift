@@ -15,9 +15,8 @@ struct PublicRoutesTests {
     }
 
     func get(_ client: any TestClientProtocol, _ uri: String) async throws -> (HTTPResponse.Status, HTTPFields, String) {
-        try await client.execute(uri: uri, method: .get) { response in
-            (response.status, response.headers, String(buffer: response.body))
-        }
+        let page = try await Browser.anonymous(client, uri)
+        return (page.status, page.headers, page.body)
     }
 
     @Test func homeListsBodiesAndNextMeetings() async throws {
