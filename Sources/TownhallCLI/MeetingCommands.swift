@@ -50,11 +50,14 @@ struct MeetingCommand: AsyncParsableCommand {
             commandName: "publish-agenda", abstract: "Publish a meeting's agenda so the public can see its items.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "Meeting id") var meeting: Int64
+        @Option(help: "Why the agenda is published after the five-clear-working-days deadline (required when it is)")
+        var lateReason: String?
 
         func run() async throws {
             try await reportingErrors {
-                let (_, database) = try store.open()
-                let record = try database.publishAgenda(meetingId: meeting, at: Date(), actor: .commandLine)
+                let (config, database) = try store.open()
+                let record = try database.publishAgenda(
+                    meetingId: meeting, at: Date(), rule: try config.publicationRule(), lateReason: lateReason, actor: .commandLine)
                 print("agenda of meeting \(record.id!) is published")
             }
         }

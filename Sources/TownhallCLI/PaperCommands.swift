@@ -29,11 +29,15 @@ struct PaperCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Render and publish a draft paper.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "Paper id") var paper: Int64
+        @Option(help: "Why the paper is published after the five-clear-working-days deadline (required when it is)")
+        var lateReason: String?
 
         func run() async throws {
             try await reportingErrors {
-                let (_, database) = try store.open()
-                let (record, problems) = try database.publishPaper(id: paper, renderer: MarkdownRenderer(), at: Date(), actor: .commandLine)
+                let (config, database) = try store.open()
+                let (record, problems) = try database.publishPaper(
+                    id: paper, renderer: MarkdownRenderer(), at: Date(), rule: try config.publicationRule(), lateReason: lateReason,
+                    actor: .commandLine)
                 for problem in problems { FileHandle.standardError.write(Data("townhall: warning: \(problem)\n".utf8)) }
                 print("published paper \(record.id!) revision \(record.revision)")
             }
@@ -97,7 +101,7 @@ struct Demo: AsyncParsableCommand {
                 let (config, database) = try store.open()
                 let summary = try DemoData(
                     database: database, files: AttachmentFiles(dataDirectory: config.dataDirectory),
-                    time: LocalTime(timeZone: config.timeZone)
+                    rule: try config.publicationRule()
                 ).seed(now: Date())
                 print(summary)
             }

@@ -248,6 +248,55 @@ struct BackOfficeTests {
         }
     }
 
+    @Test func aLatePaperNeedsAReasonThatThePublicSees() async throws {
+        let office = try BackOffice()
+        let db = office.store.database
+        let meeting = try db.list(Meeting.self).first { $0.agendaPublishedAt == nil }!
+        let item = try db.addAgendaItem(meetingId: meeting.id!, title: "Custody review", type: .report, exemptParagraph: nil, actor: .test)
+        let draft = try db.addPaper(itemId: item.id!, title: "Custody review", author: "", markdown: "Findings.", now: office.clock.now, actor: .test)
+        office.clock.advance(meeting.startsAt.timeIntervalSince(office.clock.now) - 3 * 86_400)
+        _ = try db.publishAgenda(meetingId: meeting.id!, at: office.clock.now, rule: office.store.rule, lateReason: "Urgent item", actor: .test)
+        try await office.run { client in
+            var browser = Browser(client)
+            try await browser.signIn("board.clerk@townhall.test", BackOffice.password)
+            let page = try await browser.get("/admin/papers/\(draft.id!)")
+            #expect(page.body.contains("Reason for late publication"))
+            let refused = try await browser.post("/admin/papers/\(draft.id!)/publish", [("_csrf", page.csrf!), ("lateReason", "")])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.body.contains("Give the reason the paper is published late"))
+            #expect(try db.list(Paper.self).first { $0.id == draft.id }?.status == .draft)
+            let published = try await browser.post("/admin/papers/\(draft.id!)/publish", [
+                ("_csrf", page.csrf!), ("lateReason", "Custody figures arrived from the force on Monday"),
+            ])
+            #expect(published.status == .seeOther)
+            let paperPage = try await Browser.anonymous(client, "/papers/\(draft.id!)")
+            #expect(paperPage.body.contains("Published late"))
+            #expect(paperPage.body.contains("Custody figures arrived from the force on Monday"))
+            let meetingPage = try await Browser.anonymous(client, "/meetings/\(meeting.id!)")
+            #expect(meetingPage.body.contains("published late: Custody figures arrived"))
+        }
+    }
+
+    @Test func theStoreRefusesLatePublicationWithoutAReason() throws {
+        let office = try BackOffice()
+        let db = office.store.database
+        let meeting = try db.list(Meeting.self).first { $0.agendaPublishedAt == nil }!
+        let item = try db.addAgendaItem(meetingId: meeting.id!, title: "Late item", type: .report, exemptParagraph: nil, actor: .test)
+        let draft = try db.addPaper(itemId: item.id!, title: "Late", author: "", markdown: "Text.", now: office.clock.now, actor: .test)
+        let dayBefore = meeting.startsAt.addingTimeInterval(-86_400)
+        #expect(throws: TownhallError.self) {
+            try db.publishAgenda(meetingId: meeting.id!, at: dayBefore, rule: office.store.rule, actor: .test)
+        }
+        #expect(throws: TownhallError.self) {
+            try db.publishPaper(id: draft.id!, renderer: MarkdownRenderer(), at: dayBefore, rule: office.store.rule, lateReason: "  ", actor: .test)
+        }
+        #expect(try db.list(Paper.self).first { $0.id == draft.id }?.status == .draft)
+        // On time, a reason given anyway is not recorded as lateness.
+        let (paper, _) = try db.publishPaper(
+            id: draft.id!, renderer: MarkdownRenderer(), at: office.clock.now, rule: office.store.rule, lateReason: "not late", actor: .test)
+        #expect(paper.lateReason == nil)
+    }
+
     @Test func onTimePublicationNeedsNoReason() async throws {
         let office = try BackOffice()
         let meeting = try office.store.database.list(Meeting.self).first { $0.agendaPublishedAt == nil }!

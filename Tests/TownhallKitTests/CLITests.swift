@@ -82,8 +82,8 @@ struct CLITests {
         _ = try expectOK(["member", "add", "--person", "helen-marsh", "--body", "harford-lpac", "--role", "chair",
                           "--authority", "harford-city", "--start", "2026-05-01"])
         #expect(try expectOK(["meeting", "add", "--body", "harford-lpac", "--title", "Evidence session",
-                              "--starts", "2026-12-08 18:30", "--ends", "2026-12-08 20:00", "--location", "Civic Centre"])
-            .contains("added meeting 1: Evidence session, Tuesday 8 December 2026, 6:30pm"))
+                              "--starts", "2036-12-09 18:30", "--ends", "2036-12-09 20:00", "--location", "Civic Centre"])
+            .contains("added meeting 1: Evidence session, Tuesday 9 December 2036, 6:30pm"))
         _ = try expectOK(["agenda", "add-item", "--meeting", "1", "--title", "Apologies", "--type", "procedural"])
         #expect(try expectOK(["agenda", "add-item", "--meeting", "1", "--title", "Contract award", "--exempt", "3"]).contains("(exempt)"))
         let markdown = try write("report.md", "# Findings\n\n```csv\nA,B\n1,2\n```\n")
@@ -98,7 +98,7 @@ struct CLITests {
         #expect(paper.status == .published)
         #expect(paper.html?.contains("<th scope=\"col\">A</th>") == true)
         let meeting = try #require(try store.list(Meeting.self).first)
-        #expect(LocalTime().dateTime(meeting.startsAt) == "Tuesday 8 December 2026, 6:30pm")
+        #expect(LocalTime().dateTime(meeting.startsAt) == "Tuesday 9 December 2036, 6:30pm")
         #expect(try store.list(AgendaItem.self).map(\.isExempt) == [false, true])
     }
 
@@ -130,10 +130,15 @@ struct CLITests {
         _ = try expectOK(["meeting", "add", "--body", "board", "--title", "Real", "--starts", "2026-12-08 10:00"])
         _ = try expectOK(["agenda", "add-item", "--meeting", "1", "--title", "Item"])
         try expectError(["attach", exe, "--item", "1"], "cannot be attached")
+        // A meeting in the past: publishing now is late, so a reason is required and recorded.
+        _ = try expectOK(["meeting", "add", "--body", "board", "--title", "Past", "--starts", "2020-01-07 10:00"])
+        try expectError(["meeting", "publish-agenda", "2"], "give the reason it is late")
+        _ = try expectOK(["meeting", "publish-agenda", "2", "--late-reason", "Papers were delayed by the audit"])
 
         let store = try AppDatabase.open(path: database)
         #expect(try store.list(Body.self).map(\.slug) == ["board"])
-        #expect(try store.list(Meeting.self).map(\.title) == ["Real"])
+        #expect(try store.list(Meeting.self).map(\.title) == ["Real", "Past"])
+        #expect(try store.list(Meeting.self).map(\.lateReason) == [nil, "Papers were delayed by the audit"])
         #expect(try store.list(Attachment.self).isEmpty)
     }
 

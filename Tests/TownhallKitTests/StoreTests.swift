@@ -89,14 +89,14 @@ struct StoreTests {
         let draft = try store.database.addPaper(itemId: item.id!, title: "Budget", author: "Treasurer", markdown: "# Budget\n\n<b>x</b>", now: Date(), actor: .test)
         #expect(draft.status == .draft && draft.html == nil)
         let published = Date(timeIntervalSince1970: 1_800_000_000)
-        let (paper, problems) = try store.database.publishPaper(id: draft.id!, renderer: MarkdownRenderer(), at: published, actor: .test)
+        let (paper, problems) = try store.database.publishPaper(id: draft.id!, renderer: MarkdownRenderer(), at: published, rule: store.rule, lateReason: "test", actor: .test)
         #expect(problems.isEmpty)
         #expect(paper.status == .published && paper.publishedAt == published)
         #expect(paper.html == "<h2 id=\"budget\">Budget</h2>\n<p>x</p>\n")
         let stored = try store.database.writer.read { db in try Paper.fetchOne(db, key: draft.id!) }
         #expect(stored?.html == paper.html)
         #expect(throws: TownhallError.conflict("paper \(draft.id!) is published, only a draft can be published")) {
-            try store.database.publishPaper(id: draft.id!, renderer: MarkdownRenderer(), at: Date(), actor: .test)
+            try store.database.publishPaper(id: draft.id!, renderer: MarkdownRenderer(), at: Date(), rule: store.rule, actor: .test)
         }
     }
 

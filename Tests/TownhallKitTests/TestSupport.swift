@@ -33,12 +33,13 @@ struct TestStore {
         database = try AppDatabase.open(path: config.databasePath)
         self.now = now
         if seeded {
-            try DemoData(database: database, files: AttachmentFiles(dataDirectory: config.dataDirectory), time: LocalTime())
+            try DemoData(database: database, files: AttachmentFiles(dataDirectory: config.dataDirectory), rule: try config.publicationRule())
                 .seed(now: now)
         }
     }
 
     var files: AttachmentFiles { AttachmentFiles(dataDirectory: config.dataDirectory) }
+    var rule: PublicationRule { try! config.publicationRule() }
 }
 
 extension Actor {

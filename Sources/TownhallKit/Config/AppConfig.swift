@@ -147,3 +147,10 @@ public struct ConfigError: Error, Equatable, CustomStringConvertible, LocalizedE
     public var description: String { message }
     public var errorDescription: String? { message }
 }
+
+extension AppConfig {
+    /// The five-clear-working-days rule over the configured bank holidays and time zone.
+    public func publicationRule() throws -> PublicationRule {
+        PublicationRule(workingDays: try WorkingDays.load(file: bankHolidaysFile), time: LocalTime(timeZone: timeZone))
+    }
+}

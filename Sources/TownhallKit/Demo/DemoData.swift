@@ -6,12 +6,13 @@ import Foundation
 public struct DemoData: Sendable {
     let database: AppDatabase
     let files: AttachmentFiles
-    let time: LocalTime
+    let rule: PublicationRule
+    var time: LocalTime { rule.time }
 
-    public init(database: AppDatabase, files: AttachmentFiles, time: LocalTime) {
+    public init(database: AppDatabase, files: AttachmentFiles, rule: PublicationRule) {
         self.database = database
         self.files = files
-        self.time = time
+        self.rule = rule
     }
 
     @discardableResult
@@ -25,7 +26,14 @@ public struct DemoData: Sendable {
         }
         func publish(_ id: Int64?, _ daysAgo: Int = 7) throws {
             _ = try database.publishPaper(
-                id: id!, renderer: renderer, at: now.addingTimeInterval(Double(-daysAgo) * 86_400), actor: .demo)
+                id: id!, renderer: renderer, at: now.addingTimeInterval(Double(-daysAgo) * 86_400), rule: rule,
+                lateReason: "Figures were confirmed by the force's finance team after the deadline.", actor: .demo)
+        }
+        /// Demo agendas published after the deadline say why, as a clerk must.
+        func publishAgenda(_ id: Int64?, _ daysAgo: Int) throws {
+            _ = try database.publishAgenda(
+                meetingId: id!, at: now.addingTimeInterval(Double(-daysAgo) * 86_400), rule: rule,
+                lateReason: "An urgent item was added after the deadline.", actor: .demo)
         }
         let today = time.day(of: now)
         let yearStart = String(today.prefix(4)) + "-05-01" > today
@@ -111,7 +119,7 @@ public struct DemoData: Sendable {
             itemId: appraisal.id!, title: "Chief Constable performance review (exempt)", author: "Chair of the Board",
             markdown: "# Confidential\n\nThis exempt report must never be published.", now: now, actor: .demo)
         try publish(appraisalPaper.id, 40)
-        _ = try database.publishAgenda(meetingId: pastBoard.id!, at: now.addingTimeInterval(-40 * 86_400), actor: .demo)
+        try publishAgenda(pastBoard.id, 40)
         _ = try database.setMeetingStatus(meetingId: pastBoard.id!, status: .held, actor: .demo)
 
         // Next board meeting: the budget and precept, with a published budget paper, a draft, a CSV and an exempt item.
@@ -138,7 +146,7 @@ public struct DemoData: Sendable {
             itemId: estates.id!, title: "Heads of terms for sale (exempt)", author: "Director of Estates",
             markdown: "Offer received: **£1,150,000** from the preferred bidder.", now: now, actor: .demo)
         try publish(estatesPaper.id, 2)
-        _ = try database.publishAgenda(meetingId: budgetMeeting.id!, at: now.addingTimeInterval(-2 * 86_400), actor: .demo)
+        try publishAgenda(budgetMeeting.id, 2)
 
         let laterBoard = try database.addMeeting(
             body: "harford-policing-board", title: "Board meeting", startsAt: try at(49, "14:00"), endsAt: nil,
@@ -157,7 +165,7 @@ public struct DemoData: Sendable {
             itemId: evidenceItem.id!, title: "Briefing: discharge delays at Harford General Hospital",
             author: "Scrutiny Officer", markdown: DemoPapers.dischargeBriefing, now: now, actor: .demo)
         try publish(brief.id, 27)
-        _ = try database.publishAgenda(meetingId: evidence.id!, at: now.addingTimeInterval(-27 * 86_400), actor: .demo)
+        try publishAgenda(evidence.id, 27)
         _ = try database.setMeetingStatus(meetingId: evidence.id!, status: .held, actor: .demo)
 
         let planning = try database.addMeeting(
@@ -177,7 +185,7 @@ public struct DemoData: Sendable {
             itemId: planDraft.id!, title: "Long-term plan for school standards 2027 to 2032", author: "Director of School Standards",
             markdown: DemoPapers.schoolsPlan, now: now, actor: .demo)
         try publish(schools.id, 1)
-        _ = try database.publishAgenda(meetingId: panel.id!, at: now.addingTimeInterval(-1 * 86_400), actor: .demo)
+        try publishAgenda(panel.id, 1)
 
         let papers = try database.list(Paper.self)
         return "seeded demo: \(try database.list(Body.self).count) bodies, \(try database.list(Meeting.self).count) meetings, "

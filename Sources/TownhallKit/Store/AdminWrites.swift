@@ -60,12 +60,14 @@ extension AppDatabase {
         }
     }
 
-    public func publishAgenda(meetingId: Int64, at date: Date, lateReason: String? = nil, actor: Actor) throws -> Meeting {
+    /// Publishes the agenda; after the five-clear-working-days deadline `rule` insists on a recorded reason.
+    public func publishAgenda(meetingId: Int64, at date: Date, rule: PublicationRule, lateReason: String? = nil, actor: Actor) throws -> Meeting {
         try writer.write { db in
             guard var meeting = try Meeting.fetchOne(db, key: meetingId) else {
                 throw TownhallError.notFound("no meeting with id \(meetingId)")
             }
             guard meeting.agendaPublishedAt == nil else { return meeting }
+            let lateReason = try rule.lateReason(lateReason, what: "the agenda", meetingStart: meeting.startsAt, publishedAt: date)
             meeting.agendaPublishedAt = date
             meeting.lateReason = lateReason
             try meeting.update(db)
@@ -108,12 +110,19 @@ extension AppDatabase {
     }
 
     /// Renders the Markdown once and stores the HTML, so public requests never run the renderer.
-    public func publishPaper(id: Int64, renderer: MarkdownRenderer, at date: Date, actor: Actor) throws -> (Paper, [String]) {
+    /// Renders and publishes a draft once; after the deadline for its meeting `rule` insists on a recorded reason.
+    public func publishPaper(
+        id: Int64, renderer: MarkdownRenderer, at date: Date, rule: PublicationRule, lateReason: String? = nil, actor: Actor
+    ) throws -> (Paper, [String]) {
         try writer.write { db in
             guard var paper = try Paper.fetchOne(db, key: id) else { throw TownhallError.notFound("no paper with id \(id)") }
             guard paper.status == .draft else {
                 throw TownhallError.conflict("paper \(id) is \(paper.status.rawValue), only a draft can be published")
             }
+            let meetingStart = try Date.fetchOne(
+                db, sql: "SELECT m.startsAt FROM meeting m JOIN agendaItem i ON i.meetingId = m.id WHERE i.id = ?",
+                arguments: [paper.agendaItemId])!
+            paper.lateReason = try rule.lateReason(lateReason, what: "the paper", meetingStart: meetingStart, publishedAt: date)
             let rendered = renderer.render(paper.markdown)
             paper.html = rendered.html
             paper.status = .published
@@ -127,7 +136,7 @@ extension AppDatabase {
                 previous.supersededAt = date
                 try previous.update(db)
             }
-            try db.audit(actor, "publish", "paper", id, "revision \(paper.revision)", at: date)
+            try db.audit(actor, "publish", "paper", id, "revision \(paper.revision)" + (paper.lateReason.map { ", late: \($0)" } ?? ""), at: date)
             return (paper, rendered.problems)
         }
     }

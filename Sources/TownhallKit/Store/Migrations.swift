@@ -171,6 +171,9 @@ enum Migrations {
                 t.belongsTo("approvedAtMeeting", inTable: "meeting", onDelete: .restrict)
             }
         }
+        migrator.registerMigration("v5-late-papers") { db in
+            try db.alter(table: "paper") { t in t.add(column: "lateReason", .text) }
+        }
         return migrator
     }
 }

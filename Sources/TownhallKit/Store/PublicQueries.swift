@@ -54,7 +54,7 @@ extension AppDatabase {
                     let papers = try Paper
                         .filter(Column("agendaItemId") == itemId && Column("status") == PaperStatus.published.rawValue)
                         .order(Column("id")).fetchAll(db)
-                        .map { PaperSummary(id: $0.id!, title: $0.title, revision: $0.revision, publishedAt: $0.publishedAt) }
+                        .map(PaperSummary.init)
                     let files = try Self.publicAttachments(db, itemId: itemId, paperId: nil)
                     items.append(PublicAgendaItem(item: item, papers: papers, attachments: files))
                 }
@@ -90,9 +90,7 @@ extension AppDatabase {
             chain.append(next)
             cursor = next
         }
-        return chain.filter { $0.status.isPublic }.map {
-            PaperSummary(id: $0.id!, title: $0.title, revision: $0.revision, publishedAt: $0.publishedAt)
-        }
+        return chain.filter { $0.status.isPublic }.map(PaperSummary.init)
     }
 
     /// An attachment only when its item is public and any paper it belongs to is published.

@@ -31,6 +31,15 @@ public struct PaperSummary: Sendable, Equatable, Codable {
     public var title: String
     public var revision: Int
     public var publishedAt: Date?
+    public var lateReason: String?
+
+    init(_ paper: Paper) {
+        id = paper.id!
+        title = paper.title
+        revision = paper.revision
+        publishedAt = paper.publishedAt
+        lateReason = paper.lateReason
+    }
 }
 
 /// One agenda item with only what the public may see: no papers or files for exempt items.

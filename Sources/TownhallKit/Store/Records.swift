@@ -103,6 +103,8 @@ public struct Paper: Codable, Sendable, Equatable, FetchableRecord, MutablePersi
     public var supersededAt: Date? = nil
     public var withdrawnAt: Date? = nil
     public var withdrawalReason: String? = nil
+    /// Why the paper was published after the five-clear-working-days deadline; shown publicly.
+    public var lateReason: String? = nil
     public static let databaseTableName = "paper"
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

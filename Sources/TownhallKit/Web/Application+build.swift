@@ -19,8 +19,8 @@ public func buildRouter(
     now: @escaping @Sendable () -> Date = { Date() }
 ) async throws -> Router<AppRequestContext> {
     let pages = try await PageRenderer(templatesDirectory: config.templatesDirectory, siteName: config.siteName)
-    let workingDays = try WorkingDays.load(file: config.bankHolidaysFile)
-    let time = LocalTime(timeZone: config.timeZone)
+    let rule = try config.publicationRule()
+    let time = rule.time
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
     // The session is loaded before errors are turned into pages, so error pages can show who is signed in.
@@ -32,7 +32,7 @@ public func buildRouter(
     ).register(on: router)
     AuthRoutes(database: database, pages: pages, policy: policy, cookies: CookieWriter(secure: config.secureCookies), now: now)
         .register(on: router)
-    let clerk = ClerkRoutes(database: database, pages: pages, time: time, workingDays: workingDays, now: now)
+    let clerk = ClerkRoutes(database: database, pages: pages, time: time, rule: rule, now: now)
     clerk.register(on: router)
     MinutesRoutes(clerk: clerk).register(on: router)
     return router

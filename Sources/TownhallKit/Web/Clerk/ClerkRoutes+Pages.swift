@@ -38,11 +38,11 @@ extension ClerkRoutes {
 
     /// The last day the agenda can be published with five clear working days before the meeting.
     func deadline(for meetingStart: Date) -> Day {
-        workingDays.lastOnTimePublication(meeting: time.calendarDay(of: meetingStart))
+        rule.lastOnTimeDay(meetingStart: meetingStart)
     }
 
     func isLate(_ meeting: Meeting) -> Bool {
-        time.calendarDay(of: now()) > deadline(for: meeting.startsAt)
+        rule.isLate(meetingStart: meeting.startsAt, publishedAt: now())
     }
 
     static func timeMessage(_ error: Error) -> String {
@@ -225,6 +225,8 @@ extension ClerkRoutes {
             title: form["title"], author: form["author"], markdown: markdown, previewHTML: rendered?.html,
             problems: rendered?.problems ?? [], hasProblems: !(rendered?.problems.isEmpty ?? true),
             publishURL: paper.flatMap { $0.status == .draft ? "/admin/papers/\($0.id!)/publish" : nil },
+            deadline: time.longDate(day: deadline(for: meeting.meeting.startsAt)), isLate: isLate(meeting.meeting),
+            lateReason: form["lateReason"], lateReasonError: errors.message(for: "lateReason"), publishedLateReason: paper?.lateReason,
             publicURL: paper.flatMap { $0.status.isPublic && !item.isExempt ? "/papers/\($0.id!)" : nil },
             hasErrors: !errors.isEmpty, errors: errors.entries, titleError: errors.message(for: "title"),
             markdownError: errors.message(for: "markdown"), revision: paper?.revision ?? 1,

@@ -7,7 +7,7 @@ struct ClerkRoutes: Sendable {
     let database: AppDatabase
     let pages: PageRenderer
     let time: LocalTime
-    let workingDays: WorkingDays
+    let rule: PublicationRule
     let now: @Sendable () -> Date
     let renderer = MarkdownRenderer()
 
@@ -179,17 +179,13 @@ struct ClerkRoutes: Sendable {
 
     @Sendable func publishAgenda(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (detail, user, form) = try await submission(request, context, requireMeeting, bodyId: { $0.summary.meeting.bodyId })
-        let late = isLate(detail.summary.meeting)
-        var errors = FormErrors()
-        let reason = form.text("reason")
-        if late && reason.isEmpty {
+        guard !isLate(detail.summary.meeting) || !form.text("reason").isEmpty else {
+            var errors = FormErrors()
             errors.add("reason", "Give the reason the agenda is published late (for example, an urgent item)")
-        }
-        guard errors.isEmpty else {
             return try await meetingPage(detail, form: form, errors: errors, context: context, status: .unprocessableContent)
         }
         _ = try database.publishAgenda(
-            meetingId: detail.summary.meeting.id!, at: now(), lateReason: late ? reason : nil, actor: .user(user))
+            meetingId: detail.summary.meeting.id!, at: now(), rule: rule, lateReason: form.text("reason"), actor: .user(user))
         return .redirect(to: "/admin/meetings/\(detail.summary.meeting.id!)", type: .normal)
     }
 
@@ -245,7 +241,17 @@ struct ClerkRoutes: Sendable {
     @Sendable func publishPaper(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (paper, user, form) = try await submission(request, context, requirePaper, bodyId: { $0.meeting.meeting.bodyId })
         guard paper.paper.status == .draft else { throw HTTPError(.conflict) }
-        _ = try database.publishPaper(id: paper.paper.id!, renderer: renderer, at: now(), actor: .user(user))
+        guard !isLate(paper.meeting.meeting) || !form.text("lateReason").isEmpty else {
+            var errors = FormErrors()
+            errors.add("lateReason", "Give the reason the paper is published late (for example, figures confirmed after the deadline)")
+            let values = FormData(values: [
+                "title": paper.paper.title, "author": paper.paper.author, "markdown": paper.paper.markdown, "lateReason": form["lateReason"],
+            ])
+            return paperForm(paper: paper.paper, item: paper.item, meeting: paper.meeting, form: values, errors: errors, preview: true,
+                             context: context, status: .unprocessableContent)
+        }
+        _ = try database.publishPaper(
+            id: paper.paper.id!, renderer: renderer, at: now(), rule: rule, lateReason: form.text("lateReason"), actor: .user(user))
         return .redirect(to: "/admin/papers/\(paper.paper.id!)", type: .normal)
     }
 

@@ -159,6 +159,12 @@ struct PaperFormView: Sendable {
     let problems: [String]
     let hasProblems: Bool
     let publishURL: String?
+    /// The last on-time publication day, and whether publishing now needs a reason.
+    let deadline: String
+    let isLate: Bool
+    let lateReason: String
+    let lateReasonError: String?
+    let publishedLateReason: String?
     let publicURL: String?
     let hasErrors: Bool
     let errors: [FormErrors.Entry]

@@ -5,6 +5,7 @@ struct MeetingView: Sendable {
         let url: String
         let revision: Int
         let isRevised: Bool
+        let lateReason: String?
     }
 
     struct ItemRow: Sendable {
@@ -44,7 +45,7 @@ struct MeetingView: Sendable {
         items = detail.items.map { entry in
             let item = entry.item
             let papers = entry.papers.map {
-                PaperLink(title: $0.title, url: "/papers/\($0.id)", revision: $0.revision, isRevised: $0.revision > 1)
+                PaperLink(title: $0.title, url: "/papers/\($0.id)", revision: $0.revision, isRevised: $0.revision > 1, lateReason: $0.lateReason)
             }
             let files = entry.attachments.map(AttachmentLink.init)
             return ItemRow(

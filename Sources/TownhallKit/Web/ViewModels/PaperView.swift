@@ -3,6 +3,7 @@ struct PaperView: Sendable {
     let title: String
     let author: String
     let revision: Int
+    let lateReason: String?
     let publishedOn: String
     let isoPublished: String
     let html: String
@@ -28,6 +29,7 @@ struct PaperView: Sendable {
         title = detail.paper.title
         author = detail.paper.author
         revision = detail.paper.revision
+        lateReason = detail.paper.lateReason
         let published = detail.paper.publishedAt ?? detail.paper.createdAt
         publishedOn = time.shortDate(published)
         isoPublished = time.isoLocal(published)
