@@ -36,13 +36,31 @@ struct Browser {
         return try await send(uri, method: .post, body: body)
     }
 
+    /// Posts a `multipart/form-data` form as a browser does for a file input.
+    mutating func upload(_ uri: String, _ fields: [(String, String)], file: (field: String, name: String, data: Data)?) async throws -> Page {
+        let boundary = "----TownhallTest\(UUID().uuidString)"
+        var body = Data()
+        for (name, value) in fields {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+        }
+        if let file {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8))
+            body.append(file.data)
+            body.append(Data("\r\n".utf8))
+        }
+        body.append(Data("--\(boundary)--\r\n".utf8))
+        return try await send(uri, method: .post, body: ByteBuffer(bytes: body), contentType: "multipart/form-data; boundary=\(boundary)")
+    }
+
     mutating func send(_ uri: String, method: HTTPRequest.Method, body: String?) async throws -> Page {
+        try await send(uri, method: method, body: body.map { ByteBuffer(string: $0) }, contentType: "application/x-www-form-urlencoded")
+    }
+
+    mutating func send(_ uri: String, method: HTTPRequest.Method, body: ByteBuffer?, contentType: String) async throws -> Page {
         var headers = HTTPFields()
         if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
-        if body != nil { headers[.contentType] = "application/x-www-form-urlencoded" }
-        let page = try await client.execute(
-            uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }
-        ) { response in
+        if body != nil { headers[.contentType] = contentType }
+        let page = try await client.execute(uri: uri, method: method, headers: headers, body: body) { response in
             Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
         }
         for header in page.headers[values: .setCookie] {
@@ -77,9 +95,9 @@ struct BackOffice {
     let store: TestStore
     let clock: TestClock
 
-    init() throws {
+    init(maxUploadBytes: Int = 10 * 1024 * 1024) throws {
         clock = TestClock(Date())
-        store = try TestStore(seeded: true, now: clock.now)
+        store = try TestStore(seeded: true, now: clock.now, maxUploadBytes: maxUploadBytes)
         let db = store.database
         _ = try db.addUser(email: "admin@townhall.test", name: "Ada Admin", role: .administrator, organisation: nil,
                            password: Self.password, bodies: [], policy: .testing, actor: .test)
@@ -98,5 +116,46 @@ struct BackOffice {
     }
 
     var boardMeeting: Meeting { try! store.database.list(Meeting.self).first { $0.title == "Budget and precept meeting" }! }
+
+    /// Every back-office page and form, aimed at objects of the Policing Board, each form with plausible fields so
+    /// that a missing check would really change something.
+    func boardRoutes() throws -> (gets: [String], posts: [(String, [(String, String)])]) {
+        let db = store.database
+        let meeting = boardMeeting.id!
+        let item = try db.list(AgendaItem.self).first { $0.meetingId == meeting && !$0.isExempt && $0.title.hasPrefix("Force budget") }!.id!
+        let draft = try db.list(Paper.self).first { $0.status == .draft && $0.agendaItemId == item }!.id!
+        let published = try db.list(Paper.self).first { $0.status == .published && $0.agendaItemId == item }!.id!
+        let file = try db.list(Attachment.self).first { $0.agendaItemId == item }!.id!
+        let person = try db.list(Person.self).first!.id!
+        let gets = [
+            "/admin/bodies/harford-policing-board/meetings/new", "/admin/meetings/\(meeting)", "/admin/meetings/\(meeting)/edit",
+            "/admin/meetings/\(meeting)/minutes", "/admin/items/\(item)/edit", "/admin/items/\(item)/papers/new",
+            "/admin/papers/\(draft)", "/admin/papers/\(published)", "/admin/attachments/\(file)",
+        ]
+        let posts: [(String, [(String, String)])] = [
+            ("/admin/bodies/harford-policing-board/meetings/new", [("action", "save"), ("title", "X"), ("date", "2027-01-14"), ("start", "10:00")]),
+            ("/admin/meetings/\(meeting)/edit", [("action", "save"), ("title", "X"), ("date", "2027-01-20"), ("start", "10:00")]),
+            ("/admin/meetings/\(meeting)/items", [("itemTitle", "X")]),
+            ("/admin/meetings/\(meeting)/renumber", []),
+            ("/admin/meetings/\(meeting)/publish-agenda", [("reason", "x")]),
+            ("/admin/meetings/\(meeting)/status", [("status", "cancelled")]),
+            ("/admin/meetings/\(meeting)/attendance", [("attendance-\(person)", "present")]),
+            ("/admin/meetings/\(meeting)/declarations", [("declarant", String(person)), ("interest", "x"), ("kind", "other-registerable")]),
+            ("/admin/meetings/\(meeting)/minutes", [("action", "save"), ("markdown", "x")]),
+            ("/admin/meetings/\(meeting)/minutes/publish", []),
+            ("/admin/meetings/\(meeting)/minutes/approve", []),
+            ("/admin/items/\(item)/edit", [("itemTitle", "X")]),
+            ("/admin/items/\(item)/move", [("direction", "down")]),
+            ("/admin/items/\(item)/delete", []),
+            ("/admin/items/\(item)/papers/new", [("action", "save"), ("title", "X"), ("markdown", "x")]),
+            ("/admin/items/\(item)/attachments", [("paper", "")]),
+            ("/admin/papers/\(draft)", [("action", "save"), ("title", "X"), ("markdown", "x")]),
+            ("/admin/papers/\(draft)/publish", [("lateReason", "x")]),
+            ("/admin/papers/\(published)/revise", []),
+            ("/admin/papers/\(published)/withdraw", [("withdrawReason", "x")]),
+            ("/admin/attachments/\(file)/delete", []),
+        ]
+        return (gets, posts)
+    }
     var lpacMeeting: Meeting { try! store.database.list(Meeting.self).first { $0.title.hasPrefix("Evidence session") }! }
 }

@@ -24,17 +24,10 @@ struct BackOfficeTests {
     func authorisationMatrix(who: Who) async throws {
         let office = try BackOffice()
         let meeting = office.boardMeeting
-        let item = try office.store.database.list(AgendaItem.self).first { $0.meetingId == meeting.id && !$0.isExempt }!
-        let draft = try office.store.database.list(Paper.self).first { $0.status == .draft }!
-        let gets = [
-            "/admin/bodies/harford-policing-board/meetings/new", "/admin/meetings/\(meeting.id!)",
-            "/admin/items/\(item.id!)/papers/new", "/admin/papers/\(draft.id!)",
-        ]
-        let posts = [
-            "/admin/bodies/harford-policing-board/meetings/new", "/admin/meetings/\(meeting.id!)/items",
-            "/admin/meetings/\(meeting.id!)/publish-agenda", "/admin/meetings/\(meeting.id!)/status",
-            "/admin/items/\(item.id!)/papers/new", "/admin/papers/\(draft.id!)", "/admin/papers/\(draft.id!)/publish",
-        ]
+        let (gets, posts) = try office.boardRoutes()
+        let papersBefore = try office.store.database.list(Paper.self)
+        let itemsBefore = try office.store.database.list(AgendaItem.self)
+        let filesBefore = try office.store.database.list(Attachment.self)
         let before = try office.store.database.auditEntries(limit: 1000).count
         try await office.run { client in
             var browser = Browser(client)
@@ -64,9 +57,9 @@ struct BackOfficeTests {
                     #expect(page.status == .ok, "\(uri)")
                 }
             }
-            // Writes with a valid token (where there is one) but no other fields: refused before anything is saved.
-            for uri in posts where who != .clerk && who != .administrator {
-                let page = try await browser.post(uri, [("_csrf", csrf), ("status", "cancelled")])
+            // Writes with a valid token (where there is one) and plausible fields: refused before anything is saved.
+            for (uri, fields) in posts where who != .clerk && who != .administrator {
+                let page = try await browser.post(uri, [("_csrf", csrf)] + fields)
                 #expect(page.status == (who == .anonymous ? .seeOther : .forbidden), "\(uri)")
             }
         }
@@ -74,24 +67,15 @@ struct BackOfficeTests {
             let after = try office.store.database.auditEntries(limit: 1000)
             #expect(after.count - before == (who == .anonymous ? 0 : 1), "only the sign-in is recorded")
             #expect(try office.store.database.list(Meeting.self).first { $0.id == meeting.id }?.status == .scheduled)
+            #expect(try office.store.database.list(Paper.self) == papersBefore)
+            #expect(try office.store.database.list(AgendaItem.self) == itemsBefore)
+            #expect(try office.store.database.list(Attachment.self) == filesBefore)
         }
     }
 
     @Test func everyFormRejectsAMissingOrWrongCSRFToken() async throws {
         let office = try BackOffice()
-        let meeting = office.boardMeeting
-        let item = try office.store.database.list(AgendaItem.self).first { $0.meetingId == meeting.id && !$0.isExempt }!
-        let draft = try office.store.database.list(Paper.self).first { $0.status == .draft }!
-        let forms: [(String, [(String, String)])] = [
-            ("/admin/bodies/harford-policing-board/meetings/new", [("action", "save"), ("title", "X"), ("date", "2027-01-14"), ("start", "10:00")]),
-            ("/admin/meetings/\(meeting.id!)/items", [("itemTitle", "X")]),
-            ("/admin/meetings/\(meeting.id!)/publish-agenda", [("reason", "x")]),
-            ("/admin/meetings/\(meeting.id!)/status", [("status", "cancelled")]),
-            ("/admin/items/\(item.id!)/papers/new", [("action", "save"), ("title", "X"), ("markdown", "x")]),
-            ("/admin/papers/\(draft.id!)", [("action", "save"), ("title", "X"), ("markdown", "x")]),
-            ("/admin/papers/\(draft.id!)/publish", []),
-            ("/logout", []),
-        ]
+        let forms = try office.boardRoutes().posts + [("/logout", [])]
         let before = try office.store.database.auditEntries(limit: 1000).count
         try await office.run { client in
             var browser = Browser(client)

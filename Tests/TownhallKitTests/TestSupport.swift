@@ -22,13 +22,13 @@ struct TestStore {
     let database: AppDatabase
     let now: Date
 
-    init(seeded: Bool = false, now: Date = Date()) throws {
+    init(seeded: Bool = false, now: Date = Date(), maxUploadBytes: Int = 10 * 1024 * 1024) throws {
         directory = try TemporaryDirectory()
         config = AppConfig(
             host: "127.0.0.1", port: 0, databasePath: directory.path("townhall.sqlite"),
             dataDirectory: directory.path("data"), siteName: "Townhall Test",
             templatesDirectory: packageRoot.appendingPathComponent("Templates").path,
-            publicDirectory: packageRoot.appendingPathComponent("Public").path,
+            publicDirectory: packageRoot.appendingPathComponent("Public").path, maxUploadBytes: maxUploadBytes,
             bankHolidaysFile: packageRoot.appendingPathComponent("Config/bank-holidays.json").path)
         database = try AppDatabase.open(path: config.databasePath)
         self.now = now

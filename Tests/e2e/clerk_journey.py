@@ -1,13 +1,14 @@
 """End-to-end check of a clerk's meeting cycle and a resident reading the result, in a real browser.
 
 A clerk signs in, schedules a meeting (checking the publication deadline first), builds the agenda, writes a
-paper in Markdown with a table, previews, saves and publishes it, and publishes the agenda; then a resident with
-no session reads the paper. axe-core runs on every page visited and must find nothing.
+paper in Markdown with a table, previews, saves and publishes it, uploads a file to the item, and publishes the
+agenda; then a resident with no session reads the paper and sees the file. axe-core runs on every page visited and must find nothing.
 Usage: python clerk_journey.py BASE_URL   (TOWNHALL_E2E_EMAIL and TOWNHALL_E2E_PASSWORD name the clerk account)
 """
 import datetime
 import os
 import sys
+import tempfile
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
@@ -75,13 +76,23 @@ def main():
         paper_url = driver.find_element(By.LINK_TEXT, "Public page").get_attribute("href")
 
         follow(driver, driver.find_element(By.CSS_SELECTOR, ".caption-l a"))
+        follow(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Change item 1"))
+        checker.check("item page", "Attach a file")
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, "contract-costs.csv")
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write("year,cost\n2027/28,410000\n")
+            driver.find_element(By.ID, "file").send_keys(path)
+            follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Upload file']"))
+        checker.check("item with file", "contract-costs.csv")
+        follow(driver, driver.find_element(By.CSS_SELECTOR, ".caption-l a"))
         follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Publish agenda']"))
         checker.check("published agenda", "Published")
         meeting_url = driver.find_element(By.LINK_TEXT, "View the public page").get_attribute("href")
 
         driver.delete_all_cookies()
         driver.get(meeting_url)
-        checker.check("resident: meeting", "Victims' services contract")
+        checker.check("resident: meeting", "contract-costs.csv")
         follow(driver, driver.find_element(By.LINK_TEXT, "Victims' services contract award"))
         checker.check("resident: paper", "The Board is asked to agree the new victims' services contract.")
         if driver.current_url != paper_url:

@@ -164,6 +164,8 @@ extension AppDatabase {
                         throw TownhallError.notFound("no paper with id \(paperId) on agenda item \(itemId)")
                     }
                 }
+                // The bytes may have been removed with another attachment since `store` found them on disk.
+                if !FileManager.default.fileExists(atPath: files.url(for: stored.relativePath).path) { _ = try files.store(data) }
                 var record = Attachment(
                     agendaItemId: itemId, paperId: paperId, fileName: name, mediaType: mediaType, size: stored.size,
                     sha256: stored.sha256, storagePath: stored.relativePath, createdAt: now)
@@ -174,6 +176,17 @@ extension AppDatabase {
         } catch {
             if stored.isNew { files.remove(stored.relativePath) }
             throw error
+        }
+    }
+
+    /// Removes an attachment row; its bytes go too unless another attachment has the same content.
+    public func removeAttachment(id: Int64, files: AttachmentFiles, now: Date, actor: Actor) throws {
+        try writer.write { db in
+            guard let file = try Attachment.fetchOne(db, key: id) else { throw TownhallError.notFound("no attachment with id \(id)") }
+            try file.delete(db)
+            try db.audit(actor, "remove", "attachment", id, "\(file.fileName) from item \(file.agendaItemId)", at: now)
+            // Inside the write so a concurrent `attach` of the same bytes (which re-checks inside its own write) cannot lose them.
+            if try Attachment.filter(Column("storagePath") == file.storagePath).fetchCount(db) == 0 { files.remove(file.storagePath) }
         }
     }
 

@@ -83,3 +83,29 @@ extension AppDatabase {
         }
     }
 }
+
+/// The papers and files of one agenda item, drafts and exempt ones included, for the clerk's item page.
+public struct ClerkItemFiles: Sendable {
+    public var papers: [Paper]
+    public var attachments: [Attachment]
+}
+
+extension AppDatabase {
+    public func clerkItemFiles(itemId: Int64) async throws -> ClerkItemFiles {
+        try await writer.read { db in
+            ClerkItemFiles(
+                papers: try Paper.filter(Column("agendaItemId") == itemId).order(Column("id")).fetchAll(db),
+                attachments: try Attachment.filter(Column("agendaItemId") == itemId).order(Column("id")).fetchAll(db))
+        }
+    }
+
+    /// An attachment with the body and meeting that own it, so a route can check who may see or remove it.
+    public func clerkAttachment(id: Int64) async throws -> (attachment: Attachment, item: AgendaItem, meeting: Meeting)? {
+        try await writer.read { db in
+            guard let file = try Attachment.fetchOne(db, key: id), let item = try AgendaItem.fetchOne(db, key: file.agendaItemId),
+                  let meeting = try Meeting.fetchOne(db, key: item.meetingId)
+            else { return nil }
+            return (file, item, meeting)
+        }
+    }
+}

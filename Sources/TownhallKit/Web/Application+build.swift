@@ -32,8 +32,10 @@ public func buildRouter(
     ).register(on: router)
     AuthRoutes(database: database, pages: pages, policy: policy, cookies: CookieWriter(secure: config.secureCookies), now: now)
         .register(on: router)
-    let clerk = ClerkRoutes(database: database, pages: pages, time: time, rule: rule, now: now)
+    let clerk = ClerkRoutes(database: database, pages: pages, time: time, rule: rule, maxUploadBytes: config.maxUploadBytes, now: now)
     clerk.register(on: router)
     MinutesRoutes(clerk: clerk).register(on: router)
+    AttachmentRoutes(clerk: clerk, files: AttachmentFiles(dataDirectory: config.dataDirectory), maxUploadBytes: config.maxUploadBytes)
+        .register(on: router)
     return router
 }

@@ -56,6 +56,11 @@ struct PublicRoutes: Sendable {
     /// Files are always sent as downloads with their stored media type, never rendered inline.
     @Sendable func attachment(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let file = try await database.publicAttachment(id: try Self.id(context)) else { throw HTTPError(.notFound) }
+        return try Self.fileResponse(file, files: files, cacheControl: "public, max-age=3600")
+    }
+
+    /// An attachment's bytes, always as a download of its stored type, never shown inline.
+    static func fileResponse(_ file: Attachment, files: AttachmentFiles, cacheControl: String) throws -> Response {
         let url = files.url(for: file.storagePath)
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw TownhallError.io("attachment \(file.id!) is missing its bytes at \(url.path)")
@@ -66,7 +71,7 @@ struct PublicRoutes: Sendable {
                 .contentType: file.mediaType,
                 .contentDisposition: Self.contentDisposition(fileName: file.fileName),
                 .contentLength: String(data.count),
-                .cacheControl: "public, max-age=3600",
+                .cacheControl: cacheControl,
                 .eTag: "\"\(file.sha256)\"",
             ],
             body: .init(byteBuffer: ByteBuffer(bytes: data)))

@@ -27,11 +27,11 @@ extension ClerkRoutes {
     /// checked, in that order, so nothing is read from an unauthorised or forged request.
     func submission<Object>(
         _ request: Request, _ context: AppRequestContext, _ load: (AppRequestContext) async throws -> Object,
-        bodyId: (Object) -> Int64
+        bodyId: (Object) -> Int64, limit: Int = 1_048_576
     ) async throws -> (Object, User, FormData) {
         let object = try await load(context)
         let user = try clerk(request, context, bodyId: bodyId(object))
-        let form = try await FormData.read(request, context: context)
+        let form = try await FormData.read(request, context: context, limit: limit)
         try context.requireCSRF(form)
         return (object, user, form)
     }
@@ -196,14 +196,35 @@ extension ClerkRoutes {
         )
     }
 
+    /// The item form's values as stored, for showing the page again after a file upload.
+    func itemValues(_ item: AgendaItem) -> FormData {
+        FormData(values: [
+            "itemTitle": item.title, "itemType": item.itemType.rawValue, "exempt": item.isExempt ? "yes" : "",
+            "paragraph": item.exemptParagraph.map { String($0.rawValue) } ?? "", "decision": item.decision ?? "",
+        ])
+    }
+
     func itemForm(item: AgendaItem, meeting: MeetingSummary, form: FormData, errors: FormErrors, context: AppRequestContext,
-                  status: HTTPResponse.Status = .ok) -> Response {
+                  status: HTTPResponse.Status = .ok) async throws -> Response {
         let choices = Self.itemChoices(form)
+        let attached = try await database.clerkItemFiles(itemId: item.id!)
+        let papersById = Dictionary(uniqueKeysWithValues: attached.papers.map { ($0.id!, $0) })
         let view = ItemFormView(
             action: "/admin/items/\(item.id!)/edit", csrf: context.session?.csrfToken ?? "", number: item.number,
             meetingTitle: meeting.meeting.title, meetingURL: "/admin/meetings/\(meeting.meeting.id!)", itemTitle: form["itemTitle"],
             itemTypes: choices.types, itemExempt: form["exempt"] == "yes", paragraphs: choices.paragraphs, decision: form["decision"],
             itemTitleError: errors.message(for: "itemTitle"), itemParagraphError: errors.message(for: "paragraph"),
+            uploadAction: "/admin/items/\(item.id!)/attachments", maxUpload: AttachmentLink.size(maxUploadBytes),
+            allowedTypes: AttachmentFiles.mediaTypes.keys.sorted().map { ".\($0)" }.joined(separator: ", "),
+            files: attached.attachments.map { file in
+                ItemFormView.FileRow(
+                    name: file.fileName, details: AttachmentLink(file).details, url: "/admin/attachments/\(file.id!)",
+                    removeURL: "/admin/attachments/\(file.id!)/delete",
+                    paper: file.paperId.flatMap { papersById[$0] }.map { "\($0.title) (revision \($0.revision))" })
+            },
+            hasFiles: !attached.attachments.isEmpty,
+            papers: attached.papers.map { Choice(value: String($0.id!), label: "\($0.title) (revision \($0.revision), \($0.status.rawValue))", selected: false) },
+            fileError: errors.message(for: "file"),
             hasErrors: !errors.isEmpty, errors: errors.entries)
         return render("admin-item-form", (errors.isEmpty ? "" : "Error: ") + "Change item \(item.number)", view, context,
                       breadcrumbs: [Self.dashboardCrumb, Breadcrumb(title: meeting.meeting.title, url: "/admin/meetings/\(meeting.meeting.id!)")],

@@ -8,6 +8,7 @@ struct ClerkRoutes: Sendable {
     let pages: PageRenderer
     let time: LocalTime
     let rule: PublicationRule
+    let maxUploadBytes: Int
     let now: @Sendable () -> Date
     let renderer = MarkdownRenderer()
 
@@ -132,18 +133,14 @@ struct ClerkRoutes: Sendable {
     @Sendable func editItem(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (item, meeting) = try await requireItem(context)
         _ = try clerk(request, context, bodyId: meeting.meeting.bodyId)
-        let form = FormData(values: [
-            "itemTitle": item.title, "itemType": item.itemType.rawValue, "exempt": item.isExempt ? "yes" : "",
-            "paragraph": item.exemptParagraph.map { String($0.rawValue) } ?? "", "decision": item.decision ?? "",
-        ])
-        return itemForm(item: item, meeting: meeting, form: form, errors: FormErrors(), context: context)
+        return try await itemForm(item: item, meeting: meeting, form: itemValues(item), errors: FormErrors(), context: context)
     }
 
     @Sendable func updateItem(_ request: Request, context: AppRequestContext) async throws -> Response {
         let ((item, meeting), user, form) = try await submission(request, context, requireItem, bodyId: { $0.1.meeting.bodyId })
         let fields = Self.parseItemForm(form)
         guard fields.errors.isEmpty else {
-            return itemForm(item: item, meeting: meeting, form: form, errors: fields.errors, context: context, status: .unprocessableContent)
+            return try await itemForm(item: item, meeting: meeting, form: form, errors: fields.errors, context: context, status: .unprocessableContent)
         }
         _ = try database.updateAgendaItem(
             id: item.id!, title: fields.title, type: fields.type, exemptParagraph: fields.paragraph, decision: form.text("decision"),

@@ -72,8 +72,23 @@ struct ItemFormView: Sendable {
     let decision: String
     let itemTitleError: String?
     let itemParagraphError: String?
+    let uploadAction: String
+    let maxUpload: String
+    let allowedTypes: String
+    let files: [FileRow]
+    let hasFiles: Bool
+    let papers: [Choice]
+    let fileError: String?
     let hasErrors: Bool
     let errors: [FormErrors.Entry]
+
+    struct FileRow: Sendable {
+        let name: String
+        let details: String
+        let url: String
+        let removeURL: String
+        let paper: String?
+    }
 }
 
 /// The clerk's page for one meeting: agenda building, publication and status.

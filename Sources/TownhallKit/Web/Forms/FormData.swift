@@ -2,14 +2,17 @@ import Foundation
 import Hummingbird
 import NIOCore
 
-/// A submitted `application/x-www-form-urlencoded` form, kept as typed so it can be shown again on error.
+/// A submitted form, URL-encoded or multipart, kept as typed so it can be shown again on error.
 struct FormData: Sendable {
     var values: [String: String]
+    /// Files from a `multipart/form-data` upload, by field name.
+    var files: [String: MultipartForm.File] = [:]
 
     init(values: [String: String]) { self.values = values }
 
-    /// Reads and decodes the request body; a body over the limit is a 413.
+    /// Reads and decodes the request body; a body over the limit is a 413 and a malformed multipart body a 400.
     static func read(_ request: Request, context: AppRequestContext, limit: Int = 1_048_576) async throws -> FormData {
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit { throw HTTPError(.contentTooLarge) }
         var request = request
         let buffer: ByteBuffer
         do {
@@ -17,7 +20,15 @@ struct FormData: Sendable {
         } catch {
             throw HTTPError(.contentTooLarge)
         }
-        return FormData(urlEncoded: String(buffer: buffer))
+        guard let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary(contentType:)) else {
+            return FormData(urlEncoded: String(buffer: buffer))
+        }
+        guard let multipart = try? MultipartForm(body: Array(buffer.readableBytesView), boundary: boundary) else {
+            throw HTTPError(.badRequest, message: "The form could not be read. Try sending it again.")
+        }
+        var form = FormData(values: multipart.fields)
+        form.files = multipart.files
+        return form
     }
 
     init(urlEncoded body: String) {
