@@ -11,6 +11,6 @@ struct Townhall: AsyncParsableCommand {
         subcommands: [
             Serve.self, DB.self, AuthorityCommand.self, BodyCommand.self, PersonCommand.self, MemberCommand.self,
             MeetingCommand.self, AgendaCommand.self, PaperCommand.self, Attach.self, UserCommand.self, AuditCommand.self,
-            Demo.self,
+            OrganisationCommand.self, ResponseRuleCommand.self, RecommendationsCommand.self, NotifyCommand.self, Demo.self,
         ])
 }

@@ -27,7 +27,7 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "Email address (the sign-in name)") var email: String
         @Option(help: "Full name") var name: String
         @Option(help: "Role: \(UserRole.allCases.map(\.rawValue).joined(separator: ", "))") var role: String
-        @Option(help: "Provider organisation (providers only)") var organisation: String?
+        @Option(help: "Slug of the organisation a provider answers for (providers only)") var organisation: String?
         @Option(name: .customLong("body"), help: "Slug of a body the clerk acts for (repeatable)") var bodies: [String] = []
         @Option(help: "Read the password from this file instead of standard input") var passwordFile: String?
 

@@ -106,7 +106,7 @@ struct BackOffice {
         _ = try db.addUser(email: "lpac.clerk@townhall.test", name: "Lee Clerk", role: .clerk, organisation: nil,
                            password: Self.password, bodies: ["harford-lpac"], policy: .testing, actor: .test)
         _ = try db.addUser(email: "responses@police.test", name: "Pat Provider", role: .provider,
-                           organisation: "Harford and Marsh Vale Police", password: Self.password, bodies: [], policy: .testing, actor: .test)
+                           organisation: "harford-police", password: Self.password, bodies: [], policy: .testing, actor: .test)
     }
 
     func run(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {

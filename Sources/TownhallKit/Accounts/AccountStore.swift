@@ -37,12 +37,14 @@ extension AppDatabase {
             throw TownhallError.invalid("a provider account needs --organisation")
         }
         if role != .clerk, !bodies.isEmpty { throw TownhallError.invalid("only clerks are linked to bodies") }
+        if role != .provider, organisation != nil { throw TownhallError.invalid("only providers answer for an organisation") }
         let hash = Bcrypt.hash(password, cost: policy.bcryptCost)
         do {
             return try writer.write { db in
+                let answersFor = try organisation.map { try Self.find(Organisation.self, slug: $0, what: "organisation", db) }
                 var user = User(
-                    email: email, name: name, role: role, organisation: organisation, passwordHash: hash, isDisabled: false,
-                    createdAt: now)
+                    email: email, name: name, role: role, organisation: answersFor?.name, passwordHash: hash, isDisabled: false,
+                    createdAt: now, organisationId: answersFor?.id)
                 try user.insert(db)
                 for slug in bodies {
                     let body = try Self.find(Body.self, slug: slug, what: "body", db)

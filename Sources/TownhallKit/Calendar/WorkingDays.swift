@@ -127,4 +127,17 @@ public struct WorkingDays: Sendable {
         }
         return day
     }
+
+    /// `day` itself when it is a working day, otherwise the next working day.
+    public func onOrAfter(_ day: Day) -> Day {
+        var day = day
+        while !isWorkingDay(day) { day = day.adding(days: 1) }
+        return day
+    }
+
+    /// Working days from `start` to `end`, counting `end` but not `start`; negative when `end` is earlier.
+    public func workingDays(from start: Day, to end: Day) -> Int {
+        if end < start { return -workingDays(from: end, to: start) }
+        return (start.ordinal + 1..<end.ordinal + 1).filter { isWorkingDay(Day(ordinal: $0)) }.count
+    }
 }

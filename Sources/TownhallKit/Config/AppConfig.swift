@@ -15,6 +15,11 @@ public struct AppConfig: Sendable, Equatable {
     public var bankHolidaysFile: String
     /// Mark cookies `Secure`: set when Townhall is served over HTTPS (directly or behind a TLS proxy).
     public var secureCookies: Bool
+    /// The public address of the site, for links in e-mails.
+    public var baseURL: String = "http://127.0.0.1:8080"
+    /// A sendmail-compatible program and its arguments (e.g. `/usr/bin/msmtp -t`); reads the message on stdin.
+    public var sendmailCommand: String = "/usr/sbin/sendmail -t -i"
+    public var mailFrom: String = "townhall@localhost"
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "var/townhall.sqlite",
@@ -43,7 +48,8 @@ public struct AppConfig: Sendable, Equatable {
         "dataDirectory": "TOWNHALL_DATA_DIR", "siteName": "TOWNHALL_SITE_NAME", "timeZone": "TOWNHALL_TIME_ZONE",
         "templatesDirectory": "TOWNHALL_TEMPLATES", "publicDirectory": "TOWNHALL_PUBLIC",
         "maxUploadBytes": "TOWNHALL_MAX_UPLOAD_BYTES", "bankHolidaysFile": "TOWNHALL_BANK_HOLIDAYS",
-        "secureCookies": "TOWNHALL_SECURE_COOKIES",
+        "secureCookies": "TOWNHALL_SECURE_COOKIES", "baseURL": "TOWNHALL_BASE_URL", "sendmailCommand": "TOWNHALL_SENDMAIL",
+        "mailFrom": "TOWNHALL_MAIL_FROM",
     ]
 
     /// Loads the file named by `TOWNHALL_CONFIG` (or `Config/townhall.json` when present), then applies
@@ -129,6 +135,19 @@ public struct AppConfig: Sendable, Equatable {
             config.maxUploadBytes = number
         }
         if let path = try text("bankHolidaysFile") { config.bankHolidaysFile = path }
+        if let url = try text("baseURL") {
+            guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
+                throw ConfigError("baseURL from \(origin("baseURL")) must be an http or https address, not \"\(url)\"")
+            }
+            config.baseURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+        }
+        if let command = try text("sendmailCommand") { config.sendmailCommand = command }
+        if let from = try text("mailFrom") {
+            guard from.contains("@"), !from.contains(where: { $0 == "\r" || $0 == "\n" }) else {
+                throw ConfigError("mailFrom from \(origin("mailFrom")) must be an e-mail address, not \"\(from)\"")
+            }
+            config.mailFrom = from
+        }
         if let secure = try text("secureCookies") {
             switch secure.lowercased() {
             case "true", "1", "yes": config.secureCookies = true

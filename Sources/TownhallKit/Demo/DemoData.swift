@@ -168,6 +168,8 @@ public struct DemoData: Sendable {
         try publishAgenda(evidence.id, 27)
         _ = try database.setMeetingStatus(meetingId: evidence.id!, status: .held, actor: .demo)
 
+        try seedInquiryReport(at: at, now: now, renderer: renderer, chamber: chamber, address: chamberAddress)
+
         let planning = try database.addMeeting(
             body: "harford-lpac", title: "Inquiry planning meeting", startsAt: try at(5, "18:00"), endsAt: nil,
             locationName: committeeRoom, address: nil, actor: .demo)
@@ -190,7 +192,66 @@ public struct DemoData: Sendable {
         let papers = try database.list(Paper.self)
         return "seeded demo: \(try database.list(Body.self).count) bodies, \(try database.list(Meeting.self).count) meetings, "
             + "\(papers.count) papers (\(papers.filter { $0.status == .draft }.count) draft), "
-            + "\(try database.list(Attachment.self).count) attachment"
+            + "\(try database.list(Attachment.self).count) attachment, \(try database.list(Recommendation.self).count) recommendations"
+    }
+
+    /// The LPAC's final report on hospital discharge: recommendations to the NHS trust (answered, one rejected)
+    /// and the council (not answered, so late), plus a Policing Board recommendation still within its time.
+    private func seedInquiryReport(
+        at: (Int, String) throws -> Date, now: Date, renderer: MarkdownRenderer, chamber: String, address: String
+    ) throws {
+        let deadlines = Deadlines(workingDays: rule.workingDays, time: rule.time)
+        func daysAgo(_ days: Int) -> Date { now.addingTimeInterval(Double(-days) * 86_400) }
+        let police = try database.addOrganisation(slug: "harford-police", name: "Harford and Marsh Vale Police", kind: .policeForce, actor: .demo)
+        let trust = try database.addOrganisation(
+            slug: "harford-nhs", name: "Harford and Marsh NHS Foundation Trust", kind: .nhsTrust, actor: .demo)
+        let council = try database.addOrganisation(slug: "harford-council", name: "Harford City Council", kind: .council, actor: .demo)
+        _ = try database.addOrganisation(slug: "vale-academies", name: "Vale Academies Trust", kind: .academyTrust, actor: .demo)
+
+        let meeting = try database.addMeeting(
+            body: "harford-lpac", title: "Inquiry report: delays in hospital discharge", startsAt: try at(-90, "18:00"),
+            endsAt: try at(-90, "19:30"), locationName: chamber, address: address, actor: .demo)
+        let item = try database.addAgendaItem(
+            meetingId: meeting.id!, title: "Final report of the hospital discharge inquiry", type: .decision, exemptParagraph: nil, actor: .demo)
+        let report = try database.addPaper(
+            itemId: item.id!, title: "Delays in hospital discharge: final report", author: "Chair of the LPAC",
+            markdown: DemoPapers.dischargeReport, now: daysAgo(104), actor: .demo)
+        _ = try database.publishPaper(id: report.id!, renderer: renderer, at: daysAgo(101), rule: rule, actor: .demo)
+        _ = try database.publishAgenda(meetingId: meeting.id!, at: daysAgo(101), rule: rule, actor: .demo)
+        _ = try database.setMeetingStatus(meetingId: meeting.id!, status: .held, actor: .demo)
+        let texts: [(Organisation, String)] = [
+            (trust, "Open a discharge lounge at Harford General Hospital staffed seven days a week."),
+            (trust, "Provide pharmacy cover on Saturdays and Sundays so that medicines to take home are not a cause of delay."),
+            (council, "Commission enough reablement care to start within 48 hours of a referral from the hospital."),
+        ]
+        var issued: [Recommendation] = []
+        for (organisation, text) in texts {
+            issued.append(try database.addRecommendation(paperId: report.id!, organisationId: organisation.id!, text: text, now: daysAgo(89), actor: .demo))
+        }
+        _ = try database.issueRecommendations(paperId: report.id!, at: daysAgo(88), deadlines: deadlines, actor: .demo)
+        let trustActor = Actor(label: "system:demo-seed", publicName: "Director of Operations, Harford and Marsh NHS Foundation Trust")
+        let targetDay = deadlines.time.day(of: now.addingTimeInterval(120 * 86_400))
+        _ = try database.submitResponse(
+            paperId: report.id!, organisationId: trust.id!,
+            answers: [
+                issued[0].id!: ResponseAnswer(
+                    decision: .accepted, action: "A discharge lounge with 12 chairs and 4 beds opens on ward 3, staffed 8am to 8pm daily.",
+                    targetDate: targetDay),
+                issued[1].id!: ResponseAnswer(
+                    decision: .rejected,
+                    reasons: "Weekend pharmacy cover would cost £310,000 a year; prescriptions will instead be written the day before discharge."),
+            ],
+            basedOnVersion: 0, now: daysAgo(60), deadlines: deadlines, actor: trustActor)
+        _ = try database.addImplementationUpdate(
+            recommendationId: issued[0].id!, status: .inProgress, note: "Ward 3 refurbished; recruitment of two discharge nurses under way.",
+            targetDate: targetDay, at: daysAgo(20), deadlines: deadlines, actor: trustActor)
+
+        // A Policing Board recommendation to the force, issued recently and still within its time.
+        let budgetPaper = try database.list(Paper.self).first { $0.title == "Force budget and precept 2027/28" }!
+        _ = try database.addRecommendation(
+            paperId: budgetPaper.id!, organisationId: police.id!,
+            text: "Publish a quarterly report on response times in rural Marsh Vale against the 20-minute target.", now: daysAgo(2), actor: .demo)
+        _ = try database.issueRecommendations(paperId: budgetPaper.id!, at: daysAgo(2), deadlines: deadlines, actor: .demo)
     }
 
     private func addProcedural(_ meetingId: Int64) throws {

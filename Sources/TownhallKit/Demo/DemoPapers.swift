@@ -132,4 +132,27 @@ enum DemoPapers {
     - Publish an annual report each summer.
     - Hear directly from parents, governors and head teachers.
     """
+
+    static let dischargeReport = """
+        # Summary
+
+        Over six months the committee heard from patients, carers, ward staff, the trust and the council about why
+        patients who are well enough to leave Harford General Hospital stay on. On an average day in 2026, 61 beds
+        were occupied by patients waiting to be discharged.
+
+        ```csv Causes of delayed discharge, April to September 2026
+        Cause,Patients,Share
+        Waiting for reablement or home care,412,38%
+        Waiting for medicines to take home,236,22%
+        Waiting for a care home place,198,18%
+        Waiting for transport,131,12%
+        Other,108,10%
+        ```
+
+        # Recommendations
+
+        The committee makes three recommendations: two to the NHS trust and one to Harford City Council. Each must
+        respond within two calendar months, saying what it accepts and what it will do, and giving reasons for any
+        it rejects.
+        """
 }

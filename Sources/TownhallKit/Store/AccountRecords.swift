@@ -17,6 +17,8 @@ public struct User: Codable, Sendable, Equatable, FetchableRecord, MutablePersis
     public var passwordHash: String
     public var isDisabled: Bool
     public var createdAt: Date
+    /// The organisation a provider answers for.
+    public var organisationId: Int64? = nil
     public static let databaseTableName = "user"
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
@@ -50,13 +52,16 @@ public struct AuditEntry: Codable, Sendable, Equatable, FetchableRecord, Mutable
 public struct Actor: Sendable, Equatable {
     public var label: String
     public var userId: Int64?
+    /// The name shown publicly where a person's action is part of the record (an extension, a response).
+    public var publicName: String
 
-    public init(label: String, userId: Int64? = nil) {
+    public init(label: String, userId: Int64? = nil, publicName: String? = nil) {
         self.label = label
         self.userId = userId
+        self.publicName = publicName ?? "Administrator"
     }
 
-    public static func user(_ user: User) -> Actor { Actor(label: "user:\(user.email)", userId: user.id) }
+    public static func user(_ user: User) -> Actor { Actor(label: "user:\(user.email)", userId: user.id, publicName: user.name) }
 
     /// The operating-system account running the CLI.
     public static var commandLine: Actor {

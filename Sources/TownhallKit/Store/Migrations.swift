@@ -174,6 +174,106 @@ enum Migrations {
         migrator.registerMigration("v5-late-papers") { db in
             try db.alter(table: "paper") { t in t.add(column: "lateReason", .text) }
         }
+        migrator.registerMigration("v6-recommendations") { db in
+            try db.create(table: "organisation") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("slug", .text).notNull().unique()
+                t.column("name", .text).notNull()
+                t.column("kind", .text).notNull()
+            }
+            try db.alter(table: "user") { t in t.add(column: "organisationId", .integer).references("organisation", onDelete: .restrict) }
+            try db.alter(table: "body") { t in
+                t.add(column: "responseRule", .text)
+                t.add(column: "dueSoonWorkingDays", .integer).notNull().defaults(to: 10)
+                t.add(column: "longOverdueWorkingDays", .integer).notNull().defaults(to: 20)
+            }
+            try db.create(table: "recommendation") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("paper", onDelete: .restrict).notNull()
+                t.belongsTo("body", onDelete: .restrict).notNull()
+                t.belongsTo("organisation", onDelete: .restrict).notNull()
+                t.column("number", .integer).notNull()
+                t.column("text", .text).notNull()
+                t.column("status", .text).notNull().check(sql: "status IN ('draft', 'issued', 'referred', 'closed')")
+                t.column("createdAt", .datetime).notNull()
+                t.column("issuedAt", .datetime)
+                t.column("dueOn", .text)
+                t.column("referredTo", .text)
+                t.column("referralNote", .text)
+                t.column("referredAt", .datetime)
+                t.column("closedAt", .datetime)
+                t.column("closingNote", .text)
+                t.uniqueKey(["paperId", "number"])
+                t.check(sql: "status = 'draft' OR (issuedAt IS NOT NULL AND dueOn IS NOT NULL)")
+            }
+            try db.create(index: "recommendation_on_dueOn", on: "recommendation", columns: ["dueOn"])
+            try db.create(table: "deadlineExtension") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("recommendation", onDelete: .cascade).notNull()
+                t.column("previousDueOn", .text).notNull()
+                t.column("newDueOn", .text).notNull()
+                t.column("reason", .text).notNull()
+                t.column("at", .datetime).notNull()
+                t.column("byName", .text).notNull()
+            }
+            try db.create(table: "response") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("paper", onDelete: .restrict).notNull()
+                t.belongsTo("organisation", onDelete: .restrict).notNull()
+                t.column("version", .integer).notNull()
+                t.column("status", .text).notNull().check(sql: "status IN ('draft', 'submitted')")
+                t.column("createdAt", .datetime).notNull()
+                t.column("updatedAt", .datetime).notNull()
+                t.column("submittedAt", .datetime)
+                t.column("submittedBy", .text)
+                t.uniqueKey(["paperId", "organisationId", "version"])
+            }
+            try db.execute(sql: """
+                CREATE UNIQUE INDEX response_one_draft ON response(paperId, organisationId) WHERE status = 'draft';
+                CREATE TRIGGER response_submitted_is_immutable BEFORE UPDATE ON response WHEN OLD.status = 'submitted'
+                BEGIN SELECT RAISE(ABORT, 'a submitted response cannot be changed'); END;
+                CREATE TRIGGER response_submitted_is_permanent BEFORE DELETE ON response WHEN OLD.status = 'submitted'
+                BEGIN SELECT RAISE(ABORT, 'a submitted response cannot be deleted'); END;
+                """)
+            try db.create(table: "responseItem") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("response", onDelete: .cascade).notNull()
+                t.belongsTo("recommendation", onDelete: .restrict).notNull()
+                t.column("decision", .text)
+                t.column("reasons", .text).notNull().defaults(to: "")
+                t.column("action", .text).notNull().defaults(to: "")
+                t.column("targetDate", .text)
+                t.uniqueKey(["responseId", "recommendationId"])
+            }
+            try db.execute(sql: """
+                CREATE TRIGGER response_item_of_submitted_is_immutable BEFORE UPDATE ON responseItem
+                WHEN (SELECT status FROM response WHERE id = OLD.responseId) = 'submitted'
+                BEGIN SELECT RAISE(ABORT, 'a submitted response cannot be changed'); END;
+                """)
+            try db.create(table: "implementationUpdate") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("recommendation", onDelete: .cascade).notNull()
+                t.column("status", .text).notNull()
+                t.column("note", .text).notNull()
+                t.column("targetDate", .text)
+                t.column("at", .datetime).notNull()
+                t.column("byName", .text).notNull()
+            }
+            try db.create(table: "outbox") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("kind", .text).notNull()
+                t.column("dedupeKey", .text).unique()
+                t.column("recipient", .text).notNull()
+                t.column("subject", .text).notNull()
+                t.column("body", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("attempts", .integer).notNull().defaults(to: 0)
+                t.column("lastError", .text)
+                t.column("nextAttemptAt", .datetime).notNull()
+                t.column("sentAt", .datetime)
+            }
+            try db.create(index: "outbox_pending", on: "outbox", columns: ["sentAt", "nextAttemptAt"])
+        }
         return migrator
     }
 }

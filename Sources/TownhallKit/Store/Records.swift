@@ -19,7 +19,13 @@ public struct Body: Codable, Sendable, Equatable, Identifiable, FetchableRecord,
     public var kind: BodyKind
     public var description: String
     public var area: String
+    /// How long organisations have to respond to this body's recommendations; nil means the default for its kind.
+    public var responseRule: String? = nil
+    public var dueSoonWorkingDays: Int = 10
+    public var longOverdueWorkingDays: Int = 20
     public static let databaseTableName = "body"
+
+    public var rule: ResponseRule { responseRule.flatMap { try? ResponseRule(parsing: $0) } ?? .standard(for: kind) }
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 

@@ -1,0 +1,124 @@
+import ArgumentParser
+import Foundation
+import TownhallKit
+
+struct OrganisationCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "organisation", abstract: "Organisations that receive recommendations.", subcommands: [Add.self, List.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add an organisation (police force, NHS trust, council, academy trust).")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "Short name for addresses, e.g. harford-police") var slug: String
+        @Option(help: "Full name") var name: String
+        @Option(help: "police-force, nhs-trust, council, academy-trust or other") var kind: String
+
+        func run() async throws {
+            try await reportingErrors {
+                let (_, database) = try store.open()
+                let record = try database.addOrganisation(
+                    slug: slug, name: name, kind: try parseChoice(OrganisationKind.self, kind, option: "kind"), actor: .commandLine)
+                print("added organisation \(record.slug): \(record.name)")
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List organisations.")
+        @OptionGroup var store: StoreOptions
+        @Flag(help: "Print JSON") var json = false
+
+        func run() async throws {
+            try await reportingErrors {
+                let (_, database) = try store.open()
+                try printList(try database.list(Organisation.self), json: json) { "\($0.slug)\t\($0.kind.rawValue)\t\($0.name)" }
+            }
+        }
+    }
+}
+
+struct ResponseRuleCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "response-rule", abstract: "Set how long organisations have to respond to a body's recommendations.")
+    @OptionGroup var store: StoreOptions
+    @Option(help: "Body slug") var body: String
+    @Option(help: "e.g. \"2 calendar-months\", \"8 weeks\", \"20 working-days\", \"30 calendar-days\"") var rule: String?
+    @Option(help: "Working days before the deadline that count as due soon (default 10)") var dueSoon: Int?
+    @Option(help: "Working days past the deadline that count as long overdue (default 20)") var longOverdue: Int?
+
+    func run() async throws {
+        try await reportingErrors {
+            let (_, database) = try store.open()
+            let record = try database.setResponseRule(
+                body: body, rule: try rule.map(ResponseRule.init(parsing:)), dueSoon: dueSoon, longOverdue: longOverdue, actor: .commandLine)
+            print("\(record.slug): \(record.rule.label); due soon \(record.dueSoonWorkingDays), long overdue \(record.longOverdueWorkingDays) working days")
+        }
+    }
+}
+
+struct RecommendationsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recommendations", abstract: "Recommendations and their responses.", subcommands: [Overdue.self])
+
+    struct Overdue: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List recommendations whose response is late.")
+        @OptionGroup var store: StoreOptions
+        @Flag(help: "Print JSON") var json = false
+
+        struct Row: Encodable {
+            var id: Int64, body: String, report: String, number: Int, organisation: String, dueOn: String, state: String, workingDaysLate: Int
+        }
+
+        func run() async throws {
+            try await reportingErrors {
+                let (config, database) = try store.open()
+                let deadlines = try config.deadlines()
+                let now = Date()
+                let today = deadlines.time.calendarDay(of: now)
+                let rows = try database.overdueRecommendations(deadlines: deadlines, now: now).map {
+                    Row(id: $0.recommendation.id!, body: $0.body.slug, report: $0.paperTitle, number: $0.recommendation.number,
+                        organisation: $0.organisation.slug, dueOn: $0.recommendation.dueOn ?? "", state: $0.state.rawValue,
+                        workingDaysLate: deadlines.workingDays.workingDays(from: Day($0.recommendation.dueOn ?? "") ?? today, to: today))
+                }
+                try printList(rows, json: json) {
+                    "\($0.id)\t\($0.organisation)\tdue \($0.dueOn)\t\($0.state) (\($0.workingDaysLate) working days)\t\($0.body): \($0.report), recommendation \($0.number)"
+                }
+            }
+        }
+    }
+}
+
+struct NotifyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "notify", abstract: "E-mail notifications from the outbox.", subcommands: [Run.self, List.self])
+
+    struct Run: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Queue due-soon and overdue notices, then send every pending message through the configured sendmail program.")
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await reportingErrors {
+                let (config, database) = try store.open()
+                let summary = try Mailer(config: config).run(database: database, deadlines: try config.deadlines(), now: Date())
+                print("queued \(summary.queued), sent \(summary.sent), failed \(summary.failed)")
+                if summary.failed > 0 { throw ExitCode(1) }
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show the outbox.")
+        @OptionGroup var store: StoreOptions
+        @Flag(help: "Print JSON") var json = false
+
+        func run() async throws {
+            try await reportingErrors {
+                let (_, database) = try store.open()
+                try printList(try database.outbox(), json: json) {
+                    "\($0.id!)\t\($0.kind.rawValue)\t\($0.recipient)\t\($0.sentAt == nil ? "pending (\($0.attempts) attempts\($0.lastError.map { ": \($0)" } ?? ""))" : "sent")\t\($0.subject)"
+                }
+            }
+        }
+    }
+}

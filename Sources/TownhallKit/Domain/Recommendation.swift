@@ -1,0 +1,180 @@
+import Foundation
+
+/// Kinds of organisation that receive recommendations and must respond.
+public enum OrganisationKind: String, Codable, Sendable, CaseIterable {
+    case policeForce = "police-force"
+    case nhsTrust = "nhs-trust"
+    case council
+    case academyTrust = "academy-trust"
+    case other
+
+    public var label: String {
+        switch self {
+        case .policeForce: "Police force"
+        case .nhsTrust: "NHS trust"
+        case .council: "Council"
+        case .academyTrust: "Academy trust"
+        case .other: "Other organisation"
+        }
+    }
+}
+
+/// A provider's answer to one recommendation.
+public enum ResponseDecision: String, Codable, Sendable, CaseIterable {
+    case accepted
+    case partiallyAccepted = "partially-accepted"
+    case rejected
+
+    public var label: String {
+        switch self {
+        case .accepted: "Accepted"
+        case .partiallyAccepted: "Partially accepted"
+        case .rejected: "Rejected"
+        }
+    }
+
+    /// Accepted work (in whole or part) is then tracked to completion.
+    public var tracksImplementation: Bool { self != .rejected }
+}
+
+/// Progress on an accepted recommendation.
+public enum ImplementationStatus: String, Codable, Sendable, CaseIterable {
+    case planned
+    case inProgress = "in-progress"
+    case implemented
+    case notImplemented = "not-implemented"
+
+    public var label: String {
+        switch self {
+        case .planned: "Planned"
+        case .inProgress: "In progress"
+        case .implemented: "Implemented"
+        case .notImplemented: "Not implemented"
+        }
+    }
+}
+
+/// Where a recommendation stands. The waiting states (`awaitingResponse` to `longOverdue`) follow from the
+/// calendar; the others from what the provider and the clerk have done.
+public enum RecommendationState: String, Codable, Sendable, CaseIterable {
+    case awaitingResponse = "awaiting-response"
+    case dueSoon = "due-soon"
+    case overdue
+    case longOverdue = "long-overdue"
+    case accepted
+    case partiallyAccepted = "partially-accepted"
+    case rejected
+    case referred
+    case closed
+
+    public var label: String {
+        switch self {
+        case .awaitingResponse: "Awaiting response"
+        case .dueSoon: "Response due soon"
+        case .overdue: "Overdue"
+        case .longOverdue: "Long overdue"
+        case .accepted: "Responded: accepted"
+        case .partiallyAccepted: "Responded: partially accepted"
+        case .rejected: "Responded: rejected"
+        case .referred: "Referred"
+        case .closed: "Closed"
+        }
+    }
+
+    public var isWaiting: Bool { [.awaitingResponse, .dueSoon, .overdue, .longOverdue].contains(self) }
+    public var isLate: Bool { self == .overdue || self == .longOverdue }
+
+    init(_ decision: ResponseDecision) {
+        switch decision {
+        case .accepted: self = .accepted
+        case .partiallyAccepted: self = .partiallyAccepted
+        case .rejected: self = .rejected
+        }
+    }
+}
+
+/// What can be done to a recommendation; `RecommendationState.allows` is the state machine.
+public enum RecommendationAction: String, Sendable, CaseIterable {
+    case respond, correctResponse, extendDeadline, refer, close, updateImplementation
+}
+
+extension RecommendationState {
+    /// Whether `action` is allowed in this state. Waiting recommendations can be answered or given more time;
+    /// answered ones corrected; a rejection (whole or partial) referred onward; answered or referred ones closed;
+    /// accepted work tracked. Nothing changes a closed recommendation.
+    public func allows(_ action: RecommendationAction) -> Bool {
+        switch action {
+        case .respond, .extendDeadline: isWaiting
+        case .correctResponse: self == .accepted || self == .partiallyAccepted || self == .rejected
+        case .refer: self == .rejected || self == .partiallyAccepted
+        case .close: self == .accepted || self == .partiallyAccepted || self == .rejected || self == .referred
+        case .updateImplementation: self == .accepted || self == .partiallyAccepted
+        }
+    }
+}
+
+/// How long an organisation has to respond, set per body. A deadline that falls on a weekend or bank holiday
+/// moves to the next working day, so nobody is made to answer on a day offices are shut.
+public struct ResponseRule: Codable, Sendable, Equatable, CustomStringConvertible {
+    public enum Unit: String, Codable, Sendable, CaseIterable {
+        case calendarDays = "calendar-days"
+        case workingDays = "working-days"
+        case calendarMonths = "calendar-months"
+    }
+
+    public var count: Int
+    public var unit: Unit
+
+    public init(count: Int, unit: Unit) {
+        self.count = count
+        self.unit = unit
+    }
+
+    /// The default for a kind of body: two calendar months for LPACs and Policing Boards (and panels), eight
+    /// weeks for a peer challenge action plan.
+    public static func standard(for kind: BodyKind) -> ResponseRule {
+        kind == .peerChallengeTeam ? ResponseRule(count: 56, unit: .calendarDays) : ResponseRule(count: 2, unit: .calendarMonths)
+    }
+
+    /// Parses "2 calendar-months", "8 weeks", "20 working-days".
+    public init(parsing text: String) throws {
+        let parts = text.split(separator: " ").map(String.init)
+        guard parts.count == 2, let count = Int(parts[0]), (1...400).contains(count) else {
+            throw TownhallError.invalid("response rule \"\(text)\" must be a number from 1 to 400 and a unit, for example \"2 calendar-months\"")
+        }
+        if parts[1] == "weeks" {
+            self.init(count: count * 7, unit: .calendarDays)
+            return
+        }
+        guard let unit = Unit(rawValue: parts[1]) else {
+            throw TownhallError.invalid("response rule unit \"\(parts[1])\" must be calendar-days, working-days, calendar-months or weeks")
+        }
+        self.init(count: count, unit: unit)
+    }
+
+    public var description: String { "\(count) \(unit.rawValue)" }
+
+    public var label: String {
+        switch unit {
+        case .calendarDays: count % 7 == 0 ? "\(count / 7) weeks" : "\(count) calendar days"
+        case .workingDays: "\(count) working days"
+        case .calendarMonths: count == 1 ? "1 calendar month" : "\(count) calendar months"
+        }
+    }
+
+    /// The day the response is due for a recommendation issued on `issued`.
+    public func due(issued: Day, workingDays: WorkingDays) -> Day {
+        switch unit {
+        case .workingDays:
+            return workingDays.adding(workingDays: count, to: issued)
+        case .calendarDays:
+            return workingDays.onOrAfter(issued.adding(days: count))
+        case .calendarMonths:
+            let c = issued.components
+            let months = c.month - 1 + count
+            let year = c.year + months / 12, month = months % 12 + 1
+            let day = min(c.day, Day.daysInMonth(year, month))
+            return workingDays.onOrAfter(Day(ordinal: Day.ordinal(year, month, day)))
+        }
+    }
+}
