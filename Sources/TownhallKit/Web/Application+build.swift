@@ -30,6 +30,8 @@ public func buildRouter(
     PublicRoutes(
         database: database, pages: pages, files: AttachmentFiles(dataDirectory: config.dataDirectory), time: time, now: now
     ).register(on: router)
+    let deadlines = Deadlines(workingDays: rule.workingDays, time: time)
+    RecommendationRoutes(database: database, pages: pages, deadlines: deadlines, now: now).register(on: router)
     AuthRoutes(database: database, pages: pages, policy: policy, cookies: CookieWriter(secure: config.secureCookies), now: now)
         .register(on: router)
     let clerk = ClerkRoutes(database: database, pages: pages, time: time, rule: rule, maxUploadBytes: config.maxUploadBytes, now: now)

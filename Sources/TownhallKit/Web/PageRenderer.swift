@@ -17,7 +17,7 @@ public struct PageRenderer: Sendable {
     }
 
     static let templates = [
-        "layout", "home", "body", "meeting", "paper", "error", "login", "admin-dashboard", "admin-meeting-form",
+        "layout", "home", "body", "meeting", "paper", "error", "login", "recommendations", "recommendation", "organisation", "admin-dashboard", "admin-meeting-form",
         "admin-meeting", "admin-paper-form", "admin-item-form", "admin-minutes",
     ]
 
@@ -50,11 +50,13 @@ public struct PageRenderer: Sendable {
 struct AccountNav: Sendable {
     let name: String
     let csrf: String
+    let dashboardURL: String
 
     init?(_ context: AppRequestContext) {
         guard let user = context.user, let session = context.session else { return nil }
         name = user.name
         csrf = session.csrfToken
+        dashboardURL = user.role == .provider ? "/provider" : "/admin"
     }
 }
 

@@ -39,7 +39,7 @@ struct AuthRoutes: Sendable {
     }
 
     @Sendable func showLogin(_ request: Request, context: AppRequestContext) async throws -> Response {
-        if context.user != nil { return .redirect(to: "/admin", type: .normal) }
+        if let user = context.user { return .redirect(to: user.role == .provider ? "/provider" : "/admin", type: .normal) }
         return loginPage(view: LoginView(csrf: AppDatabase.randomToken(), next: Self.safeNext(request.uri.queryParameters["next"].map(String.init))))
     }
 
@@ -59,7 +59,8 @@ struct AuthRoutes: Sendable {
         switch try database.signIn(email: email, password: form["password"], address: context.remoteAddress, policy: policy, now: now()) {
         case .success(let user):
             let (token, _) = try database.startSession(userId: user.id!, now: now())
-            var response = Response.redirect(to: next, type: .normal)
+            // Providers have their own dashboard; the default destination follows the role.
+            var response = Response.redirect(to: user.role == .provider && next == "/admin" ? "/provider" : next, type: .normal)
             response.headers[values: .setCookie].append(cookies.session(token))
             return response
         case .invalid:
