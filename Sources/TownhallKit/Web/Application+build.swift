@@ -31,12 +31,15 @@ public func buildRouter(
         database: database, pages: pages, files: AttachmentFiles(dataDirectory: config.dataDirectory), time: time, now: now
     ).register(on: router)
     let deadlines = Deadlines(workingDays: rule.workingDays, time: time)
-    RecommendationRoutes(database: database, pages: pages, deadlines: deadlines, now: now).register(on: router)
+    let tracker = RecommendationRoutes(database: database, pages: pages, deadlines: deadlines, now: now)
+    tracker.register(on: router)
+    ProviderRoutes(database: database, pages: pages, deadlines: deadlines, now: now).register(on: router)
     AuthRoutes(database: database, pages: pages, policy: policy, cookies: CookieWriter(secure: config.secureCookies), now: now)
         .register(on: router)
-    let clerk = ClerkRoutes(database: database, pages: pages, time: time, rule: rule, maxUploadBytes: config.maxUploadBytes, now: now)
+    let clerk = ClerkRoutes(database: database, pages: pages, time: time, rule: rule, maxUploadBytes: config.maxUploadBytes, deadlines: deadlines, now: now)
     clerk.register(on: router)
     MinutesRoutes(clerk: clerk).register(on: router)
+    RecommendationAdminRoutes(clerk: clerk, tracker: tracker).register(on: router)
     AttachmentRoutes(clerk: clerk, files: AttachmentFiles(dataDirectory: config.dataDirectory), maxUploadBytes: config.maxUploadBytes)
         .register(on: router)
     return router

@@ -17,7 +17,7 @@ public struct PageRenderer: Sendable {
     }
 
     static let templates = [
-        "layout", "home", "body", "meeting", "paper", "error", "login", "recommendations", "recommendation", "organisation", "admin-dashboard", "admin-meeting-form",
+        "layout", "home", "body", "meeting", "paper", "error", "login", "recommendations", "recommendation", "organisation", "provider-dashboard", "provider-response", "admin-recommendation", "admin-dashboard", "admin-meeting-form",
         "admin-meeting", "admin-paper-form", "admin-item-form", "admin-minutes",
     ]
 

@@ -231,8 +231,18 @@ extension ClerkRoutes {
                       status: status)
     }
 
+    /// The paper's stored fields, with any other submitted values (such as a recommendation being drafted) kept.
+    func paperValues(_ paper: Paper, merging form: FormData = FormData(values: [:])) -> FormData {
+        var values = form
+        values.values["title"] = paper.title
+        values.values["author"] = paper.author
+        values.values["markdown"] = paper.markdown
+        return values
+    }
+
     func paperForm(paper: Paper?, item: AgendaItem, meeting: MeetingSummary, form: FormData, errors: FormErrors, preview: Bool,
-                   context: AppRequestContext, status: HTTPResponse.Status = .ok) -> Response {
+                   context: AppRequestContext, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let recommendations = try await paperRecommendations(paper, item: item, form: form, errors: errors)
         let markdown = form["markdown"].replacingOccurrences(of: "\r\n", with: "\n")
         let rendered = preview && !markdown.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
             ? (paper?.html.map { RenderedMarkdown(html: $0, headings: [], problems: []) } ?? renderer.render(markdown))
@@ -252,10 +262,25 @@ extension ClerkRoutes {
             hasErrors: !errors.isEmpty, errors: errors.entries, titleError: errors.message(for: "title"),
             markdownError: errors.message(for: "markdown"), revision: paper?.revision ?? 1,
             isPublished: paper?.status == .published, withdrawError: errors.message(for: "withdrawReason"),
-            withdrawnReason: paper?.withdrawalReason)
+            withdrawnReason: paper?.withdrawalReason, recommendations: recommendations)
         let title = paper == nil ? "New paper" : "Paper: \(paper!.title)"
         return render("admin-paper-form", (errors.isEmpty ? "" : "Error: ") + title, view, context,
                       breadcrumbs: [Self.dashboardCrumb, Breadcrumb(title: meeting.meeting.title, url: "/admin/meetings/\(meeting.meeting.id!)")],
                       status: status)
+    }
+
+    /// The recommendations section of a published, public report: its recommendations and the form to add more.
+    func paperRecommendations(_ paper: Paper?, item: AgendaItem, form: FormData, errors: FormErrors) async throws -> PaperRecommendationsView? {
+        guard let paper, paper.status == .published, !item.isExempt else { return nil }
+        let tracked = try await database.trackedRecommendations(
+            RecommendationScope(paperId: paper.id, includeDrafts: true), deadlines: deadlines, now: now())
+        let organisations = try await database.organisations()
+        let rows = tracked.map { RecommendationRow($0, time: time, urlPrefix: "/admin/recommendations/") }
+        return PaperRecommendationsView(
+            addURL: "/admin/papers/\(paper.id!)/recommendations", issueURL: "/admin/papers/\(paper.id!)/recommendations/issue",
+            rows: rows, hasRows: !rows.isEmpty, draftCount: rows.filter(\.isDraft).count, hasDrafts: rows.contains { $0.isDraft },
+            organisations: organisations.map { Choice(value: String($0.id!), label: $0.name, selected: form["organisation"] == String($0.id!)) },
+            text: form["recommendation"], organisationError: errors.message(for: "organisation"),
+            textError: errors.message(for: "recommendation"), issueError: errors.message(for: "recommendations"))
     }
 }

@@ -9,6 +9,7 @@ struct ClerkRoutes: Sendable {
     let time: LocalTime
     let rule: PublicationRule
     let maxUploadBytes: Int
+    let deadlines: Deadlines
     let now: @Sendable () -> Date
     let renderer = MarkdownRenderer()
 
@@ -198,14 +199,14 @@ struct ClerkRoutes: Sendable {
     @Sendable func newPaper(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (item, meeting) = try await requireItem(context)
         _ = try clerk(request, context, bodyId: meeting.meeting.bodyId)
-        return paperForm(paper: nil, item: item, meeting: meeting, form: FormData(values: [:]), errors: FormErrors(), preview: false, context: context)
+        return try await paperForm(paper: nil, item: item, meeting: meeting, form: FormData(values: [:]), errors: FormErrors(), preview: false, context: context)
     }
 
     @Sendable func createPaper(_ request: Request, context: AppRequestContext) async throws -> Response {
         let ((item, meeting), user, form) = try await submission(request, context, requireItem, bodyId: { $0.1.meeting.bodyId })
         let errors = Self.paperErrors(form)
         guard form["action"] == "save", errors.isEmpty else {
-            return paperForm(paper: nil, item: item, meeting: meeting, form: form, errors: errors, preview: true, context: context,
+            return try await paperForm(paper: nil, item: item, meeting: meeting, form: form, errors: errors, preview: true, context: context,
                              status: errors.isEmpty ? .ok : .unprocessableContent)
         }
         let paper = try database.addPaper(
@@ -217,8 +218,8 @@ struct ClerkRoutes: Sendable {
     @Sendable func editPaper(_ request: Request, context: AppRequestContext) async throws -> Response {
         let paper = try await requirePaper(context)
         _ = try clerk(request, context, bodyId: paper.meeting.meeting.bodyId)
-        let form = FormData(values: ["title": paper.paper.title, "author": paper.paper.author, "markdown": paper.paper.markdown])
-        return paperForm(paper: paper.paper, item: paper.item, meeting: paper.meeting, form: form, errors: FormErrors(), preview: true, context: context)
+        let form = paperValues(paper.paper)
+        return try await paperForm(paper: paper.paper, item: paper.item, meeting: paper.meeting, form: form, errors: FormErrors(), preview: true, context: context)
     }
 
     @Sendable func savePaper(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -226,7 +227,7 @@ struct ClerkRoutes: Sendable {
         guard paper.paper.status == .draft else { throw HTTPError(.conflict) }
         let errors = Self.paperErrors(form)
         guard form["action"] == "save", errors.isEmpty else {
-            return paperForm(paper: paper.paper, item: paper.item, meeting: paper.meeting, form: form, errors: errors, preview: true,
+            return try await paperForm(paper: paper.paper, item: paper.item, meeting: paper.meeting, form: form, errors: errors, preview: true,
                              context: context, status: errors.isEmpty ? .ok : .unprocessableContent)
         }
         _ = try database.updateDraft(
@@ -241,10 +242,8 @@ struct ClerkRoutes: Sendable {
         guard !isLate(paper.meeting.meeting) || !form.text("lateReason").isEmpty else {
             var errors = FormErrors()
             errors.add("lateReason", "Give the reason the paper is published late (for example, figures confirmed after the deadline)")
-            let values = FormData(values: [
-                "title": paper.paper.title, "author": paper.paper.author, "markdown": paper.paper.markdown, "lateReason": form["lateReason"],
-            ])
-            return paperForm(paper: paper.paper, item: paper.item, meeting: paper.meeting, form: values, errors: errors, preview: true,
+            let values = paperValues(paper.paper, merging: FormData(values: ["lateReason": form["lateReason"]]))
+            return try await paperForm(paper: paper.paper, item: paper.item, meeting: paper.meeting, form: values, errors: errors, preview: true,
                              context: context, status: .unprocessableContent)
         }
         _ = try database.publishPaper(
@@ -265,8 +264,8 @@ struct ClerkRoutes: Sendable {
         guard !form.text("withdrawReason").isEmpty else {
             var errors = FormErrors()
             errors.add("withdrawReason", "Give the reason for withdrawing the paper")
-            let values = FormData(values: ["title": paper.paper.title, "author": paper.paper.author, "markdown": paper.paper.markdown])
-            return paperForm(paper: paper.paper, item: paper.item, meeting: paper.meeting, form: values, errors: errors, preview: true,
+            let values = paperValues(paper.paper)
+            return try await paperForm(paper: paper.paper, item: paper.item, meeting: paper.meeting, form: values, errors: errors, preview: true,
                              context: context, status: .unprocessableContent)
         }
         _ = try database.withdrawPaper(id: paper.paper.id!, reason: form.text("withdrawReason"), at: now(), actor: .user(user))

@@ -189,4 +189,20 @@ struct PaperFormView: Sendable {
     let isPublished: Bool
     let withdrawError: String?
     let withdrawnReason: String?
+    let recommendations: PaperRecommendationsView?
+}
+
+/// Recommendations drafted and issued on a report, on the clerk's paper page.
+struct PaperRecommendationsView: Sendable {
+    let addURL: String
+    let issueURL: String
+    let rows: [RecommendationRow]
+    let hasRows: Bool
+    let draftCount: Int
+    let hasDrafts: Bool
+    let organisations: [Choice]
+    let text: String
+    let organisationError: String?
+    let textError: String?
+    let issueError: String?
 }

@@ -203,8 +203,8 @@ struct RecommendationPageView: Sendable {
         let submittedOn: String
         let submittedBy: String
         let decision: String
-        let reasons: String
-        let action: String
+        let reasons: String?
+        let action: String?
         let targetDate: String?
         let onTime: Bool
     }
@@ -240,7 +240,7 @@ struct RecommendationPageView: Sendable {
             Answer(
                 version: answer.response.version, isLatest: index == 0, isCorrection: answer.response.version > 1,
                 submittedOn: answer.response.submittedAt.map(time.dateTime) ?? "", submittedBy: answer.response.submittedBy ?? "",
-                decision: answer.item.decision?.label ?? "", reasons: answer.item.reasons, action: answer.item.action,
+                decision: answer.item.decision?.label ?? "", reasons: answer.item.reasons.nonEmpty, action: answer.item.action.nonEmpty,
                 targetDate: answer.item.targetDate.map(day),
                 onTime: Self.onTime(answer.response.submittedAt, due: due, time: time))
         }
@@ -281,4 +281,9 @@ struct OrganisationView: Sendable {
         rows = tracked.map { RecommendationRow($0, time: time) }
         hasRows = !rows.isEmpty
     }
+}
+
+extension String {
+    /// nil for an empty string, so a template section shows nothing rather than an empty label.
+    var nonEmpty: String? { isEmpty ? nil : self }
 }
