@@ -1,0 +1,260 @@
+import Foundation
+import GRDB
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import TownhallKit
+
+/// Recommendations from issue to response: who may see and answer what, and what the public reads.
+@Suite("Recommendations and responses")
+struct RecommendationTests {
+    /// The demo's LPAC briefing paper (published, public) and the NHS trust, with a responder account for it.
+    struct Fixture {
+        let office: BackOffice
+        let paper: Paper
+        let trust: Organisation
+        var db: AppDatabase { office.store.database }
+        var deadlines: Deadlines { try! office.store.config.deadlines() }
+
+        init() throws {
+            office = try BackOffice()
+            paper = try office.store.database.list(Paper.self).first { $0.title.hasPrefix("Briefing: discharge delays") }!
+            trust = try office.store.database.list(Organisation.self).first { $0.slug == "harford-nhs" }!
+            _ = try office.store.database.addUser(
+                email: "responses@nhs.test", name: "Nia NHS", role: .provider, organisation: "harford-nhs", password: BackOffice.password,
+                bodies: [], policy: .testing, actor: .test)
+        }
+
+        /// Two recommendations to the trust on the briefing, issued now.
+        func issueTwo() throws -> [Recommendation] {
+            _ = try db.addRecommendation(paperId: paper.id!, organisationId: trust.id!, text: "Publish discharge data weekly.", now: office.clock.now, actor: .test)
+            _ = try db.addRecommendation(paperId: paper.id!, organisationId: trust.id!, text: "Fund weekend pharmacy.", now: office.clock.now, actor: .test)
+            return try db.issueRecommendations(paperId: paper.id!, at: office.clock.now, deadlines: deadlines, actor: .test)
+        }
+    }
+
+    @Test func clerkIssuesProviderRespondsResidentReads() async throws {
+        let fixture = try Fixture()
+        let paperId = fixture.paper.id!
+        try await fixture.office.run { client in
+            var clerk = Browser(client)
+            try await clerk.signIn("lpac.clerk@townhall.test", BackOffice.password)
+            let page = try await clerk.get("/admin/papers/\(paperId)")
+            #expect(page.body.contains("Add draft recommendation"))
+            let csrf = page.csrf!
+            let missing = try await clerk.post("/admin/papers/\(paperId)/recommendations", [("_csrf", csrf), ("recommendation", "Kept text")])
+            #expect(missing.status == .unprocessableContent)
+            #expect(missing.body.contains("Select the organisation"))
+            #expect(missing.body.contains("Kept text"))
+            for text in ["Publish discharge data weekly.", "Fund weekend pharmacy."] {
+                let added = try await clerk.post("/admin/papers/\(paperId)/recommendations", [
+                    ("_csrf", csrf), ("organisation", String(fixture.trust.id!)), ("recommendation", text),
+                ])
+                #expect(added.status == .seeOther)
+            }
+            // Drafts are not public.
+            #expect(!(try await Browser.anonymous(client, "/recommendations")).body.contains("Fund weekend pharmacy."))
+            #expect(try await clerk.post("/admin/papers/\(paperId)/recommendations/issue", [("_csrf", csrf)]).status == .seeOther)
+            let issued = try fixture.db.list(Recommendation.self).filter { $0.paperId == paperId }
+            #expect(issued.count == 2 && issued.allSatisfy { $0.status == .issued && $0.dueOn != nil })
+            let expectedDue = fixture.deadlines.dueDay(rule: ResponseRule(count: 2, unit: .calendarMonths), issuedAt: fixture.office.clock.now)
+            #expect(issued[0].dueOn == expectedDue.description)
+            let issuedMail = try fixture.db.outbox().filter { $0.kind == .issued }
+            #expect(issuedMail.map(\.recipient) == ["responses@nhs.test"], "one message to the trust's responder, none to the police")
+
+            var provider = Browser(client)
+            let signedIn = try await provider.signIn("responses@nhs.test", BackOffice.password)
+            #expect(signedIn.location == "/provider")
+            let dashboard = try await provider.get("/provider")
+            #expect(dashboard.body.contains("Fund weekend pharmacy."))
+            #expect(!dashboard.body.contains("20-minute target"), "the police's recommendation is not the trust's")
+            let form = try await provider.get("/provider/reports/\(paperId)")
+            let (first, second) = (issued[0].id!, issued[1].id!)
+            let incomplete = try await provider.post("/provider/reports/\(paperId)", [
+                ("_csrf", form.csrf!), ("basedOn", "0"), ("action", "submit"),
+                ("decision-\(first)", "accepted"), ("action-\(first)", "Weekly dashboard"), ("target-\(first)", "2027-06-30"),
+                ("decision-\(second)", "rejected"), ("reasons-\(second)", ""),
+            ])
+            #expect(incomplete.status == .unprocessableContent)
+            #expect(incomplete.body.contains("Give your reasons for rejecting recommendation 2"))
+            #expect(incomplete.body.contains("Weekly dashboard"), "what was typed is kept")
+            #expect(try fixture.db.list(ProviderResponse.self).filter { $0.paperId == paperId }.isEmpty, "nothing saved")
+            let saved = try await provider.post("/provider/reports/\(paperId)", [
+                ("_csrf", form.csrf!), ("basedOn", "0"), ("action", "save"), ("decision-\(first)", "accepted"),
+            ])
+            #expect(saved.location == "/provider/reports/\(paperId)?saved=1")
+            #expect(!(try await Browser.anonymous(client, "/recommendations/\(first)")).body.contains("Responded"), "a draft is not public")
+            let submitted = try await provider.post("/provider/reports/\(paperId)", [
+                ("_csrf", form.csrf!), ("basedOn", "0"), ("action", "submit"),
+                ("decision-\(first)", "accepted"), ("action-\(first)", "Weekly dashboard"), ("target-\(first)", "2027-06-30"),
+                ("decision-\(second)", "rejected"), ("reasons-\(second)", "Costs £310,000 a year."),
+            ])
+            #expect(submitted.status == .seeOther)
+            #expect(try fixture.db.outbox().filter { $0.kind == .responseReceived }.map(\.recipient) == ["lpac.clerk@townhall.test"])
+
+            let tracker = try await Browser.anonymous(client, "/recommendations?organisation=harford-nhs&state=rejected")
+            #expect(tracker.body.contains("Fund weekend pharmacy."))
+            #expect(!tracker.body.contains("Publish discharge data weekly."), "filtered to rejections")
+            let publicPage = try await Browser.anonymous(client, "/recommendations/\(second)")
+            #expect(publicPage.body.contains("Costs £310,000 a year."))
+            #expect(publicPage.body.contains("Responded: rejected"))
+            let record = try await Browser.anonymous(client, "/organisations/harford-nhs")
+            #expect(record.status == .ok && record.body.contains("Answered on time"))
+
+            // The clerk refers the rejection; then nothing but closing is allowed.
+            let refer = try await clerk.post("/admin/recommendations/\(second)/refer", [
+                ("_csrf", csrf), ("referTo", "Harford Health and Wellbeing Board"), ("referNote", "For the joint plan."),
+            ])
+            #expect(refer.status == .seeOther)
+            let extend = try await clerk.post("/admin/recommendations/\(second)/extend", [("_csrf", csrf), ("newDue", "2030-01-01"), ("reason", "x")])
+            #expect(extend.status == .conflict)
+            #expect((try await Browser.anonymous(client, "/recommendations/\(second)")).body.contains("Referred to Harford Health and Wellbeing Board"))
+        }
+    }
+
+    @Test func providersCannotSeeOrAnswerAnotherOrganisationsRecommendations() async throws {
+        let fixture = try Fixture()
+        let issued = try fixture.issueTwo()
+        let paperId = fixture.paper.id!
+        try await fixture.office.run { client in
+            var police = Browser(client)
+            try await police.signIn("responses@police.test", BackOffice.password)
+            let csrf = try await police.get("/provider").csrf!
+            #expect(try await police.get("/provider/reports/\(paperId)").status == .forbidden)
+            let answer = try await police.post("/provider/reports/\(paperId)", [
+                ("_csrf", csrf), ("basedOn", "0"), ("action", "submit"), ("decision-\(issued[0].id!)", "rejected"), ("reasons-\(issued[0].id!)", "x"),
+            ])
+            #expect(answer.status == .forbidden)
+            let progress = try await police.post("/provider/recommendations/\(issued[0].id!)/progress", [("_csrf", csrf), ("status-\(issued[0].id!)", "implemented")])
+            #expect(progress.status == .forbidden)
+            // Clerks and residents are not providers.
+            var clerk = Browser(client)
+            try await clerk.signIn("lpac.clerk@townhall.test", BackOffice.password)
+            #expect(try await clerk.get("/provider").status == .forbidden)
+            #expect(try await Browser.anonymous(client, "/provider").status == .seeOther)
+            // And providers are not clerks.
+            #expect(try await police.get("/admin/recommendations").status == .forbidden)
+            #expect(try await police.get("/admin/recommendations/\(issued[0].id!)").status == .forbidden)
+        }
+        #expect(try fixture.db.list(ProviderResponse.self).filter { $0.paperId == paperId }.isEmpty)
+        #expect(try fixture.db.list(ImplementationUpdate.self).filter { $0.recommendationId == issued[0].id }.isEmpty)
+    }
+
+    @Test func concurrentSubmissionsOfTheSameResponseExactlyOneWins() async throws {
+        let fixture = try Fixture()
+        let issued = try fixture.issueTwo()
+        let db = fixture.db, deadlines = fixture.deadlines, paperId = fixture.paper.id!, trustId = fixture.trust.id!
+        func answers(_ tag: String) -> [Int64: ResponseAnswer] {
+            [issued[0].id!: ResponseAnswer(decision: .rejected, reasons: "reason \(tag)"),
+             issued[1].id!: ResponseAnswer(decision: .rejected, reasons: "reason \(tag)")]
+        }
+        let outcomes = await withTaskGroup(of: String?.self) { group in
+            for tag in (1...8).map(String.init) {
+                group.addTask {
+                    do {
+                        _ = try db.submitResponse(
+                            paperId: paperId, organisationId: trustId, answers: answers(tag), basedOnVersion: 0, now: Date(),
+                            deadlines: deadlines, actor: .test)
+                        return tag
+                    } catch TownhallError.conflict {
+                        return nil
+                    } catch {
+                        return "unexpected \(error)"
+                    }
+                }
+            }
+            return await group.reduce(into: [String?]()) { $0.append($1) }
+        }
+        let winners = outcomes.compactMap { $0 }
+        #expect(winners.count == 1, "\(outcomes)")
+        let responses = try db.list(ProviderResponse.self).filter { $0.paperId == paperId }
+        #expect(responses.count == 1 && responses[0].status == .submitted && responses[0].version == 1)
+        let items = try db.list(ResponseItem.self).filter { $0.responseId == responses.first?.id }
+        #expect(items.count == 2 && items.allSatisfy { $0.reasons == "reason \(winners[0])" }, "one whole response, not a mix")
+        // A submitted response is immutable, even to a direct write.
+        #expect(throws: DatabaseError.self) {
+            try db.writer.write { db in try db.execute(sql: "UPDATE responseItem SET reasons = 'changed' WHERE responseId = ?", arguments: [responses.first?.id]) }
+        }
+        // A correction is a new version; the first stays.
+        _ = try db.submitResponse(
+            paperId: paperId, organisationId: trustId, answers: answers("correction"), basedOnVersion: 1, now: Date(), deadlines: deadlines, actor: .test)
+        #expect(try db.list(ProviderResponse.self).filter { $0.paperId == paperId }.map(\.version) == [1, 2])
+        let detail = try await db.recommendationDetail(id: issued[0].id!, deadlines: deadlines, now: Date())!
+        #expect(detail.answers.map(\.item.reasons) == ["reason correction", "reason \(winners[0])"])
+    }
+
+    @Test func clerkActionsFollowTheStateMachine() async throws {
+        let fixture = try Fixture()
+        let issued = try fixture.issueTwo()
+        let db = fixture.db, deadlines = fixture.deadlines, now = fixture.office.clock.now
+        let id = issued[0].id!
+        #expect(throws: TownhallError.self) { try db.extendDeadline(recommendationId: id, to: Day("2020-01-01")!, reason: "x", at: now, deadlines: deadlines, actor: .test) }
+        #expect(throws: TownhallError.self) { try db.extendDeadline(recommendationId: id, to: Day("2040-01-01")!, reason: " ", at: now, deadlines: deadlines, actor: .test) }
+        #expect(throws: TownhallError.self) { try db.referRecommendation(id: id, to: "Board", note: "", at: now, deadlines: deadlines, actor: .test) }
+        #expect(throws: TownhallError.self) { try db.closeRecommendation(id: id, note: "", at: now, deadlines: deadlines, actor: .test) }
+        #expect(throws: TownhallError.self) {
+            try db.addImplementationUpdate(recommendationId: id, status: .planned, note: "x", targetDate: nil, at: now, deadlines: deadlines, actor: .test)
+        }
+        try db.extendDeadline(recommendationId: id, to: Day("2040-01-01")!, reason: "Trust board meets late", at: now, deadlines: deadlines, actor: .test)
+        #expect(try db.list(Recommendation.self).first { $0.id == id }?.dueOn == "2040-01-01")
+        _ = try db.submitResponse(
+            paperId: fixture.paper.id!, organisationId: fixture.trust.id!,
+            answers: [id: ResponseAnswer(decision: .accepted, action: "Do it", targetDate: "2027-06-30"),
+                      issued[1].id!: ResponseAnswer(decision: .partiallyAccepted, reasons: "Half", action: "Some", targetDate: "2027-06-30")],
+            basedOnVersion: 0, now: now, deadlines: deadlines, actor: .test)
+        #expect(throws: TownhallError.self) { try db.referRecommendation(id: id, to: "Board", note: "", at: now, deadlines: deadlines, actor: .test) }
+        _ = try db.addImplementationUpdate(recommendationId: id, status: .implemented, note: "Done", targetDate: nil, at: now, deadlines: deadlines, actor: .test)
+        try db.referRecommendation(id: issued[1].id!, to: "Health and Wellbeing Board", note: "", at: now, deadlines: deadlines, actor: .test)
+        try db.closeRecommendation(id: id, note: "Implemented", at: now, deadlines: deadlines, actor: .test)
+        #expect(throws: TownhallError.self) { try db.closeRecommendation(id: id, note: "", at: now, deadlines: deadlines, actor: .test) }
+        #expect(throws: TownhallError.self) {
+            try db.submitResponse(paperId: fixture.paper.id!, organisationId: fixture.trust.id!, answers: [:], basedOnVersion: 1, now: now,
+                                  deadlines: deadlines, actor: .test)
+        }
+        let tracked = try await db.trackedRecommendations(RecommendationScope(paperId: fixture.paper.id!), deadlines: deadlines, now: now)
+        #expect(tracked.sorted { $0.recommendation.number < $1.recommendation.number }.map(\.state) == [.closed, .referred])
+    }
+
+    @Test func notifyRunDeliversThroughASendmailProgramAndRetriesFailures() throws {
+        let fixture = try Fixture()
+        _ = try fixture.issueTwo()
+        let mailbox = try TemporaryDirectory()
+        let good = mailbox.path("capture.sh"), bad = mailbox.path("refuse.sh")
+        try "#!/bin/sh\ncat > \"\(mailbox.path("mail"))-$$.eml\"\n".write(toFile: good, atomically: true, encoding: .utf8)
+        try "#!/bin/sh\ncat > /dev/null\necho 'relay refused the message' >&2\nexit 75\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        for script in [good, bad] { try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script) }
+        var config = fixture.office.store.config
+        config.baseURL = "https://townhall.example"
+        config.sendmailCommand = bad
+        let now = fixture.office.clock.now
+
+        // Pending: the issue notice to the trust, and (from the demo) an overdue notice about the council to the LPAC clerk.
+        let failed = try Mailer(config: config).run(database: fixture.db, deadlines: fixture.deadlines, now: now)
+        #expect(failed == Mailer.RunSummary(queued: 1, sent: 0, failed: 2))
+        let waiting = try fixture.db.outbox().first { $0.kind == .issued }!
+        #expect(waiting.sentAt == nil && waiting.attempts == 1)
+        #expect(waiting.lastError?.contains("relay refused the message") == true)
+        #expect(try fixture.db.pendingMessages(now: now).isEmpty, "not retried before its back-off")
+
+        config.sendmailCommand = good
+        let retried = try Mailer(config: config).run(database: fixture.db, deadlines: fixture.deadlines, now: now.addingTimeInterval(3600))
+        #expect(retried.sent == 2 && retried.failed == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: mailbox.url.path).filter { $0.hasSuffix(".eml") }
+        #expect(files.count == 2)
+        let mails = try files.map { try String(contentsOfFile: mailbox.path($0), encoding: .utf8) }
+        let mail = try #require(mails.first { $0.contains("To: responses@nhs.test\r\n") })
+        #expect(mail.contains("To: responses@nhs.test\r\n"))
+        #expect(mail.contains("Subject: Recommendations for you from Harford Local Public Accounts Committee"))
+        #expect(mail.contains("https://townhall.example/provider/reports/\(fixture.paper.id!)"))
+        #expect(try fixture.db.outbox().allSatisfy { $0.sentAt != nil })
+
+        // Time passes: due-soon and overdue notices are queued once each, however often the run happens.
+        let late = now.addingTimeInterval(80 * 86_400)
+        _ = try fixture.db.enqueueDeadlineNotices(deadlines: fixture.deadlines, now: late)
+        #expect(try fixture.db.enqueueDeadlineNotices(deadlines: fixture.deadlines, now: late) == 0, "nothing queued twice")
+        let ours = try fixture.db.outbox().filter { $0.kind == .overdue && ($0.body.contains("Fund weekend") || $0.body.contains("Publish discharge")) }
+        #expect(ours.map(\.recipient).sorted()
+                == ["lpac.clerk@townhall.test", "lpac.clerk@townhall.test", "responses@nhs.test", "responses@nhs.test"],
+                "responder and LPAC clerk, for each of the two overdue recommendations")
+    }
+}
