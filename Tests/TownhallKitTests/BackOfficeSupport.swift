@@ -127,10 +127,12 @@ struct BackOffice {
         let published = try db.list(Paper.self).first { $0.status == .published && $0.agendaItemId == item }!.id!
         let file = try db.list(Attachment.self).first { $0.agendaItemId == item }!.id!
         let person = try db.list(Person.self).first!.id!
+        let recommendation = try db.list(Recommendation.self).first { $0.paperId == published }!.id!
         let gets = [
             "/admin/bodies/harford-policing-board/meetings/new", "/admin/meetings/\(meeting)", "/admin/meetings/\(meeting)/edit",
             "/admin/meetings/\(meeting)/minutes", "/admin/items/\(item)/edit", "/admin/items/\(item)/papers/new",
             "/admin/papers/\(draft)", "/admin/papers/\(published)", "/admin/attachments/\(file)",
+            "/admin/recommendations/\(recommendation)",
         ]
         let posts: [(String, [(String, String)])] = [
             ("/admin/bodies/harford-policing-board/meetings/new", [("action", "save"), ("title", "X"), ("date", "2027-01-14"), ("start", "10:00")]),
@@ -154,6 +156,12 @@ struct BackOffice {
             ("/admin/papers/\(published)/revise", []),
             ("/admin/papers/\(published)/withdraw", [("withdrawReason", "x")]),
             ("/admin/attachments/\(file)/delete", []),
+            ("/admin/papers/\(published)/recommendations", [("organisation", "1"), ("recommendation", "x")]),
+            ("/admin/papers/\(published)/recommendations/issue", []),
+            ("/admin/recommendations/\(recommendation)/extend", [("newDue", "2040-01-01"), ("reason", "x")]),
+            ("/admin/recommendations/\(recommendation)/refer", [("referTo", "x")]),
+            ("/admin/recommendations/\(recommendation)/close", [("closeNote", "x")]),
+            ("/admin/recommendations/\(recommendation)/delete", []),
         ]
         return (gets, posts)
     }

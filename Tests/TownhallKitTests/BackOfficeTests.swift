@@ -28,6 +28,7 @@ struct BackOfficeTests {
         let papersBefore = try office.store.database.list(Paper.self)
         let itemsBefore = try office.store.database.list(AgendaItem.self)
         let filesBefore = try office.store.database.list(Attachment.self)
+        let recommendationsBefore = try office.store.database.list(Recommendation.self)
         let before = try office.store.database.auditEntries(limit: 1000).count
         try await office.run { client in
             var browser = Browser(client)
@@ -70,6 +71,7 @@ struct BackOfficeTests {
             #expect(try office.store.database.list(Paper.self) == papersBefore)
             #expect(try office.store.database.list(AgendaItem.self) == itemsBefore)
             #expect(try office.store.database.list(Attachment.self) == filesBefore)
+            #expect(try office.store.database.list(Recommendation.self) == recommendationsBefore)
         }
     }
 

@@ -142,6 +142,38 @@ struct CLITests {
         #expect(try store.list(Attachment.self).isEmpty)
     }
 
+    @Test func recommendationsOverdueAndNotifyRun() throws {
+        _ = try expectOK(["demo", "seed"])
+        let overdue = try run(["recommendations", "overdue", "--json"])
+        #expect(overdue.status == 0, "\(overdue.stderr)")
+        let rows = try JSONSerialization.jsonObject(with: Data(overdue.stdout.utf8)) as? [[String: Any]]
+        #expect(rows?.count == 1)
+        #expect(rows?.first?["organisation"] as? String == "harford-council")
+        #expect(try expectOK(["recommendations", "overdue"]).contains("harford-council"))
+
+        _ = try expectOK(["organisation", "add", "--slug", "harford-ccg", "--name", "Harford Care Board", "--kind", "nhs-trust"])
+        try expectError(["organisation", "add", "--slug", "harford-ccg", "--name", "Again", "--kind", "nhs-trust"], "already exists")
+        try expectError(["organisation", "add", "--slug", "x", "--name", "X", "--kind", "charity"], "--kind \"charity\" is not one of")
+        let password = try write("pw.txt", "a long enough password\n")
+        _ = try expectOK(["user", "add", "--email", "c@nhs.test", "--name", "C", "--role", "provider", "--organisation", "harford-council",
+                          "--password-file", password])
+        try expectError(["user", "add", "--email", "d@nhs.test", "--name", "D", "--role", "provider", "--organisation", "nope",
+                         "--password-file", password], "no organisation with slug \"nope\"")
+        #expect(try expectOK(["response-rule", "--body", "harford-lpac", "--rule", "8 weeks"]).contains("8 weeks"))
+        try expectError(["response-rule", "--body", "harford-lpac", "--rule", "soon"], "must be a number")
+
+        let mailbox = directory.path("mailbox")
+        let script = try write("capture.sh", "#!/bin/sh\ncat >> \"\(mailbox)\"\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script)
+        let sent = try run(["notify", "run"], environment: ["TOWNHALL_SENDMAIL": script, "TOWNHALL_BASE_URL": "https://th.example"])
+        #expect(sent.status == 0, "\(sent.stderr)")
+        #expect(sent.stdout.contains("sent 1, failed 0"), "the council's new responder hears it is overdue: \(sent.stdout)")
+        let mail = try String(contentsOfFile: mailbox, encoding: .utf8)
+        #expect(mail.contains("To: c@nhs.test") && mail.contains("https://th.example/recommendations/"))
+        let failing = try run(["notify", "run"], environment: ["TOWNHALL_SENDMAIL": "/bin/false"])
+        #expect(failing.status == 0 && failing.stdout.contains("queued 0, sent 0, failed 0"), "nothing left to send")
+    }
+
     @Test func badConfigurationStopsWithOneLine() throws {
         let result = try run(["body", "list"], environment: ["TOWNHALL_PORT": "http"])
         #expect(result.status != 0)

@@ -1,0 +1,87 @@
+"""End-to-end check of the recommendations workflow in a real browser.
+
+A clerk drafts two recommendations on a published report and issues them; the police's responder signs in and
+answers every recommendation to the force in that report, rejecting one with reasons; a resident then finds the
+rejection on the public tracker and reads the reasons. axe-core runs on every page visited and must find nothing.
+Usage: python recommendations_journey.py BASE_URL
+(TOWNHALL_E2E_EMAIL/PASSWORD name the clerk, TOWNHALL_E2E_PROVIDER_EMAIL/PASSWORD the police responder)
+"""
+import datetime
+import os
+import sys
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from public_site import PageChecker, browser, follow
+
+BASE = sys.argv[1].rstrip("/")
+TARGET = (datetime.date.today() + datetime.timedelta(days=180)).isoformat()
+REJECTION = "A second control room would cost more than the whole rural policing budget."
+
+
+def sign_in(driver, checker, email, password, expect):
+    driver.get(BASE + "/login")
+    checker.check("sign-in page", "Sign in")
+    driver.find_element(By.ID, "email").send_keys(email)
+    driver.find_element(By.ID, "password").send_keys(password)
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]"))
+    checker.check("signed in", expect)
+
+
+def main():
+    driver = browser()
+    checker = PageChecker(driver)
+    try:
+        sign_in(driver, checker, os.environ["TOWNHALL_E2E_EMAIL"], os.environ["TOWNHALL_E2E_PASSWORD"], "Dashboard")
+        follow(driver, driver.find_element(By.LINK_TEXT, "Recommendations of your bodies"))
+        checker.check("clerk recommendations", "Recommendations of your bodies")
+        follow(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Force budget and precept 2027/28, recommendation 1"))
+        checker.check("clerk recommendation", "Recommendation 1")
+        follow(driver, driver.find_element(By.CSS_SELECTOR, ".caption-l a"))
+        checker.check("report with recommendations", "Add draft recommendation")
+        for text in ["Publish the force's rural response times every quarter.", "Open a second control room in Marsh Vale."]:
+            Select(driver.find_element(By.ID, "organisation")).select_by_visible_text("Harford and Marsh Vale Police")
+            driver.find_element(By.ID, "recommendation").send_keys(text)
+            follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Add draft recommendation']"))
+            checker.check("draft recommendation added", text)
+        follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Issue recommendations']"))
+        checker.check("recommendations issued", "Awaiting response")
+        follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Sign out']"))
+
+        sign_in(driver, checker, os.environ["TOWNHALL_E2E_PROVIDER_EMAIL"], os.environ["TOWNHALL_E2E_PROVIDER_PASSWORD"],
+                "Your recommendations")
+        follow(driver, driver.find_element(By.LINK_TEXT, "Force budget and precept 2027/28"))
+        checker.check("response form", "Your response")
+        fieldsets = driver.find_elements(By.CSS_SELECTOR, "form fieldset")
+        for fieldset in fieldsets:
+            key = fieldset.find_element(By.CSS_SELECTOR, "input[type=radio]").get_attribute("name").split("-")[1]
+            if "second control room" in fieldset.text:
+                driver.find_element(By.ID, f"decision-{key}-rejected").click()
+                driver.find_element(By.ID, f"reasons-{key}").send_keys(REJECTION)
+            else:
+                driver.find_element(By.ID, f"decision-{key}-accepted").click()
+                driver.find_element(By.ID, f"action-{key}").send_keys("Quarterly report to the Board from April.")
+                driver.execute_script("document.getElementById(arguments[0]).value = arguments[1];", f"target-{key}", TARGET)
+        follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Submit response']"))
+        checker.check("response submitted", "You submitted version 1")
+        follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Sign out']"))
+
+        driver.delete_all_cookies()
+        driver.get(BASE + "/recommendations")
+        checker.check("resident: tracker", "Recommendations tracker")
+        Select(driver.find_element(By.ID, "state")).select_by_visible_text("Responded: rejected")
+        Select(driver.find_element(By.ID, "organisation")).select_by_visible_text("Harford and Marsh Vale Police")
+        follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Filter']"))
+        checker.check("resident: rejections", "Open a second control room in Marsh Vale.")
+        follow(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Force budget and precept 2027/28, recommendation"))
+        checker.check("resident: rejected recommendation", REJECTION)
+        follow(driver, driver.find_element(By.LINK_TEXT, "Harford and Marsh Vale Police"))
+        checker.check("resident: organisation record", "Answered on time")
+    finally:
+        driver.quit()
+    return checker.finish("e2e-recommendations")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
