@@ -40,7 +40,7 @@ struct AttachmentRoutes: Sendable {
                 return .redirect(to: "/admin/items/\(item.id!)/edit#files", type: .normal)
             } catch let error as TownhallError {
                 guard case .invalid = error else { throw error }
-                errors.add("file", Self.sentence(error.message))
+                errors.add("file", error.message.asSentence)
             }
         } else {
             errors.add("file", "Choose a file to attach")
@@ -62,10 +62,5 @@ struct AttachmentRoutes: Sendable {
         }, bodyId: { $0.meeting.bodyId })
         try database.removeAttachment(id: found.attachment.id!, files: files, now: clerk.now(), actor: .user(user))
         return .redirect(to: "/admin/items/\(found.item.id!)/edit#files", type: .normal)
-    }
-
-    /// A store message as the start of a sentence for the error summary.
-    static func sentence(_ message: String) -> String {
-        message.prefix(1).uppercased() + message.dropFirst()
     }
 }

@@ -79,7 +79,7 @@ struct RecommendationAdminRoutes: Sendable {
             switch error {
             case .invalid(let message), .conflict(let message):
                 var errors = FormErrors()
-                errors.add(field, message.prefix(1).uppercased() + message.dropFirst())
+                errors.add(field, message.asSentence)
                 let fresh = try await requireRecommendation(context)
                 return page(fresh, form: form, errors: errors, context: context,
                             status: { if case .conflict = error { return .conflict } else { return .unprocessableContent } }())
@@ -135,7 +135,7 @@ struct RecommendationAdminRoutes: Sendable {
                 return .redirect(to: "/admin/papers/\(paper.paper.id!)#recommendations", type: .normal)
             } catch let error as TownhallError {
                 guard case .conflict(let message) = error else { throw error }
-                errors.add("recommendation", message.prefix(1).uppercased() + message.dropFirst())
+                errors.add("recommendation", message.asSentence)
             }
         }
         return try await clerk.paperForm(paper: paper.paper, item: paper.item, meeting: paper.meeting, form: clerk.paperValues(paper.paper, merging: form),
@@ -149,7 +149,7 @@ struct RecommendationAdminRoutes: Sendable {
         } catch let error as TownhallError {
             guard case .conflict(let message) = error else { throw error }
             var errors = FormErrors()
-            errors.add("recommendations", message.prefix(1).uppercased() + message.dropFirst())
+            errors.add("recommendations", message.asSentence)
             return try await clerk.paperForm(paper: paper.paper, item: paper.item, meeting: paper.meeting,
                                              form: clerk.paperValues(paper.paper, merging: form), errors: errors, preview: true, context: context,
                                              status: .conflict)

@@ -71,3 +71,9 @@ struct FormErrors: Sendable {
 
     func message(for field: String) -> String? { entries.first { $0.field == field }?.message }
 }
+
+extension String {
+    /// A store message (which starts lower case, to read well after "townhall: error:") as a sentence for the
+    /// error summary.
+    var asSentence: String { prefix(1).uppercased() + dropFirst() }
+}

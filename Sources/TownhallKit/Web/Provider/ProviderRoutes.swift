@@ -133,7 +133,7 @@ struct ProviderRoutes: Sendable {
                 deadlines: deadlines, actor: .user(user))
         } catch let error as TownhallError {
             guard case .invalid(let message) = error else { throw error }
-            errors.add("note-\(id)", message.prefix(1).uppercased() + message.dropFirst())
+            errors.add("note-\(id)", message.asSentence)
             return try await progressError(paperId, organisationId, form: form, errors: errors, context: context)
         }
         return .redirect(to: "/provider/reports/\(paperId)#progress-\(id)", type: .normal)
