@@ -17,10 +17,7 @@ extension AppDatabase {
                 }
                 let record = tracked.recommendation
                 let due = record.dueOn.flatMap(Day.init).map(deadlines.time.longDate(day:)) ?? "unknown"
-                let clerks = try String.fetchAll(db, sql: """
-                    SELECT u.email FROM user u JOIN clerkBody c ON c.userId = u.id WHERE c.bodyId = ? AND NOT u.isDisabled
-                    """, arguments: [record.bodyId])
-                let recipients = try Self.responders(record.organisationId, db) + (kind == .overdue ? clerks : [])
+                let recipients = try Self.responders(record.organisationId, db) + (kind == .overdue ? try Self.clerkEmails(record.bodyId, db) : [])
                 try db.enqueue(
                     kind, to: recipients, at: now,
                     subject: kind == .dueSoon

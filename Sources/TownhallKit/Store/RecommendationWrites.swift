@@ -166,9 +166,7 @@ extension AppDatabase {
             guard let first = recommendations.first, let body = try Body.fetchOne(db, key: first.bodyId),
                   let organisation = try Organisation.fetchOne(db, key: organisationId)
             else { return response }
-            let clerks = try String.fetchAll(db, sql: """
-                SELECT u.email FROM user u JOIN clerkBody c ON c.userId = u.id WHERE c.bodyId = ? AND NOT u.isDisabled ORDER BY u.email
-                """, arguments: [body.id])
+            let clerks = try Self.clerkEmails(body.id!, db)
             let late = recommendations.contains { ($0.dueOn.flatMap(Day.init) ?? .init(ordinal: .max)) < deadlines.time.calendarDay(of: now) }
             try db.enqueue(
                 .responseReceived, to: clerks, at: now,
@@ -316,6 +314,13 @@ extension AppDatabase {
         }
         try db.audit(actor, "save-draft", "response", response.id, "version \(response.version) to paper \(paperId)", at: now)
         return response
+    }
+
+    /// Active clerk accounts of a body.
+    static func clerkEmails(_ bodyId: Int64, _ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: """
+            SELECT u.email FROM user u JOIN clerkBody c ON c.userId = u.id WHERE c.bodyId = ? AND NOT u.isDisabled ORDER BY u.email
+            """, arguments: [bodyId])
     }
 
     /// Active provider accounts of an organisation.
