@@ -47,6 +47,18 @@ public struct PageRenderer: Sendable {
 }
 
 /// The signed-in user's name and the token for the sign-out form in the header.
+extension PageRenderer {
+    /// A page for a signed-in user: their account header, and never stored by a browser or proxy.
+    func renderSignedIn<Content: Sendable>(
+        _ template: String, title: String, breadcrumbs: [Breadcrumb], page: Content, status: HTTPResponse.Status,
+        context: AppRequestContext
+    ) -> Response {
+        var response = render(template, title: title, breadcrumbs: breadcrumbs, page: page, status: status, account: AccountNav(context))
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+}
+
 struct AccountNav: Sendable {
     let name: String
     let csrf: String

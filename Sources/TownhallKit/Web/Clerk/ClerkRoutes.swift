@@ -51,10 +51,7 @@ struct ClerkRoutes: Sendable {
     /// A back-office page: the signed-in header, never cached.
     func render<View: Sendable>(_ template: String, _ title: String, _ view: View, _ context: AppRequestContext,
                                 breadcrumbs: [Breadcrumb] = [dashboardCrumb], status: HTTPResponse.Status = .ok) -> Response {
-        var response = pages.render(
-            template, title: title, breadcrumbs: breadcrumbs, page: view, status: status, account: AccountNav(context))
-        response.headers[.cacheControl] = "no-store"
-        return response
+        pages.renderSignedIn(template, title: title, breadcrumbs: breadcrumbs, page: view, status: status, context: context)
     }
 
     // MARK: Dashboard

@@ -27,11 +27,9 @@ struct ProviderRoutes: Sendable {
 
     func render<View: Sendable>(_ template: String, _ title: String, _ view: View, _ context: AppRequestContext,
                                 status: HTTPResponse.Status = .ok) -> Response {
-        var response = pages.render(
+        pages.renderSignedIn(
             template, title: title, breadcrumbs: template == "provider-dashboard" ? [] : [Breadcrumb(title: "Your recommendations", url: "/provider")],
-            page: view, status: status, account: AccountNav(context))
-        response.headers[.cacheControl] = "no-store"
-        return response
+            page: view, status: status, context: context)
     }
 
     @Sendable func dashboard(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -67,11 +65,10 @@ struct ProviderRoutes: Sendable {
     }
 
     @Sendable func respond(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (_, organisationId) = try provider(request, context)
+        let (user, organisationId) = try provider(request, context)
         let workspace = try await requireWorkspace(context, organisationId)
         let form = try await FormData.read(request, context: context)
         try context.requireCSRF(form)
-        let user = try context.requireUser(request)
         let answerable = workspace.recommendations.filter { $0.state.allows(.respond) || $0.state.allows(.correctResponse) }
         var answers: [Int64: ResponseAnswer] = [:]
         var errors = FormErrors()
