@@ -145,8 +145,10 @@ extension AppDatabase {
         let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
         let records = Dictionary(
             uniqueKeysWithValues: try Recommendation.fetchAll(db, keys: rows.map { $0["id"] as Int64 }).map { ($0.id!, $0) })
-        let bodies = Dictionary(uniqueKeysWithValues: try Body.fetchAll(db).map { ($0.id!, $0) })
-        let organisations = Dictionary(uniqueKeysWithValues: try Organisation.fetchAll(db).map { ($0.id!, $0) })
+        // Only the bodies and organisations these recommendations name, not every row of both tables.
+        let bodies = Dictionary(uniqueKeysWithValues: try Body.fetchAll(db, keys: Set(records.values.map(\.bodyId))).map { ($0.id!, $0) })
+        let organisations = Dictionary(
+            uniqueKeysWithValues: try Organisation.fetchAll(db, keys: Set(records.values.map(\.organisationId))).map { ($0.id!, $0) })
         return rows.compactMap { row in
             guard let record = records[row["id"]], let body = bodies[record.bodyId], let organisation = organisations[record.organisationId]
             else { return nil }
