@@ -137,15 +137,18 @@ struct ProviderRoutes: Sendable {
     }
 
     func progressError(_ paperId: Int64, _ organisationId: Int64, form: FormData, errors: FormErrors, context: AppRequestContext) async throws -> Response {
-        guard let workspace = try await database.responseWorkspace(paperId: paperId, organisationId: organisationId, deadlines: deadlines, now: now())
-        else { throw HTTPError(.forbidden) }
+        let workspace = try await requireWorkspace(paperId: paperId, organisationId)
         return responsePage(workspace, form: form, errors: errors, context: context, status: .unprocessableContent)
     }
 
-    /// The report's recommendations for the provider's own organisation; a report with none for them is 403.
+    /// The report named in the address, for the provider's own organisation.
     func requireWorkspace(_ context: AppRequestContext, _ organisationId: Int64) async throws -> ResponseWorkspace {
-        guard let workspace = try await database.responseWorkspace(
-            paperId: try PublicRoutes.id(context), organisationId: organisationId, deadlines: deadlines, now: now())
+        try await requireWorkspace(paperId: try PublicRoutes.id(context), organisationId)
+    }
+
+    /// The report's recommendations for the provider's own organisation; a report with none for them is 403.
+    func requireWorkspace(paperId: Int64, _ organisationId: Int64) async throws -> ResponseWorkspace {
+        guard let workspace = try await database.responseWorkspace(paperId: paperId, organisationId: organisationId, deadlines: deadlines, now: now())
         else { throw HTTPError(.forbidden) }
         return workspace
     }
