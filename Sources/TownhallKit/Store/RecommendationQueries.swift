@@ -153,10 +153,11 @@ extension AppDatabase {
             guard let record = records[row["id"]], let body = bodies[record.bodyId], let organisation = organisations[record.organisationId]
             else { return nil }
             let decision = (row["decision"] as String?).flatMap(ResponseDecision.init(rawValue:))
-            let state = deadlines.state(of: record, decision: decision, body: body, now: now) ?? .awaitingResponse
+            // A draft has no public state (`state` is nil); lists check `status == .draft` and show it as a draft.
             return TrackedRecommendation(
                 recommendation: record, body: body, organisation: organisation, paperTitle: row["paperTitle"], decision: decision,
-                firstAnsweredAt: row["firstAnsweredAt"], state: record.status == .draft ? .awaitingResponse : state)
+                firstAnsweredAt: row["firstAnsweredAt"],
+                state: deadlines.state(of: record, decision: decision, body: body, now: now) ?? .awaitingResponse)
         }
     }
 
