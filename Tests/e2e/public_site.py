@@ -14,8 +14,8 @@ import axe_playwright_python
 import html5lib
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 BASE = sys.argv[1].rstrip("/") if len(sys.argv) > 1 else ""
@@ -59,11 +59,26 @@ def html5_errors(url):
     return parser.errors
 
 
+def is_gone(element):
+    """True once `element` has left the document. Chromium can report that as a stale reference or, when the
+    navigation lands mid-call, as an inspector error saying the node "does not belong to the document"; both
+    mean the old page is gone. Any other WebDriver error is real and is raised."""
+    try:
+        element.is_enabled()
+        return False
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as error:
+        if "does not belong to the document" in str(error):
+            return True
+        raise
+
+
 def follow(driver, element):
     """Clicks a link or button and waits until the browser has loaded the next page."""
     old = driver.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, 15).until(lambda _: is_gone(old))
     WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
