@@ -39,7 +39,7 @@ struct AuthorityCommand: AsyncParsableCommand {
 
 struct BodyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "body", abstract: "Boards, panels and committees.", subcommands: [Add.self, List.self])
+        commandName: "body", abstract: "Boards, panels and committees.", subcommands: [Add.self, List.self, Seats.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a body.")
@@ -49,13 +49,38 @@ struct BodyCommand: AsyncParsableCommand {
         @Option(help: "Kind: \(BodyKind.allCases.map(\.rawValue).joined(separator: ", "))") var kind: String
         @Option(help: "One-paragraph description") var description = ""
         @Option(help: "Area served") var area = ""
+        @Option(help: "Policing Board only: the councils of the force area, as comma-separated authority slugs") var councils = ""
 
         func run() async throws {
             try await reportingErrors {
                 let kind = try parseChoice(BodyKind.self, kind, option: "kind")
                 let (_, database) = try store.open()
-                let record = try database.addBody(slug: slug, name: name, kind: kind, description: description, area: area, actor: .commandLine)
+                let record = try database.addBody(
+                    slug: slug, name: name, kind: kind, description: description, area: area,
+                    councils: councils.split(separator: ",").map(String.init), actor: .commandLine)
                 print("added body \(record.slug) (id \(record.id!))")
+                try warnAboutEmptySeats(database, body: record.slug, on: nil)
+            }
+        }
+    }
+
+    struct Seats: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the seats a body must fill and who holds them; exits 1 when a seat is empty.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Body slug") var body: String
+        @Option(help: "Day to check, YYYY-MM-DD (default today)") var on: String?
+
+        func run() async throws {
+            try await reportingErrors {
+                let (config, database) = try store.open()
+                let today = try on.map { try LocalTime(timeZone: config.timeZone).parseDay($0) } ?? LocalTime(timeZone: config.timeZone).day(of: Date())
+                let (_, seats) = try database.seats(bodySlug: body, today: today)
+                for seat in seats { print("\(seat.label)\t\(seat.isEmpty ? "VACANT" : seat.holders.joined(separator: ", "))") }
+                if seats.contains(where: \.isEmpty) {
+                    try warnAboutEmptySeats(database, body: body, on: today)
+                    throw ExitCode(1)
+                }
             }
         }
     }
@@ -110,7 +135,7 @@ struct PersonCommand: AsyncParsableCommand {
 
 struct MemberCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "member", abstract: "Memberships of bodies.", subcommands: [Add.self, List.self])
+        commandName: "member", abstract: "Memberships of bodies.", subcommands: [Add.self, End.self, List.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Give a person a seat on a body.")
@@ -118,6 +143,7 @@ struct MemberCommand: AsyncParsableCommand {
         @Option(help: "Person slug") var person: String
         @Option(help: "Body slug") var body: String
         @Option(help: "Role: \(MembershipRole.allCases.map(\.rawValue).joined(separator: ", "))") var role = "member"
+        @Option(help: "What the member represents: \(SeatCategory.allCases.map(\.rawValue).joined(separator: ", "))") var category: String?
         @Option(help: "Slug of the council the member represents") var authority: String?
         @Option(help: "First day, YYYY-MM-DD") var start: String
         @Option(help: "Last day, YYYY-MM-DD") var end: String?
@@ -125,11 +151,28 @@ struct MemberCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingErrors {
                 let role = try parseChoice(MembershipRole.self, role, option: "role")
+                let category = try category.map { try parseChoice(SeatCategory.self, $0, option: "category") }
                 let (config, database) = try store.open()
                 let record = try database.addMember(
-                    person: person, body: body, role: role, authority: authority, startDate: start, endDate: end,
+                    person: person, body: body, role: role, category: category, authority: authority, startDate: start, endDate: end,
                     localTime: LocalTime(timeZone: config.timeZone), actor: .commandLine)
                 print("added membership \(record.id!): \(person) as \(role.rawValue) of \(body)")
+                try warnAboutEmptySeats(database, body: body, on: start)
+            }
+        }
+    }
+
+    struct End: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "End a membership, freeing the seat.")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "Membership id") var id: Int64
+        @Option(help: "Last day, YYYY-MM-DD") var on: String
+
+        func run() async throws {
+            try await reportingErrors {
+                let (config, database) = try store.open()
+                let record = try database.endMembership(id: id, on: on, localTime: LocalTime(timeZone: config.timeZone), actor: .commandLine)
+                print("membership \(id) ends \(record.endDate!)")
             }
         }
     }
@@ -143,9 +186,18 @@ struct MemberCommand: AsyncParsableCommand {
             try await reportingErrors {
                 let (_, database) = try store.open()
                 try printList(try database.list(Membership.self), json: json) {
-                    "\($0.id!)\tperson \($0.personId)\tbody \($0.bodyId)\t\($0.role.rawValue)\t\($0.startDate)–\($0.endDate ?? "")"
+                    "\($0.id!)\tperson \($0.personId)\tbody \($0.bodyId)\t\($0.role.rawValue)\t\($0.category?.rawValue ?? "-")\t\($0.startDate)–\($0.endDate ?? "")"
                 }
             }
         }
+    }
+}
+
+/// Prints one warning line per empty seat to stderr, so a clerk adding members sees what is still missing.
+func warnAboutEmptySeats(_ database: AppDatabase, body: String, on day: String?) throws {
+    let today = day ?? LocalTime().day(of: Date())
+    let (_, seats) = try database.seats(bodySlug: body, today: today)
+    for seat in seats where seat.isEmpty {
+        FileHandle.standardError.write(Data("warning: \(body) has no \(seat.label.lowercased()) on \(today)\n".utf8))
     }
 }

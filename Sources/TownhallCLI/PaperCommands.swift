@@ -13,13 +13,16 @@ struct PaperCommand: AsyncParsableCommand {
         @Option(help: "Agenda item id") var item: Int64
         @Option(help: "Title (default: the file name)") var title: String?
         @Option(help: "Author, e.g. \"Treasurer to the Board\"") var author = ""
+        @Option(help: "Kind: \(PaperKind.allCases.map(\.rawValue).joined(separator: ", "))") var kind = "report"
 
         func run() async throws {
             try await reportingErrors {
+                let kind = try parseChoice(PaperKind.self, kind, option: "kind")
                 let markdown = try readTextFile(file)
                 let (_, database) = try store.open()
                 let name = title ?? ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-                let paper = try database.addPaper(itemId: item, title: name, author: author, markdown: markdown, now: Date(), actor: .commandLine)
+                let paper = try database.addPaper(
+                    itemId: item, title: name, author: author, markdown: markdown, kind: kind, now: Date(), actor: .commandLine)
                 print("added draft paper \(paper.id!): \(paper.title)")
             }
         }

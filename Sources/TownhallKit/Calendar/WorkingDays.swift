@@ -36,6 +36,17 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
 
+    /// The same day `count` calendar months later, clamped to the month's end (31 August + 6 months = 28 or 29 February).
+    public func adding(months count: Int) -> Day {
+        let c = components
+        let months = c.month - 1 + count
+        let year = c.year + Int((Double(months) / 12).rounded(.down)), month = ((months % 12) + 12) % 12 + 1
+        return Day(ordinal: Day.ordinal(year, month, min(c.day, Day.daysInMonth(year, month))))
+    }
+
+    /// The day `count` years later; 29 February becomes 28 February in a common year.
+    public func adding(years count: Int) -> Day { adding(months: 12 * count) }
+
     public var description: String {
         let c = components
         return String(format: "%04d-%02d-%02d", c.year, c.month, c.day)

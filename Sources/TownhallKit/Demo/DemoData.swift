@@ -46,54 +46,36 @@ public struct DemoData: Sendable {
         _ = try database.addBody(
             slug: "harford-policing-board", name: "Harford and Marsh Vale Policing Board", kind: .policingBoard,
             description: "The leaders of the two councils in the Harford and Marsh Vale police force area, with a lead member from each. The Board sets the force budget and precept, appoints the Chief Constable and agrees the policing plan.",
-            area: "Harford and Marsh Vale police force area", actor: .demo)
-        let boardSeats: [(String, String, String, MembershipRole, String)] = [
-            ("cllr-amara-okafor", "Councillor Amara Okafor", "Leader, Harford City Council", .chair, "harford-city"),
-            ("cllr-david-lloyd", "Councillor David Lloyd", "Leader, Marsh Vale Council", .viceChair, "marsh-vale"),
-            ("cllr-priya-shah", "Councillor Priya Shah", "Cabinet Member for Community Safety, Harford City Council", .member, "harford-city"),
-            ("cllr-tom-greaves", "Councillor Tom Greaves", "Lead Member for Communities, Marsh Vale Council", .member, "marsh-vale"),
-        ]
-        for (slug, name, title, role, council) in boardSeats {
-            _ = try database.addPerson(slug: slug, name: name, title: title, actor: .demo)
-            _ = try database.addMember(
-                person: slug, body: "harford-policing-board", role: role, authority: council, startDate: yearStart,
-                endDate: nil, localTime: time, actor: .demo)
-        }
+            area: "Harford and Marsh Vale police force area", councils: ["harford-city", "marsh-vale"], actor: .demo)
+        try seat("harford-policing-board", since: yearStart, [
+            ("cllr-amara-okafor", "Councillor Amara Okafor", "Leader, Harford City Council", .chair, .leader, "harford-city"),
+            ("cllr-david-lloyd", "Councillor David Lloyd", "Leader, Marsh Vale Council", .viceChair, .leader, "marsh-vale"),
+            ("cllr-priya-shah", "Councillor Priya Shah", "Cabinet Member for Community Safety, Harford City Council", .member, .leadMember, "harford-city"),
+            ("cllr-tom-greaves", "Councillor Tom Greaves", "Lead Member for Communities, Marsh Vale Council", .member, .leadMember, "marsh-vale"),
+        ])
 
         _ = try database.addBody(
             slug: "harford-lpac", name: "Harford Local Public Accounts Committee", kind: .lpac,
             description: "Backbench councillors with lay and service-user members. The committee takes evidence from any public service in the area and makes recommendations, which the service must answer within two months.",
             area: "Harford City Council area", actor: .demo)
-        let lpacSeats: [(String, String, String, MembershipRole, String?)] = [
-            ("cllr-helen-marsh", "Councillor Helen Marsh", "Backbench councillor, Harford City Council", .chair, "harford-city"),
-            ("cllr-raj-patel", "Councillor Raj Patel", "Backbench councillor, Harford City Council", .member, "harford-city"),
-            ("sarah-whitfield", "Sarah Whitfield", "Lay member (chartered accountant)", .layMember, nil),
-            ("kwame-mensah", "Kwame Mensah", "Service-user representative, Harford Carers' Forum", .coOpted, nil),
-        ]
-        for (slug, name, title, role, council) in lpacSeats {
-            _ = try database.addPerson(slug: slug, name: name, title: title, actor: .demo)
-            _ = try database.addMember(
-                person: slug, body: "harford-lpac", role: role, authority: council, startDate: yearStart, endDate: nil,
-                localTime: time, actor: .demo)
-        }
+        try seat("harford-lpac", since: yearStart, [
+            ("cllr-helen-marsh", "Councillor Helen Marsh", "Backbench councillor, Harford City Council", .chair, .backbenchCouncillor, "harford-city"),
+            ("cllr-raj-patel", "Councillor Raj Patel", "Backbench councillor, Harford City Council", .member, .backbenchCouncillor, "harford-city"),
+            ("sarah-whitfield", "Sarah Whitfield", "Lay member (chartered accountant)", .layMember, .layMember, nil),
+            ("kwame-mensah", "Kwame Mensah", "Service-user representative, Harford Carers' Forum", .coOpted, .serviceUser, nil),
+        ])
 
         _ = try database.addBody(
             slug: "harford-education-panel", name: "Harford Local Education Panel", kind: .educationPanel,
             description: "Lead members, the Director of Children's Services, head teacher, governor and parent representatives supporting the Director of School Standards on a long-term plan for schools.",
             area: "Harford City Council area", actor: .demo)
-        let panelSeats: [(String, String, String, MembershipRole, String?)] = [
-            ("cllr-lucy-bennett", "Councillor Lucy Bennett", "Lead Member for Children and Schools, Harford City Council", .chair, "harford-city"),
-            ("mark-ellison", "Mark Ellison", "Director of Children's Services, Harford City Council", .member, "harford-city"),
-            ("anne-fraser", "Anne Fraser", "Head teacher, St Aidan's Primary School", .coOpted, nil),
-            ("gareth-owen", "Gareth Owen", "Chair of governors, Harford Academy", .coOpted, nil),
-            ("nadia-rahman", "Nadia Rahman", "Parent representative", .coOpted, nil),
-        ]
-        for (slug, name, title, role, council) in panelSeats {
-            _ = try database.addPerson(slug: slug, name: name, title: title, actor: .demo)
-            _ = try database.addMember(
-                person: slug, body: "harford-education-panel", role: role, authority: council, startDate: yearStart,
-                endDate: nil, localTime: time, actor: .demo)
-        }
+        try seat("harford-education-panel", since: yearStart, [
+            ("cllr-lucy-bennett", "Councillor Lucy Bennett", "Lead Member for Children and Schools, Harford City Council", .chair, .leadMember, "harford-city"),
+            ("mark-ellison", "Mark Ellison", "Director of Children's Services, Harford City Council", .member, .directorOfChildrensServices, "harford-city"),
+            ("anne-fraser", "Anne Fraser", "Head teacher, St Aidan's Primary School", .coOpted, .headTeacher, nil),
+            ("gareth-owen", "Gareth Owen", "Chair of governors, Harford Academy", .coOpted, .governor, nil),
+            ("nadia-rahman", "Nadia Rahman", "Parent representative", .coOpted, .parent, nil),
+        ])
 
         let chamber = "Council Chamber, Harford Civic Centre"
         let chamberAddress = "Market Square, Harford HF1 1AA"
@@ -110,7 +92,7 @@ public struct DemoData: Sendable {
             decision: "The Board agreed the policing plan 2026 to 2029 and its four strategic priorities, with neighbourhood policing to be reported on quarterly.", actor: .demo)
         let plan = try database.addPaper(
             itemId: planItem.id!, title: "Policing plan 2026 to 2029", author: "Chief Executive to the Board",
-            markdown: DemoPapers.policingPlan, now: now, actor: .demo)
+            markdown: DemoPapers.policingPlan, kind: .strategicPlan, now: now, actor: .demo)
         try publish(plan.id, 40)
         let appraisal = try database.addAgendaItem(
             meetingId: pastBoard.id!, title: "Chief Constable: annual performance review", type: .decision,
@@ -155,8 +137,8 @@ public struct DemoData: Sendable {
 
         // LPAC: a held evidence session and a cancelled planning meeting.
         let evidence = try database.addMeeting(
-            body: "harford-lpac", title: "Evidence session: delays in hospital discharge", startsAt: try at(-20, "18:00"),
-            endsAt: try at(-20, "20:00"), locationName: chamber, address: chamberAddress, actor: .demo)
+            body: "harford-lpac", title: "Evidence session: delays in hospital discharge", startsAt: try at(-130, "18:00"),
+            endsAt: try at(-130, "20:00"), locationName: chamber, address: chamberAddress, actor: .demo)
         try addProcedural(evidence.id!)
         let evidenceItem = try database.addAgendaItem(
             meetingId: evidence.id!, title: "Evidence from Harford and Marsh NHS Foundation Trust", type: .report,
@@ -164,11 +146,13 @@ public struct DemoData: Sendable {
         let brief = try database.addPaper(
             itemId: evidenceItem.id!, title: "Briefing: discharge delays at Harford General Hospital",
             author: "Scrutiny Officer", markdown: DemoPapers.dischargeBriefing, now: now, actor: .demo)
-        try publish(brief.id, 27)
-        try publishAgenda(evidence.id, 27)
+        try publish(brief.id, 138)
+        try publishAgenda(evidence.id, 138)
         _ = try database.setMeetingStatus(meetingId: evidence.id!, status: .held, actor: .demo)
 
         try seedInquiryReport(at: at, now: now, renderer: renderer, chamber: chamber, address: chamberAddress)
+        try seedInquiry(evidenceMeeting: evidence.id!, evidenceItem: evidenceItem.id!, now: now, renderer: renderer)
+        try seedBoardDecisions(planMeeting: pastBoard.id!, planPaper: plan.id!, now: now)
 
         let planning = try database.addMeeting(
             body: "harford-lpac", title: "Inquiry planning meeting", startsAt: try at(5, "18:00"), endsAt: nil,
@@ -185,9 +169,11 @@ public struct DemoData: Sendable {
             exemptParagraph: nil, actor: .demo)
         let schools = try database.addPaper(
             itemId: planDraft.id!, title: "Long-term plan for school standards 2027 to 2032", author: "Director of School Standards",
-            markdown: DemoPapers.schoolsPlan, now: now, actor: .demo)
+            markdown: DemoPapers.schoolsPlan, kind: .strategicPlan, now: now, actor: .demo)
         try publish(schools.id, 1)
         try publishAgenda(panel.id, 1)
+        try seedAnnualReport(at: at, now: now, chamber: chamber, address: chamberAddress)
+        try seedPeerChallenges(at: at, now: now, renderer: renderer, chamber: chamber, address: chamberAddress)
 
         let papers = try database.list(Paper.self)
         return "seeded demo: \(try database.list(Body.self).count) bodies, \(try database.list(Meeting.self).count) meetings, "
@@ -197,7 +183,7 @@ public struct DemoData: Sendable {
 
     /// The LPAC's final report on hospital discharge: recommendations to the NHS trust (answered, one rejected)
     /// and the council (not answered, so late), plus a Policing Board recommendation still within its time.
-    private func seedInquiryReport(
+    func seedInquiryReport(
         at: (Int, String) throws -> Date, now: Date, renderer: MarkdownRenderer, chamber: String, address: String
     ) throws {
         let deadlines = Deadlines(workingDays: rule.workingDays, time: rule.time)
@@ -254,7 +240,19 @@ public struct DemoData: Sendable {
         _ = try database.issueRecommendations(paperId: budgetPaper.id!, at: daysAgo(2), deadlines: deadlines, actor: .demo)
     }
 
-    private func addProcedural(_ meetingId: Int64) throws {
+    /// Adds people and gives each a seat on the body: (slug, name, title, role, category, council).
+    func seat(_ body: String, since start: String, _ seats: [(String, String, String, MembershipRole, SeatCategory, String?)]) throws {
+        for (slug, name, title, role, category, council) in seats {
+            if try database.list(Person.self).first(where: { $0.slug == slug }) == nil {
+                _ = try database.addPerson(slug: slug, name: name, title: title, actor: .demo)
+            }
+            _ = try database.addMember(
+                person: slug, body: body, role: role, category: category, authority: council, startDate: start, endDate: nil,
+                localTime: time, actor: .demo)
+        }
+    }
+
+    func addProcedural(_ meetingId: Int64) throws {
         _ = try database.addAgendaItem(meetingId: meetingId, title: "Apologies for absence", type: .procedural, exemptParagraph: nil, actor: .demo)
         _ = try database.addAgendaItem(meetingId: meetingId, title: "Declarations of interest", type: .procedural, exemptParagraph: nil, actor: .demo)
     }

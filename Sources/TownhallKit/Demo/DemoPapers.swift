@@ -155,4 +155,77 @@ enum DemoPapers {
         respond within two calendar months, saying what it accepts and what it will do, and giving reasons for any
         it rejects.
         """
+
+    static let carersEvidence = """
+    # Summary
+
+    The Forum surveyed 212 carers of people discharged from Harford General Hospital between January and June.
+
+    ## What carers told us
+
+    ```table Survey results
+    Question,Yes,No
+    Were you told the discharge date at least 24 hours ahead?,41%,59%
+    Did care at home start on the day of discharge?,52%,48%
+    Were medicines ready when the patient was?,63%,37%
+    ```
+
+    > "We waited from nine in the morning until seven at night for the tablets." (carer, Marsh Vale)
+
+    ## What we ask the committee to recommend
+
+    1. A named discharge contact for every carer.
+    2. Medicines prepared the day before a planned discharge.
+    """
+
+    static let panelAnnualReport = """
+    # Foreword
+
+    This is the panel's report on the last academic year: what schools in Harford achieved, where the panel
+    challenged the Director of School Standards, and what comes next under the long-term plan.
+
+    ## Results
+
+    ```table Key stage results
+    Measure,Harford,England
+    Reading, writing and maths at expected standard (key stage 2),59%,61%
+    Grade 5 or above in English and maths (GCSE),44%,46%
+    Persistent absence (secondary),21%,20%
+    ```
+
+    ## What the panel did
+
+    - Reviewed attendance plans with every secondary head teacher.
+    - Agreed the consultation on the long-term plan for school standards.
+    """
+
+    static let corporatePeerReport = """
+    # Executive summary
+
+    Harford City Council is ambitious for its residents and well led, with strong partnerships. The council faces
+    a significant budget gap from 2028/29 and needs a sharper corporate plan to focus its resources.
+
+    # Recommendations
+
+    1. Agree a medium-term financial strategy that closes the budget gap without relying on reserves.
+    2. Set out a single corporate plan with measurable outcomes, reported quarterly.
+    3. Strengthen the audit committee with a second independent member and a training programme.
+
+    # The peer team
+
+    Two member peers and a lead officer peer from other councils, and a health representative from an
+    integrated care board.
+    """
+
+    static let safeguardingPeerReport = """
+    # Summary
+
+    Practitioners in Marsh Vale know their children and families well. Partnership arrangements are sound, but
+    the front door receives too many contacts that do not need a social work response.
+
+    # Recommendations
+
+    1. Establish a multi-agency front door with police and health colleagues co-located.
+    2. Introduce a quality assurance framework with regular case audits.
+    """
 }

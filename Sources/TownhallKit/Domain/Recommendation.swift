@@ -170,11 +170,7 @@ public struct ResponseRule: Codable, Sendable, Equatable, CustomStringConvertibl
         case .calendarDays:
             return workingDays.onOrAfter(issued.adding(days: count))
         case .calendarMonths:
-            let c = issued.components
-            let months = c.month - 1 + count
-            let year = c.year + months / 12, month = months % 12 + 1
-            let day = min(c.day, Day.daysInMonth(year, month))
-            return workingDays.onOrAfter(Day(ordinal: Day.ordinal(year, month, day)))
+            return workingDays.onOrAfter(issued.adding(months: count))
         }
     }
 }

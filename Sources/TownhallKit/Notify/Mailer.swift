@@ -74,6 +74,7 @@ public struct Mailer: Sendable {
     public func run(database: AppDatabase, deadlines: Deadlines, now: Date) throws -> RunSummary {
         var summary = RunSummary()
         summary.queued = try database.enqueueDeadlineNotices(deadlines: deadlines, now: now)
+            + database.enqueueDutyReminders(today: deadlines.time.calendarDay(of: now), time: deadlines.time, now: now)
         for message in try database.pendingMessages(now: now, limit: 10_000) {
             do {
                 try send(message, date: now)

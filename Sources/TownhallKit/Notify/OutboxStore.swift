@@ -36,6 +36,27 @@ extension AppDatabase {
         }
     }
 
+    /// Reminds a body's clerks of its annual report or a peer challenge follow-up once it is due soon, and again
+    /// once it is overdue; never twice for the same state and due day.
+    @discardableResult
+    public func enqueueDutyReminders(today: Day, time: LocalTime, now: Date) throws -> Int {
+        try writer.write { db in
+            let before = try OutboxMessage.fetchCount(db)
+            for duty in try Self.duties(db, today: today, time: time) where duty.state.isOutstanding {
+                let overdue = duty.state.code == "overdue"
+                try db.enqueue(
+                    .dutyReminder, to: try Self.clerkEmails(duty.bodyId, db), at: now,
+                    subject: "\(overdue ? "Overdue" : "Due soon"): \(duty.what), \(duty.subject)",
+                    body: """
+                        \(duty.what) for \(duty.subject) \(overdue ? "was" : "is") due by \(time.longDate(day: duty.state.dueDay)).
+                        {{site}}\(duty.url)
+                        """,
+                    dedupeKey: "\(NotificationKind.dutyReminder.rawValue):\(duty.state.code):\(duty.bodyId):\(duty.what):\(duty.state.dueDay)")
+            }
+            return try OutboxMessage.fetchCount(db) - before
+        }
+    }
+
     public func pendingMessages(now: Date, limit: Int = 100) throws -> [OutboxMessage] {
         try writer.read { db in
             try OutboxMessage.filter(Column("sentAt") == nil && Column("nextAttemptAt") <= now).order(Column("id")).limit(limit).fetchAll(db)

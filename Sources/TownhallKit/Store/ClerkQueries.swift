@@ -5,6 +5,10 @@ import GRDB
 public struct ClerkBodySummary: Sendable {
     public var body: Body
     public var upcoming: [MeetingSummary]
+    /// Seats its kind requires that nobody holds today.
+    public var vacantSeats: Int
+    /// Annual reports and peer challenge follow-ups that are due soon or overdue.
+    public var reminders: [Duty]
 }
 
 /// A meeting with everything a clerk manages, drafts included.
@@ -24,13 +28,17 @@ public struct ClerkPaperContext: Sendable {
 /// Read and write paths for the clerk back office. Callers check the clerk's bodies first; these functions
 /// return the owning body id so they can.
 extension AppDatabase {
-    public func clerkBodies(ids: Set<Int64>, now: Date) async throws -> [ClerkBodySummary] {
-        try await writer.read { db in
-            try Body.filter(ids.contains(Column("id"))).order(Column("name")).fetchAll(db).map { body in
+    public func clerkBodies(ids: Set<Int64>, now: Date, time: LocalTime) async throws -> [ClerkBodySummary] {
+        let today = time.calendarDay(of: now)
+        return try await writer.read { db in
+            let duties = try Self.duties(db, today: today, time: time).filter { $0.state.isOutstanding }
+            return try Body.filter(ids.contains(Column("id"))).order(Column("name")).fetchAll(db).map { body in
                 ClerkBodySummary(
                     body: body,
                     upcoming: try Self.meetingSummaries(
-                        db, where: "m.bodyId = ? AND m.startsAt >= ?", arguments: [body.id, now], order: "m.startsAt", limit: 20))
+                        db, where: "m.bodyId = ? AND m.startsAt >= ?", arguments: [body.id, now], order: "m.startsAt", limit: 20),
+                    vacantSeats: try SeatRules.seats(db, body: body, today: today.description).filter(\.isEmpty).count,
+                    reminders: duties.filter { $0.bodyId == body.id })
             }
         }
     }
@@ -70,10 +78,16 @@ extension AppDatabase {
     }
 
     /// Saves a draft's text; published papers are changed only by a new revision.
-    public func updateDraft(paperId: Int64, title: String, author: String, markdown: String, actor: Actor) throws -> Paper {
+    public func updateDraft(
+        paperId: Int64, title: String, author: String, markdown: String, kind: PaperKind? = nil, actor: Actor
+    ) throws -> Paper {
         try writer.write { db in
             guard var paper = try Paper.fetchOne(db, key: paperId) else { throw TownhallError.notFound("no paper with id \(paperId)") }
             guard paper.status == .draft else { throw TownhallError.conflict("only a draft can be edited") }
+            if let kind {
+                try Self.checkPaperKind(db, kind, itemId: paper.agendaItemId)
+                paper.kind = kind
+            }
             paper.title = title
             paper.author = author
             paper.markdown = markdown

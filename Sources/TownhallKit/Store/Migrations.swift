@@ -274,6 +274,67 @@ enum Migrations {
             }
             try db.create(index: "outbox_pending", on: "outbox", columns: ["sentAt", "nextAttemptAt"])
         }
+        migrator.registerMigration("v7-body-kinds") { db in
+            try db.create(table: "bodyCouncil") { t in
+                t.column("bodyId", .integer).notNull().references("body", onDelete: .cascade)
+                t.column("authorityId", .integer).notNull().references("authority", onDelete: .restrict)
+                t.primaryKey(["bodyId", "authorityId"])
+            }
+            try db.alter(table: "membership") { t in t.add(column: "category", .text) }
+            try db.alter(table: "paper") { t in t.add(column: "kind", .text).notNull().defaults(to: "report") }
+            try db.create(table: "boardDecision") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("body", onDelete: .restrict).notNull()
+                t.belongsTo("meeting", onDelete: .setNull)
+                t.belongsTo("paper", onDelete: .setNull)
+                t.column("function", .text).notNull()
+                    .check(sql: "function IN ('budget-precept', 'appoint-chief-constable', 'dismiss-chief-constable', 'policing-plan')")
+                t.column("decidedOn", .text).notNull()
+                t.column("summary", .text).notNull()
+                t.column("budgetPence", .integer)
+                t.column("preceptPence", .integer)
+                t.column("chiefConstable", .text)
+                t.column("priorities", .text)
+                t.check(sql: "function <> 'budget-precept' OR (budgetPence > 0 AND preceptPence > 0)")
+                t.check(sql: "function NOT IN ('appoint-chief-constable', 'dismiss-chief-constable') OR chiefConstable <> ''")
+                t.check(sql: "function <> 'policing-plan' OR priorities <> ''")
+            }
+            try db.create(table: "inquiry") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("body", onDelete: .restrict).notNull()
+                t.column("slug", .text).notNull().unique()
+                t.column("title", .text).notNull()
+                t.column("scope", .text).notNull().defaults(to: "")
+                t.column("openedOn", .text).notNull()
+                t.belongsTo("reportPaper", inTable: "paper", onDelete: .restrict)
+            }
+            try db.alter(table: "meeting") { t in t.add(column: "inquiryId", .integer).references("inquiry", onDelete: .setNull) }
+            try db.create(table: "witness") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("meeting", onDelete: .cascade).notNull()
+                t.column("name", .text).notNull()
+                t.column("role", .text).notNull().defaults(to: "")
+                t.belongsTo("organisation", onDelete: .restrict)
+            }
+            try db.create(table: "peerChallenge") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("slug", .text).notNull().unique()
+                t.belongsTo("teamBody", inTable: "body", onDelete: .restrict, indexed: false).notNull()
+                t.belongsTo("authority", onDelete: .restrict).notNull()
+                t.column("kind", .text).notNull().check(sql: "kind IN ('corporate', 'safeguarding', 'thematic')")
+                t.column("scope", .text).notNull()
+                t.column("onSiteFrom", .text).notNull()
+                t.column("onSiteTo", .text).notNull()
+                t.belongsTo("followUpOf", inTable: "peerChallenge", onDelete: .setNull)
+                t.belongsTo("reportPaper", inTable: "paper", onDelete: .restrict)
+                t.column("reportPublishedOn", .text)
+                t.column("reportBackOn", .text)
+                t.column("reportBackSummary", .text)
+                t.column("followUpOn", .text)
+                t.check(sql: "onSiteTo >= onSiteFrom")
+            }
+            try db.create(index: "peerChallenge_one_per_team", on: "peerChallenge", columns: ["teamBodyId"], options: .unique)
+        }
         return migrator
     }
 }

@@ -14,11 +14,12 @@ extension AppDatabase {
         }
     }
 
-    public func bodyDetail(slug: String, now: Date, today: String) async throws -> BodyDetail? {
-        try await writer.read { db in
+    public func bodyDetail(slug: String, now: Date, time: LocalTime) async throws -> BodyDetail? {
+        let today = time.day(of: now)
+        return try await writer.read { db in
             guard let body = try Body.filter(Column("slug") == slug).fetchOne(db), let bodyId = body.id else { return nil }
             let rows = try Row.fetchAll(db, sql: """
-                SELECT p.*, ms.role, ms.startDate, ms.endDate, a.name AS authorityName
+                SELECT p.*, ms.id AS membershipId, ms.role, ms.category, ms.startDate, ms.endDate, a.name AS authorityName
                 FROM membership ms JOIN person p ON p.id = ms.personId
                 LEFT JOIN authority a ON a.id = ms.authorityId
                 WHERE ms.bodyId = ? AND ms.startDate <= ? AND (ms.endDate IS NULL OR ms.endDate >= ?)
@@ -26,14 +27,16 @@ extension AppDatabase {
                 """, arguments: [bodyId, today, today])
             let members = try rows.map { row in
                 MemberSummary(
-                    person: try Person(row: row), role: MembershipRole(rawValue: row["role"]) ?? .member,
-                    authorityName: row["authorityName"], startDate: row["startDate"], endDate: row["endDate"])
+                    membershipId: row["membershipId"], person: try Person(row: row), role: MembershipRole(rawValue: row["role"]) ?? .member,
+                    category: (row["category"] as String?).flatMap(SeatCategory.init), authorityName: row["authorityName"], startDate: row["startDate"], endDate: row["endDate"])
             }.sorted { ($0.role.rank, $0.person.name) < ($1.role.rank, $1.person.name) }
             let upcoming = try Self.meetingSummaries(
                 db, where: "m.bodyId = ? AND m.startsAt >= ?", arguments: [bodyId, now], order: "m.startsAt ASC", limit: 50)
             let past = try Self.meetingSummaries(
                 db, where: "m.bodyId = ? AND m.startsAt < ?", arguments: [bodyId, now], order: "m.startsAt DESC", limit: 50)
-            return BodyDetail(body: body, members: members, upcoming: upcoming, past: past)
+            return BodyDetail(
+                body: body, members: members, upcoming: upcoming, past: past, seats: try SeatRules.seats(db, body: body, today: today),
+                overview: try Self.kindOverview(db, body: body, today: Day(today)!, time: time))
         }
     }
 
@@ -59,7 +62,10 @@ extension AppDatabase {
                     items.append(PublicAgendaItem(item: item, papers: papers, attachments: files))
                 }
             }
-            return MeetingDetail(summary: summary, location: location, agendaPublished: published, items: items)
+            return MeetingDetail(
+                summary: summary, location: location, agendaPublished: published, items: items,
+                witnesses: try Witness.filter(Column("meetingId") == id).order(Column("id")).fetchAll(db),
+                inquiry: try summary.meeting.inquiryId.flatMap { try Inquiry.fetchOne(db, key: $0) })
         }
     }
 

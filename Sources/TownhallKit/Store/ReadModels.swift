@@ -10,8 +10,10 @@ public struct MeetingSummary: Sendable, Equatable, Codable {
 
 /// A current member of a body as shown on its public page.
 public struct MemberSummary: Sendable, Equatable, Codable {
+    public var membershipId: Int64
     public var person: Person
     public var role: MembershipRole
+    public var category: SeatCategory?
     public var authorityName: String?
     public var startDate: String
     public var endDate: String?
@@ -23,6 +25,9 @@ public struct BodyDetail: Sendable, Equatable {
     public var members: [MemberSummary]
     public var upcoming: [MeetingSummary]
     public var past: [MeetingSummary]
+    /// The seats the body should fill today, so empty ones show.
+    public var seats: [Seat]
+    public var overview: KindOverview
 }
 
 /// A published paper as listed under an agenda item.
@@ -55,6 +60,9 @@ public struct MeetingDetail: Sendable, Equatable {
     public var location: Location?
     public var agendaPublished: Bool
     public var items: [PublicAgendaItem]
+    /// Witnesses called to give evidence, and the inquiry the meeting is a session of.
+    public var witnesses: [Witness] = []
+    public var inquiry: Inquiry? = nil
 }
 
 /// A published paper with its place in the meeting.

@@ -102,6 +102,8 @@ public enum NotificationKind: String, Codable, Sendable, CaseIterable {
     case dueSoon = "due-soon"
     case overdue
     case responseReceived = "response-received"
+    /// An annual report or peer challenge follow-up that is due soon or overdue.
+    case dutyReminder = "duty-reminder"
 }
 
 /// An e-mail waiting to be sent, written in the same transaction as the change it reports.

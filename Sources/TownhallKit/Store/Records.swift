@@ -48,6 +48,8 @@ public struct Membership: Codable, Sendable, Equatable, FetchableRecord, Mutable
     public var authorityId: Int64?
     public var startDate: String
     public var endDate: String?
+    /// What the member represents (council leader, parent representative...); required where the body's kind has categories.
+    public var category: SeatCategory? = nil
     public static let databaseTableName = "membership"
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
@@ -73,6 +75,8 @@ public struct Meeting: Codable, Sendable, Equatable, FetchableRecord, MutablePer
     public var agendaPublishedAt: Date?
     /// Why the agenda was published later than the five-clear-working-days rule allows; shown publicly.
     public var lateReason: String?
+    /// The LPAC inquiry this meeting is an evidence session of.
+    public var inquiryId: Int64? = nil
     public static let databaseTableName = "meeting"
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
@@ -111,6 +115,7 @@ public struct Paper: Codable, Sendable, Equatable, FetchableRecord, MutablePersi
     public var withdrawalReason: String? = nil
     /// Why the paper was published after the five-clear-working-days deadline; shown publicly.
     public var lateReason: String? = nil
+    public var kind: PaperKind = .report
     public static let databaseTableName = "paper"
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -27,10 +27,12 @@ public func buildRouter(
     router.add(middleware: SessionMiddleware(database: database, policy: policy, now: now))
     router.add(middleware: ErrorPageMiddleware(pages: pages))
     router.add(middleware: FileMiddleware(config.publicDirectory, searchForIndexHtml: false))
-    PublicRoutes(
-        database: database, pages: pages, files: AttachmentFiles(dataDirectory: config.dataDirectory), time: time, now: now
-    ).register(on: router)
     let deadlines = Deadlines(workingDays: rule.workingDays, time: time)
+    PublicRoutes(
+        database: database, pages: pages, files: AttachmentFiles(dataDirectory: config.dataDirectory), time: time,
+        deadlines: deadlines, now: now
+    ).register(on: router)
+    BodyKindRoutes(database: database, pages: pages, deadlines: deadlines, now: now).register(on: router)
     let tracker = RecommendationRoutes(database: database, pages: pages, deadlines: deadlines, now: now)
     tracker.register(on: router)
     ProviderRoutes(database: database, pages: pages, deadlines: deadlines, now: now).register(on: router)
@@ -39,6 +41,7 @@ public func buildRouter(
     let clerk = ClerkRoutes(database: database, pages: pages, time: time, rule: rule, maxUploadBytes: config.maxUploadBytes, deadlines: deadlines, now: now)
     clerk.register(on: router)
     MinutesRoutes(clerk: clerk).register(on: router)
+    SeatRoutes(clerk: clerk).register(on: router)
     RecommendationAdminRoutes(clerk: clerk, tracker: tracker).register(on: router)
     AttachmentRoutes(clerk: clerk, files: AttachmentFiles(dataDirectory: config.dataDirectory), maxUploadBytes: config.maxUploadBytes)
         .register(on: router)

@@ -8,6 +8,7 @@ struct PublicRoutes: Sendable {
     let pages: PageRenderer
     let files: AttachmentFiles
     let time: LocalTime
+    let deadlines: Deadlines
     let now: @Sendable () -> Date
 
     func register(on router: Router<AppRequestContext>) {
@@ -28,10 +29,15 @@ struct PublicRoutes: Sendable {
     @Sendable func body(_ request: Request, context: AppRequestContext) async throws -> Response {
         let slug = try context.parameters.require("slug")
         let current = now()
-        guard let detail = try await database.bodyDetail(slug: slug, now: current, today: time.day(of: current)) else {
+        guard let detail = try await database.bodyDetail(slug: slug, now: current, time: time) else {
             throw HTTPError(.notFound)
         }
-        let view = BodyView(detail, time: time)
+        var recommendations: [TrackedRecommendation] = []
+        if case .peerChallenge(let summary?) = detail.overview, let report = summary.report {
+            recommendations = try await database.trackedRecommendations(
+                RecommendationScope(paperId: report.id), deadlines: deadlines, now: current)
+        }
+        let view = BodyView(detail, recommendations: recommendations, time: time)
         return pages.render("body", title: view.name, breadcrumbs: [Breadcrumb(title: "Home", url: "/")], page: view)
     }
 

@@ -59,7 +59,7 @@ struct ClerkRoutes: Sendable {
     @Sendable func dashboard(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireUser(request)
         guard user.role != .provider else { throw HTTPError(.forbidden) }
-        let bodies = try await database.clerkBodies(ids: try database.bodyIds(for: user), now: now())
+        let bodies = try await database.clerkBodies(ids: try database.bodyIds(for: user), now: now(), time: time)
         return render(
             "admin-dashboard", "Dashboard", DashboardView(userName: user.name, bodies: bodies, time: time), context, breadcrumbs: [])
     }

@@ -7,6 +7,10 @@ struct DashboardView: Sendable {
         let kindLabel: String
         let newMeetingURL: String
         let publicURL: String
+        let membersURL: String
+        let vacantSeats: Int
+        let hasVacantSeats: Bool
+        let reminders: [DutyView]
         let meetings: [MeetingRow]
         let hasMeetings: Bool
     }
@@ -22,6 +26,9 @@ struct DashboardView: Sendable {
             return BodyBlock(
                 name: summary.body.name, kindLabel: summary.body.kind.label,
                 newMeetingURL: "/admin/bodies/\(summary.body.slug)/meetings/new", publicURL: "/bodies/\(summary.body.slug)",
+                membersURL: "/admin/bodies/\(summary.body.slug)/members", vacantSeats: summary.vacantSeats,
+                hasVacantSeats: summary.vacantSeats > 0,
+                reminders: summary.reminders.map { DutyView(label: $0.what, state: $0.state, time: time) },
                 meetings: rows, hasMeetings: !rows.isEmpty)
         }
         hasBodies = !bodies.isEmpty

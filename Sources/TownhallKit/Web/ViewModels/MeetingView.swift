@@ -32,6 +32,10 @@ struct MeetingView: Sendable {
     let items: [ItemRow]
     let hasItems: Bool
     let record: MinutesView
+    let witnesses: [InquiryView.WitnessRow]
+    let hasWitnesses: Bool
+    let inquiryTitle: String?
+    let inquiryURL: String?
 
     init(_ detail: MeetingDetail, record: MeetingRecord, time: LocalTime) {
         self.record = MinutesView(record, time: time)
@@ -55,5 +59,9 @@ struct MeetingView: Sendable {
                 attachments: files, hasAttachments: !files.isEmpty)
         }
         hasItems = !items.isEmpty
+        witnesses = detail.witnesses.map { InquiryView.WitnessRow(name: $0.name, role: $0.role) }
+        hasWitnesses = !witnesses.isEmpty
+        inquiryTitle = detail.inquiry?.title
+        inquiryURL = detail.inquiry.map { "/inquiries/\($0.slug)" }
     }
 }
