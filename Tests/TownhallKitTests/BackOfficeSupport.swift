@@ -115,6 +115,8 @@ struct BackOffice {
         try await app.test(.router) { client in try await body(client) }
     }
 
+    var meetingBodyId: Int64 { boardMeeting.bodyId }
+
     var boardMeeting: Meeting { try! store.database.list(Meeting.self).first { $0.title == "Budget and precept meeting" }! }
 
     /// Every back-office page and form, aimed at objects of the Policing Board, each form with plausible fields so
@@ -128,7 +130,9 @@ struct BackOffice {
         let file = try db.list(Attachment.self).first { $0.agendaItemId == item }!.id!
         let person = try db.list(Person.self).first!.id!
         let recommendation = try db.list(Recommendation.self).first { $0.paperId == published }!.id!
+        let membership = try db.list(Membership.self).first { $0.bodyId == meetingBodyId }!.id!
         let gets = [
+            "/admin/bodies/harford-policing-board/members",
             "/admin/bodies/harford-policing-board/meetings/new", "/admin/meetings/\(meeting)", "/admin/meetings/\(meeting)/edit",
             "/admin/meetings/\(meeting)/minutes", "/admin/items/\(item)/edit", "/admin/items/\(item)/papers/new",
             "/admin/papers/\(draft)", "/admin/papers/\(published)", "/admin/attachments/\(file)",
@@ -162,6 +166,9 @@ struct BackOffice {
             ("/admin/recommendations/\(recommendation)/refer", [("referTo", "x")]),
             ("/admin/recommendations/\(recommendation)/close", [("closeNote", "x")]),
             ("/admin/recommendations/\(recommendation)/delete", []),
+            ("/admin/bodies/harford-policing-board/members",
+             [("name", "X"), ("role", "member"), ("category", "leader"), ("council", "1"), ("start", "2040-01-01")]),
+            ("/admin/bodies/harford-policing-board/members/\(membership)/end", [("end", "2040-01-01")]),
         ]
         return (gets, posts)
     }

@@ -80,7 +80,7 @@ struct CLITests {
         _ = try expectOK(["body", "add", "--slug", "harford-lpac", "--name", "Harford LPAC", "--kind", "lpac", "--area", "Harford"])
         _ = try expectOK(["person", "add", "--slug", "helen-marsh", "--name", "Councillor Helen Marsh"])
         _ = try expectOK(["member", "add", "--person", "helen-marsh", "--body", "harford-lpac", "--role", "chair",
-                          "--authority", "harford-city", "--start", "2026-05-01"])
+                          "--category", "backbench-councillor", "--authority", "harford-city", "--start", "2026-05-01"])
         #expect(try expectOK(["meeting", "add", "--body", "harford-lpac", "--title", "Evidence session",
                               "--starts", "2036-12-09 18:30", "--ends", "2036-12-09 20:00", "--location", "Civic Centre"])
             .contains("added meeting 1: Evidence session, Tuesday 9 December 2036, 6:30pm"))
@@ -102,13 +102,56 @@ struct CLITests {
         #expect(try store.list(AgendaItem.self).map(\.isExempt) == [false, true])
     }
 
+    @Test func bodyKindDutiesFromTheCommandLine() throws {
+        _ = try expectOK(["db", "migrate"])
+        for (slug, name) in [("north", "North Council"), ("south", "South Council"), ("east", "East Council")] {
+            _ = try expectOK(["authority", "add", "--slug", slug, "--name", name, "--kind", "unitary"])
+        }
+        try expectError(["body", "add", "--slug", "b", "--name", "Board", "--kind", "policing-board", "--councils", "north"],
+                        "at least two councils")
+        let added = try run(["body", "add", "--slug", "b", "--name", "Board", "--kind", "policing-board", "--councils", "north,south"])
+        #expect(added.status == 0)
+        #expect(added.stderr.contains("warning: b has no council leader, north council"), "\(added.stderr)")
+        _ = try expectOK(["person", "add", "--slug", "ann", "--name", "Ann"])
+        _ = try expectOK(["person", "add", "--slug", "bob", "--name", "Bob"])
+        try expectError(["member", "add", "--person", "ann", "--body", "b", "--category", "leader", "--authority", "east", "--start", "2026-05-01"],
+                        "East Council is not one of the councils")
+        try expectError(["member", "add", "--person", "ann", "--body", "b", "--category", "mayor", "--authority", "north", "--start", "2026-05-01"],
+                        "--category \"mayor\" is not one of")
+        let seated = try run(["member", "add", "--person", "ann", "--body", "b", "--category", "leader", "--authority", "north", "--start", "2026-05-01"])
+        #expect(seated.status == 0)
+        #expect(seated.stderr.split(separator: "\n").count == 3, "three seats still empty: \(seated.stderr)")
+        try expectError(["member", "add", "--person", "bob", "--body", "b", "--category", "leader", "--authority", "north", "--start", "2026-06-01"],
+                        "already filled")
+        let seats = try run(["body", "seats", "b", "--on", "2026-06-01"])
+        #expect(seats.status == 1, "a vacant seat makes the check fail")
+        #expect(seats.stdout.contains("Council leader, North Council\tAnn") && seats.stdout.contains("Lead member, South Council\tVACANT"))
+
+        try expectError(["decision", "add", "--body", "b", "--function", "budget-precept", "--on", "2026-02-10", "--summary", "Set",
+                         "--budget", "214,600,000", "--precept", "12.345"], "is not an amount of money")
+        #expect(try expectOK(["decision", "add", "--body", "b", "--function", "budget-precept", "--on", "2026-02-10", "--summary", "Set",
+                              "--budget", "214,600,000", "--precept", "268.47"]).contains("recorded decision 1"))
+        #expect(try expectOK(["decision", "list", "--body", "b"]).contains("2026-02-10\tbudget-precept\t£214,600,000\t£268.47\tSet"))
+
+        _ = try expectOK(["body", "add", "--slug", "team", "--name", "Team", "--kind", "peer-challenge-team"])
+        _ = try expectOK(["peer-challenge", "add", "--slug", "pc", "--team", "team", "--council", "north", "--kind", "safeguarding",
+                          "--scope", "Safeguarding", "--from", "2023-10-02", "--to", "2023-10-05"])
+        try expectError(["peer-challenge", "follow-up", "pc", "--on", "2024-06-01"], "record the published report")
+        let duties = try run(["duties", "--on", "2026-11-25", "--json"])
+        #expect(duties.status == 1, "an overdue repeat fails the check")
+        let json = try JSONSerialization.jsonObject(with: Data(duties.stdout.utf8)) as? [[String: Any]]
+        #expect(json?.first?["state"] as? String == "overdue")
+        #expect(json?.first?["due"] as? String == "2026-10-02")
+        #expect(try run(["duties", "--on", "2026-01-01"]).status == 0, "nothing overdue before the due day")
+    }
+
     @Test func listCommandsPrintJSON() throws {
-        _ = try expectOK(["body", "add", "--slug", "board", "--name", "Policing Board", "--kind", "policing-board"])
+        _ = try expectOK(["body", "add", "--slug", "board", "--name", "Joint Board", "--kind", "joint-committee"])
         let json = try expectOK(["body", "list", "--json"])
         let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]
         #expect(decoded?.count == 1)
         #expect(decoded?.first?["slug"] as? String == "board")
-        #expect(decoded?.first?["kind"] as? String == "policing-board")
+        #expect(decoded?.first?["kind"] as? String == "joint-committee")
         for command in ["authority", "person", "member", "meeting", "agenda", "paper"] {
             let output = try expectOK([command, "list", "--json"])
             #expect((try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [Any]) != nil, "\(command) list --json")
@@ -116,7 +159,7 @@ struct CLITests {
     }
 
     @Test func errorsAreOneLineAndLeaveNothingBehind() throws {
-        _ = try expectOK(["body", "add", "--slug", "board", "--name", "Board", "--kind", "policing-board"])
+        _ = try expectOK(["body", "add", "--slug", "board", "--name", "Board", "--kind", "joint-committee"])
         try expectError(["meeting", "add", "--body", "nope", "--title", "x", "--starts", "2026-12-08 10:00"], "no body with slug \"nope\"")
         try expectError(["meeting", "add", "--body", "board", "--title", "x", "--starts", "2026-02-30 10:00"], "is not a real date")
         try expectError(["meeting", "add", "--body", "board", "--title", "x", "--starts", "next tuesday"], "is not a date and time")
@@ -181,7 +224,7 @@ struct CLITests {
     }
 
     @Test func demoSeedRefusesAFilledStore() throws {
-        #expect(try expectOK(["demo", "seed"]).contains("seeded demo: 3 bodies"))
+        #expect(try expectOK(["demo", "seed"]).contains("seeded demo: 5 bodies"))
         try expectError(["demo", "seed"], "demo seed only fills an empty store")
     }
 
@@ -204,7 +247,7 @@ struct CLITests {
             if (try? await URLSession.shared.data(from: home)) != nil { ready = true } else { try await Task.sleep(for: .milliseconds(100)) }
         }
         try #require(ready, "server did not start on port \(port)")
-        _ = try expectOK(["body", "add", "--slug", "live-board", "--name", "Live Board", "--kind", "policing-board"])
+        _ = try expectOK(["body", "add", "--slug", "live-board", "--name", "Live Board", "--kind", "joint-committee"])
         let (data, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/bodies/live-board")!)
         #expect((response as? HTTPURLResponse)?.statusCode == 200)
         #expect(String(decoding: data, as: UTF8.self).contains("Live Board"))

@@ -67,7 +67,7 @@ struct PublicRoutesTests {
             #expect(status == .ok)
             #expect(html.contains("Harford and Marsh Vale Policing Board"))
             #expect(html.contains("Councillor Amara Okafor"))
-            #expect(html.contains("<td>Chair</td><td>Harford City Council</td>"))
+            #expect(html.contains("<td>Chair</td><td>Council leader, Harford City Council</td>"))
             #expect(html.contains("Upcoming meetings"))
             #expect(html.contains("Budget and precept meeting"))
             #expect(html.contains("Past meetings"))

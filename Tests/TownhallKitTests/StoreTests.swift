@@ -39,7 +39,7 @@ struct StoreTests {
 
     @Test func membershipNeedsKnownSlugsAndValidDates() throws {
         let store = try TestStore()
-        _ = try store.database.addBody(slug: "board", name: "Board", kind: .policingBoard, actor: .test)
+        _ = try store.database.addBody(slug: "board", name: "Board", kind: .jointCommittee, actor: .test)
         _ = try store.database.addPerson(slug: "amara", name: "Amara Okafor", actor: .test)
         #expect(throws: TownhallError.notFound("no person with slug \"nobody\"")) {
             try store.database.addMember(person: "nobody", body: "board", role: .chair, authority: nil, startDate: "2026-05-01", endDate: nil, actor: .test)
@@ -58,7 +58,7 @@ struct StoreTests {
 
     @Test func agendaItemsNumberInOrderAndExemptNeedsParagraph() throws {
         let store = try TestStore()
-        _ = try store.database.addBody(slug: "board", name: "Board", kind: .policingBoard, actor: .test)
+        _ = try store.database.addBody(slug: "board", name: "Board", kind: .jointCommittee, actor: .test)
         let meeting = try store.database.addMeeting(
             body: "board", title: "Board meeting", startsAt: Date(), endsAt: nil, locationName: "Chamber", address: "High St", actor: .test)
         let first = try store.database.addAgendaItem(meetingId: meeting.id!, title: "Apologies", type: .procedural, exemptParagraph: nil, actor: .test)
@@ -151,7 +151,7 @@ struct StoreTests {
     }
 
     private func makeItem(_ store: TestStore) throws -> AgendaItem {
-        _ = try store.database.addBody(slug: "board", name: "Board", kind: .policingBoard, actor: .test)
+        _ = try store.database.addBody(slug: "board", name: "Board", kind: .jointCommittee, actor: .test)
         let meeting = try store.database.addMeeting(body: "board", title: "Meeting", startsAt: Date(), endsAt: nil, locationName: nil, address: nil, actor: .test)
         return try store.database.addAgendaItem(meetingId: meeting.id!, title: "Budget", type: .decision, exemptParagraph: nil, actor: .test)
     }
