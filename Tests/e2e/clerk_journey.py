@@ -47,6 +47,16 @@ def main():
         follow(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]"))
         checker.check("dashboard", "Harford and Marsh Vale Policing Board")
 
+        # The members page: a refused second leader re-renders with the error summary, then back to the dashboard.
+        follow(driver, driver.find_element(By.LINK_TEXT, "Members and seats"))
+        checker.check("members and seats", "Council leader, Marsh Vale Council")
+        driver.find_element(By.ID, "name").send_keys("Councillor Second Leader")
+        Select(driver.find_element(By.ID, "category")).select_by_value("leader")
+        Select(driver.find_element(By.ID, "council")).select_by_visible_text("Marsh Vale Council")
+        follow(driver, driver.find_element(By.XPATH, "//button[text()='Add member']"))
+        checker.check("seat rule refused", "already filled")
+        driver.get(BASE + "/admin")
+
         follow(driver, driver.find_element(By.CSS_SELECTOR, "a[href='/admin/bodies/harford-policing-board/meetings/new']"))
         checker.check("schedule form", "Schedule a meeting")
         driver.find_element(By.ID, "title").send_keys("Extraordinary meeting")
