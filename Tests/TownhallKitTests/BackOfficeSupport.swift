@@ -107,6 +107,7 @@ struct BackOffice {
                            password: Self.password, bodies: ["harford-lpac"], policy: .testing, actor: .test)
         _ = try db.addUser(email: "responses@police.test", name: "Pat Provider", role: .provider,
                            organisation: "harford-police", password: Self.password, bodies: [], policy: .testing, actor: .test)
+        _ = try db.addWitness(meetingId: boardMeeting.id!, name: "Treasurer", role: "Treasurer to the Board", actor: .test)
     }
 
     func run(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
@@ -131,6 +132,7 @@ struct BackOffice {
         let person = try db.list(Person.self).first!.id!
         let recommendation = try db.list(Recommendation.self).first { $0.paperId == published }!.id!
         let membership = try db.list(Membership.self).first { $0.bodyId == meetingBodyId }!.id!
+        let witness = try db.list(Witness.self).first { $0.meetingId == meeting }!.id!
         let gets = [
             "/admin/bodies/harford-policing-board/members",
             "/admin/bodies/harford-policing-board/meetings/new", "/admin/meetings/\(meeting)", "/admin/meetings/\(meeting)/edit",
@@ -169,6 +171,8 @@ struct BackOffice {
             ("/admin/bodies/harford-policing-board/members",
              [("name", "X"), ("role", "member"), ("category", "leader"), ("council", "1"), ("start", "2040-01-01")]),
             ("/admin/bodies/harford-policing-board/members/\(membership)/end", [("end", "2040-01-01")]),
+            ("/admin/meetings/\(meeting)/witnesses", [("witnessName", "X"), ("witnessRole", "Y")]),
+            ("/admin/meetings/\(meeting)/witnesses/\(witness)/delete", []),
         ]
         return (gets, posts)
     }

@@ -30,6 +30,7 @@ struct BackOfficeTests {
         let filesBefore = try office.store.database.list(Attachment.self)
         let recommendationsBefore = try office.store.database.list(Recommendation.self)
         let membershipsBefore = try office.store.database.list(Membership.self)
+        let witnessesBefore = try office.store.database.list(Witness.self)
         let before = try office.store.database.auditEntries(limit: 1000).count
         try await office.run { client in
             var browser = Browser(client)
@@ -74,6 +75,7 @@ struct BackOfficeTests {
             #expect(try office.store.database.list(Attachment.self) == filesBefore)
             #expect(try office.store.database.list(Recommendation.self) == recommendationsBefore)
             #expect(try office.store.database.list(Membership.self) == membershipsBefore)
+            #expect(try office.store.database.list(Witness.self) == witnessesBefore)
         }
     }
 

@@ -194,4 +194,33 @@ struct BodyKindPageTests {
             #expect(try db.list(Membership.self).first { $0.id == lpacMember.id }?.endDate == nil)
         }
     }
+
+    @Test func aClerkRecordsAndRemovesWitnessesOfAMeeting() async throws {
+        let office = try BackOffice()
+        let db = office.store.database
+        let meeting = office.boardMeeting.id!
+        try await office.run { client in
+            var browser = Browser(client)
+            try await browser.signIn("board.clerk@townhall.test", BackOffice.password)
+            var page = try await browser.get("/admin/meetings/\(meeting)")
+            let csrf = try #require(page.csrf)
+            #expect(page.body.contains("Treasurer to the Board"))
+            page = try await browser.post("/admin/meetings/\(meeting)/witnesses", [("_csrf", csrf), ("witnessName", " "), ("witnessRole", "Chief Constable")])
+            #expect(page.status == .unprocessableContent)
+            #expect(page.body.contains("Enter the witness&#39;s name") && page.body.contains("value=\"Chief Constable\""))
+            page = try await browser.post("/admin/meetings/\(meeting)/witnesses",
+                                          [("_csrf", csrf), ("witnessName", "Joanne Hartley QPM"), ("witnessRole", "Chief Constable")])
+            #expect(page.status == .seeOther)
+            let added = try #require(try db.list(Witness.self).first { $0.name == "Joanne Hartley QPM" })
+            #expect(added.meetingId == meeting && added.role == "Chief Constable")
+            #expect(try await Browser.anonymous(client, "/meetings/\(meeting)").body.contains("Joanne Hartley QPM, Chief Constable"))
+            // A witness of another meeting cannot be removed through this meeting's address.
+            let other = try db.addWitness(meetingId: office.lpacMeeting.id!, name: "Elsewhere", role: "", actor: .test)
+            page = try await browser.post("/admin/meetings/\(meeting)/witnesses/\(other.id!)/delete", [("_csrf", csrf)])
+            #expect(page.status == .notFound)
+            page = try await browser.post("/admin/meetings/\(meeting)/witnesses/\(added.id!)/delete", [("_csrf", csrf)])
+            #expect(page.status == .seeOther)
+            #expect(try db.list(Witness.self).map(\.name).sorted() == ["Dr Sarah Coleman", "Elsewhere", "James Adeyemi", "Mary Quinn", "Treasurer"])
+        }
+    }
 }

@@ -186,6 +186,11 @@ extension AppDatabase {
         }
     }
 
+    /// Witnesses heard at a meeting, in the order they were recorded.
+    public func witnesses(meetingId: Int64) async throws -> [Witness] {
+        try await writer.read { db in try Witness.filter(Column("meetingId") == meetingId).order(Column("id")).fetchAll(db) }
+    }
+
     public func peerChallenges(today: Day) async throws -> [PeerChallengeSummary] {
         try await writer.read { db in
             try PeerChallenge.order(Column("onSiteFrom").desc).fetchAll(db).map { try Self.peerChallengeSummary(db, $0, today: today) }

@@ -165,6 +165,9 @@ extension ClerkRoutes {
                 hasPapers: !entry.papers.isEmpty, itemURL: "/admin/items/\(entry.item.id!)")
         }
         let choices = Self.itemChoices(form)
+        let witnesses = try await database.witnesses(meetingId: meeting.id!).map {
+            ClerkMeetingView.WitnessRow(name: $0.name, role: $0.role, removeURL: "/admin/meetings/\(meeting.id!)/witnesses/\($0.id!)/delete")
+        }
         let view = ClerkMeetingView(
             id: meeting.id!, csrf: context.session?.csrfToken ?? "", meeting: row, publicURL: "/meetings/\(meeting.id!)",
             bodyURL: "/bodies/\(detail.summary.bodySlug)", deadline: time.longDate(day: deadline(for: meeting.startsAt)),
@@ -179,7 +182,8 @@ extension ClerkRoutes {
             declarationItems: detail.items.map { Choice(value: String($0.item.id!), label: "\($0.item.number). \($0.item.title)", selected: form["declarationItem"] == String($0.item.id!)) },
             interestKinds: InterestKind.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: form["kind"] == $0.rawValue) },
             interest: form["interest"], declarantError: errors.message(for: "declarant"), interestError: errors.message(for: "interest"),
-            record: MinutesView(record, time: time),
+            witnesses: witnesses, hasWitnesses: !witnesses.isEmpty, witnessName: form["witnessName"], witnessRole: form["witnessRole"],
+            witnessNameError: errors.message(for: "witnessName"), record: MinutesView(record, time: time),
             hasErrors: !errors.isEmpty, errors: errors.entries)
         return render("admin-meeting", (errors.isEmpty ? "" : "Error: ") + meeting.title, view, context,
                       breadcrumbs: [Self.dashboardCrumb, Breadcrumb(title: detail.summary.bodyName, url: "/admin")], status: status)

@@ -100,6 +100,12 @@ struct ItemFormView: Sendable {
 
 /// The clerk's page for one meeting: agenda building, publication and status.
 struct ClerkMeetingView: Sendable {
+    struct WitnessRow: Sendable {
+        let name: String
+        let role: String
+        let removeURL: String
+    }
+
     struct PaperRow: Sendable {
         let title: String
         let url: String
@@ -159,6 +165,11 @@ struct ClerkMeetingView: Sendable {
     let interest: String
     let declarantError: String?
     let interestError: String?
+    let witnesses: [WitnessRow]
+    let hasWitnesses: Bool
+    let witnessName: String
+    let witnessRole: String
+    let witnessNameError: String?
     let record: MinutesView
     let hasErrors: Bool
     let errors: [FormErrors.Entry]

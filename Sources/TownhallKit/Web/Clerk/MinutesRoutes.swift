@@ -10,6 +10,8 @@ struct MinutesRoutes: Sendable {
     func register(on router: Router<AppRequestContext>) {
         router.post("/admin/meetings/:id/attendance", use: attendance)
         router.post("/admin/meetings/:id/declarations", use: declaration)
+        router.post("/admin/meetings/:id/witnesses", use: addWitness)
+        router.post("/admin/meetings/:id/witnesses/:witness/delete", use: removeWitness)
         router.get("/admin/meetings/:id/minutes", use: minutes)
         router.post("/admin/meetings/:id/minutes", use: saveMinutes)
         router.post("/admin/meetings/:id/minutes/publish", use: publishMinutes)
@@ -43,6 +45,28 @@ struct MinutesRoutes: Sendable {
             meetingId: detail.summary.meeting.id!, personId: personId, agendaItemId: Int64(form["declarationItem"]), kind: kind,
             interest: form.text("interest"), actor: .user(user))
         return .redirect(to: "/admin/meetings/\(detail.summary.meeting.id!)#declarations", type: .normal)
+    }
+
+    @Sendable func addWitness(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (detail, user, form) = try await clerk.submission(request, context, clerk.requireMeeting, bodyId: { $0.summary.meeting.bodyId })
+        guard !form.text("witnessName").isEmpty else {
+            var errors = FormErrors()
+            errors.add("witnessName", "Enter the witness's name")
+            return try await clerk.meetingPage(detail, form: form, errors: errors, context: context, status: .unprocessableContent)
+        }
+        _ = try database.addWitness(
+            meetingId: detail.summary.meeting.id!, name: form.text("witnessName"), role: form.text("witnessRole"), actor: .user(user))
+        return .redirect(to: "/admin/meetings/\(detail.summary.meeting.id!)#witnesses", type: .normal)
+    }
+
+    @Sendable func removeWitness(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (detail, user, _) = try await clerk.submission(request, context, clerk.requireMeeting, bodyId: { $0.summary.meeting.bodyId })
+        let meetingId = detail.summary.meeting.id!
+        guard let witnessId = context.parameters.get("witness").flatMap(Int64.init),
+              try await database.witnesses(meetingId: meetingId).contains(where: { $0.id == witnessId })
+        else { throw HTTPError(.notFound) }
+        try database.removeWitness(id: witnessId, actor: .user(user))
+        return .redirect(to: "/admin/meetings/\(meetingId)#witnesses", type: .normal)
     }
 
     @Sendable func minutes(_ request: Request, context: AppRequestContext) async throws -> Response {
