@@ -226,6 +226,10 @@ struct CLITests {
     @Test func demoSeedRefusesAFilledStore() throws {
         #expect(try expectOK(["demo", "seed"]).contains("seeded demo: 5 bodies"))
         try expectError(["demo", "seed"], "demo seed only fills an empty store")
+        let store = try AppDatabase.open(path: database)
+        let indexed = try store.reindexSearch()
+        #expect(try expectOK(["search", "reindex"]) == "search index rebuilt: \(indexed) entries\n")
+        #expect(try expectOK(["search", "query", "discharge", "lounge"]).hasPrefix("2 result(s)\n"))
     }
 
     /// The server holds the file open (WAL) while the CLI writes; the server sees the change at once.

@@ -335,6 +335,7 @@ enum Migrations {
             }
             try db.create(index: "peerChallenge_one_per_team", on: "peerChallenge", columns: ["teamBodyId"], options: .unique)
         }
+        migrator.registerMigration("v8-search") { db in try SearchSchema.create(db) }
         return migrator
     }
 }

@@ -33,6 +33,7 @@ public func buildRouter(
         deadlines: deadlines, now: now
     ).register(on: router)
     BodyKindRoutes(database: database, pages: pages, deadlines: deadlines, now: now).register(on: router)
+    SearchRoutes(database: database, pages: pages).register(on: router)
     let tracker = RecommendationRoutes(database: database, pages: pages, deadlines: deadlines, now: now)
     tracker.register(on: router)
     ProviderRoutes(database: database, pages: pages, deadlines: deadlines, now: now).register(on: router)

@@ -1,0 +1,101 @@
+import Foundation
+import GRDB
+
+/// What a resident searched for; `from` and `to` are calendar days (yyyy-MM-dd), already checked.
+public struct SearchRequest: Sendable, Equatable {
+    public var text: String
+    public var bodySlug: String?
+    public var from: String?
+    public var to: String?
+    public var page: Int
+    public static let pageSize = 20
+
+    public init(text: String, bodySlug: String? = nil, from: String? = nil, to: String? = nil, page: Int = 1) {
+        self.text = text
+        self.bodySlug = bodySlug
+        self.from = from
+        self.to = to
+        self.page = max(1, page)
+    }
+
+    /// The words as an FTS5 query: each word quoted (so no operator syntax gets through), all required, the last
+    /// also matching as a prefix. Nil when there is nothing to search for.
+    public var ftsQuery: String? {
+        let words = text.split { !($0.isLetter || $0.isNumber) }.map(String.init).prefix(12)
+        guard !words.isEmpty else { return nil }
+        return words.enumerated().map { index, word in
+            "\"\(word)\"" + (index == words.count - 1 && word.count >= 3 ? "*" : "")
+        }.joined(separator: " ")
+    }
+}
+
+/// One search hit. The snippet marks matched words with U+E000 and U+E001, so the view can escape the text and
+/// then turn only those marks into `<mark>`.
+public struct SearchHit: Sendable, Equatable {
+    public var kind: String
+    public var refId: Int64
+    public var meetingId: Int64?
+    public var title: String
+    public var snippet: String
+    public var bodyName: String
+    public var bodySlug: String
+    public var day: String
+}
+
+public struct SearchResults: Sendable, Equatable {
+    public var hits: [SearchHit]
+    public var total: Int
+}
+
+extension AppDatabase {
+    public static let markStart = "\u{E000}"
+    public static let markEnd = "\u{E001}"
+
+    public func search(_ request: SearchRequest) async throws -> SearchResults {
+        guard let query = request.ftsQuery else { return SearchResults(hits: [], total: 0) }
+        var conditions = ["searchIndex MATCH ?"]
+        var arguments: [String] = [query]
+        if let slug = request.bodySlug {
+            conditions.append("b.slug = ?")
+            arguments.append(slug)
+        }
+        if let from = request.from {
+            conditions.append("s.day >= ?")
+            arguments.append(from)
+        }
+        if let to = request.to {
+            conditions.append("s.day <= ?")
+            arguments.append(to)
+        }
+        let filter = conditions.joined(separator: " AND ")
+        let values = arguments
+        let limit = SearchRequest.pageSize, offset = (request.page - 1) * SearchRequest.pageSize
+        return try await writer.read { db in
+            let total = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM searchIndex s JOIN body b ON b.id = s.bodyId WHERE \(filter)",
+                arguments: StatementArguments(values)) ?? 0
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT s.kind, s.refId, s.meetingId, s.title, s.day, b.name AS bodyName, b.slug AS bodySlug,
+                       snippet(searchIndex, 1, '\(Self.markStart)', '\(Self.markEnd)', '…', 24) AS snippet
+                FROM searchIndex s JOIN body b ON b.id = s.bodyId
+                WHERE \(filter)
+                ORDER BY bm25(searchIndex, 5.0, 1.0), s.day DESC
+                LIMIT ? OFFSET ?
+                """, arguments: StatementArguments(values) + [limit, offset])
+            let hits = rows.map { row in
+                SearchHit(
+                    kind: row["kind"], refId: row["refId"], meetingId: row["meetingId"], title: row["title"], snippet: row["snippet"] ?? "",
+                    bodyName: row["bodyName"], bodySlug: row["bodySlug"], day: row["day"] ?? "")
+            }
+            return SearchResults(hits: hits, total: total)
+        }
+    }
+
+    /// Rebuilds the whole index from `searchSource`; returns how many entries it holds.
+    public func reindexSearch() throws -> Int {
+        try writer.write { db in
+            try SearchSchema.rebuild(db)
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM searchIndex") ?? 0
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import TownhallKit
+
+/// Full-text search: only public material, kept in step by the store's triggers, escaped snippets, filters, paging.
+@Suite("Search")
+struct SearchTests {
+    func withDemo(_ body: @escaping @Sendable (TestStore, any TestClientProtocol) async throws -> Void) async throws {
+        let store = try TestStore(seeded: true)
+        let app = try await buildApplication(config: store.config, database: store.database, now: { store.now })
+        try await app.test(.router) { client in try await body(store, client) }
+    }
+
+    func count(_ db: AppDatabase, _ text: String, body: String? = nil) async throws -> Int {
+        try await db.search(SearchRequest(text: text, bodySlug: body)).total
+    }
+
+    @Test func queriesCannotInjectFTSSyntax() {
+        #expect(SearchRequest(text: "discharge lounge").ftsQuery == "\"discharge\" \"lounge\"*")
+        #expect(SearchRequest(text: "\"a\" OR b* NEAR(c)").ftsQuery == "\"a\" \"OR\" \"b\" \"NEAR\" \"c\"")
+        #expect(SearchRequest(text: "  ;-- ").ftsQuery == nil)
+    }
+
+    @Test func draftsAndExemptPapersAreNeverIndexedAndPublicationUpdatesTheIndex() async throws {
+        let store = try TestStore(seeded: true)
+        let db = store.database
+        let exempt = try db.list(Paper.self).filter { $0.title.contains("(exempt)") }.map(\.id!)
+        #expect(exempt.count == 2)
+        for words in ["preferred bidder", "Heads of terms sale", "Confidential", "performance review"] {
+            let hits = try await db.search(SearchRequest(text: words)).hits
+            #expect(!hits.contains { $0.kind == "paper" && exempt.contains($0.refId) }, "\(words)")
+            #expect(!hits.contains { $0.title.contains("exempt") || $0.title.contains("performance review") }, "\(words)")
+        }
+        #expect(try await count(db, "preferred bidder") == 0, "the exempt paper's text")
+        #expect(try await count(db, "Capital programme") == 0, "the draft")
+        #expect(try await count(db, "Neighbourhood policing") > 0)
+
+        let draft = try db.list(Paper.self).first { $0.status == .draft }!
+        _ = try db.publishPaper(id: draft.id!, renderer: MarkdownRenderer(), at: store.now, rule: store.rule, lateReason: "x", actor: .test)
+        #expect(try await count(db, "Capital programme") == 1, "found once published")
+        _ = try db.withdrawPaper(id: draft.id!, reason: "Published in error", at: store.now, actor: .test)
+        #expect(try await count(db, "Capital programme") == 0, "gone once withdrawn")
+
+        // Exempting an item takes its papers out of the index; the reindex agrees with the triggers.
+        let before = try db.reindexSearch()
+        #expect(before > 0)
+        #expect(try db.reindexSearch() == before)
+    }
+
+    @Test func responsesRecommendationsAndReservedDecisionsAreFound() async throws {
+        let store = try TestStore(seeded: true)
+        let db = store.database
+        let found = try await db.search(SearchRequest(text: "pharmacy"))
+        #expect(Set(found.hits.map(\.kind)) == ["recommendation", "response"])
+        #expect(try await db.search(SearchRequest(text: "Joanne Hartley")).hits.map(\.kind) == ["board-decision"])
+        #expect(try await count(db, "pharmacy", body: "harford-policing-board") == 0)
+        #expect(try await count(db, "pharmacy", body: "harford-lpac") == 2)
+    }
+
+    @Test func thePageEscapesSnippetsAndMarksMatches() async throws {
+        try await withDemo { store, client in
+            let db = store.database
+            let meeting = try db.list(Meeting.self).first { $0.title == "Budget and precept meeting" }!
+            let item = try db.addAgendaItem(meetingId: meeting.id!, title: "Zebra crossings", type: .report, exemptParagraph: nil, actor: .test)
+            let paper = try db.addPaper(itemId: item.id!, title: "Zebra crossings report", author: "",
+                                        markdown: "A zebra <script>alert(1)</script> crossing & more", now: store.now, actor: .test)
+            _ = try db.publishPaper(id: paper.id!, renderer: MarkdownRenderer(), at: store.now, rule: store.rule, lateReason: "x", actor: .test)
+            let page = try await Browser.anonymous(client, "/search?q=zebra")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("<mark>zebra</mark>"))
+            #expect(!page.body.contains("<script>alert(1)</script>"))
+            #expect(page.body.contains("&lt;script&gt;"))
+            #expect(page.body.contains("href=\"/papers/\(paper.id!)\""))
+            #expect(page.body.contains("value=\"zebra\""), "the query is kept in the box")
+        }
+    }
+
+    @Test func badDatesAreReportedAndResultsArePaged() async throws {
+        try await withDemo { store, client in
+            var page = try await Browser.anonymous(client, "/search?q=budget&from=2026-02-30")
+            #expect(page.status == .badRequest)
+            #expect(page.body.contains("There is a problem") && page.body.contains("The from date must be a real date"))
+            page = try await Browser.anonymous(client, "/search?q=budget&from=2027-01-01&to=2026-01-01")
+            #expect(page.body.contains("The to date must be on or after the from date"))
+
+            let db = store.database
+            let meeting = try db.list(Meeting.self).first { $0.title == "Budget and precept meeting" }!
+            let item = try db.addAgendaItem(meetingId: meeting.id!, title: "Quarterly returns", type: .information, exemptParagraph: nil, actor: .test)
+            for number in 1...25 {
+                let paper = try db.addPaper(itemId: item.id!, title: "Return \(number)", author: "", markdown: "Xylophone return \(number)",
+                                            now: store.now, actor: .test)
+                _ = try db.publishPaper(id: paper.id!, renderer: MarkdownRenderer(), at: store.now, rule: store.rule, lateReason: "x", actor: .test)
+            }
+            page = try await Browser.anonymous(client, "/search?q=xylophone&body=harford-policing-board")
+            #expect(page.body.contains("Showing 1 to 20 of 25 results"))
+            #expect(page.body.contains("href=\"/search?q=xylophone&amp;body=harford-policing-board&amp;page=2\""))
+            page = try await Browser.anonymous(client, "/search?q=xylophone&body=harford-policing-board&page=2")
+            #expect(page.body.contains("Showing 21 to 25 of 25 results") && page.body.contains("Previous page") && !page.body.contains("Next page"))
+            page = try await Browser.anonymous(client, "/search?q=xylophone&body=harford-lpac")
+            #expect(page.body.contains("No results"))
+            let today = LocalTime().day(of: store.now)
+            page = try await Browser.anonymous(client, "/search?q=xylophone&from=\(today)&to=\(today)")
+            #expect(page.body.contains("of 25 results"), "published today (UTC day)")
+        }
+    }
+}
