@@ -336,6 +336,9 @@ enum Migrations {
             try db.create(index: "peerChallenge_one_per_team", on: "peerChallenge", columns: ["teamBodyId"], options: .unique)
         }
         migrator.registerMigration("v8-search") { db in try SearchSchema.create(db) }
+        migrator.registerMigration("v9-last-change") { db in
+            try db.create(index: "auditLog_at", on: "auditLog", columns: ["at"])
+        }
         return migrator
     }
 }

@@ -22,18 +22,21 @@ public func buildRouter(
     let rule = try config.publicationRule()
     let time = rule.time
     let router = Router(context: AppRequestContext.self)
+    let deadlines = Deadlines(workingDays: rule.workingDays, time: time)
     router.add(middleware: SecurityHeadersMiddleware())
     // The session is loaded before errors are turned into pages, so error pages can show who is signed in.
     router.add(middleware: SessionMiddleware(database: database, policy: policy, now: now))
+    router.add(middleware: HTTPCacheMiddleware(database: database, time: time, now: now))
     router.add(middleware: ErrorPageMiddleware(pages: pages))
     router.add(middleware: FileMiddleware(config.publicDirectory, searchForIndexHtml: false))
-    let deadlines = Deadlines(workingDays: rule.workingDays, time: time)
     PublicRoutes(
         database: database, pages: pages, files: AttachmentFiles(dataDirectory: config.dataDirectory), time: time,
         deadlines: deadlines, now: now
     ).register(on: router)
     BodyKindRoutes(database: database, pages: pages, deadlines: deadlines, now: now).register(on: router)
     SearchRoutes(database: database, pages: pages).register(on: router)
+    FeedRoutes(database: database, pages: pages, deadlines: deadlines, baseURL: config.baseURL, siteName: config.siteName, now: now)
+        .register(on: router)
     let tracker = RecommendationRoutes(database: database, pages: pages, deadlines: deadlines, now: now)
     tracker.register(on: router)
     ProviderRoutes(database: database, pages: pages, deadlines: deadlines, now: now).register(on: router)

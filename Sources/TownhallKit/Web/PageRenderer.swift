@@ -18,7 +18,7 @@ public struct PageRenderer: Sendable {
 
     static let templates = [
         "layout", "home", "body", "meeting", "paper", "error", "login", "recommendations", "recommendation", "organisation", "provider-dashboard", "provider-response", "admin-recommendation", "admin-dashboard", "admin-meeting-form",
-        "admin-meeting", "admin-paper-form", "admin-item-form", "admin-minutes", "inquiry", "peer-challenges", "admin-seats", "search",
+        "admin-meeting", "admin-paper-form", "admin-item-form", "admin-minutes", "inquiry", "peer-challenges", "admin-seats", "search", "data",
     ]
 
     /// The values the layout reads around every page's own content.
@@ -41,7 +41,7 @@ public struct PageRenderer: Sendable {
         let html = library.render(frame, withTemplate: template) ?? ""
         return Response(
             status: status,
-            headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache"],
+            headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache", .eTag: HTTPCacheMiddleware.etag(html)],
             body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 }

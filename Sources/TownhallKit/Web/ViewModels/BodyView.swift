@@ -8,6 +8,7 @@ struct BodyView: Sendable {
     }
 
     let name: String
+    let slug: String
     let kindLabel: String
     let description: String
     let area: String
@@ -33,6 +34,7 @@ struct BodyView: Sendable {
 
     init(_ detail: BodyDetail, recommendations: [TrackedRecommendation] = [], time: LocalTime) {
         name = detail.body.name
+        slug = detail.body.slug
         kindLabel = detail.body.kind.label
         description = detail.body.description
         area = detail.body.area

@@ -1,0 +1,72 @@
+import Crypto
+import Foundation
+import Hummingbird
+
+/// Conditional requests and CDN-friendly caching for public, anonymous content. Every public page and feed
+/// carries a strong ETag (a hash of its bytes, set where the bytes are made); this middleware adds
+/// Last-Modified (the store's last change, or the start of today, since overdue states change with the date),
+/// `Cache-Control: public` with a short shared max-age, and answers a matching If-None-Match (or, without one,
+/// an If-Modified-Since that is not older than Last-Modified) with 304 and no body.
+struct HTTPCacheMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let database: AppDatabase
+    let time: LocalTime
+    let now: @Sendable () -> Date
+    static let cacheControl = "public, max-age=0, s-maxage=60"
+    static let publicPrefixes = [
+        "/bodies/", "/meetings/", "/papers/", "/recommendations", "/organisations/", "/inquiries/", "/peer-challenges", "/search",
+        "/calendar.ics", "/feeds/", "/data", "/oparl/", "/attachments/",
+    ]
+
+    static func isPublic(_ path: String) -> Bool { path == "/" || publicPrefixes.contains { path.hasPrefix($0) } }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard request.method == .get || request.method == .head, Self.isPublic(request.uri.path) else {
+            return try await next(request, context)
+        }
+        var response = try await next(request, context)
+        guard response.status == .ok, response.headers[.setCookie] == nil, let etag = response.headers[.eTag] else { return response }
+        if response.headers[.cacheControl]?.hasPrefix("public") != true { response.headers[.cacheControl] = Self.cacheControl }
+        let lastModified = try await lastModified()
+        response.headers[.lastModified] = Self.httpDate(lastModified)
+        if let match = request.headers[.ifNoneMatch] {
+            let tags = match.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            if tags.contains("*") || tags.contains(etag) || tags.contains("W/" + etag) { return Self.notModified(response) }
+        } else if let since = request.headers[.ifModifiedSince].flatMap(Self.parseHTTPDate),
+                  floor(lastModified.timeIntervalSince1970) <= since.timeIntervalSince1970 {
+            return Self.notModified(response)
+        }
+        return response
+    }
+
+    /// The later of the last audited write and the start of today in local time.
+    func lastModified() async throws -> Date {
+        let midnight = try time.parseDateTime("\(time.day(of: now())) 00:00")
+        guard let lastWrite = try await database.lastChange() else { return midnight }
+        return max(lastWrite, midnight)
+    }
+
+    static func notModified(_ response: Response) -> Response {
+        var headers = response.headers
+        headers[.contentLength] = nil
+        headers[.contentType] = nil
+        headers[.contentDisposition] = nil
+        return Response(status: .notModified, headers: headers)
+    }
+
+    /// The strong validator for a representation: a quoted hash of its bytes.
+    static func etag(_ text: String) -> String {
+        "\"" + SHA256.hash(data: Data(text.utf8)).prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
+    }
+
+    static func httpDate(_ date: Date) -> String { formatter().string(from: date) }
+    static func parseHTTPDate(_ text: String) -> Date? { formatter().date(from: text) }
+
+    static func formatter() -> DateFormatter {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        return formatter
+    }
+}
