@@ -1,0 +1,150 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import TownhallKit
+
+/// Calendars, feeds, bulk data and HTTP caching, as other software and caches see them.
+@Suite("Open data over HTTP")
+struct OpenDataTests {
+    func withDemo(_ body: @escaping @Sendable (TestStore, any TestClientProtocol) async throws -> Void) async throws {
+        let store = try TestStore(seeded: true)
+        let app = try await buildApplication(config: store.config, database: store.database, now: { store.now })
+        try await app.test(.router) { client in try await body(store, client) }
+    }
+
+    @Test func icalendarLinesAreFoldedAndEscaped() {
+        let long = String(repeating: "é", count: 60)
+        let folded = ICalendar.fold("SUMMARY:" + long)
+        #expect(folded.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 75 })
+        #expect(folded.replacingOccurrences(of: "\r\n ", with: "") == "SUMMARY:" + long, "unfolding restores the line")
+        #expect(ICalendar.text("a, b; c\\d\ne") == "a\\, b\\; c\\\\d\\ne")
+    }
+
+    @Test func calendarsFollowRFC5545() async throws {
+        try await withDemo { store, client in
+            let page = try await Browser.anonymous(client, "/calendar.ics")
+            #expect(page.status == .ok)
+            #expect(page.headers[.contentType] == "text/calendar; charset=utf-8")
+            let body = page.body
+            #expect(body.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n") && body.hasSuffix("END:VCALENDAR\r\n"))
+            let lines = body.components(separatedBy: "\r\n").dropLast()
+            #expect(lines.allSatisfy { $0.utf8.count <= 75 }, "folded at 75 octets")
+            #expect(!body.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "CRLF only")
+            let unfolded = body.replacingOccurrences(of: "\r\n ", with: "")
+            let events = unfolded.components(separatedBy: "BEGIN:VEVENT").dropFirst()
+            #expect(events.count == (try store.database.list(Meeting.self)).filter { $0.startsAt > store.now.addingTimeInterval(-400 * 86_400) }.count)
+            for event in events {
+                #expect(event.contains("\r\nUID:meeting-") && event.contains("\r\nDTSTAMP:") && event.contains("\r\nDTSTART;TZID=Europe/London:"))
+            }
+            #expect(unfolded.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/London"))
+            let cancelled = try #require(events.first { $0.contains("Inquiry planning meeting") })
+            #expect(cancelled.contains("STATUS:CANCELLED"))
+            #expect(events.first { $0.contains("Budget and precept meeting") }?.contains("STATUS:CONFIRMED") == true)
+            // A summer meeting is written in local (BST) time, not UTC.
+            let session = try store.database.list(Meeting.self).first { $0.title.hasPrefix("Evidence session") }!
+            let local = ICalendar.stamp(session.startsAt, in: TimeZone(identifier: "Europe/London")!, suffix: "")
+            #expect(unfolded.contains("DTSTART;TZID=Europe/London:\(local)") && local.hasSuffix("T180000"))
+
+            let lpac = try await Browser.anonymous(client, "/bodies/harford-lpac/calendar.ics").body
+            #expect(lpac.contains("Inquiry planning meeting") && !lpac.contains("Budget and precept meeting"))
+            #expect(try await Browser.anonymous(client, "/bodies/nope/calendar.ics").status == .notFound)
+            #expect(try await Browser.anonymous(client, "/bodies/harford-lpac").body.contains("href=\"/bodies/harford-lpac/calendar.ics\""))
+        }
+    }
+
+    /// Parses XML with Foundation's parser; nil when it is not well-formed.
+    final class AtomReader: NSObject, XMLParserDelegate {
+        var titles: [String] = []
+        var inTitle = false
+        var text = ""
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+            if name == "title" { inTitle = true; text = "" }
+        }
+        func parser(_ parser: XMLParser, foundCharacters string: String) { if inTitle { text += string } }
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            if name == "title" { titles.append(text); inTitle = false }
+        }
+        static func titles(_ xml: String) -> [String]? {
+            let reader = AtomReader()
+            let parser = XMLParser(data: Data(xml.utf8))
+            parser.delegate = reader
+            return parser.parse() ? reader.titles : nil
+        }
+    }
+
+    @Test func atomFeedsListOnlyPublicPapersAndResponses() async throws {
+        try await withDemo { store, client in
+            let page = try await Browser.anonymous(client, "/feeds/papers.atom")
+            #expect(page.headers[.contentType] == "application/atom+xml; charset=utf-8")
+            let titles = try #require(AtomReader.titles(page.body), "well-formed XML")
+            let visible = try store.database.list(Paper.self).filter { $0.status == .published && !$0.title.contains("(exempt)") }
+            #expect(titles.count == visible.count + 1, "feed title plus one entry per public paper")
+            #expect(!titles.contains { $0.contains("exempt") || $0.contains("Capital programme") })
+            let board = try #require(AtomReader.titles(try await Browser.anonymous(client, "/bodies/harford-policing-board/papers.atom").body))
+            #expect(board.first == "New papers: Harford and Marsh Vale Policing Board")
+            #expect(board.contains("Force budget and precept 2027/28") && !board.contains("Delays in hospital discharge: final report"))
+            let responses = try #require(AtomReader.titles(try await Browser.anonymous(client, "/feeds/responses.atom").body))
+            #expect(responses.contains("Harford and Marsh NHS Foundation Trust responded to Delays in hospital discharge: final report"))
+            #expect(try await Browser.anonymous(client, "/bodies/nope/responses.atom").status == .notFound)
+        }
+    }
+
+    @Test func bulkDataHasTheDocumentedColumns() async throws {
+        try await withDemo { store, client in
+            for (name, columns) in [
+                ("meetings", MeetingLine.columns), ("recommendations", RecommendationLine.columns), ("responses", ResponseLine.columns),
+            ] {
+                let csv = try await Browser.anonymous(client, "/data/\(name).csv")
+                #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
+                #expect(csv.body.hasPrefix(columns.joined(separator: ",") + "\r\n"), "\(name)")
+                let json = try await Browser.anonymous(client, "/data/\(name).json")
+                let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.body.utf8)) as? [[String: Any]])
+                #expect(!rows.isEmpty && rows.allSatisfy { Set($0.keys) == Set(columns) }, "\(name)")
+                let data = try await Browser.anonymous(client, "/data").body
+                for column in columns { #expect(data.contains(column), "\(name).\(column) is documented") }
+            }
+            let recommendations = try #require(
+                try JSONSerialization.jsonObject(with: Data(try await Browser.anonymous(client, "/data/recommendations.json").body.utf8)) as? [[String: Any]])
+            let issued = try store.database.list(Recommendation.self).filter { $0.status != .draft }
+            #expect(recommendations.count == issued.count)
+            #expect(CSVWriter.render(header: ["a"], rows: [["=HYPERLINK(\"x\")"], ["-3"], ["-x"], ["a,b"]])
+                == "a\r\n\"'=HYPERLINK(\"\"x\"\")\"\r\n-3\r\n'-x\r\n\"a,b\"\r\n")
+        }
+    }
+
+    @Test func publicResponsesRevalidateWithETagsAndLastModified() async throws {
+        try await withDemo { store, client in
+            let paper = try store.database.list(Paper.self).first { $0.title == "Force budget and precept 2027/28" }!
+            for uri in ["/", "/papers/\(paper.id!)", "/bodies/harford-lpac", "/feeds/papers.atom", "/calendar.ics", "/data/meetings.csv"] {
+                let first = try await client.execute(uri: uri, method: .get) { $0 }
+                #expect(first.status == .ok)
+                let etag = try #require(first.headers[.eTag], "\(uri)")
+                #expect(etag.hasPrefix("\"") && !etag.hasPrefix("W/"), "strong")
+                #expect(first.headers[.cacheControl] == "public, max-age=0, s-maxage=60")
+                let lastModified = try #require(first.headers[.lastModified])
+                let again = try await client.execute(uri: uri, method: .get, headers: [.ifNoneMatch: etag]) { $0 }
+                #expect(again.status == .notModified, "\(uri)")
+                #expect(again.body.readableBytes == 0 && again.headers[.eTag] == etag)
+                let stale = try await client.execute(uri: uri, method: .get, headers: [.ifNoneMatch: "\"other\""]) { $0 }
+                #expect(stale.status == .ok)
+                let since = try await client.execute(uri: uri, method: .get, headers: [.ifModifiedSince: lastModified]) { $0 }
+                #expect(since.status == .notModified, "\(uri)")
+            }
+            // A publication changes the list's ETag, and nothing signed-in or private is marked public.
+            let home = try await client.execute(uri: "/feeds/papers.atom", method: .get) { $0 }
+            let draft = try store.database.list(Paper.self).first { $0.status == .draft }!
+            _ = try store.database.publishPaper(id: draft.id!, renderer: MarkdownRenderer(), at: store.now, rule: store.rule, lateReason: "x", actor: .test)
+            let after = try await client.execute(uri: "/feeds/papers.atom", method: .get, headers: [.ifNoneMatch: home.headers[.eTag]!]) { $0 }
+            #expect(after.status == .ok)
+            for uri in ["/login", "/admin", "/provider", "/papers/999999"] {
+                let response = try await client.execute(uri: uri, method: .get) { $0 }
+                #expect(response.headers[.cacheControl]?.hasPrefix("public") != true, "\(uri)")
+            }
+        }
+    }
+}
