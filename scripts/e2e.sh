@@ -20,6 +20,8 @@ export TOWNHALL_E2E_PROVIDER_EMAIL="e2e.police@townhall.test"
 export TOWNHALL_E2E_PROVIDER_PASSWORD="e2e-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 printf '%s\n' "$TOWNHALL_E2E_PROVIDER_PASSWORD" | "$townhall" user add --database "$db" --email "$TOWNHALL_E2E_PROVIDER_EMAIL" \
   --name "E2E Police Responder" --role provider --organisation harford-police >/dev/null
+# Absolute links in feeds and the OParl API point at this server, so the crawler can follow them.
+export TOWNHALL_BASE_URL="http://127.0.0.1:$port"
 "$townhall" serve --database "$db" --host 127.0.0.1 --port "$port" >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 100); do
@@ -30,5 +32,6 @@ status=0
 (cd Tests/e2e && "$python" public_site.py "http://127.0.0.1:$port") || status=1
 (cd Tests/e2e && "$python" clerk_journey.py "http://127.0.0.1:$port") || status=1
 (cd Tests/e2e && "$python" recommendations_journey.py "http://127.0.0.1:$port") || status=1
+(cd Tests/e2e && "$python" oparl_crawl.py "http://127.0.0.1:$port") || status=1
 if [ $status -ne 0 ]; then echo "server log:"; tail -20 "$work/server.log"; fi
 exit $status

@@ -338,6 +338,8 @@ enum Migrations {
         migrator.registerMigration("v8-search") { db in try SearchSchema.create(db) }
         migrator.registerMigration("v9-last-change") { db in
             try db.create(index: "auditLog_at", on: "auditLog", columns: ["at"])
+            // OParl's created and modified come from the audit trail of each object.
+            try db.create(index: "auditLog_object", on: "auditLog", columns: ["objectType", "objectId", "at"])
         }
         return migrator
     }

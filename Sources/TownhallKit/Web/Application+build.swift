@@ -35,6 +35,7 @@ public func buildRouter(
     ).register(on: router)
     BodyKindRoutes(database: database, pages: pages, deadlines: deadlines, now: now).register(on: router)
     SearchRoutes(database: database, pages: pages).register(on: router)
+    OParlRoutes(database: database, base: config.baseURL, time: time, siteName: config.siteName).register(on: router)
     FeedRoutes(database: database, pages: pages, deadlines: deadlines, baseURL: config.baseURL, siteName: config.siteName, now: now)
         .register(on: router)
     let tracker = RecommendationRoutes(database: database, pages: pages, deadlines: deadlines, now: now)

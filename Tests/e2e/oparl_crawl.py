@@ -1,0 +1,124 @@
+"""Crawls the whole OParl 1.1 API of a running demo server and validates every object it meets (list members,
+single objects, embedded objects) with Python's jsonschema against the OParl 1.1 schemas copied into this
+directory from ../shared/data/oparl-1.1-schema. Also checks that nothing draft or exempt appears, that every
+object type is reached, that ids resolve to themselves, and that modified_since filters lists.
+
+Usage: python oparl_crawl.py http://127.0.0.1:PORT
+"""
+import glob
+import json
+import os
+import sys
+import urllib.error
+import urllib.request
+
+import jsonschema
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT7
+
+BASE = sys.argv[1].rstrip("/")
+ROOT = BASE + "/oparl/v1.1/"
+SCHEMA_DIR = os.path.join(os.path.dirname(__file__), "oparl-1.1-schema")
+TYPE_PREFIX = "https://schema.oparl.org/1.1/"
+FORBIDDEN = ["(exempt)", "Confidential", "preferred bidder", "Capital programme", "Heads of terms"]
+
+
+def load_validators():
+    schemas, resources = {}, []
+    for path in glob.glob(os.path.join(SCHEMA_DIR, "*.json")):
+        with open(path, encoding="utf-8") as handle:
+            schema = json.load(handle)
+        name = os.path.basename(path)[:-5]
+        schemas[name] = schema
+        resource = Resource.from_contents(schema, default_specification=DRAFT7)
+        resources += [(TYPE_PREFIX + name + ".json", resource), (schema["$id"], resource)]
+    registry = Registry().with_resources(resources)
+    checker = jsonschema.Draft7Validator.FORMAT_CHECKER
+    return {name: jsonschema.Draft7Validator(schema, registry=registry, format_checker=checker) for name, schema in schemas.items()}
+
+
+def fetch(url):
+    with urllib.request.urlopen(url, timeout=30) as response:
+        if not response.headers.get("Content-Type", "").startswith("application/json"):
+            raise AssertionError(f"{url}: content type {response.headers.get('Content-Type')}")
+        text = response.read().decode("utf-8")
+    for word in FORBIDDEN:
+        if word in text:
+            raise AssertionError(f"{url}: leaks {word!r}")
+    return json.loads(text)
+
+
+def main():
+    validators = load_validators()
+    problems, seen_types, validated = [], {}, 0
+    queue, visited = [ROOT + "system"], set()
+
+    def check_object(obj, where):
+        nonlocal validated
+        kind = obj.get("type", "")
+        if not kind.startswith(TYPE_PREFIX):
+            problems.append(f"{where}: object without an OParl type: {obj.get('id')}")
+            return
+        name = kind[len(TYPE_PREFIX):]
+        for error in validators[name].iter_errors(obj):
+            problems.append(f"{where}: {name} {obj.get('id')}: {error.message} at {list(error.absolute_path)}")
+        validated += 1
+        seen_types[name] = seen_types.get(name, 0) + 1
+        enqueue(obj)
+
+    def enqueue(value):
+        if isinstance(value, str) and value.startswith(ROOT) and value not in visited:
+            visited.add(value)
+            queue.append(value)
+        elif isinstance(value, list):
+            for item in value:
+                enqueue(item)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if key != "web":
+                    enqueue(item)
+
+    visited.add(queue[0])
+    while queue:
+        url = queue.pop(0)
+        try:
+            data = fetch(url)
+        except (urllib.error.URLError, AssertionError, ValueError) as error:
+            problems.append(f"{url}: {error}")
+            continue
+        if "data" in data and "pagination" in data:
+            for obj in data["data"]:
+                check_object(obj, url)
+            enqueue(data.get("links", {}).get("next"))
+        else:
+            if data.get("id") != url.split("?")[0]:
+                problems.append(f"{url}: id is {data.get('id')}")
+            check_object(data, url)
+
+    expected = ["System", "Body", "Organization", "Person", "Membership", "Meeting", "AgendaItem", "Paper", "File",
+                "Location", "LegislativeTerm", "Consultation"]
+    for name in expected:
+        if not seen_types.get(name):
+            problems.append(f"no {name} object was reached")
+    future = fetch(ROOT + "bodies/1/papers?modified_since=2999-01-01T00:00:00Z")
+    if future["pagination"]["totalElements"] != 0 or future["data"]:
+        problems.append("modified_since in the future still lists papers")
+    past = fetch(ROOT + "bodies/1/papers?modified_since=2000-01-01T00:00:00Z&limit=1")
+    if past["pagination"]["totalElements"] < 2 or len(past["data"]) != 1 or "next" not in past["links"]:
+        problems.append(f"paging with limit=1 did not page: {past['pagination']}")
+    try:
+        urllib.request.urlopen(ROOT + "bodies/1/papers?modified_since=yesterday", timeout=30)
+        problems.append("a bad modified_since was accepted")
+    except urllib.error.HTTPError as error:
+        if error.code != 400:
+            problems.append(f"a bad modified_since gave {error.code}")
+
+    for problem in problems:
+        print("FAIL", problem)
+    counts = ", ".join(f"{name} {seen_types.get(name, 0)}" for name in expected)
+    print(f"oparl-crawl: {len(visited)} URLs fetched, {validated} objects validated ({counts}), {len(problems)} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
