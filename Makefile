@@ -4,6 +4,7 @@ SHELL := /bin/bash
 
 APT_PACKAGES := libsqlite3-dev libcmark-dev pkg-config sqlite3 curl
 E2E_APT_PACKAGES := chromium chromium-driver python3-venv
+BENCH_APT_PACKAGES := wrk nginx-light
 PYTHON ?= python3
 VENV := .venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -19,11 +20,12 @@ define apt_install
 	fi
 endef
 
-.PHONY: help deps e2e-deps build run test unit-test e2e clean
+.PHONY: help deps e2e-deps build run test unit-test e2e bench clean
 
 help:
 	@echo "make run    build, migrate and seed $(DEMO_DB), serve on http://127.0.0.1:8080"
 	@echo "make test   install what is missing, build, run unit/HTTP/store/CLI tests and the browser check"
+	@echo "make bench  release build, large seeded store, wrk against it and nginx; writes bench/results.md"
 
 deps:
 	$(call apt_install,$(APT_PACKAGES))
@@ -51,6 +53,10 @@ test: e2e-deps
 
 e2e:
 	scripts/e2e.sh $(TOWNHALL) $(CURDIR)/$(VENV)/bin/python
+
+bench: deps
+	$(call apt_install,$(BENCH_APT_PACKAGES))
+	scripts/bench.sh
 
 clean:
 	rm -rf .build var $(VENV)

@@ -93,7 +93,23 @@ struct Attach: AsyncParsableCommand {
 }
 
 struct Demo: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Demo data.", subcommands: [Seed.self])
+    static let configuration = CommandConfiguration(abstract: "Demo data.", subcommands: [Seed.self, BenchSeed.self])
+
+    struct BenchSeed: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "bench-seed", abstract: "Fill an empty store with a large benchmark data set.")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "Number of bodies") var bodies = 300
+        @Option(help: "Number of published papers") var papers = 100_000
+
+        func run() async throws {
+            try await reportingErrors {
+                guard bodies >= 1, papers >= 1 else { throw TownhallError.invalid("--bodies and --papers must be at least 1") }
+                let (_, database) = try store.open()
+                let (b, m, p) = try BenchData(database: database).seed(bodies: bodies, papers: papers, now: Date())
+                print("seeded bench store: \(b) bodies, \(m) meetings, \(p) papers")
+            }
+        }
+    }
 
     struct Seed: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Fill an empty store with a realistic demo.")

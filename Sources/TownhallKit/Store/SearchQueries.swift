@@ -53,7 +53,7 @@ extension AppDatabase {
 
     public func search(_ request: SearchRequest) async throws -> SearchResults {
         guard let query = request.ftsQuery else { return SearchResults(hits: [], total: 0) }
-        var conditions = ["searchIndex MATCH ?"]
+        var conditions = ["searchText MATCH ?"]
         var arguments: [String] = [query]
         if let slug = request.bodySlug {
             conditions.append("b.slug = ?")
@@ -72,14 +72,14 @@ extension AppDatabase {
         let limit = SearchRequest.pageSize, offset = (request.page - 1) * SearchRequest.pageSize
         return try await writer.read { db in
             let total = try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM searchIndex s JOIN body b ON b.id = s.bodyId WHERE \(filter)",
+                db, sql: "SELECT COUNT(*) FROM searchText JOIN searchEntry s ON s.id = searchText.rowid JOIN body b ON b.id = s.bodyId WHERE \(filter)",
                 arguments: StatementArguments(values)) ?? 0
             let rows = try Row.fetchAll(db, sql: """
                 SELECT s.kind, s.refId, s.meetingId, s.title, s.day, b.name AS bodyName, b.slug AS bodySlug,
-                       snippet(searchIndex, 1, '\(Self.markStart)', '\(Self.markEnd)', '…', 24) AS snippet
-                FROM searchIndex s JOIN body b ON b.id = s.bodyId
+                       snippet(searchText, 1, '\(Self.markStart)', '\(Self.markEnd)', '…', 24) AS snippet
+                FROM searchText JOIN searchEntry s ON s.id = searchText.rowid JOIN body b ON b.id = s.bodyId
                 WHERE \(filter)
-                ORDER BY bm25(searchIndex, 5.0, 1.0), s.day DESC
+                ORDER BY bm25(searchText, 5.0, 1.0), s.day DESC
                 LIMIT ? OFFSET ?
                 """, arguments: StatementArguments(values) + [limit, offset])
             let hits = rows.map { row in
@@ -95,7 +95,7 @@ extension AppDatabase {
     public func reindexSearch() throws -> Int {
         try writer.write { db in
             try SearchSchema.rebuild(db)
-            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM searchIndex") ?? 0
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM searchEntry") ?? 0
         }
     }
 }

@@ -1,6 +1,8 @@
 import GRDB
 
-/// The full-text index and what keeps it in step. `searchSource` is the one definition of what the public may
+/// The full-text index and what keeps it in step. `searchEntry` holds one row per findable thing (indexed by
+/// meeting, so re-indexing a meeting touches only its rows); `searchText` is an FTS5 index over it (external
+/// content, kept in step by triggers on `searchEntry`). `searchSource` is the one definition of what the public may
 /// find (published papers on non-exempt items of published agendas, those items and their decisions, issued
 /// recommendations and submitted responses on public papers, a board's reserved decisions); SQL triggers on
 /// every table it reads re-index the affected meeting, so no write path can forget the index, and drafts or
@@ -58,17 +60,27 @@ enum SearchSchema {
 
     static func reindexMeeting(_ meeting: String) -> String {
         """
-        DELETE FROM searchIndex WHERE meetingId = \(meeting) AND kind <> 'board-decision';
-        INSERT INTO searchIndex(title, content, kind, refId, meetingId, bodyId, day)
+        DELETE FROM searchEntry WHERE meetingId = \(meeting) AND kind <> 'board-decision';
+        INSERT INTO searchEntry(title, content, kind, refId, meetingId, bodyId, day)
             SELECT * FROM searchSource WHERE meetingId = \(meeting) AND kind <> 'board-decision';
         """
     }
 
     static func create(_ db: Database) throws {
         try db.execute(sql: """
-            CREATE VIRTUAL TABLE searchIndex USING fts5(
-                title, content, kind UNINDEXED, refId UNINDEXED, meetingId UNINDEXED, bodyId UNINDEXED, day UNINDEXED,
-                tokenize = 'porter unicode61 remove_diacritics 2');
+            CREATE TABLE searchEntry (
+                id INTEGER PRIMARY KEY, title TEXT NOT NULL, content TEXT NOT NULL, kind TEXT NOT NULL, refId INTEGER NOT NULL,
+                meetingId INTEGER, bodyId INTEGER NOT NULL, day TEXT);
+            CREATE INDEX searchEntry_meeting ON searchEntry(meetingId);
+            CREATE INDEX searchEntry_ref ON searchEntry(kind, refId);
+            CREATE VIRTUAL TABLE searchText USING fts5(
+                title, content, content = 'searchEntry', content_rowid = 'id', tokenize = 'porter unicode61 remove_diacritics 2');
+            CREATE TRIGGER searchEntry_insert AFTER INSERT ON searchEntry BEGIN
+                INSERT INTO searchText(rowid, title, content) VALUES (NEW.id, NEW.title, NEW.content);
+            END;
+            CREATE TRIGGER searchEntry_delete AFTER DELETE ON searchEntry BEGIN
+                INSERT INTO searchText(searchText, rowid, title, content) VALUES ('delete', OLD.id, OLD.title, OLD.content);
+            END;
             """)
         try db.execute(sql: source)
         for (table, meeting) in meetingOf {
@@ -80,25 +92,35 @@ enum SearchSchema {
         }
         try db.execute(sql: """
             CREATE TRIGGER search_boardDecision_insert AFTER INSERT ON boardDecision BEGIN
-                INSERT INTO searchIndex(title, content, kind, refId, meetingId, bodyId, day)
+                INSERT INTO searchEntry(title, content, kind, refId, meetingId, bodyId, day)
                     SELECT * FROM searchSource WHERE kind = 'board-decision' AND refId = NEW.id;
             END;
             CREATE TRIGGER search_boardDecision_delete AFTER DELETE ON boardDecision BEGIN
-                DELETE FROM searchIndex WHERE kind = 'board-decision' AND refId = OLD.id;
+                DELETE FROM searchEntry WHERE kind = 'board-decision' AND refId = OLD.id;
             END;
             CREATE TRIGGER search_boardDecision_update AFTER UPDATE ON boardDecision BEGIN
-                DELETE FROM searchIndex WHERE kind = 'board-decision' AND refId = OLD.id;
-                INSERT INTO searchIndex(title, content, kind, refId, meetingId, bodyId, day)
+                DELETE FROM searchEntry WHERE kind = 'board-decision' AND refId = OLD.id;
+                INSERT INTO searchEntry(title, content, kind, refId, meetingId, bodyId, day)
                     SELECT * FROM searchSource WHERE kind = 'board-decision' AND refId = NEW.id;
             END;
             """)
         try rebuild(db)
     }
 
+    /// Refills the entries from `searchSource`, then rebuilds the FTS index from them in one pass.
     static func rebuild(_ db: Database) throws {
         try db.execute(sql: """
-            DELETE FROM searchIndex;
-            INSERT INTO searchIndex(title, content, kind, refId, meetingId, bodyId, day) SELECT * FROM searchSource;
+            DROP TRIGGER searchEntry_insert;
+            DROP TRIGGER searchEntry_delete;
+            DELETE FROM searchEntry;
+            INSERT INTO searchEntry(title, content, kind, refId, meetingId, bodyId, day) SELECT * FROM searchSource;
+            INSERT INTO searchText(searchText) VALUES ('rebuild');
+            CREATE TRIGGER searchEntry_insert AFTER INSERT ON searchEntry BEGIN
+                INSERT INTO searchText(rowid, title, content) VALUES (NEW.id, NEW.title, NEW.content);
+            END;
+            CREATE TRIGGER searchEntry_delete AFTER DELETE ON searchEntry BEGIN
+                INSERT INTO searchText(searchText, rowid, title, content) VALUES ('delete', OLD.id, OLD.title, OLD.content);
+            END;
             """)
     }
 }

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# `make bench`: a release build against a large seeded store, measured with wrk on 127.0.0.1 next to nginx serving
+# a saved copy of the same paper page. Writes bench/results.md. BENCH_DURATION (seconds), BENCH_CONNECTIONS,
+# BENCH_PAPERS and BENCH_BODIES override the defaults; BENCH_RESEED=1 rebuilds the store.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration=${BENCH_DURATION:-20}
+connections=${BENCH_CONNECTIONS:-64}
+papers=${BENCH_PAPERS:-100000}
+bodies=${BENCH_BODIES:-300}
+townhall=.build/release/townhall
+work=var/bench
+db="$work/bench-$bodies-$papers.sqlite"
+port=${BENCH_PORT:-18080}
+nginx_port=$((port + 1))
+mkdir -p "$work"
+
+swift build -c release --product townhall
+if [ "${BENCH_RESEED:-0}" = 1 ]; then rm -f "$db" "$db-wal" "$db-shm"; fi
+if [ ! -f "$db" ]; then
+  echo "seeding $papers papers across $bodies bodies (once; kept in $db)"
+  start=$(date +%s)
+  TOWNHALL_DATA_DIR="$work/data" "$townhall" demo bench-seed --database "$db" --bodies "$bodies" --papers "$papers"
+  echo "seeded in $(( $(date +%s) - start )) s"
+fi
+
+server="" nginx_pid=""
+cleanup() {
+  [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+  [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null
+  true
+}
+trap cleanup EXIT
+TOWNHALL_BASE_URL="http://127.0.0.1:$port" TOWNHALL_DATA_DIR="$work/data" \
+  "$townhall" serve --database "$db" --host 127.0.0.1 --port "$port" >"$work/server.log" 2>&1 &
+server=$!
+for _ in $(seq 1 200); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
+
+meeting=$(sqlite3 "$db" "SELECT m.id FROM meeting m WHERE m.agendaPublishedAt IS NOT NULL ORDER BY m.id LIMIT 1 OFFSET (SELECT COUNT(*)/2 FROM meeting)")
+paper=$(sqlite3 "$db" "SELECT id FROM paper WHERE status = 'published' ORDER BY id LIMIT 1 OFFSET (SELECT COUNT(*)/2 FROM paper)")
+body=$(sqlite3 "$db" "SELECT id FROM body ORDER BY id LIMIT 1 OFFSET 150")
+
+# nginx serves the same paper page, saved, as the static baseline.
+mkdir -p "$work/static"
+curl -fsS "http://127.0.0.1:$port/papers/$paper" -o "$work/static/paper.html"
+cat >"$work/nginx.conf" <<CONF
+worker_processes auto;
+pid $PWD/$work/nginx.pid;
+error_log $PWD/$work/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  types { text/html html; }
+  server { listen 127.0.0.1:$nginx_port; root $PWD/$work/static; location / { try_files \$uri =404; } }
+}
+CONF
+nginx -c "$PWD/$work/nginx.conf" -g "daemon off;" &
+nginx_pid=$!
+sleep 0.5
+
+declare -a names urls
+names=(home meeting paper "search" "oparl list" "nginx: saved paper page")
+urls=("http://127.0.0.1:$port/" "http://127.0.0.1:$port/meetings/$meeting" "http://127.0.0.1:$port/papers/$paper"
+      "http://127.0.0.1:$port/search?q=budget+reserves" "http://127.0.0.1:$port/oparl/v1.1/bodies/$body/papers"
+      "http://127.0.0.1:$nginx_port/paper.html")
+results=()
+for i in "${!urls[@]}"; do
+  wrk -t2 -c"$connections" -d3s "${urls[$i]}" >/dev/null 2>&1   # warm-up
+  line=$(wrk -t2 -c"$connections" -d"${duration}s" --latency -s bench/report.lua "${urls[$i]}" | grep '^RESULT')
+  echo "${names[$i]}: $line"
+  results+=("$line")
+done
+peak_kb=$(awk '/VmHWM/ {print $2}' "/proc/$server/status")
+rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$server/status")
+
+field() { echo "$1" | awk -v n="$2" '{print $n}'; }
+paper_rps=$(field "${results[2]}" 2); nginx_rps=$(field "${results[5]}" 2)
+ratio=$(awk -v a="$paper_rps" -v b="$nginx_rps" 'BEGIN { printf "%.0f", 100 * a / b }')
+paper_p99=$(field "${results[2]}" 5); search_p95=$(field "${results[3]}" 4)
+peak_mb=$((peak_kb / 1024))
+verdict() { if awk -v v="$1" -v t="$3" "BEGIN { exit !(v $2 t) }"; then echo "met"; else echo "**missed**"; fi; }
+
+{
+  echo "# Benchmark results"
+  echo
+  echo "Written by \`make bench\` (scripts/bench.sh) on $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD)."
+  echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -m | awk '/Mem:/ {print $2}') MB RAM."
+  echo "Store: $(sqlite3 "$db" 'SELECT COUNT(*) FROM body') bodies, $(sqlite3 "$db" 'SELECT COUNT(*) FROM meeting') meetings,"
+  echo "$(sqlite3 "$db" 'SELECT COUNT(*) FROM paper') papers, $(( $(stat -c %s "$db") / 1048576 )) MB SQLite file (WAL)."
+  echo "Release build of \`townhall serve\`; wrk 2 threads, $connections connections, ${duration} s per URL after a 3 s warm-up,"
+  echo "client and server on the same 127.0.0.1 host (so wrk takes CPU from the server too). nginx $(nginx -v 2>&1 | cut -d/ -f2), worker_processes auto."
+  echo
+  echo "| URL | requests/s | p50 ms | p95 ms | p99 ms | errors | requests |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+  for i in "${!urls[@]}"; do
+    r=${results[$i]}
+    echo "| ${names[$i]} \`${urls[$i]#http://127.0.0.1:*[0-9]}\` | $(field "$r" 2) | $(field "$r" 3) | $(field "$r" 4) | $(field "$r" 5) | $(field "$r" 6) | $(field "$r" 7) |"
+  done
+  echo
+  echo "Server memory after the runs: peak RSS (VmHWM) $peak_mb MB, current RSS $((rss_kb / 1024)) MB."
+  echo
+  echo "| Target (2 cores) | Measured | |"
+  echo "|---|---|---|"
+  echo "| paper page at least 40% of nginx's requests/s | $ratio% ($paper_rps vs $nginx_rps) | $(verdict "$ratio" '>=' 40) |"
+  echo "| paper page p99 under 25 ms at $connections connections | $paper_p99 ms | $(verdict "$paper_p99" '<' 25) |"
+  echo "| search p95 under 50 ms | $search_p95 ms | $(verdict "$search_p95" '<' 50) |"
+  echo "| server memory under 200 MB | $peak_mb MB peak | $(verdict "$peak_mb" '<' 200) |"
+} > bench/results.md
+cat bench/results.md
