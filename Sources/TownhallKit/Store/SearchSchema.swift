@@ -83,10 +83,21 @@ enum SearchSchema {
             END;
             """)
         try db.execute(sql: source)
+        // Table triggers only note which meeting changed; the trigger on `searchDirty` re-indexes it with the meeting
+        // id as a plain value, so SQLite can push it into every branch of `searchSource` (a subquery there would
+        // make it read the whole view on every write).
+        try db.execute(sql: """
+            CREATE TABLE searchDirty (meetingId INTEGER NOT NULL);
+            CREATE TRIGGER searchDirty_reindex AFTER INSERT ON searchDirty BEGIN
+                \(reindexMeeting("NEW.meetingId"))
+                DELETE FROM searchDirty WHERE rowid = NEW.rowid;
+            END;
+            """)
         for (table, meeting) in meetingOf {
             for event in ["INSERT", "UPDATE", "DELETE"] {
                 let rows = event == "INSERT" ? ["NEW"] : event == "DELETE" ? ["OLD"] : ["OLD", "NEW"]
-                let body = rows.map { reindexMeeting(meeting($0)) }.joined(separator: "\n")
+                let body = rows.map { "INSERT INTO searchDirty(meetingId) SELECT \(meeting($0)) WHERE \(meeting($0)) IS NOT NULL;" }
+                    .joined(separator: "\n")
                 try db.execute(sql: "CREATE TRIGGER search_\(table)_\(event.lowercased()) AFTER \(event) ON \(table) BEGIN \(body) END;")
             }
         }
@@ -107,11 +118,16 @@ enum SearchSchema {
         try rebuild(db)
     }
 
+    /// Stops feeding the FTS index row by row, for a bulk load that ends with `rebuild`.
+    static func suspend(_ db: Database) throws {
+        try db.execute(sql: "DROP TRIGGER IF EXISTS searchEntry_insert; DROP TRIGGER IF EXISTS searchEntry_delete;")
+    }
+
     /// Refills the entries from `searchSource`, then rebuilds the FTS index from them in one pass.
     static func rebuild(_ db: Database) throws {
         try db.execute(sql: """
-            DROP TRIGGER searchEntry_insert;
-            DROP TRIGGER searchEntry_delete;
+            DROP TRIGGER IF EXISTS searchEntry_insert;
+            DROP TRIGGER IF EXISTS searchEntry_delete;
             DELETE FROM searchEntry;
             INSERT INTO searchEntry(title, content, kind, refId, meetingId, bodyId, day) SELECT * FROM searchSource;
             INSERT INTO searchText(searchText) VALUES ('rebuild');
