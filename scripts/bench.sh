@@ -78,7 +78,9 @@ paper_rps=$(field "${results[2]}" 2); nginx_rps=$(field "${results[5]}" 2)
 ratio=$(awk -v a="$paper_rps" -v b="$nginx_rps" 'BEGIN { printf "%.0f", 100 * a / b }')
 paper_p99=$(field "${results[2]}" 5); search_p95=$(field "${results[3]}" 4)
 peak_mb=$((peak_kb / 1024))
-verdict() { if awk -v v="$1" -v t="$3" "BEGIN { exit !(v $2 t) }"; then echo "met"; else echo "**missed**"; fi; }
+# A run that completed no requests (every one timed out) is a miss, whatever its zero latencies say.
+verdict() { if [ "$4" -gt 0 ] && awk -v v="$1" -v t="$3" "BEGIN { exit !(v $2 t) }"; then echo "met"; else echo "**missed**"; fi; }
+paper_requests=$(field "${results[2]}" 7); search_requests=$(field "${results[3]}" 7)
 
 {
   echo "# Benchmark results"
@@ -94,16 +96,17 @@ verdict() { if awk -v v="$1" -v t="$3" "BEGIN { exit !(v $2 t) }"; then echo "me
   echo "|---|---:|---:|---:|---:|---:|---:|"
   for i in "${!urls[@]}"; do
     r=${results[$i]}
-    echo "| ${names[$i]} \`${urls[$i]#http://127.0.0.1:*[0-9]}\` | $(field "$r" 2) | $(field "$r" 3) | $(field "$r" 4) | $(field "$r" 5) | $(field "$r" 6) | $(field "$r" 7) |"
+    path=$(echo "${urls[$i]}" | sed -E 's|^http://127\.0\.0\.1:[0-9]+||')
+    echo "| ${names[$i]} \`$path\` | $(field "$r" 2) | $(field "$r" 3) | $(field "$r" 4) | $(field "$r" 5) | $(field "$r" 6) | $(field "$r" 7) |"
   done
   echo
   echo "Server memory after the runs: peak RSS (VmHWM) $peak_mb MB, current RSS $((rss_kb / 1024)) MB."
   echo
   echo "| Target (2 cores) | Measured | |"
   echo "|---|---|---|"
-  echo "| paper page at least 40% of nginx's requests/s | $ratio% ($paper_rps vs $nginx_rps) | $(verdict "$ratio" '>=' 40) |"
-  echo "| paper page p99 under 25 ms at $connections connections | $paper_p99 ms | $(verdict "$paper_p99" '<' 25) |"
-  echo "| search p95 under 50 ms | $search_p95 ms | $(verdict "$search_p95" '<' 50) |"
-  echo "| server memory under 200 MB | $peak_mb MB peak | $(verdict "$peak_mb" '<' 200) |"
+  echo "| paper page at least 40% of nginx's requests/s | $ratio% ($paper_rps vs $nginx_rps) | $(verdict "$ratio" '>=' 40 "$paper_requests") |"
+  echo "| paper page p99 under 25 ms at $connections connections | $paper_p99 ms | $(verdict "$paper_p99" '<' 25 "$paper_requests") |"
+  echo "| search p95 under 50 ms | $search_p95 ms | $(verdict "$search_p95" '<' 50 "$search_requests") |"
+  echo "| server memory under 200 MB | $peak_mb MB peak | $(verdict "$peak_mb" '<' 200 1) |"
 } > bench/results.md
 cat bench/results.md

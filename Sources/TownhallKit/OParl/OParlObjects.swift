@@ -13,11 +13,8 @@ struct OParlObjects {
     func url(_ path: String) -> String { "\(base)/oparl/v1.1/\(path)" }
     func type(_ name: String) -> JSONValue { .string(Self.version + name) }
 
-    static func utc(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
-    }
+    static let utcTime = LocalTime(timeZone: TimeZone(identifier: "UTC")!)
+    static func utc(_ date: Date) -> String { utcTime.isoLocal(date) }
 
     /// The first and last audited change of an object; `fallback` for objects written before auditing.
     func stamps(_ objectType: String, _ id: Int64, fallback: Date) throws -> [String: JSONValue?] {
@@ -156,7 +153,9 @@ struct OParlObjects {
     }
 
     func paper(_ id: Int64) throws -> JSONValue? {
-        guard let (paper, item, meeting) = try publicPaper(id) else { return nil }
+        guard let found = try publicPaper(id) else { return nil }
+        let (paper, item, meeting) = found
+        let stamps = try stamps("paper", id, fallback: paper.publishedAt ?? paper.createdAt)
         let files = try Int64.fetchAll(
             db, sql: "SELECT id FROM attachment WHERE agendaItemId = ? AND (paperId IS NULL OR paperId = ?) ORDER BY id",
             arguments: [item.id!, id])
@@ -164,34 +163,46 @@ struct OParlObjects {
             "id": .string(url("papers/\(id)")), "type": type("Paper"), "body": .string(url("bodies/\(meeting.bodyId)")),
             "name": .string(paper.title), "reference": .string("TH-\(id)"),
             "date": paper.publishedAt.map { .string(time.day(of: $0)) }, "paperType": .string(paper.kind.label),
-            "mainFile": try paperFile(id), "auxiliaryFile": .array(try files.compactMap { try file($0) }),
-            "consultation": .array([try consultation(id)].compactMap { $0 }),
+            "mainFile": paperFile(found, stamps: stamps), "auxiliaryFile": .array(try files.compactMap { try file($0) }),
+            "consultation": .array([consultation(found, stamps: stamps)]),
             "relatedPaper": paper.previousRevisionId.map { .array([.string(url("papers/\($0)"))]) },
             "web": .string("\(base)/papers/\(id)"),
-        ], try stamps("paper", id, fallback: paper.publishedAt ?? paper.createdAt))
+        ], stamps)
     }
 
     /// A paper is considered at the meeting whose agenda carries it.
     func consultation(_ paperId: Int64) throws -> JSONValue? {
-        guard let (paper, item, meeting) = try publicPaper(paperId) else { return nil }
+        guard let found = try publicPaper(paperId) else { return nil }
+        return consultation(found, stamps: try stamps("paper", paperId, fallback: found.0.publishedAt ?? found.0.createdAt))
+    }
+
+    func consultation(_ found: (Paper, AgendaItem, Meeting), stamps: [String: JSONValue?]) -> JSONValue {
+        let (paper, item, meeting) = found
+        let paperId = paper.id!
         return merge([
             "id": .string(url("consultations/\(paperId)")), "type": type("Consultation"), "paper": .string(url("papers/\(paperId)")),
             "agendaItem": .string(url("agendaitems/\(item.id!)")), "meeting": .string(url("meetings/\(meeting.id!)")),
             "organization": .array([.string(url("organizations/\(meeting.bodyId)"))]), "authoritative": .bool(item.itemType == .decision),
             "role": .string(item.itemType.label),
-        ], try stamps("paper", paperId, fallback: paper.publishedAt ?? paper.createdAt))
+        ], stamps)
     }
 
     /// The paper's own text, as the HTML page rendered at publication.
     func paperFile(_ paperId: Int64) throws -> JSONValue? {
-        guard let (paper, item, meeting) = try publicPaper(paperId) else { return nil }
+        guard let found = try publicPaper(paperId) else { return nil }
+        return paperFile(found, stamps: try stamps("paper", paperId, fallback: found.0.publishedAt ?? found.0.createdAt))
+    }
+
+    func paperFile(_ found: (Paper, AgendaItem, Meeting), stamps: [String: JSONValue?]) -> JSONValue {
+        let (paper, item, meeting) = found
+        let paperId = paper.id!
         return merge([
             "id": .string(url("files/paper-\(paperId)")), "type": type("File"), "name": .string(paper.title),
             "fileName": .string("paper-\(paperId).html"), "mimeType": .string("text/html"),
             "date": paper.publishedAt.map { .string(time.day(of: $0)) }, "size": paper.html.map { .int(Int64($0.utf8.count)) },
             "accessUrl": .string("\(base)/papers/\(paperId)"), "paper": .array([.string(url("papers/\(paperId)"))]),
             "agendaItem": .array([.string(url("agendaitems/\(item.id!)"))]), "meeting": .array([.string(url("meetings/\(meeting.id!)"))]),
-        ], try stamps("paper", paperId, fallback: paper.publishedAt ?? paper.createdAt))
+        ], stamps)
     }
 
     /// An attachment the public may download.

@@ -9,6 +9,9 @@ public struct SearchRequest: Sendable, Equatable {
     public var to: String?
     public var page: Int
     public static let pageSize = 20
+    /// Ranking every match of a very common word costs a full pass over its postings; beyond this many matches the
+    /// results are listed newest first instead, and the count stops here.
+    public static let countLimit = 1000
 
     public init(text: String, bodySlug: String? = nil, from: String? = nil, to: String? = nil, page: Int = 1) {
         self.text = text
@@ -44,7 +47,16 @@ public struct SearchHit: Sendable, Equatable {
 
 public struct SearchResults: Sendable, Equatable {
     public var hits: [SearchHit]
+    /// Matches counted up to `SearchRequest.countLimit`; `total > countLimit` means "more than that".
     public var total: Int
+    /// Ranked by relevance; false when there were too many matches to rank, and the newest come first.
+    public var ranked = true
+
+    public init(hits: [SearchHit], total: Int, ranked: Bool = true) {
+        self.hits = hits
+        self.total = total
+        self.ranked = ranked
+    }
 }
 
 extension AppDatabase {
@@ -71,15 +83,17 @@ extension AppDatabase {
         let values = arguments
         let limit = SearchRequest.pageSize, offset = (request.page - 1) * SearchRequest.pageSize
         return try await writer.read { db in
-            let total = try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM searchText JOIN searchEntry s ON s.id = searchText.rowid JOIN body b ON b.id = s.bodyId WHERE \(filter)",
-                arguments: StatementArguments(values)) ?? 0
+            let total = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM (SELECT 1 FROM searchText JOIN searchEntry s ON s.id = searchText.rowid JOIN body b ON b.id = s.bodyId
+                                      WHERE \(filter) LIMIT \(SearchRequest.countLimit + 1))
+                """, arguments: StatementArguments(values)) ?? 0
+            let ranked = total <= SearchRequest.countLimit
             let rows = try Row.fetchAll(db, sql: """
                 SELECT s.kind, s.refId, s.meetingId, s.title, s.day, b.name AS bodyName, b.slug AS bodySlug,
                        snippet(searchText, 1, '\(Self.markStart)', '\(Self.markEnd)', '…', 24) AS snippet
                 FROM searchText JOIN searchEntry s ON s.id = searchText.rowid JOIN body b ON b.id = s.bodyId
                 WHERE \(filter)
-                ORDER BY bm25(searchText, 5.0, 1.0), s.day DESC
+                ORDER BY \(ranked ? "bm25(searchText, 5.0, 1.0), s.day DESC" : "searchText.rowid DESC")
                 LIMIT ? OFFSET ?
                 """, arguments: StatementArguments(values) + [limit, offset])
             let hits = rows.map { row in
@@ -87,7 +101,7 @@ extension AppDatabase {
                     kind: row["kind"], refId: row["refId"], meetingId: row["meetingId"], title: row["title"], snippet: row["snippet"] ?? "",
                     bodyName: row["bodyName"], bodySlug: row["bodySlug"], day: row["day"] ?? "")
             }
-            return SearchResults(hits: hits, total: total)
+            return SearchResults(hits: hits, total: total, ranked: ranked)
         }
     }
 

@@ -4,17 +4,21 @@ import Foundation
 /// default). Parsing is strict so that "2026-02-30" or "25:00" is refused rather than silently rolled over.
 public struct LocalTime: Sendable {
     public let timeZone: TimeZone
+    /// Made once: formatting runs on every page, and building formatters per call dominated request time.
+    private let calendar: Calendar
 
     public init(timeZone: TimeZone = TimeZone(identifier: "Europe/London")!) {
         self.timeZone = timeZone
-    }
-
-    private var calendar: Calendar {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         calendar.locale = Locale(identifier: "en_GB")
-        return calendar
+        self.calendar = calendar
     }
+
+    static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                         "November", "December"]
+    /// Monday first, as `Day.weekday` counts.
+    static let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
     /// Parses `yyyy-MM-dd HH:mm` (or with a `T`) as a local wall-clock time. A time that does not exist
     /// (skipped by the spring clock change) is refused; an ambiguous autumn time takes the first occurrence.
@@ -67,26 +71,22 @@ public struct LocalTime: Sendable {
     }
 
     /// "Tuesday 8 December 2026"
-    public func longDate(_ date: Date) -> String { format(date, "EEEE d MMMM yyyy") }
+    public func longDate(_ date: Date) -> String { longDate(day: calendarDay(of: date)) }
 
     /// "Tuesday 8 December 2026" for a calendar day (no time zone involved).
     public func longDate(day: Day) -> String {
-        var utc = Calendar(identifier: .gregorian)
-        utc.timeZone = TimeZone(identifier: "UTC")!
         let c = day.components
-        let noon = utc.date(from: DateComponents(year: c.year, month: c.month, day: c.day, hour: 12))!
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = utc.timeZone
-        formatter.dateFormat = "EEEE d MMMM yyyy"
-        return formatter.string(from: noon)
+        return "\(Self.weekdays[day.weekday - 1]) \(c.day) \(Self.months[c.month - 1]) \(c.year)"
     }
 
     /// The local calendar day of an instant.
     public func calendarDay(of date: Date) -> Day { Day(day(of: date))! }
 
     /// "8 December 2026"
-    public func shortDate(_ date: Date) -> String { format(date, "d MMMM yyyy") }
+    public func shortDate(_ date: Date) -> String {
+        let c = calendarDay(of: date).components
+        return "\(c.day) \(Self.months[c.month - 1]) \(c.year)"
+    }
 
     /// GOV.UK style times: "10am", "6:30pm", "midday", "midnight".
     public func time(_ date: Date) -> String {
@@ -104,18 +104,10 @@ public struct LocalTime: Sendable {
 
     /// Machine-readable value for `<time datetime>`: ISO 8601 with the local offset.
     public func isoLocal(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = timeZone
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
-    }
-
-    private func format(_ date: Date, _ pattern: String) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = timeZone
-        formatter.dateFormat = pattern
-        return formatter.string(from: date)
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let offset = timeZone.secondsFromGMT(for: date)
+        let zone = offset == 0 ? "Z" : String(format: "%@%02d:%02d", offset < 0 ? "-" : "+", abs(offset) / 3600, abs(offset) % 3600 / 60)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!) + zone
     }
 
     private static func dayParts(_ text: String) -> (Int, Int, Int)? {

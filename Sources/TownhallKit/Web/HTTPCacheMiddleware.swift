@@ -59,7 +59,15 @@ struct HTTPCacheMiddleware: RouterMiddleware {
         "\"" + SHA256.hash(data: Data(text.utf8)).prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
     }
 
-    static func httpDate(_ date: Date) -> String { formatter().string(from: date) }
+    /// IMF-fixdate (RFC 9110), without building a formatter per response.
+    static func httpDate(_ date: Date) -> String {
+        let gmt = OParlObjects.utcTime
+        let day = gmt.calendarDay(of: date)
+        let c = day.components
+        let clock = gmt.isoLocal(date).dropFirst(11).prefix(8)
+        let weekday = LocalTime.weekdays[day.weekday - 1].prefix(3), month = LocalTime.months[c.month - 1].prefix(3)
+        return String(format: "%@, %02d %@ %04d ", String(weekday), c.day, String(month), c.year) + clock + " GMT"
+    }
     static func parseHTTPDate(_ text: String) -> Date? { formatter().date(from: text) }
 
     static func formatter() -> DateFormatter {

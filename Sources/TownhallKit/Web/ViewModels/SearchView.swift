@@ -35,9 +35,11 @@ struct SearchView: Sendable {
             + bodies.map { Choice(value: $0.slug, label: $0.name, selected: $0.slug == request.bodySlug) }
         hasQuery = request.ftsQuery != nil
         let first = (request.page - 1) * SearchRequest.pageSize
+        let count = results.total > SearchRequest.countLimit ? "more than \(SearchRequest.countLimit.formatted())" : String(results.total)
         summary = results.total == 0
             ? "No results"
-            : "Showing \(first + 1) to \(first + results.hits.count) of \(results.total) result\(results.total == 1 ? "" : "s")"
+            : "Showing \(first + 1) to \(first + results.hits.count) of \(count) result\(results.total == 1 ? "" : "s")"
+                + (results.ranked ? "" : ", newest first: add words to narrow the search")
         hits = results.hits.map { hit in
             HitRow(
                 title: hit.title, url: Self.url(hit), kindLabel: Self.kindLabels[hit.kind] ?? hit.kind, bodyName: hit.bodyName,
@@ -59,7 +61,7 @@ struct SearchView: Sendable {
             return components.string ?? "/search"
         }
         previousURL = request.page > 1 ? link(request.page - 1) : nil
-        nextURL = first + results.hits.count < results.total ? link(request.page + 1) : nil
+        nextURL = results.hits.count == SearchRequest.pageSize && first + results.hits.count < results.total ? link(request.page + 1) : nil
         hasErrors = !errors.isEmpty
         self.errors = errors.entries
         fromError = errors.message(for: "from")
