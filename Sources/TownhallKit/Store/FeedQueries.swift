@@ -136,9 +136,13 @@ extension AppDatabase {
         }
     }
 
-    /// When the store last changed (its newest audit entry), for Last-Modified.
-    public func lastChange() async throws -> Date? {
-        try await writer.read { db in try Date.fetchOne(db, sql: "SELECT MAX(at) FROM auditLog") }
+    /// The newest audit entry's id (it grows with every write, so it versions the store) and the latest time
+    /// written, for Last-Modified.
+    public func changeVersion() async throws -> (Int64, Date?) {
+        try await writer.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT (SELECT MAX(id) FROM auditLog) AS version, (SELECT MAX(at) FROM auditLog) AS at")
+            return ((row?["version"] as Int64?) ?? 0, row?["at"])
+        }
     }
 
     /// Every meeting with its body and place, oldest first, for the bulk download.

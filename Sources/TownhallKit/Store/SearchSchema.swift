@@ -58,6 +58,16 @@ enum SearchSchema {
             """ }),
     ]
 
+    /// Keep the external-content FTS index in step with `searchEntry`.
+    static let entryTriggers = """
+        CREATE TRIGGER searchEntry_insert AFTER INSERT ON searchEntry BEGIN
+            INSERT INTO searchText(rowid, title, content) VALUES (NEW.id, NEW.title, NEW.content);
+        END;
+        CREATE TRIGGER searchEntry_delete AFTER DELETE ON searchEntry BEGIN
+            INSERT INTO searchText(searchText, rowid, title, content) VALUES ('delete', OLD.id, OLD.title, OLD.content);
+        END;
+        """
+
     static func reindexMeeting(_ meeting: String) -> String {
         """
         DELETE FROM searchEntry WHERE meetingId = \(meeting) AND kind <> 'board-decision';
@@ -75,12 +85,7 @@ enum SearchSchema {
             CREATE INDEX searchEntry_ref ON searchEntry(kind, refId);
             CREATE VIRTUAL TABLE searchText USING fts5(
                 title, content, content = 'searchEntry', content_rowid = 'id', tokenize = 'porter unicode61 remove_diacritics 2');
-            CREATE TRIGGER searchEntry_insert AFTER INSERT ON searchEntry BEGIN
-                INSERT INTO searchText(rowid, title, content) VALUES (NEW.id, NEW.title, NEW.content);
-            END;
-            CREATE TRIGGER searchEntry_delete AFTER DELETE ON searchEntry BEGIN
-                INSERT INTO searchText(searchText, rowid, title, content) VALUES ('delete', OLD.id, OLD.title, OLD.content);
-            END;
+            \(entryTriggers)
             """)
         try db.execute(sql: source)
         // Table triggers only note which meeting changed; the trigger on `searchDirty` re-indexes it with the meeting
@@ -131,12 +136,7 @@ enum SearchSchema {
             DELETE FROM searchEntry;
             INSERT INTO searchEntry(title, content, kind, refId, meetingId, bodyId, day) SELECT * FROM searchSource;
             INSERT INTO searchText(searchText) VALUES ('rebuild');
-            CREATE TRIGGER searchEntry_insert AFTER INSERT ON searchEntry BEGIN
-                INSERT INTO searchText(rowid, title, content) VALUES (NEW.id, NEW.title, NEW.content);
-            END;
-            CREATE TRIGGER searchEntry_delete AFTER DELETE ON searchEntry BEGIN
-                INSERT INTO searchText(searchText, rowid, title, content) VALUES ('delete', OLD.id, OLD.title, OLD.content);
-            END;
+            \(entryTriggers)
             """)
     }
 }

@@ -12,6 +12,7 @@ struct HTTPCacheMiddleware: RouterMiddleware {
     let database: AppDatabase
     let time: LocalTime
     let now: @Sendable () -> Date
+    let pages = PageCache()
     static let cacheControl = "public, max-age=0, s-maxage=60"
     static let publicPrefixes = [
         "/bodies/", "/meetings/", "/papers/", "/recommendations", "/organisations/", "/inquiries/", "/peer-challenges", "/search",
@@ -24,11 +25,26 @@ struct HTTPCacheMiddleware: RouterMiddleware {
         guard request.method == .get || request.method == .head, Self.isPublic(request.uri.path) else {
             return try await next(request, context)
         }
-        var response = try await next(request, context)
-        guard response.status == .ok, response.headers[.setCookie] == nil, let etag = response.headers[.eTag] else { return response }
-        if response.headers[.cacheControl]?.hasPrefix("public") != true { response.headers[.cacheControl] = Self.cacheControl }
-        let lastModified = try await lastModified()
-        response.headers[.lastModified] = Self.httpDate(lastModified)
+        let (version, lastWrite) = try await database.changeVersion()
+        let key = request.uri.description
+        let current = now()
+        var response: Response
+        if request.method == .get, let hit = pages.get(key, version: version, now: current) {
+            response = Response(status: .ok, headers: hit.headers, body: .init(byteBuffer: hit.body))
+        } else {
+            response = try await next(request, context)
+            guard response.status == .ok, response.headers[.setCookie] == nil, response.headers[.eTag] != nil else { return response }
+            if response.headers[.cacheControl]?.hasPrefix("public") != true { response.headers[.cacheControl] = Self.cacheControl }
+            response.headers[.lastModified] = Self.httpDate(try lastModified(lastWrite: lastWrite))
+            if request.method == .get {
+                let sink = CollectingWriter.Sink()
+                try await response.body.write(CollectingWriter(sink: sink))
+                response.body = .init(byteBuffer: sink.buffer)
+                pages.put(key, .init(body: sink.buffer, headers: response.headers, version: version, stored: current))
+            }
+        }
+        let etag = response.headers[.eTag]!
+        let lastModified = response.headers[.lastModified].flatMap(Self.parseHTTPDate) ?? current
         if let match = request.headers[.ifNoneMatch] {
             let tags = match.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             if tags.contains("*") || tags.contains(etag) || tags.contains("W/" + etag) { return Self.notModified(response) }
@@ -40,9 +56,9 @@ struct HTTPCacheMiddleware: RouterMiddleware {
     }
 
     /// The later of the last audited write and the start of today in local time.
-    func lastModified() async throws -> Date {
+    func lastModified(lastWrite: Date?) throws -> Date {
         let midnight = try time.parseDateTime("\(time.day(of: now())) 00:00")
-        guard let lastWrite = try await database.lastChange() else { return midnight }
+        guard let lastWrite else { return midnight }
         return max(lastWrite, midnight)
     }
 
