@@ -91,6 +91,8 @@ paper_requests=$(field "${results[2]}" 7); search_requests=$(field "${results[3]
   echo "$(sqlite3 "$db" 'SELECT COUNT(*) FROM paper') papers, $(( $(stat -c %s "$db") / 1048576 )) MB SQLite file (WAL)."
   echo "Release build of \`townhall serve\`; wrk 2 threads, $connections connections, ${duration} s per URL after a 3 s warm-up,"
   echo "client and server on the same 127.0.0.1 host (so wrk takes CPU from the server too). nginx $(nginx -v 2>&1 | cut -d/ -f2), worker_processes auto."
+  echo "Each run repeats one URL, so after its first request the server answers from its in-memory page cache (valid"
+  echo "while the store is unchanged and for at most 60 s): these numbers are the cached path, not a render per request."
   echo
   echo "| URL | requests/s | p50 ms | p95 ms | p99 ms | errors | requests |"
   echo "|---|---:|---:|---:|---:|---:|---:|"
