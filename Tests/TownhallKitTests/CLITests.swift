@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import GRDB
 import Testing
 @testable import TownhallKit
 
@@ -143,6 +144,37 @@ struct CLITests {
         #expect(json?.first?["state"] as? String == "overdue")
         #expect(json?.first?["due"] as? String == "2026-10-02")
         #expect(try run(["duties", "--on", "2026-01-01"]).status == 0, "nothing overdue before the due day")
+    }
+
+    @Test func backupCheckAndRestore() throws {
+        _ = try expectOK(["demo", "seed"])
+        #expect(try expectOK(["db", "check"]) == "integrity ok\n")
+        let backup = directory.path("backup.sqlite")
+        #expect(try expectOK(["db", "backup", backup]).contains("integrity ok"))
+        try expectError(["db", "backup", backup], "already exists")
+        _ = try expectOK(["body", "add", "--slug", "added-later", "--name", "Added later", "--kind", "joint-committee"])
+
+        // A damaged copy and a database that is not a Townhall store are refused, and change nothing.
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: backup))
+        for offset in stride(from: 8192, to: min(bytes.count, 200_000), by: 4096) { bytes[offset + 100] ^= 0xFF; bytes[offset + 2000] ^= 0x5A }
+        let damaged = directory.path("damaged.sqlite")
+        try bytes.write(to: URL(fileURLWithPath: damaged))
+        let refused = try run(["db", "restore", damaged])
+        #expect(refused.status != 0 && refused.stderr.hasPrefix("townhall: error: ") && refused.stderr.contains("nothing was restored"),
+                "\(refused.stderr)")
+        let other = directory.path("other.sqlite")
+        let queue = try DatabaseQueue(path: other)
+        try queue.write { db in try db.execute(sql: "CREATE TABLE t (x)") }
+        try queue.close()
+        try expectError(["db", "restore", other], "is not a Townhall store")
+        try expectError(["db", "restore", directory.path("missing.sqlite")], "no such file")
+        #expect(try AppDatabase.open(path: database).list(Body.self).contains { $0.slug == "added-later" })
+
+        #expect(try expectOK(["db", "restore", backup]).contains("restored"))
+        let restored = try AppDatabase.open(path: database)
+        #expect(!(try restored.list(Body.self)).contains { $0.slug == "added-later" }, "back to the backup")
+        #expect(try restored.list(Body.self).count == 5)
+        #expect(try expectOK(["db", "check"]) == "integrity ok\n")
     }
 
     @Test func listCommandsPrintJSON() throws {

@@ -19,6 +19,16 @@ struct PublicRoutesTests {
         return (page.status, page.headers, page.body)
     }
 
+    @Test func healthAndReadinessAnswerPlainly() async throws {
+        try await withDemo { _, client in
+            let (health, _, ok) = try await get(client, "/healthz")
+            #expect(health == .ok && ok == "ok")
+            let (ready, headers, text) = try await get(client, "/readyz")
+            #expect(ready == .ok && text == "ready")
+            #expect(headers[.cacheControl] == "no-store")
+        }
+    }
+
     @Test func homeListsBodiesAndNextMeetings() async throws {
         try await withDemo { store, client in
             let (status, headers, html) = try await get(client, "/")

@@ -18,6 +18,13 @@ struct PublicRoutes: Sendable {
         router.get("/papers/:id", use: paper)
         router.get("/attachments/:id/:name", use: attachment)
         router.get("/healthz") { _, _ in "ok" }
+        // Ready only when the store answers and its schema is current; a load balancer should wait for this.
+        router.get("/readyz") { _, _ -> Response in
+            let ready = (try? database.pendingMigrations().isEmpty) ?? false
+            return Response(
+                status: ready ? .ok : .serviceUnavailable, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
+                body: .init(byteBuffer: ByteBuffer(string: ready ? "ready" : "not ready")))
+        }
     }
 
     @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> Response {
