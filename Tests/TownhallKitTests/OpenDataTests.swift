@@ -147,4 +147,16 @@ struct OpenDataTests {
             }
         }
     }
+
+    @Test func cachedPagesFollowWritesFromThisProcessAtOnceAndFromOthersWithinAQuarterSecond() async throws {
+        try await withDemo { store, client in
+            #expect(!(try await Browser.anonymous(client, "/").body.contains("Written here")))
+            _ = try store.database.addBody(slug: "written-here", name: "Written here", kind: .jointCommittee, actor: .test)
+            #expect(try await Browser.anonymous(client, "/").body.contains("Written here"), "same process: seen at once")
+            let otherProcess = try AppDatabase.open(path: store.config.databasePath)
+            _ = try otherProcess.addBody(slug: "written-elsewhere", name: "Written elsewhere", kind: .jointCommittee, actor: .test)
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(try await Browser.anonymous(client, "/").body.contains("Written elsewhere"), "another connection: seen after the recheck")
+        }
+    }
 }

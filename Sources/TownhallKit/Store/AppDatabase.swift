@@ -5,10 +5,13 @@ import GRDB
 /// the busy timeout makes a writer wait for the other process instead of failing.
 public final class AppDatabase: Sendable {
     public let writer: any DatabaseWriter
+    /// This process's committed writes, for the page cache.
+    public let changes = ChangeCounter()
 
     public init(_ writer: any DatabaseWriter) throws {
         self.writer = writer
         try Migrations.migrator.migrate(writer)
+        writer.add(transactionObserver: changes, extent: .databaseLifetime)
     }
 
     /// Opens (creating if needed) the database file at `path` and runs pending migrations.

@@ -13,6 +13,14 @@ struct HTTPCacheMiddleware: RouterMiddleware {
     let time: LocalTime
     let now: @Sendable () -> Date
     let pages = PageCache()
+    let versions: StoreVersion
+
+    init(database: AppDatabase, time: LocalTime, now: @escaping @Sendable () -> Date) {
+        self.database = database
+        self.time = time
+        self.now = now
+        versions = StoreVersion(database: database)
+    }
     static let cacheControl = "public, max-age=0, s-maxage=60"
     static let publicPrefixes = [
         "/bodies/", "/meetings/", "/papers/", "/recommendations", "/organisations/", "/inquiries/", "/peer-challenges", "/search",
@@ -25,7 +33,7 @@ struct HTTPCacheMiddleware: RouterMiddleware {
         guard request.method == .get || request.method == .head, Self.isPublic(request.uri.path) else {
             return try await next(request, context)
         }
-        let (version, lastWrite) = try await database.changeVersion()
+        let (version, lastWrite) = try await versions.current()
         let key = request.uri.description
         let current = now()
         var response: Response

@@ -46,6 +46,31 @@ final class PageCache: @unchecked Sendable {
     }
 }
 
+/// The store's version (newest audit id) and last write time, asked of SQLite only when this process has written
+/// since, or after `recheck` seconds (monotonic) for writes by other processes.
+final class StoreVersion: @unchecked Sendable {
+    private let lock = NSLock()
+    private var memo: (generation: Int64, version: Int64, lastWrite: Date?, checked: TimeInterval)?
+    let database: AppDatabase
+    let recheck: TimeInterval
+
+    init(database: AppDatabase, recheck: TimeInterval = 0.25) {
+        self.database = database
+        self.recheck = recheck
+    }
+
+    func current() async throws -> (Int64, Date?) {
+        let generation = database.changes.generation
+        let now = ProcessInfo.processInfo.systemUptime
+        if let memo = lock.withLock({ memo }), memo.generation == generation, now - memo.checked < recheck {
+            return (memo.version, memo.lastWrite)
+        }
+        let (version, lastWrite) = try await database.changeVersion()
+        lock.withLock { memo = (generation, version, lastWrite, now) }
+        return (version, lastWrite)
+    }
+}
+
 /// Collects a response body so it can be cached and sent again.
 struct CollectingWriter: ResponseBodyWriter {
     final class Sink: @unchecked Sendable { var buffer = ByteBuffer() }
