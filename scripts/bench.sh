@@ -75,7 +75,7 @@ rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$server/status")
 
 field() { echo "$1" | awk -v n="$2" '{print $n}'; }
 paper_rps=$(field "${results[2]}" 2); nginx_rps=$(field "${results[5]}" 2)
-ratio=$(awk -v a="$paper_rps" -v b="$nginx_rps" 'BEGIN { printf "%.0f", 100 * a / b }')
+ratio=$(awk -v a="$paper_rps" -v b="$nginx_rps" 'BEGIN { printf "%.1f", 100 * a / b }')
 paper_p99=$(field "${results[2]}" 5); search_p95=$(field "${results[3]}" 4)
 peak_mb=$((peak_kb / 1024))
 # A run that completed no requests (every one timed out) is a miss, whatever its zero latencies say.

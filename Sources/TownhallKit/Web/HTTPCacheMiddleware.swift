@@ -37,22 +37,24 @@ struct HTTPCacheMiddleware: RouterMiddleware {
         let key = request.uri.description
         let current = now()
         var response: Response
+        let lastModified: Date
         if request.method == .get, let hit = pages.get(key, version: version, now: current) {
             response = Response(status: .ok, headers: hit.headers, body: .init(byteBuffer: hit.body))
+            lastModified = hit.lastModified
         } else {
             response = try await next(request, context)
             guard response.status == .ok, response.headers[.setCookie] == nil, response.headers[.eTag] != nil else { return response }
             if response.headers[.cacheControl]?.hasPrefix("public") != true { response.headers[.cacheControl] = Self.cacheControl }
-            response.headers[.lastModified] = Self.httpDate(try lastModified(lastWrite: lastWrite))
+            lastModified = try self.lastModified(lastWrite: lastWrite)
+            response.headers[.lastModified] = Self.httpDate(lastModified)
             if request.method == .get {
                 let sink = CollectingWriter.Sink()
                 try await response.body.write(CollectingWriter(sink: sink))
                 response.body = .init(byteBuffer: sink.buffer)
-                pages.put(key, .init(body: sink.buffer, headers: response.headers, version: version, stored: current))
+                pages.put(key, .init(body: sink.buffer, headers: response.headers, version: version, stored: current, lastModified: lastModified))
             }
         }
         let etag = response.headers[.eTag]!
-        let lastModified = response.headers[.lastModified].flatMap(Self.parseHTTPDate) ?? current
         if let match = request.headers[.ifNoneMatch] {
             let tags = match.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             if tags.contains("*") || tags.contains(etag) || tags.contains("W/" + etag) { return Self.notModified(response) }

@@ -12,6 +12,7 @@ final class PageCache: @unchecked Sendable {
         let headers: HTTPFields
         let version: Int64
         let stored: Date
+        let lastModified: Date
     }
 
     private let lock = NSLock()
