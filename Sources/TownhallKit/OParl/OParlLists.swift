@@ -15,8 +15,7 @@ public enum OParlList: String, CaseIterable, Sendable {
             """
         }
         let publicPaper = """
-            FROM paper p JOIN agendaItem i ON i.id = p.agendaItemId JOIN meeting m ON m.id = i.meetingId
-            WHERE m.bodyId = ? AND p.status IN ('published', 'superseded') AND i.isExempt = 0 AND m.agendaPublishedAt IS NOT NULL
+            FROM \(PublicSQL.paperJoins) WHERE m.bodyId = ? AND \(PublicSQL.anyRevision)
             """
         switch self {
         case .organizations: return "SELECT b.id, \(stamped("body", "b", fallback: "'1970-01-01'")) FROM body b WHERE b.id = ?"

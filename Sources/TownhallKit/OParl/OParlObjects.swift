@@ -138,8 +138,7 @@ struct OParlObjects {
 
     func publicPaperIds(itemId: Int64) throws -> [Int64] {
         try Int64.fetchAll(db, sql: """
-            SELECT p.id FROM paper p JOIN agendaItem i ON i.id = p.agendaItemId JOIN meeting m ON m.id = i.meetingId
-            WHERE p.agendaItemId = ? AND p.status IN ('published', 'superseded') AND i.isExempt = 0 AND m.agendaPublishedAt IS NOT NULL
+            SELECT p.id FROM \(PublicSQL.paperJoins) WHERE p.agendaItemId = ? AND \(PublicSQL.anyRevision)
             ORDER BY p.id
             """, arguments: [itemId])
     }

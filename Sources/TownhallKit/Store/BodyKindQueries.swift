@@ -135,8 +135,8 @@ extension AppDatabase {
     /// The body's current public papers of one kind, newest first.
     static func publicPapers(_ db: Database, bodyId: Int64, kind: PaperKind) throws -> [PaperSummary] {
         try Paper.fetchAll(db, sql: """
-            SELECT p.* FROM paper p JOIN agendaItem i ON i.id = p.agendaItemId JOIN meeting m ON m.id = i.meetingId
-            WHERE m.bodyId = ? AND p.kind = ? AND p.status = 'published' AND i.isExempt = 0 AND m.agendaPublishedAt IS NOT NULL
+            SELECT p.* FROM \(PublicSQL.paperJoins)
+            WHERE m.bodyId = ? AND p.kind = ? AND \(PublicSQL.currentPaper)
             ORDER BY p.publishedAt DESC
             """, arguments: [bodyId, kind.rawValue]).map(PaperSummary.init)
     }
@@ -144,8 +144,7 @@ extension AppDatabase {
     /// A paper the public may read (published, on a non-exempt item of a published agenda), or nil.
     static func publicPaper(_ db: Database, id: Int64) throws -> PaperSummary? {
         try Paper.fetchOne(db, sql: """
-            SELECT p.* FROM paper p JOIN agendaItem i ON i.id = p.agendaItemId JOIN meeting m ON m.id = i.meetingId
-            WHERE p.id = ? AND p.status = 'published' AND i.isExempt = 0 AND m.agendaPublishedAt IS NOT NULL
+            SELECT p.* FROM \(PublicSQL.paperJoins) WHERE p.id = ? AND \(PublicSQL.currentPaper)
             """, arguments: [id]).map(PaperSummary.init)
     }
 
@@ -161,9 +160,8 @@ extension AppDatabase {
                     witnesses: try Witness.filter(Column("meetingId") == summary.meeting.id!).order(Column("id")).fetchAll(db))
             }
             let evidence = try Paper.fetchAll(db, sql: """
-                SELECT p.* FROM paper p JOIN agendaItem i ON i.id = p.agendaItemId JOIN meeting m ON m.id = i.meetingId
-                WHERE m.inquiryId = ? AND p.kind = 'written-evidence' AND p.status = 'published' AND i.isExempt = 0
-                  AND m.agendaPublishedAt IS NOT NULL
+                SELECT p.* FROM \(PublicSQL.paperJoins)
+                WHERE m.inquiryId = ? AND p.kind = 'written-evidence' AND \(PublicSQL.currentPaper)
                 ORDER BY p.publishedAt
                 """, arguments: [inquiry.id!]).map(PaperSummary.init)
             let files = try Attachment.fetchAll(db, sql: """

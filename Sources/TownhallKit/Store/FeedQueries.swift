@@ -76,8 +76,8 @@ extension AppDatabase {
     public func recentPapers(bodyId: Int64?, limit: Int = 50) async throws -> [FeedPaper] {
         try await writer.read { db in
             let papers = try Paper.fetchAll(db, sql: """
-                SELECT p.* FROM paper p JOIN agendaItem i ON i.id = p.agendaItemId JOIN meeting m ON m.id = i.meetingId
-                WHERE p.status = 'published' AND i.isExempt = 0 AND m.agendaPublishedAt IS NOT NULL\(bodyId == nil ? "" : " AND m.bodyId = ?")
+                SELECT p.* FROM \(PublicSQL.paperJoins)
+                WHERE \(PublicSQL.currentPaper)\(bodyId == nil ? "" : " AND m.bodyId = ?")
                 ORDER BY p.publishedAt DESC LIMIT \(limit)
                 """, arguments: StatementArguments(bodyId.map { [$0] } ?? []))
             return try papers.map { paper in
@@ -91,10 +91,8 @@ extension AppDatabase {
     public func recentResponses(bodyId: Int64?, limit: Int = 50) async throws -> [FeedResponse] {
         try await writer.read { db in
             let responses = try ProviderResponse.fetchAll(db, sql: """
-                SELECT r.* FROM response r JOIN paper p ON p.id = r.paperId JOIN agendaItem i ON i.id = p.agendaItemId
-                JOIN meeting m ON m.id = i.meetingId
-                WHERE r.status = 'submitted' AND p.status IN ('published', 'superseded') AND i.isExempt = 0
-                  AND m.agendaPublishedAt IS NOT NULL\(bodyId == nil ? "" : " AND m.bodyId = ?")
+                SELECT r.* FROM \(PublicSQL.paperJoins) JOIN response r ON r.paperId = p.id
+                WHERE r.status = 'submitted' AND \(PublicSQL.anyRevision)\(bodyId == nil ? "" : " AND m.bodyId = ?")
                 ORDER BY r.submittedAt DESC LIMIT \(limit)
                 """, arguments: StatementArguments(bodyId.map { [$0] } ?? []))
             return try responses.map { response in
@@ -123,8 +121,7 @@ extension AppDatabase {
                 FROM responseItem ri JOIN response r ON r.id = ri.responseId JOIN recommendation rec ON rec.id = ri.recommendationId
                 JOIN organisation o ON o.id = r.organisationId JOIN paper p ON p.id = r.paperId
                 JOIN agendaItem i ON i.id = p.agendaItemId JOIN meeting m ON m.id = i.meetingId JOIN body b ON b.id = m.bodyId
-                WHERE r.status = 'submitted' AND p.status IN ('published', 'superseded') AND i.isExempt = 0
-                  AND m.agendaPublishedAt IS NOT NULL
+                WHERE r.status = 'submitted' AND \(PublicSQL.anyRevision)
                 ORDER BY r.submittedAt, r.id, rec.number
                 """).map { row in
                 ResponseLine(
