@@ -161,6 +161,7 @@ extension AppDatabase {
         guard !markdown.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw TownhallError.invalid("the paper is empty")
         }
+        try TextLimits.checkMarkdown(markdown, what: "the paper")
         return try writer.write { db in
             guard try AgendaItem.exists(db, key: itemId) else { throw TownhallError.notFound("no agenda item with id \(itemId)") }
             try Self.checkPaperKind(db, kind, itemId: itemId)

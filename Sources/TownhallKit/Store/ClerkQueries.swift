@@ -81,7 +81,8 @@ extension AppDatabase {
     public func updateDraft(
         paperId: Int64, title: String, author: String, markdown: String, kind: PaperKind? = nil, actor: Actor
     ) throws -> Paper {
-        try writer.write { db in
+        try TextLimits.checkMarkdown(markdown, what: "the paper")
+        return try writer.write { db in
             guard var paper = try Paper.fetchOne(db, key: paperId) else { throw TownhallError.notFound("no paper with id \(paperId)") }
             guard paper.status == .draft else { throw TownhallError.conflict("only a draft can be edited") }
             if let kind {

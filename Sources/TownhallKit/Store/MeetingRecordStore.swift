@@ -80,7 +80,8 @@ extension AppDatabase {
 
     /// Saves the minutes' text while they are a draft.
     public func saveMinutes(meetingId: Int64, markdown: String, actor: Actor) throws -> Minutes {
-        try writer.write { db in
+        try TextLimits.checkMarkdown(markdown, what: "the minutes")
+        return try writer.write { db in
             guard try Meeting.exists(db, key: meetingId) else { throw TownhallError.notFound("no meeting with id \(meetingId)") }
             var minutes = try Minutes.filter(Column("meetingId") == meetingId).fetchOne(db)
                 ?? Minutes(meetingId: meetingId, markdown: "", html: nil, status: .draft)
