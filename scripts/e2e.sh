@@ -34,4 +34,6 @@ status=0
 (cd Tests/e2e && "$python" recommendations_journey.py "http://127.0.0.1:$port") || status=1
 (cd Tests/e2e && "$python" oparl_crawl.py "http://127.0.0.1:$port") || status=1
 if [ $status -ne 0 ]; then echo "server log:"; tail -20 "$work/server.log"; fi
+# These start and stop their own servers.
+(cd Tests/e2e && "$python" crash_safety.py "$(realpath "$townhall")" 10) || status=1
 exit $status

@@ -4,23 +4,42 @@ import Logging
 import TownhallKit
 
 struct Serve: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run the web server.")
+    static let configuration = CommandConfiguration(
+        abstract: "Run the web server.",
+        discussion: "Stops gracefully on SIGTERM or SIGINT: no new connections, requests in flight are answered first.")
 
     @OptionGroup var store: StoreOptions
     @Option(help: "Address to listen on (default: from configuration)") var host: String?
     @Option(help: "Port to listen on (default: from configuration)") var port: Int?
+    @Option(help: "Log format, text or json (default: from configuration, TOWNHALL_LOG_FORMAT)") var logFormat: String?
+    @Option(help: "Log level; debug adds a line per successful read (default: from configuration, TOWNHALL_LOG_LEVEL)")
+    var logLevel: String?
 
     func run() async throws {
         try await reportingErrors {
             var config = try store.config()
             if let host { config.host = host }
             if let port { config.port = port }
+            if let logFormat {
+                guard let format = AppConfig.LogFormat(rawValue: logFormat) else { throw ValidationError("--log-format must be text or json") }
+                config.logFormat = format
+            }
+            if let logLevel { config.logLevel = logLevel }
+            guard let level = Logger.Level(rawValue: config.logLevel) else {
+                throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
+            }
+            let format = config.logFormat
+            LoggingSystem.bootstrap { label in
+                var handler: any LogHandler = format == .json ? JSONLogHandler(label: label) : StreamLogHandler.standardOutput(label: label)
+                handler.logLevel = level
+                return handler
+            }
             let database = try AppDatabase.open(path: config.databasePath)
-            var logger = Logger(label: "townhall")
-            logger.logLevel = .info
+            let logger = Logger(label: "townhall")
             let app = try await buildApplication(config: config, database: database, logger: logger)
             logger.info("serving \(config.siteName) on http://\(config.host):\(config.port) from \(config.databasePath)")
             try await app.runService()
+            logger.info("stopped")
         }
     }
 }

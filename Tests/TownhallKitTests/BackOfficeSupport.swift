@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import HummingbirdTesting
 import NIOCore
 import Testing
@@ -10,6 +11,8 @@ import Testing
 struct Browser {
     let client: any TestClientProtocol
     var cookies: [String: String] = [:]
+    /// Sent with every request, as a proxy in front would add them.
+    var extraHeaders: HTTPFields = [:]
 
     init(_ client: any TestClientProtocol) { self.client = client }
 
@@ -57,7 +60,7 @@ struct Browser {
     }
 
     mutating func send(_ uri: String, method: HTTPRequest.Method, body: ByteBuffer?, contentType: String) async throws -> Page {
-        var headers = HTTPFields()
+        var headers = extraHeaders
         if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
         if body != nil { headers[.contentType] = contentType }
         let page = try await client.execute(uri: uri, method: method, headers: headers, body: body) { response in
@@ -94,6 +97,7 @@ struct BackOffice {
     static let password = "correct horse battery staple"
     let store: TestStore
     let clock: TestClock
+    var trustProxy = false
 
     init(maxUploadBytes: Int = 10 * 1024 * 1024) throws {
         clock = TestClock(Date())
@@ -110,9 +114,13 @@ struct BackOffice {
         _ = try db.addWitness(meetingId: boardMeeting.id!, name: "Treasurer", role: "Treasurer to the Board", actor: .test)
     }
 
-    func run(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    func run(
+        logger: Logger = Logger(label: "townhall"), _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
+    ) async throws {
         let clock = clock
-        let app = try await buildApplication(config: store.config, database: store.database, policy: .testing, now: { clock.now })
+        var config = store.config
+        config.trustProxy = trustProxy
+        let app = try await buildApplication(config: config, database: store.database, logger: logger, policy: .testing, now: { clock.now })
         try await app.test(.router) { client in try await body(client) }
     }
 

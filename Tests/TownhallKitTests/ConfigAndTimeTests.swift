@@ -18,6 +18,11 @@ struct ConfigTests {
         #expect(config.port == 9090)
         #expect(config.databasePath == "/tmp/x.sqlite")
         #expect(config.siteName == "Harford")
+        #expect(!config.trustProxy && config.logFormat == .text && config.logLevel == "info")
+        let operated = try AppConfig.load(
+            environment: ["TOWNHALL_TRUST_PROXY": "yes", "TOWNHALL_LOG_FORMAT": "JSON", "TOWNHALL_LOG_LEVEL": "debug"],
+            defaultFile: "/nonexistent/default.json")
+        #expect(operated.trustProxy && operated.logFormat == .json && operated.logLevel == "debug")
     }
 
     @Test(arguments: [
@@ -25,6 +30,8 @@ struct ConfigTests {
         (["TOWNHALL_PORT": "70000"], "configuration error: port from environment variable TOWNHALL_PORT must be a whole number from 1 to 65535, not \"70000\""),
         (["TOWNHALL_TIME_ZONE": "Mars/Olympus"], "configuration error: timeZone from environment variable TOWNHALL_TIME_ZONE is not a known time zone: \"Mars/Olympus\""),
         (["TOWNHALL_SITE_NAME": "  "], "configuration error: siteName from environment variable TOWNHALL_SITE_NAME must not be empty"),
+        (["TOWNHALL_TRUST_PROXY": "maybe"], "configuration error: trustProxy from environment variable TOWNHALL_TRUST_PROXY must be true or false, not \"maybe\""),
+        (["TOWNHALL_LOG_FORMAT": "xml"], "configuration error: logFormat from environment variable TOWNHALL_LOG_FORMAT must be text or json, not \"xml\""),
         (["TOWNHALL_CONFIG": "/nonexistent/townhall.json"], "configuration error: configuration file /nonexistent/townhall.json (from TOWNHALL_CONFIG) does not exist"),
     ])
     func badValuesStopWithOneClearMessage(environment: [String: String], message: String) {

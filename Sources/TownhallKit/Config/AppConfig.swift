@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// Settings shared by the server and the CLI. Loaded from a JSON file (default `Config/townhall.json`),
 /// then overridden by `TOWNHALL_*` environment variables so operators need not edit files in production.
@@ -20,6 +21,15 @@ public struct AppConfig: Sendable, Equatable {
     /// A sendmail-compatible program and its arguments (e.g. `/usr/bin/msmtp -t`); reads the message on stdin.
     public var sendmailCommand: String = "/usr/sbin/sendmail -t -i"
     public var mailFrom: String = "townhall@localhost"
+    /// Behind a reverse proxy on the same host: take the client address from the last `X-Forwarded-For` entry
+    /// (the one the proxy added), for sign-in throttling and logs. Never set it when clients reach Townhall directly.
+    public var trustProxy: Bool = false
+    /// `text` (one readable line per record) or `json` (one JSON object per line, for a log collector).
+    public var logFormat: LogFormat = .text
+    /// `info` logs every write, error and refusal with its request id; `debug` adds every read.
+    public var logLevel: String = "info"
+
+    public enum LogFormat: String, Sendable, Equatable { case text, json }
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "var/townhall.sqlite",
@@ -49,7 +59,8 @@ public struct AppConfig: Sendable, Equatable {
         "templatesDirectory": "TOWNHALL_TEMPLATES", "publicDirectory": "TOWNHALL_PUBLIC",
         "maxUploadBytes": "TOWNHALL_MAX_UPLOAD_BYTES", "bankHolidaysFile": "TOWNHALL_BANK_HOLIDAYS",
         "secureCookies": "TOWNHALL_SECURE_COOKIES", "baseURL": "TOWNHALL_BASE_URL", "sendmailCommand": "TOWNHALL_SENDMAIL",
-        "mailFrom": "TOWNHALL_MAIL_FROM",
+        "mailFrom": "TOWNHALL_MAIL_FROM", "trustProxy": "TOWNHALL_TRUST_PROXY", "logFormat": "TOWNHALL_LOG_FORMAT",
+        "logLevel": "TOWNHALL_LOG_LEVEL",
     ]
 
     /// Loads the file named by `TOWNHALL_CONFIG` (or `Config/townhall.json` when present), then applies
@@ -148,12 +159,27 @@ public struct AppConfig: Sendable, Equatable {
             }
             config.mailFrom = from
         }
-        if let secure = try text("secureCookies") {
-            switch secure.lowercased() {
-            case "true", "1", "yes": config.secureCookies = true
-            case "false", "0", "no": config.secureCookies = false
-            default: throw ConfigError("secureCookies from \(origin("secureCookies")) must be true or false, not \"\(secure)\"")
+        func flag(_ key: String) throws -> Bool? {
+            guard let value = try text(key) else { return nil }
+            switch value.lowercased() {
+            case "true", "1", "yes": return true
+            case "false", "0", "no": return false
+            default: throw ConfigError("\(key) from \(origin(key)) must be true or false, not \"\(value)\"")
             }
+        }
+        if let secure = try flag("secureCookies") { config.secureCookies = secure }
+        if let trust = try flag("trustProxy") { config.trustProxy = trust }
+        if let format = try text("logFormat") {
+            guard let parsed = LogFormat(rawValue: format.lowercased()) else {
+                throw ConfigError("logFormat from \(origin("logFormat")) must be text or json, not \"\(format)\"")
+            }
+            config.logFormat = parsed
+        }
+        if let level = try text("logLevel") {
+            guard Logger.Level(rawValue: level.lowercased()) != nil else {
+                throw ConfigError("logLevel from \(origin("logLevel")) must be one of trace, debug, info, notice, warning, error, critical, not \"\(level)\"")
+            }
+            config.logLevel = level.lowercased()
         }
         return config
     }

@@ -23,7 +23,9 @@ public func buildRouter(
     let time = rule.time
     let router = Router(context: AppRequestContext.self)
     let deadlines = Deadlines(workingDays: rule.workingDays, time: time)
+    router.add(middleware: RequestLogMiddleware(trustProxy: config.trustProxy))
     router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: HeadRequestMiddleware())
     // The session is loaded before errors are turned into pages, so error pages can show who is signed in.
     router.add(middleware: SessionMiddleware(database: database, policy: policy, now: now))
     router.add(middleware: HTTPCacheMiddleware(database: database, time: time, now: now))

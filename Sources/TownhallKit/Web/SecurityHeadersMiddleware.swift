@@ -4,19 +4,27 @@ import Hummingbird
 /// Strict headers on every response: no script at all (pages work without JavaScript), no framing,
 /// no MIME sniffing, and a referrer that never leaks paths to other sites.
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response = try await next(request, context)
+        // No route sets these, so appending cannot repeat one.
+        response.headers.append(contentsOf: SecurityHeaders.fields)
+        return response
+    }
+}
+
+enum SecurityHeaders {
     static var contentSecurityPolicy: String {
         "default-src 'none'; script-src 'none'; style-src 'self'; img-src 'self' https:; font-src 'self'; "
             + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
     }
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        var response = try await next(request, context)
-        response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
-        response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[HTTPField.Name("Referrer-Policy")!] = "strict-origin-when-cross-origin"
-        response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
-        response.headers[HTTPField.Name("Cross-Origin-Opener-Policy")!] = "same-origin"
-        response.headers[HTTPField.Name("Permissions-Policy")!] = "camera=(), microphone=(), geolocation=()"
-        return response
-    }
+    /// Built and validated once; every response gets the same fields.
+    static let fields: [HTTPField] = [
+        HTTPField(name: .contentSecurityPolicy, value: contentSecurityPolicy),
+        HTTPField(name: .xContentTypeOptions, value: "nosniff"),
+        HTTPField(name: HTTPField.Name("Referrer-Policy")!, value: "strict-origin-when-cross-origin"),
+        HTTPField(name: HTTPField.Name("X-Frame-Options")!, value: "DENY"),
+        HTTPField(name: HTTPField.Name("Cross-Origin-Opener-Policy")!, value: "same-origin"),
+        HTTPField(name: HTTPField.Name("Permissions-Policy")!, value: "camera=(), microphone=(), geolocation=()"),
+    ]
 }

@@ -58,6 +58,8 @@ struct AuthRoutes: Sendable {
         }
         switch try database.signIn(email: email, password: form["password"], address: context.remoteAddress, policy: policy, now: now()) {
         case .success(let user):
+            // A session the browser already had (perhaps planted by someone else) ends; the new one is fresh.
+            if let previous = request.cookies[CookieNames.session]?.value, !previous.isEmpty { try await database.endSession(token: previous) }
             let (token, _) = try database.startSession(userId: user.id!, now: now())
             // Providers have their own dashboard; the default destination follows the role.
             var response = Response.redirect(to: user.role == .provider && next == "/admin" ? "/provider" : next, type: .normal)

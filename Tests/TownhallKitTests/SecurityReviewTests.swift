@@ -1,0 +1,212 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Testing
+@testable import TownhallKit
+
+/// Log records kept in memory, so a test can read what the server would have written.
+final class CapturedLogs: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+    private var records: [(message: String, metadata: Logger.Metadata)] = []
+
+    var logger: Logger {
+        Logger(label: "townhall") { label in
+            var handler = JSONLogHandler(label: label) { [self] line in lock.withLock { lines.append(line) } }
+            handler.logLevel = .trace
+            return handler
+        }
+    }
+
+    var all: [String] { lock.withLock { lines } }
+
+    /// The `request` lines, decoded.
+    var requests: [[String: String]] {
+        all.compactMap { line in
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String], object["message"] == "request"
+            else { return nil }
+            return object
+        }
+    }
+}
+
+@Suite("Security review: sizes, logs, sessions, downloads")
+struct SecurityReviewTests {
+    /// Every form of the back office, sign-in, sign-out and the provider's two forms.
+    static func allForms(_ office: BackOffice) throws -> (clerk: [String], provider: [String], anonymous: [String]) {
+        let db = office.store.database
+        let police = try db.list(Organisation.self).first { $0.slug == "harford-police" }!.id!
+        let recommendation = try db.list(Recommendation.self).first { $0.organisationId == police && $0.issuedAt != nil }!
+        return (try office.boardRoutes().posts.map(\.0), ["/provider/reports/\(recommendation.paperId)", "/provider/recommendations/\(recommendation.id!)/progress"],
+                ["/login"])
+    }
+
+    @Test func everyFormAnswers413ToAnOversizedBodyAndSavesNothing() async throws {
+        let office = try BackOffice(maxUploadBytes: 100_000)
+        let forms = try Self.allForms(office)
+        let before = try office.store.database.auditEntries(limit: 10_000).count
+        // Over both the 1 MB form limit and the upload limit plus its allowance for the multipart framing.
+        let padding = String(repeating: "x", count: 1_100_000)
+        try await office.run { client in
+            var clerk = Browser(client)
+            try await clerk.signIn("board.clerk@townhall.test", BackOffice.password)
+            var provider = Browser(client)
+            try await provider.signIn("responses@police.test", BackOffice.password)
+            var anonymous = Browser(client)
+            _ = try await anonymous.get("/login")
+            let clerkToken = try await clerk.get("/admin").csrf!
+            let providerToken = try await provider.get("/provider").csrf!
+            for (browser, uris, token) in [(clerk, forms.clerk + ["/logout"], clerkToken), (provider, forms.provider, providerToken),
+                                           (anonymous, forms.anonymous, "")] {
+                var browser = browser
+                for uri in uris {
+                    let page = try await browser.post(uri, [("_csrf", token), ("title", "T"), ("markdown", padding)])
+                    #expect(page.status == .contentTooLarge, "\(uri)")
+                    #expect(page.body.contains("too large") || page.body.contains("must be smaller than"), "\(uri): a page that says what is wrong")
+                }
+            }
+            #expect(try await clerk.get("/admin").status == .ok, "still signed in")
+        }
+        // Sign-ins of the clerk and the provider only.
+        #expect(try office.store.database.auditEntries(limit: 10_000).count == before + 2)
+    }
+
+    @Test func requestIdsTieResponsesToLogLinesWithoutSecrets() async throws {
+        let office = try BackOffice()
+        let logs = CapturedLogs()
+        let tokens = Tokens()
+        try await office.run(logger: logs.logger) { client in
+            var wrong = Browser(client)
+            #expect(try await wrong.signIn("board.clerk@townhall.test", "not-the-password-\(BackOffice.password)").status == .unprocessableContent)
+            var clerk = Browser(client)
+            let signedIn = try await clerk.signIn("board.clerk@townhall.test", BackOffice.password)
+            let session = try #require(clerk.cookies["townhall_session"])
+            let page = try await clerk.get("/admin")
+            let csrf = try #require(page.csrf)
+            tokens.set(session: session, csrf: csrf, requestId: signedIn.headers[HTTPField.Name("X-Request-Id")!] ?? "")
+            let missing = try await clerk.post("/admin/items/999999/edit", [("_csrf", csrf), ("itemTitle", "X")])
+            #expect(missing.status == .notFound)
+            #expect(try await Browser.anonymous(client, "/search?q=confidential-search-term").status == .ok)
+            // A proxy's request id is kept if plain, replaced if it could forge a log line.
+            let kept = try await client.execute(uri: "/", method: .get, headers: [HTTPField.Name("X-Request-Id")!: "proxy-123_abc"]) { $0.headers }
+            #expect(kept[HTTPField.Name("X-Request-Id")!] == "proxy-123_abc")
+            let replaced = try await client.execute(uri: "/", method: .get, headers: [HTTPField.Name("X-Request-Id")!: "a\" b"]) { $0.headers }
+            #expect(replaced[HTTPField.Name("X-Request-Id")!]?.count == 16)
+        }
+        let requests = logs.requests
+        let signIn = try #require(requests.first { $0["request_id"] == tokens.requestId })
+        #expect(signIn["method"] == "POST" && signIn["path"] == "/login" && signIn["status"] == "303")
+        #expect(requests.contains { $0["path"] == "/admin/items/999999/edit" && $0["status"] == "404" && $0["level"] == "info" })
+        #expect(requests.contains { $0["path"] == "/search" && $0["level"] == "debug" }, "reads are logged at debug")
+        let text = logs.all.joined()
+        #expect(!text.isEmpty)
+        for secret in [BackOffice.password, tokens.session, tokens.csrf, "confidential-search-term"] {
+            #expect(!text.contains(secret), "a secret reached the log")
+        }
+    }
+
+    @Test func signingInEndsASessionTheBrowserAlreadyHad() async throws {
+        let office = try BackOffice()
+        try await office.run { client in
+            // Someone plants their own live session cookie in a shared browser; its next user signs in.
+            var planter = Browser(client)
+            try await planter.signIn("lpac.clerk@townhall.test", BackOffice.password)
+            let planted = try #require(planter.cookies["townhall_session"])
+            var browser = Browser(client)
+            let form = try await browser.get("/login")
+            browser.cookies["townhall_session"] = planted
+            let signedIn = try await browser.post("/login", [
+                ("_csrf", form.csrf ?? ""), ("next", "/admin"), ("email", "board.clerk@townhall.test"), ("password", BackOffice.password),
+            ])
+            #expect(signedIn.status == .seeOther)
+            let fresh = try #require(browser.cookies["townhall_session"])
+            #expect(fresh != planted)
+            #expect(try await browser.get("/admin").body.contains("Bo Clerk"))
+            #expect(try await planter.get("/admin").status == .seeOther, "the planted session was ended")
+        }
+    }
+
+    @Test(arguments: ["page.html", "page.htm", "image.svg", "script.js", "page.xhtml"])
+    func filesABrowserWouldRunAreRefused(_ name: String) async throws {
+        let office = try BackOffice()
+        let item = try office.store.database.list(AgendaItem.self).first { $0.meetingId == office.boardMeeting.id! && !$0.isExempt }!.id!
+        try await office.run { client in
+            var clerk = Browser(client)
+            try await clerk.signIn("board.clerk@townhall.test", BackOffice.password)
+            let token = try await clerk.get("/admin/meetings/\(office.boardMeeting.id!)").csrf!
+            let page = try await clerk.upload(
+                "/admin/items/\(item)/attachments", [("_csrf", token), ("paper", "")],
+                file: (field: "file", name: name, data: Data("<script>alert(1)</script>".utf8)))
+            #expect(page.status == .unprocessableContent, "\(name)")
+            #expect(page.body.contains("error-summary"), "\(name)")
+        }
+    }
+
+    @Test func downloadsAreNeverRenderedByTheBrowser() async throws {
+        let office = try BackOffice()
+        let item = try office.store.database.list(AgendaItem.self).first { $0.meetingId == office.boardMeeting.id! && !$0.isExempt }!.id!
+        try await office.run { client in
+            var clerk = Browser(client)
+            try await clerk.signIn("board.clerk@townhall.test", BackOffice.password)
+            let token = try await clerk.get("/admin/meetings/\(office.boardMeeting.id!)").csrf!
+            // A CSV (an allowed type) whose bytes are HTML: served as CSV, as a download, with sniffing off.
+            let uploaded = try await clerk.upload(
+                "/admin/items/\(item)/attachments", [("_csrf", token), ("paper", "")],
+                file: (field: "file", name: "sneaky.csv", data: Data("<html><script>alert(1)</script></html>".utf8)))
+            #expect(uploaded.status == .seeOther)
+            let file = try office.store.database.list(Attachment.self).first { $0.fileName == "sneaky.csv" }!
+            let headers = try await client.execute(uri: "/attachments/\(file.id!)/sneaky.csv", method: .get) { $0.headers }
+            #expect(headers[.contentType]?.hasPrefix("text/csv") == true)
+            #expect(headers[.contentDisposition]?.hasPrefix("attachment;") == true)
+            #expect(headers[.xContentTypeOptions] == "nosniff")
+            #expect(headers[.contentSecurityPolicy]?.contains("script-src 'none'") == true)
+        }
+    }
+
+    @Test func headAnswersLikeGetWithoutABody() async throws {
+        let office = try BackOffice()
+        try await office.run { client in
+            let get = try await client.execute(uri: "/bodies/harford-policing-board", method: .get) { ($0.status, $0.body.readableBytes, $0.headers[.eTag]) }
+            let head = try await client.execute(uri: "/bodies/harford-policing-board", method: .head) {
+                ($0.status, $0.body.readableBytes, $0.headers[.eTag], $0.headers[.contentLength])
+            }
+            #expect(get.0 == .ok && head.0 == .ok)
+            #expect(head.1 == 0)
+            #expect(head.2 == get.2)
+            #expect(head.3 == String(get.1))
+            #expect(try await client.execute(uri: "/papers/99999999", method: .head) { $0.status } == .notFound)
+        }
+    }
+
+    @Test func behindATrustedProxyTheForwardedAddressIsThrottled() async throws {
+        var proxied = try BackOffice()
+        proxied.trustProxy = true
+        let office = proxied
+        let forwarded = HTTPField.Name("X-Forwarded-For")!
+        try await office.run { client in
+            // The proxy appends the real client; anything before it is what the client claimed.
+            for attempt in 0..<SecurityPolicy.testing.maxFailuresPerAddress {
+                var browser = Browser(client)
+                browser.extraHeaders[forwarded] = "10.0.0.\(attempt), 203.0.113.7"
+                let status = try await browser.signIn("nobody\(attempt)@townhall.test", "wrong").status
+                #expect(status == .unprocessableContent)
+            }
+            var same = Browser(client)
+            same.extraHeaders[forwarded] = "198.51.100.1, 203.0.113.7"
+            let throttled = try await same.signIn("board.clerk@townhall.test", BackOffice.password).status
+            #expect(throttled == .tooManyRequests)
+            var other = Browser(client)
+            other.extraHeaders[forwarded] = "203.0.113.8"
+            let allowed = try await other.signIn("board.clerk@townhall.test", BackOffice.password).status
+            #expect(allowed == .seeOther)
+        }
+    }
+}
+
+/// Values read inside the app closure and checked after it.
+final class Tokens: @unchecked Sendable {
+    private(set) var session = "", csrf = "", requestId = ""
+    func set(session: String, csrf: String, requestId: String) { (self.session, self.csrf, self.requestId) = (session, csrf, requestId) }
+}

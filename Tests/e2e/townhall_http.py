@@ -1,0 +1,144 @@
+"""A small HTTP client for the robustness checks: keeps cookies, never follows redirects (a 303 is how the server
+acknowledges a write), signs in, and reads a page's forms (fields, CSRF token, buttons) with the standard library.
+"""
+import http.client
+import time
+import urllib.parse
+from html.parser import HTMLParser
+
+
+class Form:
+    def __init__(self, action, method):
+        self.action, self.method = action, method
+        self.fields = {}        # name -> default value (the first of each name)
+        self.kinds = {}         # name -> input type, "textarea" or "select"
+        self.options = {}       # select/radio name -> values offered
+        self.buttons = []       # (name, value) of submit buttons
+
+
+class FormParser(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.forms, self.form, self.select, self.textarea = [], None, None, None
+
+    def handle_starttag(self, tag, attrs):
+        a = {k: (v or "") for k, v in attrs}
+        if tag == "form":
+            self.form = Form(a.get("action", ""), a.get("method", "get").lower())
+            self.forms.append(self.form)
+        if self.form is None:
+            return
+        name = a.get("name")
+        if tag == "input" and name:
+            kind = a.get("type", "text")
+            if kind == "submit":
+                self.form.buttons.append((name, a.get("value", "")))
+                return
+            self.form.kinds.setdefault(name, kind)
+            if kind in ("radio", "checkbox"):
+                self.form.options.setdefault(name, []).append(a.get("value", "on"))
+                if "checked" in a:
+                    self.form.fields[name] = a.get("value", "on")
+            else:
+                self.form.fields.setdefault(name, a.get("value", ""))
+        elif tag == "textarea" and name:
+            self.form.kinds.setdefault(name, "textarea")
+            self.form.fields.setdefault(name, "")
+            self.textarea = name
+        elif tag == "select" and name:
+            self.form.kinds.setdefault(name, "select")
+            self.form.fields.setdefault(name, "")
+            self.select = name
+        elif tag == "option" and self.select:
+            self.form.options.setdefault(self.select, []).append(a.get("value", ""))
+            if "selected" in a:
+                self.form.fields[self.select] = a.get("value", "")
+        elif tag == "button" and a.get("type", "submit") == "submit":
+            self.form.buttons.append((name or "", a.get("value", "")))
+
+    def handle_data(self, data):
+        if self.form is not None and self.textarea:
+            self.form.fields[self.textarea] += data
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.form = None
+        elif tag == "select":
+            self.select = None
+        elif tag == "textarea":
+            self.textarea = None
+
+
+def forms(html):
+    parser = FormParser()
+    parser.feed(html)
+    return parser.forms
+
+
+class Response:
+    def __init__(self, status, headers, body):
+        self.status, self.headers, self.body = status, headers, body
+
+    @property
+    def text(self):
+        return self.body.decode("utf-8", "replace")
+
+    @property
+    def location(self):
+        return self.headers.get("location", "")
+
+
+class Client:
+    def __init__(self, base, timeout=30):
+        parsed = urllib.parse.urlsplit(base)
+        self.host, self.port, self.timeout = parsed.hostname, parsed.port, timeout
+        self.cookies = {}
+
+    def request(self, method, path, body=None, headers=None):
+        connection = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+        try:
+            sent = dict(headers or {})
+            if self.cookies:
+                sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+            connection.request(method, path, body=body, headers=sent)
+            response = connection.getresponse()
+            data = response.read()
+            for header, value in response.getheaders():
+                if header.lower() == "set-cookie":
+                    name, _, rest = value.partition("=")
+                    cookie_value = rest.split(";", 1)[0]
+                    if cookie_value and "max-age=0" not in value.lower():
+                        self.cookies[name] = cookie_value
+                    else:
+                        self.cookies.pop(name, None)
+            return Response(response.status, {k.lower(): v for k, v in response.getheaders()}, data)
+        finally:
+            connection.close()
+
+    def get(self, path):
+        return self.request("GET", path)
+
+    def post(self, path, fields):
+        body = urllib.parse.urlencode(fields, doseq=True).encode()
+        return self.request("POST", path, body, {"Content-Type": "application/x-www-form-urlencoded"})
+
+    def sign_in(self, email, password):
+        page = self.get("/login")
+        form = next(f for f in forms(page.text) if f.action == "/login")
+        response = self.post("/login", {**form.fields, "email": email, "password": password})
+        if response.status != 303:
+            raise RuntimeError(f"sign-in as {email} answered {response.status}")
+        return response
+
+
+def wait_until_up(base, seconds=30):
+    client = Client(base, timeout=2)
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            if client.get("/healthz").status == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise RuntimeError(f"the server at {base} did not answer /healthz within {seconds} s")
