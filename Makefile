@@ -20,12 +20,13 @@ define apt_install
 	fi
 endef
 
-.PHONY: help deps e2e-deps build run test unit-test e2e bench clean
+.PHONY: help deps e2e-deps build run test unit-test e2e bench soak clean
 
 help:
 	@echo "make run    build, migrate and seed $(DEMO_DB), serve on http://127.0.0.1:8080"
 	@echo "make test   install what is missing, build, run unit/HTTP/store/CLI tests and the browser check"
 	@echo "make bench  release build, large seeded store, wrk against it and nginx; writes bench/results.md"
+	@echo "make soak   release build, reads (wrk) and writes together for 5 minutes; writes bench/results.md"
 
 deps:
 	$(call apt_install,$(APT_PACKAGES))
@@ -57,6 +58,10 @@ e2e:
 bench: deps
 	$(call apt_install,$(BENCH_APT_PACKAGES))
 	scripts/bench.sh
+
+soak: e2e-deps
+	$(call apt_install,$(BENCH_APT_PACKAGES))
+	PYTHON=$(VENV)/bin/python scripts/soak.sh
 
 clean:
 	rm -rf .build var $(VENV)

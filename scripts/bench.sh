@@ -83,7 +83,7 @@ verdict() { if [ "$4" -gt 0 ] && awk -v v="$1" -v t="$3" "BEGIN { exit !(v $2 t)
 paper_requests=$(field "${results[2]}" 7); search_requests=$(field "${results[3]}" 7)
 
 {
-  echo "# Benchmark results"
+  echo "## Benchmark"
   echo
   echo "Written by \`make bench\` (scripts/bench.sh) on $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD)."
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -m | awk '/Mem:/ {print $2}') MB RAM."
@@ -110,5 +110,5 @@ paper_requests=$(field "${results[2]}" 7); search_requests=$(field "${results[3]
   echo "| paper page p99 under 25 ms at $connections connections | $paper_p99 ms | $(verdict "$paper_p99" '<' 25 "$paper_requests") |"
   echo "| search p95 under 50 ms | $search_p95 ms | $(verdict "$search_p95" '<' 50 "$search_requests") |"
   echo "| server memory under 200 MB | $peak_mb MB peak | $(verdict "$peak_mb" '<' 200 1) |"
-} > bench/results.md
+} | python3 scripts/replace_section.py bench/results.md bench
 cat bench/results.md

@@ -40,7 +40,7 @@ struct SecurityReviewTests {
         let police = try db.list(Organisation.self).first { $0.slug == "harford-police" }!.id!
         let recommendation = try db.list(Recommendation.self).first { $0.organisationId == police && $0.issuedAt != nil }!
         return (try office.boardRoutes().posts.map(\.0), ["/provider/reports/\(recommendation.paperId)", "/provider/recommendations/\(recommendation.id!)/progress"],
-                ["/login"])
+                ["/login", "/password-reset"])
     }
 
     @Test func everyFormAnswers413ToAnOversizedBodyAndSavesNothing() async throws {
@@ -105,6 +105,16 @@ struct SecurityReviewTests {
         for secret in [BackOffice.password, tokens.session, tokens.csrf, "confidential-search-term"] {
             #expect(!text.contains(secret), "a secret reached the log")
         }
+    }
+
+    @Test func jsonLogLinesCannotBeForged() throws {
+        let tricky = "line\nbreak \"quoted\" back\\slash \u{0}\u{1B}[31m \u{2028} é"
+        let lines = CapturedLogs()
+        lines.logger.info("\(tricky)", metadata: ["path": .string(tricky)])
+        let line = try #require(lines.all.first)
+        #expect(line.hasSuffix("}\n") && line.dropLast().firstIndex(of: "\n") == nil, "one record, one line")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String])
+        #expect(object["message"] == tricky && object["path"] == tricky && object["level"] == "info")
     }
 
     @Test func signingInEndsASessionTheBrowserAlreadyHad() async throws {

@@ -138,23 +138,37 @@ def main():
     clerk, provider, anonymous = Client(BASE), Client(BASE), Client(BASE)
     clerk.sign_in(os.environ["TOWNHALL_E2E_EMAIL"], os.environ["TOWNHALL_E2E_PASSWORD"])
     provider.sign_in(os.environ["TOWNHALL_E2E_PROVIDER_EMAIL"], os.environ["TOWNHALL_E2E_PROVIDER_PASSWORD"])
-    targets = []
-    for who, client, starts, prefix in [("clerk", clerk, ["/admin"], "/admin"), ("provider", provider, ["/provider"], "/provider"),
-                                        ("resident", anonymous, ["/", "/recommendations", "/search?q=budget", "/login"], "/")]:
-        found = crawl(client, starts, prefix, limit=250 if who != "resident" else 120)
-        targets += [(who, client, key, form) for key, form in found.items()]
-    targets.sort(key=lambda t: bool(DESTRUCTIVE.search(t[2][1])))
-    failures = []
-    for who, client, (method, action), form in targets:
-        if action.endswith("/logout"):
-            continue
-        label = f"{who}: {method.upper()} {action}"
+    roles = [("clerk", clerk, ["/admin"], "/admin"), ("provider", provider, ["/provider"], "/provider"),
+             ("resident", anonymous, ["/", "/recommendations", "/search?q=budget", "/login"], "/")]
+    failures, done, destructive = [], set(), {}
+
+    def fuzz(who, client, key, form):
+        label = f"{who}: {key[0].upper()} {key[1]}"
         try:
             fuzz_form(client, form, label, fresh_token=who == "resident")
             print(f"fuzzed {label} ({EXAMPLES} examples): no 5xx")
         except AssertionError as error:
             failures.append(f"{label}: {error}")
             print(f"FAILED {label}: {error}")
+
+    # Fuzzing creates things (draft minutes, draft recommendations) whose forms then appear, so crawl again until
+    # no new form turns up; forms that delete or end things wait until the end.
+    for _ in range(3):
+        new = 0
+        for who, client, starts, prefix in roles:
+            for key, form in crawl(client, starts, prefix, limit=250 if who != "resident" else 120).items():
+                if (who, key) in done or key[1].endswith("/logout"):
+                    continue
+                done.add((who, key))
+                new += 1
+                if DESTRUCTIVE.search(key[1]):
+                    destructive[(who, key)] = (client, form)
+                else:
+                    fuzz(who, client, key, form)
+        if new == 0:
+            break
+    for (who, key), (client, form) in destructive.items():
+        fuzz(who, client, key, form)
     for who, client in [("resident", anonymous), ("clerk", clerk)]:
         try:
             fuzz_paths(client)
@@ -164,7 +178,7 @@ def main():
     health = anonymous.get("/readyz")
     if health.status != 200:
         failures.append(f"/readyz answered {health.status} after fuzzing")
-    forms_fuzzed = sum(1 for t in targets if not t[2][1].endswith("/logout"))
+    forms_fuzzed = len(done)
     if forms_fuzzed < 20:
         failures.append(f"only {forms_fuzzed} forms were found; the crawl is broken")
     if failures:

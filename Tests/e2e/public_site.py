@@ -150,6 +150,15 @@ def main():
         checker.check("peer challenges", "Due and overdue")
         follow(driver, driver.find_element(By.LINK_TEXT, "Corporate peer challenge of Harford City Council"))
         checker.check("peer challenge", "action plan")
+        # Someone who has forgotten their password: the same answer for any address.
+        driver.get(BASE + "/login")
+        follow(driver, driver.find_element(By.LINK_TEXT, "Forgotten your password?"))
+        checker.check("password reset", "Reset your password")
+        driver.find_element(By.ID, "email").send_keys("nobody@example.test")
+        follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Send the link']"))
+        checker.check("password reset sent", "If nobody@example.test belongs to an account")
+        driver.get(BASE + "/password-reset/not-a-real-token")
+        checker.check("password reset link expired", "That link has expired")
         driver.get(BASE + "/papers/999999")
         checker.check("not found", "Page not found")
     finally:

@@ -341,6 +341,16 @@ enum Migrations {
             // OParl's created and modified come from the audit trail of each object.
             try db.create(index: "auditLog_object", on: "auditLog", columns: ["objectType", "objectId", "at"])
         }
+        migrator.registerMigration("v10-password-reset") { db in
+            try db.create(table: "passwordReset") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("user", onDelete: .cascade).notNull()
+                t.column("tokenHash", .text).notNull().unique()
+                t.column("createdAt", .datetime).notNull()
+                t.column("expiresAt", .datetime).notNull()
+                t.column("usedAt", .datetime)
+            }
+        }
         return migrator
     }
 }

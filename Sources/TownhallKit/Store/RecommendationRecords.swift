@@ -104,6 +104,8 @@ public enum NotificationKind: String, Codable, Sendable, CaseIterable {
     case responseReceived = "response-received"
     /// An annual report or peer challenge follow-up that is due soon or overdue.
     case dutyReminder = "duty-reminder"
+    /// A self-service password reset link.
+    case passwordReset = "password-reset"
 }
 
 /// An e-mail waiting to be sent, written in the same transaction as the change it reports.

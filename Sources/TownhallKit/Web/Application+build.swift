@@ -45,6 +45,10 @@ public func buildRouter(
     ProviderRoutes(database: database, pages: pages, deadlines: deadlines, now: now).register(on: router)
     AuthRoutes(database: database, pages: pages, policy: policy, cookies: CookieWriter(secure: config.secureCookies), now: now)
         .register(on: router)
+    PasswordResetRoutes(
+        database: database, pages: pages, policy: policy, cookies: CookieWriter(secure: config.secureCookies), baseURL: config.baseURL,
+        siteName: config.siteName, now: now
+    ).register(on: router)
     let clerk = ClerkRoutes(database: database, pages: pages, time: time, rule: rule, maxUploadBytes: config.maxUploadBytes, deadlines: deadlines, now: now)
     clerk.register(on: router)
     MinutesRoutes(clerk: clerk).register(on: router)

@@ -45,9 +45,14 @@ struct RequestLogMiddleware: RouterMiddleware {
         let elapsed = ContinuousClock.now - started
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         context.logger.log(level: level, "request", metadata: [
-            "method": .string(request.method.rawValue), "path": .string(request.uri.path), "status": .stringConvertible(status),
+            "method": .string(request.method.rawValue), "path": .string(Self.loggable(request.uri.path)), "status": .stringConvertible(status),
             "ms": .string(String(format: "%.1f", milliseconds)), "client": .string(context.remoteAddress),
         ])
+    }
+
+    /// The path with any secret in it (a password reset link's token) masked.
+    static func loggable(_ path: String) -> String {
+        path.hasPrefix(PasswordResetRoutes.path + "/") ? PasswordResetRoutes.path + "/[token]" : path
     }
 
     /// An incoming id is kept only if it is short and plain, so it cannot forge log lines.

@@ -17,16 +17,21 @@ struct AuthRoutes: Sendable {
         let emailError: String?
         let passwordError: String?
         let throttled: Bool
+        let passwordChanged: Bool
         let hasErrors: Bool
         let errors: [FormErrors.Entry]
 
-        init(csrf: String, next: String, email: String = "", errors: FormErrors = FormErrors(), throttled: Bool = false) {
+        init(
+            csrf: String, next: String, email: String = "", errors: FormErrors = FormErrors(), throttled: Bool = false,
+            passwordChanged: Bool = false
+        ) {
             self.csrf = csrf
             self.next = next
             self.email = email
             emailError = errors.message(for: "email")
             passwordError = errors.message(for: "password")
             self.throttled = throttled
+            self.passwordChanged = passwordChanged
             hasErrors = !errors.isEmpty
             self.errors = errors.entries
         }
@@ -40,7 +45,9 @@ struct AuthRoutes: Sendable {
 
     @Sendable func showLogin(_ request: Request, context: AppRequestContext) async throws -> Response {
         if let user = context.user { return .redirect(to: user.role == .provider ? "/provider" : "/admin", type: .normal) }
-        return loginPage(view: LoginView(csrf: AppDatabase.randomToken(), next: Self.safeNext(request.uri.queryParameters["next"].map(String.init))))
+        return loginPage(view: LoginView(
+            csrf: AppDatabase.randomToken(), next: Self.safeNext(request.uri.queryParameters["next"].map(String.init)),
+            passwordChanged: request.uri.queryParameters["changed"] != nil))
     }
 
     @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> Response {

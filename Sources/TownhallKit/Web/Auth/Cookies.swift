@@ -15,7 +15,10 @@ struct CookieWriter: Sendable {
         "\(CookieNames.session)=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "")
     }
 
-    func loginCSRF(_ token: String) -> String {
-        "\(CookieNames.loginCSRF)=\(token); Path=/login; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
+    func loginCSRF(_ token: String) -> String { formCSRF(token, path: "/login") }
+
+    /// The double-submit token of a form used before sign-in, sent only to the form's own path.
+    func formCSRF(_ token: String, path: String) -> String {
+        "\(CookieNames.loginCSRF)=\(token); Path=\(path); HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
     }
 }
