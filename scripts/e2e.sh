@@ -2,7 +2,7 @@
 # Seeds a throwaway demo store with a clerk account, serves it on a loopback port, runs the browser checks,
 # and always stops the server.
 set -euo pipefail
-townhall=$1
+townhall=$(realpath "$1")
 python=$2
 work=$(mktemp -d)
 port=${E2E_PORT:-$((20000 + RANDOM % 20000))}
@@ -37,6 +37,6 @@ status=0
 (cd Tests/e2e && "$python" form_fuzz.py "http://127.0.0.1:$port") || status=1
 if [ $status -ne 0 ]; then echo "server log:"; tail -20 "$work/server.log"; fi
 # These start and stop their own servers.
-(cd Tests/e2e && "$python" crash_safety.py "$(realpath "$townhall")" 10) || status=1
-(cd Tests/e2e && "$python" graceful_shutdown.py "$(realpath "$townhall")") || status=1
+(cd Tests/e2e && "$python" crash_safety.py "$townhall" 10) || status=1
+(cd Tests/e2e && "$python" graceful_shutdown.py "$townhall") || status=1
 exit $status

@@ -92,6 +92,15 @@ struct Browser {
     }
 }
 
+extension Logger {
+    /// Warnings and errors only, so a test run's output is not one line per request.
+    static var quietTests: Logger {
+        var logger = Logger(label: "townhall")
+        logger.logLevel = .warning
+        return logger
+    }
+}
+
 /// A seeded store with one account of each kind, and an app on a test clock.
 struct BackOffice {
     static let password = "correct horse battery staple"
@@ -115,7 +124,7 @@ struct BackOffice {
     }
 
     func run(
-        logger: Logger = Logger(label: "townhall"), _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
+        logger: Logger = .quietTests, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
         let clock = clock
         var config = store.config

@@ -138,17 +138,22 @@ struct SecurityReviewTests {
         }
     }
 
+    /// Signs in as the board's clerk and uploads a file to the first public item of the board's meeting.
+    static func uploadAsBoardClerk(_ office: BackOffice, _ client: any TestClientProtocol, name: String, bytes: String) async throws -> Browser.Page {
+        let meeting = office.boardMeeting.id!
+        let item = try office.store.database.list(AgendaItem.self).first { $0.meetingId == meeting && !$0.isExempt }!.id!
+        var clerk = Browser(client)
+        try await clerk.signIn("board.clerk@townhall.test", BackOffice.password)
+        let token = try await clerk.get("/admin/meetings/\(meeting)").csrf!
+        return try await clerk.upload(
+            "/admin/items/\(item)/attachments", [("_csrf", token), ("paper", "")], file: (field: "file", name: name, data: Data(bytes.utf8)))
+    }
+
     @Test(arguments: ["page.html", "page.htm", "image.svg", "script.js", "page.xhtml"])
     func filesABrowserWouldRunAreRefused(_ name: String) async throws {
         let office = try BackOffice()
-        let item = try office.store.database.list(AgendaItem.self).first { $0.meetingId == office.boardMeeting.id! && !$0.isExempt }!.id!
         try await office.run { client in
-            var clerk = Browser(client)
-            try await clerk.signIn("board.clerk@townhall.test", BackOffice.password)
-            let token = try await clerk.get("/admin/meetings/\(office.boardMeeting.id!)").csrf!
-            let page = try await clerk.upload(
-                "/admin/items/\(item)/attachments", [("_csrf", token), ("paper", "")],
-                file: (field: "file", name: name, data: Data("<script>alert(1)</script>".utf8)))
+            let page = try await Self.uploadAsBoardClerk(office, client, name: name, bytes: "<script>alert(1)</script>")
             #expect(page.status == .unprocessableContent, "\(name)")
             #expect(page.body.contains("error-summary"), "\(name)")
         }
@@ -156,15 +161,9 @@ struct SecurityReviewTests {
 
     @Test func downloadsAreNeverRenderedByTheBrowser() async throws {
         let office = try BackOffice()
-        let item = try office.store.database.list(AgendaItem.self).first { $0.meetingId == office.boardMeeting.id! && !$0.isExempt }!.id!
         try await office.run { client in
-            var clerk = Browser(client)
-            try await clerk.signIn("board.clerk@townhall.test", BackOffice.password)
-            let token = try await clerk.get("/admin/meetings/\(office.boardMeeting.id!)").csrf!
             // A CSV (an allowed type) whose bytes are HTML: served as CSV, as a download, with sniffing off.
-            let uploaded = try await clerk.upload(
-                "/admin/items/\(item)/attachments", [("_csrf", token), ("paper", "")],
-                file: (field: "file", name: "sneaky.csv", data: Data("<html><script>alert(1)</script></html>".utf8)))
+            let uploaded = try await Self.uploadAsBoardClerk(office, client, name: "sneaky.csv", bytes: "<html><script>alert(1)</script></html>")
             #expect(uploaded.status == .seeOther)
             let file = try office.store.database.list(Attachment.self).first { $0.fileName == "sneaky.csv" }!
             let headers = try await client.execute(uri: "/attachments/\(file.id!)/sneaky.csv", method: .get) { $0.headers }

@@ -141,48 +141,66 @@ def check_store(db, acknowledged):
     return problems
 
 
-def main():
-    work = tempfile.mkdtemp(prefix="townhall-crash-")
-    env = {**os.environ, "TOWNHALL_DATA_DIR": os.path.join(work, "data")}
-    db = os.path.join(work, "crash.sqlite")
-    port = 20000 + random.randrange(20000)
-    base = f"http://127.0.0.1:{port}"
-    seeded = townhall("demo", "seed", "--database", db, env=env)
-    if seeded.returncode != 0:
-        sys.exit(f"demo seed failed: {seeded.stderr}")
-    accounts = {"clerk": ("crash.clerk@townhall.test", "crash-clerk-password-1"),
-                "provider": ("crash.police@townhall.test", "crash-police-password-1")}
-    for role, scope in [("clerk", ["--body", "harford-policing-board"]), ("provider", ["--organisation", "harford-police"])]:
-        email, password = accounts[role]
-        added = townhall("user", "add", "--database", db, "--email", email, "--name", f"Crash {role}", "--role", role, *scope,
-                         stdin=password + "\n", env=env)
-        if added.returncode != 0:
-            sys.exit(f"user add failed: {added.stderr}")
-    connection = sqlite3.connect(db)
-    item_id = connection.execute(
-        "SELECT i.id FROM agendaItem i JOIN meeting m ON m.id = i.meetingId JOIN body b ON b.id = m.bodyId "
-        "WHERE b.slug = 'harford-policing-board' AND NOT i.isExempt ORDER BY m.startsAt DESC, i.position LIMIT 1").fetchone()[0]
-    report_id = connection.execute(
-        "SELECT r.paperId FROM recommendation r JOIN organisation o ON o.id = r.organisationId "
-        "WHERE o.slug = 'harford-police' AND r.issuedAt IS NOT NULL ORDER BY r.paperId LIMIT 1").fetchone()[0]
-    connection.close()
+class Store:
+    """A fresh demo store in a temporary folder with a Policing Board clerk and a police responder, and where they
+    write: the board's latest agenda item (new papers) and a report with recommendations to the police."""
 
+    def __init__(self, name):
+        work = tempfile.mkdtemp(prefix=f"townhall-{name}-")
+        self.env = {**os.environ, "TOWNHALL_DATA_DIR": os.path.join(work, "data")}
+        self.db = os.path.join(work, f"{name}.sqlite")
+        self.port = 20000 + random.randrange(20000)
+        self.base = f"http://127.0.0.1:{self.port}"
+        seeded = townhall("demo", "seed", "--database", self.db, env=self.env)
+        if seeded.returncode != 0:
+            sys.exit(f"demo seed failed: {seeded.stderr}")
+        self.accounts = {"clerk": (f"{name}.clerk@townhall.test", f"{name}-clerk-password-1"),
+                         "provider": (f"{name}.police@townhall.test", f"{name}-police-password-1")}
+        for role, scope in [("clerk", ["--body", "harford-policing-board"]), ("provider", ["--organisation", "harford-police"])]:
+            email, password = self.accounts[role]
+            added = townhall("user", "add", "--database", self.db, "--email", email, "--name", f"{name} {role}", "--role", role, *scope,
+                             stdin=password + "\n", env=self.env)
+            if added.returncode != 0:
+                sys.exit(f"user add failed: {added.stderr}")
+        self.item_id = self.one(
+            "SELECT i.id FROM agendaItem i JOIN meeting m ON m.id = i.meetingId JOIN body b ON b.id = m.bodyId "
+            "WHERE b.slug = 'harford-policing-board' AND NOT i.isExempt ORDER BY m.startsAt DESC, i.position LIMIT 1")
+        self.report_id = self.one(
+            "SELECT r.paperId FROM recommendation r JOIN organisation o ON o.id = r.organisationId "
+            "WHERE o.slug = 'harford-police' AND r.issuedAt IS NOT NULL ORDER BY r.paperId LIMIT 1")
+
+    def one(self, sql):
+        connection = sqlite3.connect(self.db)
+        try:
+            return connection.execute(sql).fetchone()[0]
+        finally:
+            connection.close()
+
+    def serve(self, **pipes):
+        return subprocess.Popen([BINARY, "serve", "--database", self.db, "--host", "127.0.0.1", "--port", str(self.port)],
+                                env=self.env, cwd=ROOT, **pipes)
+
+    def writer(self, acknowledged):
+        return Writer(self.base, self.item_id, self.report_id, self.accounts, acknowledged)
+
+
+def main():
+    store = Store("crash")
     acknowledged = Acknowledged()
-    writer = Writer(base, item_id, report_id, accounts, acknowledged)
+    writer = store.writer(acknowledged)
     server = None
     problems = []
     try:
         for round_number in range(1, ROUNDS + 1):
-            server = subprocess.Popen([BINARY, "serve", "--database", db, "--host", "127.0.0.1", "--port", str(port)],
-                                      env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            wait_until_up(base)
+            server = store.serve(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            wait_until_up(store.base)
             if round_number == 1:
                 writer.start()
             time.sleep(random.uniform(0.5, 2.0))
             server.send_signal(signal.SIGKILL)
             server.wait()
-            found = check_store(db, acknowledged)
-            checked = townhall("db", "check", "--database", db, env=env)
+            found = check_store(store.db, acknowledged)
+            checked = townhall("db", "check", "--database", store.db, env=store.env)
             if checked.returncode != 0:
                 found.append(f"townhall db check: {checked.stdout.strip()} {checked.stderr.strip()}")
             papers, responses = acknowledged.snapshot()

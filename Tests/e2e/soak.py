@@ -7,16 +7,12 @@ Usage: python soak.py TOWNHALL_BINARY SECONDS CONNECTIONS
 """
 import datetime
 import os
-import random
 import re
-import sqlite3
 import subprocess
 import sys
-import tempfile
-import threading
 import time
 
-from crash_safety import Acknowledged, Writer, check_store, townhall
+from crash_safety import Acknowledged, Store, check_store
 from townhall_http import wait_until_up
 
 BINARY = os.path.abspath(sys.argv[1])
@@ -33,34 +29,16 @@ def rss_mb(pid):
 
 
 def main():
-    work = tempfile.mkdtemp(prefix="townhall-soak-")
-    env = {**os.environ, "TOWNHALL_DATA_DIR": os.path.join(work, "data")}
-    db = os.path.join(work, "soak.sqlite")
-    port = 20000 + random.randrange(20000)
-    base = f"http://127.0.0.1:{port}"
-    townhall("demo", "seed", "--database", db, env=env)
-    accounts = {"clerk": ("soak.clerk@townhall.test", "soak-clerk-password-1"),
-                "provider": ("soak.police@townhall.test", "soak-police-password-1")}
-    townhall("user", "add", "--database", db, "--email", accounts["clerk"][0], "--name", "Soak clerk", "--role", "clerk",
-             "--body", "harford-policing-board", stdin=accounts["clerk"][1] + "\n", env=env)
-    townhall("user", "add", "--database", db, "--email", accounts["provider"][0], "--name", "Soak police", "--role", "provider",
-             "--organisation", "harford-police", stdin=accounts["provider"][1] + "\n", env=env)
-    connection = sqlite3.connect(db)
-    one = lambda sql: connection.execute(sql).fetchone()[0]
-    item_id = one("SELECT i.id FROM agendaItem i JOIN meeting m ON m.id = i.meetingId JOIN body b ON b.id = m.bodyId "
-                  "WHERE b.slug = 'harford-policing-board' AND NOT i.isExempt ORDER BY m.startsAt DESC, i.position LIMIT 1")
-    report_id = one("SELECT r.paperId FROM recommendation r JOIN organisation o ON o.id = r.organisationId "
-                    "WHERE o.slug = 'harford-police' AND r.issuedAt IS NOT NULL ORDER BY r.paperId LIMIT 1")
-    paper = one("SELECT id FROM paper WHERE status = 'published' ORDER BY id LIMIT 1")
-    meeting = one("SELECT id FROM meeting WHERE agendaPublishedAt IS NOT NULL ORDER BY id LIMIT 1")
-    connection.close()
+    store = Store("soak")
+    base = store.base
+    paper = store.one("SELECT id FROM paper WHERE status = 'published' ORDER BY id LIMIT 1")
+    meeting = store.one("SELECT id FROM meeting WHERE agendaPublishedAt IS NOT NULL ORDER BY id LIMIT 1")
     paths = ["/", f"/meetings/{meeting}", f"/papers/{paper}", "/search?q=budget", "/recommendations",
              "/bodies/harford-policing-board", "/feeds/papers.atom", "/calendar.ics", "/oparl/v1.1/bodies", "/data/responses.json"]
 
-    server = subprocess.Popen([BINARY, "serve", "--database", db, "--host", "127.0.0.1", "--port", str(port)],
-                              env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = store.serve(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     acknowledged = Acknowledged()
-    writer = Writer(base, item_id, report_id, accounts, acknowledged)
+    writer = store.writer(acknowledged)
     samples = []
     try:
         wait_until_up(base)
@@ -80,7 +58,7 @@ def main():
         writer.stop.set()
         server.terminate()
         server.wait(timeout=30)
-    problems = check_store(db, acknowledged)
+    problems = check_store(store.db, acknowledged)
     result = re.search(r"RESULT (\S+) (\S+) (\S+) (\S+) (\d+) (\d+) (\d+)", output)
     if not result:
         sys.exit(f"wrk gave no result:\n{output}")
