@@ -2,7 +2,7 @@ import Foundation
 import Logging
 
 /// One JSON object per line (time, level, label, message and every metadata key at the top level), so a log
-/// collector can search by `request_id`, `status` or `path` without parsing free text.
+/// collector can search by `hb.request.id`, `status` or `path` without parsing free text.
 public struct JSONLogHandler: LogHandler {
     public var metadata: Logger.Metadata = [:]
     public var logLevel: Logger.Level = .info

@@ -17,14 +17,20 @@ struct RequestLogMiddleware: RouterMiddleware {
     static let forwardedForField = HTTPField.Name("X-Forwarded-For")!
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let id = request.headers[Self.requestIdField].flatMap(Self.acceptable) ?? Self.newId()
         var context = context
+        // Hummingbird already tags the context's logger with a fresh id (`hb.request.id`); changing a logger's
+        // metadata costs a re-render of its prefix, so that is done only for an id from the proxy.
+        let id: String
+        if let incoming = request.headers[Self.requestIdField].flatMap(Self.acceptable) {
+            id = incoming
+            context.logger[metadataKey: "hb.request.id"] = .string(incoming)
+        } else {
+            id = context.id
+        }
         if trustProxy, let forwarded = request.headers[values: Self.forwardedForField].last,
            let client = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !client.isEmpty {
             context.remoteAddress = client
         }
-        context.logger[metadataKey: "hb.request.id"] = nil
-        context.logger[metadataKey: "request_id"] = .string(id)
         let started = ContinuousClock.now
         do {
             var response = try await next(request, context)
@@ -61,11 +67,6 @@ struct RequestLogMiddleware: RouterMiddleware {
         else { return nil }
         return id
     }
-
-    static func newId() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return String(generator.next() as UInt64, radix: 16, uppercase: false).leftPadded(to: 16)
-    }
 }
 
 /// Answers HEAD like GET without the body, since routes are registered for GET only.
@@ -79,8 +80,4 @@ struct HeadRequestMiddleware<Context: RequestContext>: RouterMiddleware {
         response.body = ResponseBody(contentLength: response.body.contentLength) { _ in }
         return response
     }
-}
-
-extension String {
-    fileprivate func leftPadded(to length: Int) -> String { count >= length ? self : String(repeating: "0", count: length - count) + self }
 }
