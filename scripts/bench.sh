@@ -70,17 +70,28 @@ for i in "${!urls[@]}"; do
   echo "${names[$i]}: $line"
   results+=("$line")
 done
+# The paper page and nginx again, alternately, twice more: this shared 2-core host varies by a quarter from one
+# run to the next, so the ratio compares the medians of three runs each.
+paper_rounds=("${results[2]}") nginx_rounds=("${results[5]}")
+for round in 2 3; do
+  line=$(wrk -t2 -c"$connections" -d"${duration}s" --latency -s bench/report.lua "${urls[2]}" | grep '^RESULT')
+  echo "paper, round $round: $line"; paper_rounds+=("$line")
+  line=$(wrk -t2 -c"$connections" -d"${duration}s" --latency -s bench/report.lua "${urls[5]}" | grep '^RESULT')
+  echo "nginx, round $round: $line"; nginx_rounds+=("$line")
+done
 peak_kb=$(awk '/VmHWM/ {print $2}' "/proc/$server/status")
 rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$server/status")
 
 field() { echo "$1" | awk -v n="$2" '{print $n}'; }
-paper_rps=$(field "${results[2]}" 2); nginx_rps=$(field "${results[5]}" 2)
+median() { printf '%s\n' "$@" | sort -g | sed -n 2p; }
+column() { local n=$1; shift; for r in "$@"; do field "$r" "$n"; done; }
+paper_rps=$(median $(column 2 "${paper_rounds[@]}")); nginx_rps=$(median $(column 2 "${nginx_rounds[@]}"))
 ratio=$(awk -v a="$paper_rps" -v b="$nginx_rps" 'BEGIN { printf "%.1f", 100 * a / b }')
-paper_p99=$(field "${results[2]}" 5); search_p95=$(field "${results[3]}" 4)
+paper_p99=$(median $(column 5 "${paper_rounds[@]}")); search_p95=$(field "${results[3]}" 4)
 peak_mb=$((peak_kb / 1024))
 # A run that completed no requests (every one timed out) is a miss, whatever its zero latencies say.
 verdict() { if [ "$4" -gt 0 ] && awk -v v="$1" -v t="$3" "BEGIN { exit !(v $2 t) }"; then echo "met"; else echo "**missed**"; fi; }
-paper_requests=$(field "${results[2]}" 7); search_requests=$(field "${results[3]}" 7)
+paper_requests=$(column 7 "${paper_rounds[@]}" | sort -g | head -1); search_requests=$(field "${results[3]}" 7)
 
 {
   echo "## Benchmark"
@@ -102,12 +113,22 @@ paper_requests=$(field "${results[2]}" 7); search_requests=$(field "${results[3]
     echo "| ${names[$i]} \`$path\` | $(field "$r" 2) | $(field "$r" 3) | $(field "$r" 4) | $(field "$r" 5) | $(field "$r" 6) | $(field "$r" 7) |"
   done
   echo
+  echo "The paper page and nginx, three alternating runs each (the first is the row above):"
+  echo
+  echo "| run | paper requests/s | paper p99 ms | nginx requests/s | ratio |"
+  echo "|---|---:|---:|---:|---:|"
+  for k in 0 1 2; do
+    p=$(field "${paper_rounds[$k]}" 2) n=$(field "${nginx_rounds[$k]}" 2)
+    echo "| $((k + 1)) | $p | $(field "${paper_rounds[$k]}" 5) | $n | $(awk -v a="$p" -v b="$n" 'BEGIN { printf "%.1f%%", 100 * a / b }') |"
+  done
+  echo "| median | $paper_rps | $paper_p99 | $nginx_rps | $ratio% |"
+  echo
   echo "Server memory after the runs: peak RSS (VmHWM) $peak_mb MB, current RSS $((rss_kb / 1024)) MB."
   echo
   echo "| Target (2 cores) | Measured | |"
   echo "|---|---|---|"
-  echo "| paper page at least 40% of nginx's requests/s | $ratio% ($paper_rps vs $nginx_rps) | $(verdict "$ratio" '>=' 40 "$paper_requests") |"
-  echo "| paper page p99 under 25 ms at $connections connections | $paper_p99 ms | $(verdict "$paper_p99" '<' 25 "$paper_requests") |"
+  echo "| paper page at least 40% of nginx's requests/s (medians) | $ratio% ($paper_rps vs $nginx_rps) | $(verdict "$ratio" '>=' 40 "$paper_requests") |"
+  echo "| paper page p99 under 25 ms at $connections connections (median) | $paper_p99 ms | $(verdict "$paper_p99" '<' 25 "$paper_requests") |"
   echo "| search p95 under 50 ms | $search_p95 ms | $(verdict "$search_p95" '<' 50 "$search_requests") |"
   echo "| server memory under 200 MB | $peak_mb MB peak | $(verdict "$peak_mb" '<' 200 1) |"
 } | python3 scripts/replace_section.py bench/results.md bench
