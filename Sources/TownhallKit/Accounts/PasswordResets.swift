@@ -22,7 +22,7 @@ extension AppDatabase {
 
     /// Queues a reset e-mail when the address belongs to an active account that has had fewer than
     /// `passwordResetsPerHour` links in the last hour, and otherwise does nothing: the caller answers the same either
-    /// way, so the form does not reveal who has an account. Returns the token for tests and the CLI, nil when none
+    /// way, so the form does not reveal who has an account. Returns the token (for tests), nil when none
     /// was sent.
     @discardableResult
     public func requestPasswordReset(email: String, baseURL: String, siteName: String, now: Date) throws -> String? {
