@@ -69,6 +69,6 @@ struct MarkdownRobustnessTests {
         let error = #expect(throws: TownhallError.self) {
             try TextLimits.checkMarkdown(String(repeating: "a", count: Self.limit + 1), what: "the paper")
         }
-        #expect(error?.message.contains("the most it can be is 500,000") == true)
+        #expect(error?.message.contains("the most allowed is 500,000") == true)
     }
 }

@@ -73,6 +73,29 @@ struct SecurityReviewTests {
         #expect(try office.store.database.auditEntries(limit: 10_000).count == before + 2)
     }
 
+    @Test func markdownOverTheLimitIsRefusedOnTheFormWithTheTextKept() async throws {
+        let office = try BackOffice()
+        let meeting = office.boardMeeting.id!
+        let item = try office.store.database.list(AgendaItem.self).first { $0.meetingId == meeting && !$0.isExempt }!.id!
+        let papers = try office.store.database.list(Paper.self).count
+        let text = "Kept-marker " + String(repeating: "a", count: TextLimits.markdownCharacters)
+        try await office.run { client in
+            var clerk = Browser(client)
+            try await clerk.signIn("board.clerk@townhall.test", BackOffice.password)
+            let token = try await clerk.get("/admin/items/\(item)/papers/new").csrf!
+            let paper = try await clerk.post("/admin/items/\(item)/papers/new", [("_csrf", token), ("action", "save"), ("title", "Long"), ("markdown", text)])
+            #expect(paper.status == .unprocessableContent)
+            #expect(paper.body.contains("There are 500,012 characters in the paper; the most allowed is 500,000"))
+            #expect(paper.body.contains("Kept-marker aaaa"), "the text is kept")
+            let minutes = try await clerk.post("/admin/meetings/\(meeting)/minutes", [("_csrf", token), ("action", "save"), ("markdown", text)])
+            #expect(minutes.status == .unprocessableContent)
+            #expect(minutes.body.contains("There are 500,012 characters in the minutes"))
+            #expect(minutes.body.contains("Kept-marker aaaa"))
+        }
+        #expect(try office.store.database.list(Paper.self).count == papers)
+        #expect(try office.store.database.list(Minutes.self).allSatisfy { $0.meetingId != meeting || $0.markdown.count < 1000 })
+    }
+
     @Test func requestIdsTieResponsesToLogLinesWithoutSecrets() async throws {
         let office = try BackOffice()
         let logs = CapturedLogs()

@@ -1,6 +1,7 @@
 """Crash safety: kills the server with SIGKILL again and again while a clerk publishes papers and a provider submits
 responses over HTTP, and after every kill checks that each write the server acknowledged (answered 303) is in the
 store, that SQLite's integrity_check and the search index's own check pass, and that `townhall db check` agrees.
+In the first round it also takes `townhall db backup` of the live store mid-stream and checks the copy.
 
 Usage: python crash_safety.py TOWNHALL_BINARY [ROUNDS]
 Exits non-zero, naming the lost write or the failed check, if anything is wrong.
@@ -184,6 +185,22 @@ class Store:
         return Writer(self.base, self.item_id, self.report_id, self.accounts, acknowledged)
 
 
+def live_backup(store, acknowledged):
+    """`townhall db backup` while the server runs and the writes stream in: the copy must pass its checks and hold
+    every write acknowledged before the backup began."""
+    time.sleep(1.0)
+    before = Acknowledged()
+    before.papers, before.responses = acknowledged.snapshot()
+    backup = os.path.join(os.path.dirname(store.db), "live-backup.sqlite")
+    made = townhall("db", "backup", backup, "--database", store.db, env=store.env)
+    if made.returncode != 0:
+        return [f"live backup failed: {made.stderr.strip()}"]
+    problems = [f"live backup: {problem}" for problem in check_store(backup, before)]
+    print(f"live backup during writes: {len(before.papers)} publications and {len(before.responses)} responses acknowledged "
+          f"before it began, all in the copy: {'no' if problems else 'yes'}")
+    return problems
+
+
 def main():
     store = Store("crash")
     acknowledged = Acknowledged()
@@ -196,6 +213,7 @@ def main():
             wait_until_up(store.base)
             if round_number == 1:
                 writer.start()
+                problems += live_backup(store, acknowledged)
             time.sleep(random.uniform(0.5, 2.0))
             server.send_signal(signal.SIGKILL)
             server.wait()

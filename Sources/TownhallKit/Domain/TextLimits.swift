@@ -7,10 +7,13 @@ public enum TextLimits {
 
     /// Refuses Markdown over the limit, naming what was too long.
     public static func checkMarkdown(_ text: String, what: String) throws {
+        if let problem = markdownProblem(text, what: what) { throw TownhallError.invalid(problem) }
+    }
+
+    /// What is wrong with the length of `text`, for a form's error summary, or nil.
+    public static func markdownProblem(_ text: String, what: String) -> String? {
         let count = text.unicodeScalars.count
-        guard count <= markdownCharacters else {
-            throw TownhallError.invalid(
-                "\(what) is \(count.formatted()) characters long; the most it can be is \(markdownCharacters.formatted()). Split it into more than one paper")
-        }
+        guard count > markdownCharacters else { return nil }
+        return "there are \(count.formatted()) characters in \(what); the most allowed is \(markdownCharacters.formatted()). Split it into more than one part"
     }
 }

@@ -56,7 +56,7 @@ extension ClerkRoutes {
         var errors = FormErrors()
         if form.text("title").isEmpty { errors.add("title", "Enter a title for the paper") }
         if form.text("markdown").isEmpty { errors.add("markdown", "Write the paper before saving it") }
-        if form["markdown"].count > 500_000 { errors.add("markdown", "The paper must be shorter than 500,000 characters") }
+        if let problem = TextLimits.markdownProblem(form.text("markdown"), what: "the paper") { errors.add("markdown", problem.asSentence) }
         return errors
     }
 

@@ -82,6 +82,7 @@ struct MinutesRoutes: Sendable {
         let record = try await database.meetingRecord(meetingId: detail.summary.meeting.id!)
         var errors = FormErrors()
         if form.text("markdown").isEmpty { errors.add("markdown", "Write the minutes before saving them") }
+        if let problem = TextLimits.markdownProblem(form.text("markdown"), what: "the minutes") { errors.add("markdown", problem.asSentence) }
         guard form["action"] == "save", errors.isEmpty else {
             return page(detail, record: record, markdown: form.text("markdown"), preview: true, errors: errors, context: context,
                         status: errors.isEmpty ? .ok : .unprocessableContent)
