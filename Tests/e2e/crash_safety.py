@@ -188,7 +188,7 @@ class Store:
 def live_backup(store, acknowledged):
     """`townhall db backup` while the server runs and the writes stream in: the copy must pass its checks and hold
     every write acknowledged before the backup began."""
-    time.sleep(1.0)
+    time.sleep(2.5)
     before = Acknowledged()
     before.papers, before.responses = acknowledged.snapshot()
     backup = os.path.join(os.path.dirname(store.db), "live-backup.sqlite")
