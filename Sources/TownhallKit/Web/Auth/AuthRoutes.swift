@@ -52,9 +52,7 @@ struct AuthRoutes: Sendable {
 
     @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await FormData.read(request, context: context)
-        guard let cookie = request.cookies[CookieNames.loginCSRF]?.value, !cookie.isEmpty, cookie == form["_csrf"] else {
-            throw HTTPError(.forbidden, message: "csrf")
-        }
+        try request.requireFormCookie(form)
         let email = form.text("email")
         let next = Self.safeNext(form["next"])
         var errors = FormErrors()

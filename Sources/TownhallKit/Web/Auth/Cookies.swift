@@ -1,3 +1,5 @@
+import Hummingbird
+
 /// Set-Cookie values written by hand so every attribute is explicit.
 enum CookieNames {
     static let session = "townhall_session"
@@ -20,5 +22,14 @@ struct CookieWriter: Sendable {
     /// The double-submit token of a form used before sign-in, sent only to the form's own path.
     func formCSRF(_ token: String, path: String) -> String {
         "\(CookieNames.loginCSRF)=\(token); Path=\(path); HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
+    }
+}
+
+extension Request {
+    /// The double-submit check of a form used before sign-in: the form's token must equal the cookie set with it.
+    func requireFormCookie(_ form: FormData) throws {
+        guard let cookie = cookies[CookieNames.loginCSRF]?.value, !cookie.isEmpty, cookie == form["_csrf"] else {
+            throw HTTPError(.forbidden, message: "csrf")
+        }
     }
 }

@@ -59,7 +59,7 @@ struct PasswordResetRoutes: Sendable {
 
     @Sendable func request(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await FormData.read(request, context: context)
-        try requireFormCookie(request, form)
+        try request.requireFormCookie(form)
         let email = form.text("email")
         var errors = FormErrors()
         if email.isEmpty {
@@ -83,7 +83,7 @@ struct PasswordResetRoutes: Sendable {
     @Sendable func choose(_ request: Request, context: AppRequestContext) async throws -> Response {
         let token = try context.parameters.require("token")
         let form = try await FormData.read(request, context: context)
-        try requireFormCookie(request, form)
+        try request.requireFormCookie(form)
         guard let user = try await database.passwordResetUser(token: token, now: now()) else { return expiredPage() }
         var errors = FormErrors()
         let password = form["password"]
@@ -103,13 +103,6 @@ struct PasswordResetRoutes: Sendable {
         var response = Response.redirect(to: "/login?changed=1", type: .normal)
         response.headers[values: .setCookie].append(cookies.clearSession())
         return response
-    }
-
-    /// The double-submit check: the form's token must equal the cookie set with the form.
-    private func requireFormCookie(_ request: Request, _ form: FormData) throws {
-        guard let cookie = request.cookies[CookieNames.loginCSRF]?.value, !cookie.isEmpty, cookie == form["_csrf"] else {
-            throw HTTPError(.forbidden, message: "csrf")
-        }
     }
 
     private func expiredPage() -> Response {
