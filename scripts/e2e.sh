@@ -34,7 +34,7 @@ status=0
 (cd Tests/e2e && "$python" recommendations_journey.py "http://127.0.0.1:$port") || status=1
 (cd Tests/e2e && "$python" oparl_crawl.py "http://127.0.0.1:$port") || status=1
 # Last on this server: the fuzzer changes (and deletes) much of the demo.
-(cd Tests/e2e && "$python" form_fuzz.py "http://127.0.0.1:$port") || status=1
+(cd Tests/e2e && TOWNHALL_E2E_DATABASE="$db" "$python" form_fuzz.py "http://127.0.0.1:$port") || status=1
 if [ $status -ne 0 ]; then echo "server log:"; tail -20 "$work/server.log"; fi
 # These start and stop their own servers.
 (cd Tests/e2e && "$python" crash_safety.py "$townhall" 10) || status=1

@@ -5,10 +5,12 @@ encoding) with a valid CSRF token, and junk ids and paths to every public route.
 5xx, and must still be healthy at the end. Forms that delete or end things are fuzzed last.
 
 Usage: python form_fuzz.py BASE_URL   (TOWNHALL_E2E_EMAIL/PASSWORD: a clerk, TOWNHALL_E2E_PROVIDER_EMAIL/PASSWORD:
-a provider). FUZZ_EXAMPLES sets the examples per form (default 40).
+a provider; TOWNHALL_E2E_DATABASE: the store, to read the password reset e-mail from the outbox). FUZZ_EXAMPLES sets
+the examples per form (default 40).
 """
 import os
 import re
+import sqlite3
 import sys
 import urllib.parse
 from collections import deque
@@ -113,6 +115,22 @@ def fuzz_form(client, form, label, fresh_token):
     run()
 
 
+def reset_link_form(client, database, email):
+    page = client.get("/password-reset")
+    request = next(f for f in forms(page.text) if f.action == "/password-reset")
+    client.post("/password-reset", {**request.fields, "email": email})
+    connection = sqlite3.connect(database)
+    try:
+        body = connection.execute("SELECT body FROM outbox WHERE kind = 'password-reset' AND recipient = ? ORDER BY id DESC LIMIT 1",
+                                  (email,)).fetchone()[0]
+    finally:
+        connection.close()
+    path = re.search(r"/password-reset/[0-9a-f]+", body).group(0)
+    form = next(f for f in forms(client.get(path).text) if f.action == path)
+    form.page = path
+    return form
+
+
 def fuzz_paths(client):
     junk = st.one_of(st.sampled_from(["-1", "0", "99999999999999999999999", "1.5", "%00", "%ff", "..%2f..%2fetc", "%E2%80%AE",
                                       "a" * 2000, "1;DROP", "1%20OR%201", "null"]),
@@ -169,6 +187,12 @@ def main():
             break
     for (who, key), (client, form) in destructive.items():
         fuzz(who, client, key, form)
+    # The reset-link form needs a token from an e-mail: ask for one for the clerk and read it from the outbox.
+    # Last of all, since a valid example changes the clerk's password and ends the clerk's session.
+    if os.environ.get("TOWNHALL_E2E_DATABASE"):
+        form = reset_link_form(anonymous, os.environ["TOWNHALL_E2E_DATABASE"], os.environ["TOWNHALL_E2E_EMAIL"])
+        done.add(("resident", ("post", "/password-reset/:token")))
+        fuzz("resident", anonymous, ("post", "/password-reset/:token"), form)
     for who, client in [("resident", anonymous), ("clerk", clerk)]:
         try:
             fuzz_paths(client)
