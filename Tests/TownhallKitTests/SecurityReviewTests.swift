@@ -139,6 +139,8 @@ struct SecurityReviewTests {
         #expect(line.hasSuffix("}\n") && line.dropLast().firstIndex(of: "\n") == nil, "one record, one line")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String])
         #expect(object["message"] == tricky && object["path"] == tricky && object["level"] == "info")
+        let time = try #require(object["time"])
+        #expect(time.count == 20 && time.hasSuffix("Z") && ISO8601DateFormatter().date(from: time) != nil, "an ISO 8601 UTC time: \(time)")
     }
 
     @Test func signingInEndsASessionTheBrowserAlreadyHad() async throws {

@@ -24,7 +24,7 @@ public struct JSONLogHandler: LogHandler {
         var merged = metadata
         if let provided = metadataProvider?.get() { merged.merge(provided) { _, new in new } }
         if let extra = event.metadata { merged.merge(extra) { _, new in new } }
-        var line = "{\"time\":" + Self.quoted(OParlObjects.utcTime.isoLocal(Date()) + "Z") + ",\"level\":" + Self.quoted(event.level.rawValue)
+        var line = "{\"time\":" + Self.quoted(OParlObjects.utc(Date())) + ",\"level\":" + Self.quoted(event.level.rawValue)
         line += ",\"label\":" + Self.quoted(label) + ",\"message\":" + Self.quoted(event.message.description)
         for key in merged.keys.sorted() where !["time", "level", "label", "message"].contains(key) {
             line += "," + Self.quoted(key) + ":" + Self.quoted(merged[key]!.description)
