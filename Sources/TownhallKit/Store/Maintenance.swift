@@ -5,8 +5,11 @@ import GRDB
 /// snapshot page by page, and a restore refuses any file that is not a sound Townhall store.
 extension AppDatabase {
     /// `PRAGMA integrity_check` of the live store: ["ok"] when sound, otherwise the problems SQLite found.
-    public func integrityCheck() throws -> [String] {
-        try writer.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+    public func integrityCheck() throws -> [String] { try Self.integrityProblems(writer) }
+
+    /// `PRAGMA integrity_check` of any SQLite file: the live store, a new backup, a file offered for restore.
+    static func integrityProblems(_ reader: some DatabaseReader) throws -> [String] {
+        try reader.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
     }
 
     /// Copies the live store to a new file `path` (refused if it exists), then checks the copy.
@@ -17,7 +20,7 @@ extension AppDatabase {
         do {
             let destination = try DatabaseQueue(path: path)
             try writer.backup(to: destination)
-            let problems = try destination.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+            let problems = try Self.integrityProblems(destination)
             guard problems == ["ok"] else { throw TownhallError.io("the backup failed its integrity check: \(problems.joined(separator: "; "))") }
             try destination.close()
         } catch let error as DatabaseError {
@@ -36,7 +39,7 @@ extension AppDatabase {
         let source: DatabaseQueue
         do {
             source = try DatabaseQueue(path: path, configuration: configuration)
-            let problems = try source.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+            let problems = try Self.integrityProblems(source)
             guard problems == ["ok"] else {
                 throw TownhallError.invalid("\(path) fails its integrity check (\(problems.prefix(3).joined(separator: "; "))); nothing was restored")
             }

@@ -9,14 +9,12 @@ import Hummingbird
 /// an If-Modified-Since that is not older than Last-Modified) with 304 and no body.
 struct HTTPCacheMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
-    let database: AppDatabase
     let time: LocalTime
     let now: @Sendable () -> Date
     let pages = PageCache()
     let versions: StoreVersion
 
     init(database: AppDatabase, time: LocalTime, now: @escaping @Sendable () -> Date) {
-        self.database = database
         self.time = time
         self.now = now
         versions = StoreVersion(database: database)
