@@ -59,7 +59,7 @@ public struct BenchData: Sendable {
         // A large page cache for the writer while seeding, so the growing FTS index is not re-read from disk.
         try database.writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -262144") }
         // The FTS index is built once at the end (one pass), not row by row during the bulk load.
-        try database.writer.write { db in try SearchSchema.suspend(db) }
+        let searchTriggers = try database.writer.write { db in try SearchSchema.suspend(db) }
         for body in 1...bodies {
             try database.writer.write { db in
                 var record = Body(
@@ -96,7 +96,7 @@ public struct BenchData: Sendable {
             }
         }
         try database.writer.write { db in
-            try SearchSchema.rebuild(db)
+            try SearchSchema.rebuild(db, restoring: searchTriggers)
             try db.audit(.demo, "bench-seed", "store", nil, "\(bodies) bodies, \(written) papers", at: now)
         }
         return (bodies, meetings, written)
