@@ -118,7 +118,7 @@ extension AppDatabase {
         var conditions: [String] = []
         var arguments: [any DatabaseValueConvertible] = []
         if !scope.includeDrafts {
-            conditions.append("r.status <> 'draft' AND p.status IN ('published', 'superseded') AND NOT i.isExempt")
+            conditions.append(PublicSQL.recommendation)
         }
         if let ids = scope.bodyIds {
             conditions.append("r.bodyId IN (\(ids.isEmpty ? "NULL" : ids.map { _ in "?" }.joined(separator: ",")))")
@@ -139,6 +139,7 @@ extension AppDatabase {
               (SELECT MIN(rs.submittedAt) FROM responseItem ri JOIN response rs ON rs.id = ri.responseId
                 WHERE ri.recommendationId = r.id AND rs.status = 'submitted') AS firstAnsweredAt
             FROM recommendation r JOIN paper p ON p.id = r.paperId JOIN agendaItem i ON i.id = p.agendaItemId
+            JOIN meeting m ON m.id = i.meetingId
             \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
             ORDER BY r.dueOn IS NULL, r.dueOn, r.paperId, r.number
             """
