@@ -112,6 +112,29 @@ struct RecommendationTests {
         }
     }
 
+    /// A missing or unreal target date is reported against the target field itself: the summary links to it and
+    /// the field is marked, with the rest of the answer kept.
+    @Test func aMissingTargetDateLinksToAndMarksTheTargetField() async throws {
+        let fixture = try Fixture()
+        let paperId = fixture.paper.id!
+        let id = try fixture.issueTwo()[0].id!
+        try await fixture.office.run { client in
+            var provider = Browser(client)
+            try await provider.signIn("responses@nhs.test", BackOffice.password)
+            let form = try await provider.get("/provider/reports/\(paperId)")
+            for target in ["", "2027-02-30"] {
+                let page = try await provider.post("/provider/reports/\(paperId)", [
+                    ("_csrf", form.csrf!), ("basedOn", "0"), ("action", "submit"),
+                    ("decision-\(id)", "accepted"), ("action-\(id)", "Weekly dashboard kept"), ("target-\(id)", target),
+                ])
+                #expect(page.status == .unprocessableContent)
+                #expect(page.body.contains("<a href=\"#target-\(id)\">"), "the summary links to the target field")
+                #expect(page.body.contains("id=\"target-\(id)-error\""), "the target field shows its error")
+                #expect(page.body.contains("Weekly dashboard kept"))
+            }
+        }
+    }
+
     @Test func providersCannotSeeOrAnswerAnotherOrganisationsRecommendations() async throws {
         let fixture = try Fixture()
         let issued = try fixture.issueTwo()

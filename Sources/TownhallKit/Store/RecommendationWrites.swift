@@ -1,40 +1,6 @@
 import Foundation
 import GRDB
 
-/// A provider's answer to one recommendation as typed into the response form.
-public struct ResponseAnswer: Sendable, Equatable {
-    public var decision: ResponseDecision?
-    public var reasons: String
-    public var action: String
-    public var targetDate: String
-
-    public init(decision: ResponseDecision?, reasons: String = "", action: String = "", targetDate: String = "") {
-        self.decision = decision
-        self.reasons = reasons.trimmingCharacters(in: .whitespacesAndNewlines)
-        self.action = action.trimmingCharacters(in: .whitespacesAndNewlines)
-        self.targetDate = targetDate.trimmingCharacters(in: .whitespaces)
-    }
-
-    /// What stops this answer being submitted, as (field, message): a decision; reasons for a partial acceptance
-    /// or rejection; the action planned and a real target date for an acceptance (whole or partial).
-    public func problems(number: Int) -> [(field: String, message: String)] {
-        var problems: [(String, String)] = []
-        guard let decision else { return [("decision", "Say whether you accept recommendation \(number)")] }
-        if decision != .accepted, reasons.isEmpty {
-            problems.append(("reasons", "Give your reasons for \(decision == .rejected ? "rejecting" : "partially accepting") recommendation \(number)"))
-        }
-        if decision.tracksImplementation {
-            if action.isEmpty { problems.append(("action", "Describe the action you plan for recommendation \(number)")) }
-            if targetDate.isEmpty {
-                problems.append(("targetDate", "Enter a target date for recommendation \(number)"))
-            } else if Day(targetDate) == nil {
-                problems.append(("targetDate", "The target date for recommendation \(number) must be a real date, for example 2027-03-31"))
-            }
-        }
-        return problems
-    }
-}
-
 extension AppDatabase {
     public func addOrganisation(slug: String, name: String, kind: OrganisationKind, actor: Actor) throws -> Organisation {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -133,6 +99,11 @@ extension AppDatabase {
     ) throws -> ProviderResponse {
         try writer.write { db in
             let recommendations = try Self.answerable(paperId, organisationId, db)
+            for recommendation in recommendations {
+                if let problem = answers[recommendation.id!]?.lengthProblems(number: recommendation.number).first {
+                    throw TownhallError.invalid(problem.message)
+                }
+            }
             return try Self.writeDraft(paperId, organisationId, answers, recommendations, now, db, actor)
         }
     }

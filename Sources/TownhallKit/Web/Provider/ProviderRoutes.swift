@@ -55,10 +55,10 @@ struct ProviderRoutes: Sendable {
         let source = workspace.draft != nil ? workspace.draftItems : workspace.latestItems
         var form = FormData(values: ["basedOn": String(workspace.latest?.version ?? 0)])
         for (recommendationId, item) in source {
-            form.values["decision-\(recommendationId)"] = item.decision?.rawValue ?? ""
-            form.values["reasons-\(recommendationId)"] = item.reasons
-            form.values["action-\(recommendationId)"] = item.action
-            form.values["target-\(recommendationId)"] = item.targetDate ?? ""
+            form.values[ResponseField.decision.name(recommendationId)] = item.decision?.rawValue ?? ""
+            form.values[ResponseField.reasons.name(recommendationId)] = item.reasons
+            form.values[ResponseField.action.name(recommendationId)] = item.action
+            form.values[ResponseField.target.name(recommendationId)] = item.targetDate ?? ""
         }
         let notice = request.uri.queryParameters["saved"] != nil ? "Your draft is saved. It is not public until you submit it." : nil
         return responsePage(workspace, form: form, errors: FormErrors(), notice: notice, context: context)
@@ -75,16 +75,13 @@ struct ProviderRoutes: Sendable {
         for tracked in answerable {
             let id = tracked.recommendation.id!
             let answer = ResponseAnswer(
-                decision: ResponseDecision(rawValue: form["decision-\(id)"]), reasons: form["reasons-\(id)"], action: form["action-\(id)"],
-                targetDate: form["target-\(id)"])
+                decision: ResponseDecision(rawValue: form[ResponseField.decision.name(id)]), reasons: form[ResponseField.reasons.name(id)],
+                action: form[ResponseField.action.name(id)], targetDate: form[ResponseField.target.name(id)])
             answers[id] = answer
-            if form["action"] == "submit" {
-                for problem in answer.problems(number: tracked.recommendation.number) {
-                    // The error summary links to the first radio button of the decision.
-                    errors.add(problem.field == "decision" ? "decision-\(id)-accepted" : "\(problem.field)-\(id)", problem.message)
-                }
+            let number = tracked.recommendation.number
+            for problem in form["action"] == "submit" ? answer.problems(number: number) : answer.lengthProblems(number: number) {
+                errors.add(problem.field.anchor(id), problem.message)
             }
-            if answer.reasons.count > 20_000 || answer.action.count > 20_000 { errors.add("reasons-\(id)", "Keep each answer under 20,000 characters") }
         }
         guard errors.isEmpty else {
             return responsePage(workspace, form: form, errors: errors, context: context, status: .unprocessableContent)

@@ -33,6 +33,8 @@ struct ResponseFormView: Sendable {
         let reasons: String
         let action: String
         let target: String
+        /// The form's field names for this recommendation, the same the route reads and errors link to.
+        let fields: Fields
         let decisionError: String?
         let reasonsError: String?
         let actionError: String?
@@ -44,6 +46,15 @@ struct ResponseFormView: Sendable {
         let progressTarget: String
         let statusError: String?
         let noteError: String?
+    }
+
+    /// One recommendation's field names, each taken from `ResponseField`.
+    struct Fields: Sendable {
+        let decision, reasons, action, target: String
+        init(_ id: Int64) {
+            (decision, reasons, action, target) = (
+                ResponseField.decision.name(id), ResponseField.reasons.name(id), ResponseField.action.name(id), ResponseField.target.name(id))
+        }
     }
 
     let title: String
@@ -70,16 +81,18 @@ struct ResponseFormView: Sendable {
         basedOn = form["basedOn"]
         entries = workspace.recommendations.map { tracked in
             let id = tracked.recommendation.id!
-            let chosen = form["decision-\(id)"]
+            let chosen = form[ResponseField.decision.name(id)]
+            func error(_ field: ResponseField) -> String? { errors.message(for: field.anchor(id)) }
             return Entry(
                 id: id, number: tracked.recommendation.number, text: tracked.recommendation.text,
                 due: tracked.recommendation.dueOn.flatMap(Day.init).map(time.longDate(day:)) ?? "",
                 stateLabel: tracked.state.label, stateClass: tracked.state.tagClass, publicURL: "/recommendations/\(id)",
                 canAnswer: tracked.state.allows(.respond) || tracked.state.allows(.correctResponse),
                 decisions: ResponseDecision.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == chosen) },
-                reasons: form["reasons-\(id)"], action: form["action-\(id)"], target: form["target-\(id)"],
-                decisionError: errors.message(for: "decision-\(id)-accepted"), reasonsError: errors.message(for: "reasons-\(id)"),
-                actionError: errors.message(for: "action-\(id)"), targetError: errors.message(for: "target-\(id)"),
+                reasons: form[ResponseField.reasons.name(id)], action: form[ResponseField.action.name(id)],
+                target: form[ResponseField.target.name(id)],
+                fields: Fields(id),
+                decisionError: error(.decision), reasonsError: error(.reasons), actionError: error(.action), targetError: error(.target),
                 submittedDecision: workspace.latestItems[id]?.decision?.label,
                 canUpdateProgress: tracked.state.allows(.updateImplementation),
                 progressChoices: ImplementationStatus.allCases.map {
