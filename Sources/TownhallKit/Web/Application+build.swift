@@ -21,11 +21,11 @@ public func buildRouter(
     let pages = try await PageRenderer(templatesDirectory: config.templatesDirectory, siteName: config.siteName)
     let rule = try config.publicationRule()
     let time = rule.time
-    let router = Router(context: AppRequestContext.self)
+    // HEAD is answered by each GET route, without the body (RFC 9110, section 9.3.2).
+    let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     let deadlines = Deadlines(workingDays: rule.workingDays, time: time)
     router.add(middleware: RequestLogMiddleware(trustProxy: config.trustProxy))
     router.add(middleware: SecurityHeadersMiddleware())
-    router.add(middleware: HeadRequestMiddleware())
     // The session is loaded before errors are turned into pages, so error pages can show who is signed in.
     router.add(middleware: SessionMiddleware(database: database, policy: policy, now: now))
     router.add(middleware: HTTPCacheMiddleware(database: database, time: time, now: now))

@@ -68,16 +68,3 @@ struct RequestLogMiddleware: RouterMiddleware {
         return id
     }
 }
-
-/// Answers HEAD like GET without the body, since routes are registered for GET only.
-struct HeadRequestMiddleware<Context: RequestContext>: RouterMiddleware {
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard request.method == .head else { return try await next(request, context) }
-        var head = request.head
-        head.method = .get
-        var response = try await next(Request(head: head, body: request.body), context)
-        // The length the GET would have, and no bytes.
-        response.body = ResponseBody(contentLength: response.body.contentLength) { _ in }
-        return response
-    }
-}
