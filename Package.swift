@@ -6,7 +6,6 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "townhall", targets: ["TownhallCLI"]),
-        .library(name: "TownhallKit", targets: ["TownhallKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -24,14 +23,29 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // Rules that hold whatever stores or shows them: Foundation only.
+        .target(name: "TownhallDomain"),
+        // CommonMark to safe HTML through the system libcmark.
+        .target(name: "TownhallMarkdown", dependencies: ["CCmark", "TownhallDomain"]),
+        // The only target that imports GRDB: migrations, records, reads and writes.
         .target(
-            name: "TownhallKit",
+            name: "TownhallStore",
             dependencies: [
-                "CCmark",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
-                .product(name: "Mustache", package: "swift-mustache"),
+                "TownhallDomain", "TownhallMarkdown",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // Demo and benchmark data, written through the store's own methods.
+        .target(name: "TownhallDemo", dependencies: ["TownhallDomain", "TownhallMarkdown", "TownhallStore"]),
+        // Routes, middleware, view models, feeds and configuration.
+        .target(
+            name: "TownhallWeb",
+            dependencies: [
+                "TownhallDomain", "TownhallMarkdown", "TownhallStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -40,22 +54,23 @@ let package = Package(
         .executableTarget(
             name: "TownhallCLI",
             dependencies: [
-                "TownhallKit",
+                "TownhallDomain", "TownhallMarkdown", "TownhallStore", "TownhallWeb", "TownhallDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .testTarget(name: "TownhallDomainTests", dependencies: ["TownhallDomain"]),
         .testTarget(
             name: "TownhallKitTests",
             dependencies: [
-                "TownhallKit",
+                "TownhallDomain", "TownhallMarkdown", "TownhallStore", "TownhallWeb", "TownhallDemo",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+            ],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,8 @@
 import ArgumentParser
-import TownhallKit
+import TownhallDemo
+import TownhallDomain
+import TownhallStore
+import TownhallWeb
 
 struct DB: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "db", abstract: "Database tasks.", subcommands: [Migrate.self, Backup.self, Restore.self, Check.self])

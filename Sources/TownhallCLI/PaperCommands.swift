@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
-import TownhallKit
+import TownhallDemo
+import TownhallDomain
+import TownhallMarkdown
+import TownhallStore
+import TownhallWeb
 
 struct PaperCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
-import TownhallKit
+import TownhallDemo
+import TownhallDomain
+import TownhallStore
+import TownhallWeb
 
 struct OrganisationCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

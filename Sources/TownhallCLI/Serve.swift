@@ -1,7 +1,10 @@
 import ArgumentParser
 import Hummingbird
 import Logging
-import TownhallKit
+import TownhallDemo
+import TownhallDomain
+import TownhallStore
+import TownhallWeb
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
-import GRDB
-import TownhallKit
+import TownhallDemo
+import TownhallDomain
+import TownhallStore
+import TownhallWeb
 
 /// Options every store command takes; `--database` wins over configuration.
 struct StoreOptions: ParsableArguments {
@@ -31,8 +33,7 @@ func reportingErrors(_ body: () async throws -> Void) async throws {
         switch error {
         case let error as TownhallError: message = error.message
         case let error as ConfigError: message = error.message
-        case let error as DatabaseError: message = "database error: \(error.message ?? error.description)"
-        default: message = error.localizedDescription
+        default: message = AppDatabase.describe(error) ?? error.localizedDescription
         }
         FileHandle.standardError.write(Data("townhall: error: \(message)\n".utf8))
         throw ExitCode.failure

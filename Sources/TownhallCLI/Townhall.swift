@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
-import TownhallKit
+import TownhallDemo
+import TownhallDomain
+import TownhallStore
+import TownhallWeb
 
 /// `townhall`: the server and the administrators' commands, over one store.
 @main

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
-import TownhallKit
+import TownhallDemo
+import TownhallDomain
+import TownhallStore
+import TownhallWeb
 
 /// Reads a password from `--password-file` or, failing that, one line of standard input, so passwords never
 /// appear in the process list or shell history. There is no default password.

@@ -5,7 +5,11 @@ import Logging
 import HummingbirdTesting
 import NIOCore
 import Testing
-@testable import TownhallKit
+@testable import TownhallDemo
+@testable import TownhallDomain
+@testable import TownhallMarkdown
+@testable import TownhallStore
+@testable import TownhallWeb
 
 /// A browser-like test session: keeps cookies, reads CSRF tokens from pages, posts forms.
 struct Browser {

@@ -1,7 +1,11 @@
 import Foundation
 import GRDB
 import Testing
-@testable import TownhallKit
+@testable import TownhallDemo
+@testable import TownhallDomain
+@testable import TownhallMarkdown
+@testable import TownhallStore
+@testable import TownhallWeb
 
 /// Seat rules, reserved decisions, inquiries and peer challenges on a real SQLite file.
 @Suite("Body kinds in the store")

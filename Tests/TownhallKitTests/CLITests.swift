@@ -4,7 +4,11 @@ import FoundationNetworking
 #endif
 import GRDB
 import Testing
-@testable import TownhallKit
+@testable import TownhallDemo
+@testable import TownhallDomain
+@testable import TownhallMarkdown
+@testable import TownhallStore
+@testable import TownhallWeb
 
 /// Runs the built `townhall` executable as an administrator would.
 @Suite("Admin CLI", .serialized)

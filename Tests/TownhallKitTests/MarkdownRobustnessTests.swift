@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import TownhallKit
+@testable import TownhallDemo
+@testable import TownhallDomain
+@testable import TownhallMarkdown
+@testable import TownhallStore
+@testable import TownhallWeb
 
 /// Pathological Markdown, each input at or near the size limit a clerk may submit: the renderer must finish within
 /// a time bound (generous, for a debug build on a busy CI machine), keep raw HTML out and never crash.

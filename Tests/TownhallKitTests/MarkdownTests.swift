@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import TownhallKit
+@testable import TownhallDemo
+@testable import TownhallDomain
+@testable import TownhallMarkdown
+@testable import TownhallStore
+@testable import TownhallWeb
 
 @Suite("Markdown rendering")
 struct MarkdownTests {

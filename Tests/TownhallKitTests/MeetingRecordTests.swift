@@ -1,7 +1,11 @@
 import Foundation
 import HTTPTypes
 import Testing
-@testable import TownhallKit
+@testable import TownhallDemo
+@testable import TownhallDomain
+@testable import TownhallMarkdown
+@testable import TownhallStore
+@testable import TownhallWeb
 
 @Suite("Attendance, declarations and minutes")
 struct MeetingRecordTests {

@@ -1,7 +1,11 @@
 import Foundation
 import GRDB
 import Testing
-@testable import TownhallKit
+@testable import TownhallDemo
+@testable import TownhallDomain
+@testable import TownhallMarkdown
+@testable import TownhallStore
+@testable import TownhallWeb
 
 /// Shipped migrations never change, so a store made by an earlier release reaches the schema a fresh store gets.
 @Suite("Migrations")
@@ -42,7 +46,7 @@ struct MigrationUpgradeTests {
 
     /// Every migration is written out as SQL in its own file: none calls application code.
     @Test func migrationFilesHoldOnlyLiteralSQL() throws {
-        let folder = packageRoot.appendingPathComponent("Sources/TownhallKit/Store/Migrations")
+        let folder = packageRoot.appendingPathComponent("Sources/TownhallStore/Migrations")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("V") }
         #expect(files.count == Migrations.migrator.migrations.count)
         for file in files {

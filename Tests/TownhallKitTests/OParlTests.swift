@@ -3,7 +3,11 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
-@testable import TownhallKit
+@testable import TownhallDemo
+@testable import TownhallDomain
+@testable import TownhallMarkdown
+@testable import TownhallStore
+@testable import TownhallWeb
 
 /// The OParl API in process; the full schema validation is the e2e crawler (Tests/e2e/oparl_crawl.py).
 @Suite("OParl 1.1 API")

@@ -6,7 +6,11 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
-@testable import TownhallKit
+@testable import TownhallDemo
+@testable import TownhallDomain
+@testable import TownhallMarkdown
+@testable import TownhallStore
+@testable import TownhallWeb
 
 /// Calendars, feeds, bulk data and HTTP caching, as other software and caches see them.
 @Suite("Open data over HTTP")

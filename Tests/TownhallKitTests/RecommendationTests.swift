@@ -3,7 +3,11 @@ import GRDB
 import Hummingbird
 import HummingbirdTesting
 import Testing
-@testable import TownhallKit
+@testable import TownhallDemo
+@testable import TownhallDomain
+@testable import TownhallMarkdown
+@testable import TownhallStore
+@testable import TownhallWeb
 
 /// Recommendations from issue to response: who may see and answer what, and what the public reads.
 @Suite("Recommendations and responses")

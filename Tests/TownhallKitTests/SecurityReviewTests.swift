@@ -4,7 +4,11 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import Testing
-@testable import TownhallKit
+@testable import TownhallDemo
+@testable import TownhallDomain
+@testable import TownhallMarkdown
+@testable import TownhallStore
+@testable import TownhallWeb
 
 /// Log records kept in memory, so a test can read what the server would have written.
 final class CapturedLogs: @unchecked Sendable {

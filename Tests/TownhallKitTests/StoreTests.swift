@@ -1,7 +1,11 @@
 import Foundation
 import GRDB
 import Testing
-@testable import TownhallKit
+@testable import TownhallDemo
+@testable import TownhallDomain
+@testable import TownhallMarkdown
+@testable import TownhallStore
+@testable import TownhallWeb
 
 @Suite("Store on a real SQLite file")
 struct StoreTests {

@@ -1,7 +1,11 @@
 import Foundation
 import HummingbirdTesting
 import Testing
-@testable import TownhallKit
+@testable import TownhallDemo
+@testable import TownhallDomain
+@testable import TownhallMarkdown
+@testable import TownhallStore
+@testable import TownhallWeb
 
 /// One fixture holding every case the public must not see, beside one of each that it may, checked against every
 /// public surface: pages, tracker, organisation pages, search, Atom, iCalendar, CSV/JSON and OParl. Each object

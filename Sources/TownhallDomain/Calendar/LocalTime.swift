@@ -1,0 +1,123 @@
+import Foundation
+
+/// Conversions between stored UTC instants and the wall-clock times people type and read (Europe/London by
+/// default). Parsing is strict so that "2026-02-30" or "25:00" is refused rather than silently rolled over.
+public struct LocalTime: Sendable {
+    public let timeZone: TimeZone
+    /// Made once: formatting runs on every page, and building formatters per call dominated request time.
+    private let calendar: Calendar
+
+    public init(timeZone: TimeZone = TimeZone(identifier: "Europe/London")!) {
+        self.timeZone = timeZone
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        calendar.locale = Locale(identifier: "en_GB")
+        self.calendar = calendar
+    }
+
+    /// UTC, for machine-readable times (OParl, logs, HTTP dates).
+    public static let utc = LocalTime(timeZone: TimeZone(identifier: "UTC")!)
+
+    public static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                                "November", "December"]
+    /// Monday first, as `Day.weekday` counts.
+    public static let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+    /// Parses `yyyy-MM-dd HH:mm` (or with a `T`) as a local wall-clock time. A time that does not exist
+    /// (skipped by the spring clock change) is refused; an ambiguous autumn time takes the first occurrence.
+    public func parseDateTime(_ text: String) throws -> Date {
+        let trimmed = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "T", with: " ")
+        let parts = trimmed.split(separator: " ", omittingEmptySubsequences: true)
+        guard parts.count == 2, let day = Self.dayParts(String(parts[0])) else {
+            throw TownhallError.invalid("\"\(text)\" is not a date and time: use YYYY-MM-DD HH:MM, for example 2026-12-08 18:30")
+        }
+        let clock = parts[1].split(separator: ":")
+        guard clock.count == 2, clock.allSatisfy({ $0.count == 2 }), let hour = Int(clock[0]), let minute = Int(clock[1]),
+              (0...23).contains(hour), (0...59).contains(minute)
+        else {
+            throw TownhallError.invalid("\"\(text)\" has no valid time: use 24-hour HH:MM, for example 18:30")
+        }
+        _ = try parseDay(String(parts[0]))
+        let components = DateComponents(year: day.0, month: day.1, day: day.2, hour: hour, minute: minute)
+        guard let date = calendar.date(from: components) else {
+            throw TownhallError.invalid("\"\(text)\" is not a real date")
+        }
+        let back = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        guard back.year == day.0, back.month == day.1, back.day == day.2, back.hour == hour, back.minute == minute else {
+            throw TownhallError.invalid("\"\(text)\" does not exist in \(timeZone.identifier) (the clocks change then)")
+        }
+        return date
+    }
+
+    /// Validates a calendar day `yyyy-MM-dd` and returns it unchanged.
+    public func parseDay(_ text: String) throws -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let day = Self.dayParts(trimmed) else {
+            throw TownhallError.invalid("\"\(text)\" is not a date: use YYYY-MM-DD, for example 2026-05-21")
+        }
+        guard let date = calendar.date(from: DateComponents(year: day.0, month: day.1, day: day.2)),
+              calendar.component(.day, from: date) == day.2, calendar.component(.month, from: date) == day.1
+        else { throw TownhallError.invalid("\"\(text)\" is not a real date") }
+        return trimmed
+    }
+
+    /// The local calendar day of an instant, as `yyyy-MM-dd`.
+    public func day(of date: Date) -> String {
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+    }
+
+    /// "18:30": the value an HTML time input holds.
+    public func clock24(_ date: Date) -> String {
+        let c = calendar.dateComponents([.hour, .minute], from: date)
+        return String(format: "%02d:%02d", c.hour!, c.minute!)
+    }
+
+    /// "Tuesday 8 December 2026"
+    public func longDate(_ date: Date) -> String { longDate(day: calendarDay(of: date)) }
+
+    /// "Tuesday 8 December 2026" for a calendar day (no time zone involved).
+    public func longDate(day: Day) -> String {
+        let c = day.components
+        return "\(Self.weekdays[day.weekday - 1]) \(c.day) \(Self.months[c.month - 1]) \(c.year)"
+    }
+
+    /// The local calendar day of an instant.
+    public func calendarDay(of date: Date) -> Day { Day(day(of: date))! }
+
+    /// "8 December 2026"
+    public func shortDate(_ date: Date) -> String {
+        let c = calendarDay(of: date).components
+        return "\(c.day) \(Self.months[c.month - 1]) \(c.year)"
+    }
+
+    /// GOV.UK style times: "10am", "6:30pm", "midday", "midnight".
+    public func time(_ date: Date) -> String {
+        let c = calendar.dateComponents([.hour, .minute], from: date)
+        let hour = c.hour!, minute = c.minute!
+        if minute == 0 && hour == 12 { return "midday" }
+        if minute == 0 && hour == 0 { return "midnight" }
+        let h12 = hour % 12 == 0 ? 12 : hour % 12
+        let suffix = hour < 12 ? "am" : "pm"
+        return minute == 0 ? "\(h12)\(suffix)" : String(format: "%d:%02d%@", h12, minute, suffix)
+    }
+
+    /// "Tuesday 8 December 2026, 10am"
+    public func dateTime(_ date: Date) -> String { "\(longDate(date)), \(time(date))" }
+
+    /// Machine-readable value for `<time datetime>`: ISO 8601 with the local offset.
+    public func isoLocal(_ date: Date) -> String {
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let offset = timeZone.secondsFromGMT(for: date)
+        let zone = offset == 0 ? "Z" : String(format: "%@%02d:%02d", offset < 0 ? "-" : "+", abs(offset) / 3600, abs(offset) % 3600 / 60)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!) + zone
+    }
+
+    private static func dayParts(_ text: String) -> (Int, Int, Int)? {
+        let bits = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard bits.count == 3, bits[0].count == 4, bits[1].count == 2, bits[2].count == 2,
+              let y = Int(bits[0]), let m = Int(bits[1]), let d = Int(bits[2]), (1...12).contains(m), (1...31).contains(d)
+        else { return nil }
+        return (y, m, d)
+    }
+}

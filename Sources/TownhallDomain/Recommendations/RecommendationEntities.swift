@@ -1,0 +1,215 @@
+import Foundation
+
+/// A public service commissioner or provider that receives recommendations and must respond.
+public struct Organisation: Codable, Sendable, Equatable {
+    public var id: Int64?
+    public var slug: String
+    public var name: String
+    public var kind: OrganisationKind
+
+    public init(
+        id: Int64? = nil, slug: String, name: String, kind: OrganisationKind
+    ) {
+        self.id = id
+        self.slug = slug
+        self.name = name
+        self.kind = kind
+    }
+}
+
+/// Stored lifecycle of a recommendation; the response states are derived from submitted responses and dates.
+public enum RecommendationStatus: String, Codable, Sendable {
+    case draft, issued, referred, closed
+}
+
+/// One numbered recommendation of a published report, addressed to one organisation.
+public struct Recommendation: Codable, Sendable, Equatable {
+    public var id: Int64?
+    public var paperId: Int64
+    public var bodyId: Int64
+    public var organisationId: Int64
+    public var number: Int
+    public var text: String
+    public var status: RecommendationStatus
+    public var createdAt: Date
+    public var issuedAt: Date?
+    /// `yyyy-MM-dd`, London calendar day by the end of which the response is due.
+    public var dueOn: String?
+    public var referredTo: String?
+    public var referralNote: String?
+    public var referredAt: Date?
+    public var closedAt: Date?
+    public var closingNote: String?
+
+    public init(
+        id: Int64? = nil, paperId: Int64, bodyId: Int64, organisationId: Int64, number: Int, text: String, status:
+        RecommendationStatus, createdAt: Date, issuedAt: Date? = nil, dueOn: String? = nil, referredTo: String? =
+        nil, referralNote: String? = nil, referredAt: Date? = nil, closedAt: Date? = nil, closingNote: String? = nil
+    ) {
+        self.id = id
+        self.paperId = paperId
+        self.bodyId = bodyId
+        self.organisationId = organisationId
+        self.number = number
+        self.text = text
+        self.status = status
+        self.createdAt = createdAt
+        self.issuedAt = issuedAt
+        self.dueOn = dueOn
+        self.referredTo = referredTo
+        self.referralNote = referralNote
+        self.referredAt = referredAt
+        self.closedAt = closedAt
+        self.closingNote = closingNote
+    }
+}
+
+/// A recorded extension of a response deadline, shown publicly with its reason.
+public struct DeadlineExtension: Codable, Sendable, Equatable {
+    public var id: Int64?
+    public var recommendationId: Int64
+    public var previousDueOn: String
+    public var newDueOn: String
+    public var reason: String
+    public var at: Date
+    public var byName: String
+
+    public init(
+        id: Int64? = nil, recommendationId: Int64, previousDueOn: String, newDueOn: String, reason: String, at:
+        Date, byName: String
+    ) {
+        self.id = id
+        self.recommendationId = recommendationId
+        self.previousDueOn = previousDueOn
+        self.newDueOn = newDueOn
+        self.reason = reason
+        self.at = at
+        self.byName = byName
+    }
+}
+
+public enum ResponseStatus: String, Codable, Sendable {
+    case draft, submitted
+}
+
+/// An organisation's response to the recommendations of one report. Versions are never changed once
+/// submitted (the database refuses it); a correction is a new version.
+public struct ProviderResponse: Codable, Sendable, Equatable {
+    public var id: Int64?
+    public var paperId: Int64
+    public var organisationId: Int64
+    public var version: Int
+    public var status: ResponseStatus
+    public var createdAt: Date
+    public var updatedAt: Date
+    public var submittedAt: Date?
+    public var submittedBy: String?
+
+    public init(
+        id: Int64? = nil, paperId: Int64, organisationId: Int64, version: Int, status: ResponseStatus, createdAt:
+        Date, updatedAt: Date, submittedAt: Date? = nil, submittedBy: String? = nil
+    ) {
+        self.id = id
+        self.paperId = paperId
+        self.organisationId = organisationId
+        self.version = version
+        self.status = status
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.submittedAt = submittedAt
+        self.submittedBy = submittedBy
+    }
+}
+
+/// The answer to one recommendation within a response.
+public struct ResponseItem: Codable, Sendable, Equatable {
+    public var id: Int64?
+    public var responseId: Int64
+    public var recommendationId: Int64
+    public var decision: ResponseDecision?
+    public var reasons: String
+    public var action: String
+    public var targetDate: String?
+
+    public init(
+        id: Int64? = nil, responseId: Int64, recommendationId: Int64, decision: ResponseDecision? = nil, reasons:
+        String, action: String, targetDate: String? = nil
+    ) {
+        self.id = id
+        self.responseId = responseId
+        self.recommendationId = recommendationId
+        self.decision = decision
+        self.reasons = reasons
+        self.action = action
+        self.targetDate = targetDate
+    }
+}
+
+/// A dated progress report on an accepted recommendation.
+public struct ImplementationUpdate: Codable, Sendable, Equatable {
+    public var id: Int64?
+    public var recommendationId: Int64
+    public var status: ImplementationStatus
+    public var note: String
+    public var targetDate: String?
+    public var at: Date
+    public var byName: String
+
+    public init(
+        id: Int64? = nil, recommendationId: Int64, status: ImplementationStatus, note: String, targetDate: String? =
+        nil, at: Date, byName: String
+    ) {
+        self.id = id
+        self.recommendationId = recommendationId
+        self.status = status
+        self.note = note
+        self.targetDate = targetDate
+        self.at = at
+        self.byName = byName
+    }
+}
+
+public enum NotificationKind: String, Codable, Sendable, CaseIterable {
+    case issued
+    case dueSoon = "due-soon"
+    case overdue
+    case responseReceived = "response-received"
+    /// An annual report or peer challenge follow-up that is due soon or overdue.
+    case dutyReminder = "duty-reminder"
+    /// A self-service password reset link.
+    case passwordReset = "password-reset"
+}
+
+/// An e-mail waiting to be sent, written in the same transaction as the change it reports.
+public struct OutboxMessage: Codable, Sendable, Equatable {
+    public var id: Int64?
+    public var kind: NotificationKind
+    /// Makes calendar-driven notices (due soon, overdue) idempotent: one per recommendation and recipient.
+    public var dedupeKey: String?
+    public var recipient: String
+    public var subject: String
+    public var body: String
+    public var createdAt: Date
+    public var attempts: Int = 0
+    public var lastError: String? = nil
+    public var nextAttemptAt: Date
+    public var sentAt: Date? = nil
+
+    public init(
+        id: Int64? = nil, kind: NotificationKind, dedupeKey: String? = nil, recipient: String, subject: String,
+        body: String, createdAt: Date, attempts: Int = 0, lastError: String? = nil, nextAttemptAt: Date, sentAt:
+        Date? = nil
+    ) {
+        self.id = id
+        self.kind = kind
+        self.dedupeKey = dedupeKey
+        self.recipient = recipient
+        self.subject = subject
+        self.body = body
+        self.createdAt = createdAt
+        self.attempts = attempts
+        self.lastError = lastError
+        self.nextAttemptAt = nextAttemptAt
+        self.sentAt = sentAt
+    }
+}

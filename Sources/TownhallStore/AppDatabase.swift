@@ -1,0 +1,53 @@
+import Foundation
+import GRDB
+import TownhallDomain
+
+/// The one store shared by the server and the CLI. A WAL-mode pool lets both run on the same file at once;
+/// the busy timeout makes a writer wait for the other process instead of failing.
+public final class AppDatabase: Sendable {
+    /// Internal to the store: every other target reads and writes through the store's methods.
+    let writer: any DatabaseWriter
+    /// This process's committed writes, for the page cache.
+    public let changes = ChangeCounter()
+
+    public init(_ writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try Migrations.migrator.migrate(writer)
+        writer.add(transactionObserver: changes, extent: .databaseLifetime)
+    }
+
+    /// Opens (creating if needed) the database file at `path` and runs pending migrations.
+    public static func open(path: String) throws -> AppDatabase {
+        let url = URL(fileURLWithPath: path)
+        do {
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            return try AppDatabase(DatabasePool(path: path, configuration: configuration))
+        } catch let error as DatabaseError {
+            throw TownhallError.io("cannot open database \(path): \(error.message ?? error.description)")
+        }
+    }
+
+    /// Whether every migration this build knows has been applied.
+    public func pendingMigrations() throws -> [String] {
+        try writer.read { db in
+            let applied = try Migrations.migrator.appliedIdentifiers(db)
+            return Migrations.migrator.migrations.filter { !applied.contains($0) }
+        }
+    }
+
+    static var configuration: Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(10)
+        return config
+    }
+}
+
+extension AppDatabase {
+    /// One plain line for an SQLite failure, so callers outside the store never see GRDB's types.
+    public static func describe(_ error: any Error) -> String? {
+        guard let error = error as? DatabaseError else { return nil }
+        return "database error: \(error.message ?? error.description)"
+    }
+}

@@ -1,0 +1,199 @@
+import Foundation
+import GRDB
+import TownhallDomain
+
+/// A meeting as a calendar event: its public agenda titles and when it last changed.
+public struct CalendarMeeting: Sendable {
+    public var summary: MeetingSummary
+    public var address: String?
+    public var itemTitles: [String]
+    public var lastChanged: Date
+
+    public init(
+        summary: MeetingSummary, address: String? = nil, itemTitles: [String], lastChanged: Date
+    ) {
+        self.summary = summary
+        self.address = address
+        self.itemTitles = itemTitles
+        self.lastChanged = lastChanged
+    }
+}
+
+/// A published paper as a feed entry.
+public struct FeedPaper: Sendable {
+    public var paper: Paper
+    public var meeting: MeetingSummary
+
+    public init(
+        paper: Paper, meeting: MeetingSummary
+    ) {
+        self.paper = paper
+        self.meeting = meeting
+    }
+}
+
+/// A submitted response as a feed entry and a line of the bulk download.
+public struct FeedResponse: Sendable {
+    public var response: ProviderResponse
+    public var organisation: Organisation
+    public var paper: Paper
+    public var body: Body
+    public var accepted: Int
+    public var partlyAccepted: Int
+    public var rejected: Int
+
+    public init(
+        response: ProviderResponse, organisation: Organisation, paper: Paper, body: Body, accepted: Int,
+        partlyAccepted: Int, rejected: Int
+    ) {
+        self.response = response
+        self.organisation = organisation
+        self.paper = paper
+        self.body = body
+        self.accepted = accepted
+        self.partlyAccepted = partlyAccepted
+        self.rejected = rejected
+    }
+}
+
+/// One answered recommendation in the bulk download of responses.
+public struct ResponseLine: Sendable, Codable, Equatable {
+    public var responseId: Int64
+    public var version: Int
+    public var submittedAt: Date
+    public var organisation: String
+    public var body: String
+    public var paperId: Int64
+    public var paperTitle: String
+    public var recommendationId: Int64
+    public var recommendationNumber: Int
+    public var decision: String
+    public var reasons: String
+    public var action: String
+    public var targetDate: String
+
+    public init(
+        responseId: Int64, version: Int, submittedAt: Date, organisation: String, body: String, paperId: Int64,
+        paperTitle: String, recommendationId: Int64, recommendationNumber: Int, decision: String, reasons: String,
+        action: String, targetDate: String
+    ) {
+        self.responseId = responseId
+        self.version = version
+        self.submittedAt = submittedAt
+        self.organisation = organisation
+        self.body = body
+        self.paperId = paperId
+        self.paperTitle = paperTitle
+        self.recommendationId = recommendationId
+        self.recommendationNumber = recommendationNumber
+        self.decision = decision
+        self.reasons = reasons
+        self.action = action
+        self.targetDate = targetDate
+    }
+}
+
+/// Read paths for calendars, feeds and bulk data; the same publication rules as the public pages.
+extension AppDatabase {
+    /// Looks up the body of a per-body feed; nil slug means every body, a wrong slug is nil.
+    public func feedBody(slug: String?) async throws -> Body?? {
+        guard let slug else { return .some(nil) }
+        return try await writer.read { db in try Body.filter(Column("slug") == slug).fetchOne(db).map { .some($0) } }
+    }
+
+    public func calendarMeetings(bodyId: Int64?, since: Date) async throws -> [CalendarMeeting] {
+        try await writer.read { db in
+            let summaries = try Self.meetingSummaries(
+                db, where: bodyId == nil ? "m.startsAt >= ?" : "m.startsAt >= ? AND m.bodyId = ?",
+                arguments: bodyId.map { [since, $0] } ?? [since], order: "m.startsAt", limit: 5000)
+            return try summaries.map { summary in
+                let meeting = summary.meeting
+                let items = meeting.agendaPublishedAt == nil ? [] : try String.fetchAll(db, sql: """
+                    SELECT number || '. ' || title FROM agendaItem WHERE meetingId = ? ORDER BY position
+                    """, arguments: [meeting.id!])
+                let changed = try Date.fetchOne(db, sql: """
+                    SELECT MAX(at) FROM auditLog WHERE objectType = 'meeting' AND objectId = ?
+                    """, arguments: [meeting.id!])
+                let address = try meeting.locationId.flatMap { try Location.fetchOne(db, key: $0) }
+                    .map { $0.address.isEmpty ? $0.name : "\($0.name), \($0.address)" }
+                return CalendarMeeting(
+                    summary: summary, address: address, itemTitles: items,
+                    lastChanged: changed ?? meeting.agendaPublishedAt ?? meeting.startsAt)
+            }
+        }
+    }
+
+    public func recentPapers(bodyId: Int64?, limit: Int = 50) async throws -> [FeedPaper] {
+        try await writer.read { db in
+            let papers = try Paper.fetchAll(db, sql: """
+                SELECT p.* FROM \(PublicSQL.paperJoins)
+                WHERE \(PublicSQL.currentPaper)\(bodyId == nil ? "" : " AND m.bodyId = ?")
+                ORDER BY p.publishedAt DESC LIMIT \(limit)
+                """, arguments: StatementArguments(bodyId.map { [$0] } ?? []))
+            return try papers.map { paper in
+                let meetingId = try Int64.fetchOne(db, sql: "SELECT meetingId FROM agendaItem WHERE id = ?", arguments: [paper.agendaItemId])!
+                let meeting = try Self.meetingSummaries(db, where: "m.id = ?", arguments: [meetingId], order: "m.id", limit: 1)[0]
+                return FeedPaper(paper: paper, meeting: meeting)
+            }
+        }
+    }
+
+    public func recentResponses(bodyId: Int64?, limit: Int = 50) async throws -> [FeedResponse] {
+        try await writer.read { db in
+            let responses = try ProviderResponse.fetchAll(db, sql: """
+                SELECT r.* FROM \(PublicSQL.paperJoins) JOIN response r ON r.paperId = p.id
+                WHERE r.status = 'submitted' AND \(PublicSQL.anyRevision)\(bodyId == nil ? "" : " AND m.bodyId = ?")
+                ORDER BY r.submittedAt DESC LIMIT \(limit)
+                """, arguments: StatementArguments(bodyId.map { [$0] } ?? []))
+            return try responses.map { response in
+                let paper = try Paper.fetchOne(db, key: response.paperId)!
+                let body = try Body.fetchOne(db, sql: """
+                    SELECT b.* FROM body b JOIN meeting m ON m.bodyId = b.id JOIN agendaItem i ON i.meetingId = m.id WHERE i.id = ?
+                    """, arguments: [paper.agendaItemId])!
+                let decisions = try String.fetchAll(db, sql: "SELECT decision FROM responseItem WHERE responseId = ? AND decision IS NOT NULL",
+                                                    arguments: [response.id!])
+                return FeedResponse(
+                    response: response, organisation: try Organisation.fetchOne(db, key: response.organisationId)!, paper: paper, body: body,
+                    accepted: decisions.filter { $0 == ResponseDecision.accepted.rawValue }.count,
+                    partlyAccepted: decisions.filter { $0 == ResponseDecision.partiallyAccepted.rawValue }.count,
+                    rejected: decisions.filter { $0 == ResponseDecision.rejected.rawValue }.count)
+            }
+        }
+    }
+
+    /// Every answered recommendation of every submitted response on a public paper, oldest first.
+    public func responseLines() async throws -> [ResponseLine] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT r.id AS responseId, r.version, r.submittedAt, o.name AS organisation, b.name AS body, p.id AS paperId,
+                       p.title AS paperTitle, rec.id AS recommendationId, rec.number, COALESCE(ri.decision, '') AS decision,
+                       ri.reasons, ri.action, COALESCE(ri.targetDate, '') AS targetDate
+                FROM responseItem ri JOIN response r ON r.id = ri.responseId JOIN recommendation rec ON rec.id = ri.recommendationId
+                JOIN organisation o ON o.id = r.organisationId JOIN paper p ON p.id = r.paperId
+                JOIN agendaItem i ON i.id = p.agendaItemId JOIN meeting m ON m.id = i.meetingId JOIN body b ON b.id = m.bodyId
+                WHERE r.status = 'submitted' AND \(PublicSQL.anyRevision)
+                ORDER BY r.submittedAt, r.id, rec.number
+                """).map { row in
+                ResponseLine(
+                    responseId: row["responseId"], version: row["version"], submittedAt: row["submittedAt"], organisation: row["organisation"],
+                    body: row["body"], paperId: row["paperId"], paperTitle: row["paperTitle"], recommendationId: row["recommendationId"],
+                    recommendationNumber: row["number"], decision: row["decision"], reasons: row["reasons"], action: row["action"],
+                    targetDate: row["targetDate"])
+            }
+        }
+    }
+
+    /// The newest audit entry's id (it grows with every write, so it versions the store) and the latest time
+    /// written, for Last-Modified.
+    public func changeVersion() async throws -> (Int64, Date?) {
+        try await writer.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT (SELECT MAX(id) FROM auditLog) AS version, (SELECT MAX(at) FROM auditLog) AS at")
+            return ((row?["version"] as Int64?) ?? 0, row?["at"])
+        }
+    }
+
+    /// Every meeting with its body and place, oldest first, for the bulk download.
+    public func allMeetings() async throws -> [MeetingSummary] {
+        try await writer.read { db in try Self.meetingSummaries(db, where: "1", arguments: [], order: "m.startsAt, m.id", limit: 1_000_000) }
+    }
+}

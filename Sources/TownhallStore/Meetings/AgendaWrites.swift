@@ -1,0 +1,99 @@
+import Foundation
+import GRDB
+import TownhallDomain
+
+/// Changing an agenda and a meeting after they were created. Each change is one transaction with its audit line.
+extension AppDatabase {
+    public enum Direction: String, Sendable { case up, down }
+
+    /// Swaps an item with its neighbour; item numbers stay as printed until the clerk renumbers.
+    public func moveAgendaItem(id: Int64, direction: Direction, actor: Actor) throws {
+        try writer.write { db in
+            guard var item = try AgendaItem.fetchOne(db, key: id) else { throw TownhallError.notFound("no agenda item with id \(id)") }
+            let neighbourRequest = AgendaItem.filter(Column("meetingId") == item.meetingId)
+            let neighbour = direction == .up
+                ? try neighbourRequest.filter(Column("position") < item.position).order(Column("position").desc).fetchOne(db)
+                : try neighbourRequest.filter(Column("position") > item.position).order(Column("position")).fetchOne(db)
+            guard var other = neighbour else { return }
+            let (mine, theirs) = (item.position, other.position)
+            item.position = -1  // step aside: (meetingId, position) is unique
+            try item.update(db)
+            other.position = mine
+            try other.update(db)
+            item.position = theirs
+            try item.update(db)
+            try db.audit(actor, "move-\(direction.rawValue)", "agendaItem", id, item.title)
+        }
+    }
+
+    /// Numbers items 1, 2, 3… in their current order.
+    public func renumberAgenda(meetingId: Int64, actor: Actor) throws {
+        try writer.write { db in
+            guard try Meeting.exists(db, key: meetingId) else { throw TownhallError.notFound("no meeting with id \(meetingId)") }
+            let items = try AgendaItem.filter(Column("meetingId") == meetingId).order(Column("position")).fetchAll(db)
+            for (index, var item) in items.enumerated() where item.number != String(index + 1) {
+                item.number = String(index + 1)
+                try item.update(db)
+            }
+            try db.audit(actor, "renumber", "meeting", meetingId, "\(items.count) items")
+        }
+    }
+
+    /// Removes an item that has no papers or files; anything published must be withdrawn, not deleted.
+    public func removeAgendaItem(id: Int64, actor: Actor) throws -> AgendaItem {
+        try writer.write { db in
+            guard let item = try AgendaItem.fetchOne(db, key: id) else { throw TownhallError.notFound("no agenda item with id \(id)") }
+            let papers = try Paper.filter(Column("agendaItemId") == id).fetchCount(db)
+            let files = try Attachment.filter(Column("agendaItemId") == id).fetchCount(db)
+            guard papers == 0 && files == 0 else {
+                throw TownhallError.conflict("item \(item.number) has papers or files; withdraw them rather than deleting the item")
+            }
+            try item.delete(db)
+            try db.audit(actor, "remove", "agendaItem", id, item.title)
+            return item
+        }
+    }
+
+    public func updateAgendaItem(
+        id: Int64, title: String, type: AgendaItemType, exemptParagraph: ExemptParagraph?, decision: String?, actor: Actor
+    ) throws -> AgendaItem {
+        let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !title.isEmpty else { throw TownhallError.invalid("title must not be empty") }
+        return try writer.write { db in
+            guard var item = try AgendaItem.fetchOne(db, key: id) else { throw TownhallError.notFound("no agenda item with id \(id)") }
+            item.title = title
+            item.itemType = type
+            item.isExempt = exemptParagraph != nil
+            item.exemptParagraph = exemptParagraph
+            item.decision = decision.flatMap { $0.isEmpty ? nil : $0 }
+            try item.update(db)
+            try db.audit(actor, "edit", "agendaItem", id, exemptParagraph.map { "\(title) (exempt, paragraph \($0.rawValue))" } ?? title)
+            return item
+        }
+    }
+
+    public func updateMeeting(
+        id: Int64, title: String, startsAt: Date, endsAt: Date?, locationName: String?, address: String?, actor: Actor
+    ) throws -> Meeting {
+        if let endsAt, endsAt <= startsAt { throw TownhallError.invalid("the meeting must end after it starts") }
+        return try writer.write { db in
+            guard var meeting = try Meeting.fetchOne(db, key: id) else { throw TownhallError.notFound("no meeting with id \(id)") }
+            meeting.title = title
+            meeting.startsAt = startsAt
+            meeting.endsAt = endsAt
+            meeting.locationId = try Self.locationId(db, name: locationName, address: address)
+            try meeting.update(db)
+            try db.audit(actor, "edit", "meeting", id, title)
+            return meeting
+        }
+    }
+
+    /// Finds a place by name, creating it when new; nil for no place.
+    static func locationId(_ db: Database, name: String?, address: String?) throws -> Int64? {
+        guard let name = name?.trimmingCharacters(in: .whitespaces), !name.isEmpty else { return nil }
+        if let existing = try Location.filter(Column("name") == name).fetchOne(db) { return existing.id }
+        var location = Location(name: name, address: address ?? "")
+        try location.insert(db)
+        return location.id
+    }
+}

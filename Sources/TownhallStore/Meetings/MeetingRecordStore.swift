@@ -1,0 +1,132 @@
+import Foundation
+import GRDB
+import TownhallDomain
+import TownhallMarkdown
+
+/// Attendance, declarations of interest and minutes: what happened at a meeting.
+extension AppDatabase {
+    public func meetingRecord(meetingId: Int64) async throws -> MeetingRecord {
+        try await writer.read { db in try Self.meetingRecord(db, meetingId: meetingId) }
+    }
+
+    static func meetingRecord(_ db: Database, meetingId: Int64) throws -> MeetingRecord {
+        guard let meeting = try Meeting.fetchOne(db, key: meetingId) else { throw TownhallError.notFound("no meeting with id \(meetingId)") }
+        let day = LocalTime().day(of: meeting.startsAt)
+        let members = try Row.fetchAll(db, sql: """
+            SELECT p.*, ms.role FROM membership ms JOIN person p ON p.id = ms.personId
+            WHERE ms.bodyId = ? AND ms.startDate <= ? AND (ms.endDate IS NULL OR ms.endDate >= ?)
+            """, arguments: [meeting.bodyId, day, day])
+        var attendees: [Int64: MeetingRecord.Attendee] = [:]
+        for row in members {
+            let person = try Person(row: row)
+            attendees[person.id!] = .init(person: person, role: MembershipRole(rawValue: row["role"]), status: nil)
+        }
+        for record in try AttendanceRecord.filter(Column("meetingId") == meetingId).fetchAll(db) {
+            if attendees[record.personId] == nil, let person = try Person.fetchOne(db, key: record.personId) {
+                attendees[record.personId] = .init(person: person, role: nil, status: nil)
+            }
+            attendees[record.personId]?.status = record.status
+        }
+        let declarations = try Row.fetchAll(db, sql: """
+            SELECT d.kind, d.interest, p.name AS personName, i.number AS itemNumber
+            FROM declaration d JOIN person p ON p.id = d.personId LEFT JOIN agendaItem i ON i.id = d.agendaItemId
+            WHERE d.meetingId = ? ORDER BY d.id
+            """, arguments: [meetingId]).map {
+            MeetingRecord.DeclaredInterest(
+                personName: $0["personName"], itemNumber: $0["itemNumber"], kind: InterestKind(rawValue: $0["kind"]) ?? .nonRegisterable,
+                interest: $0["interest"])
+        }
+        let minutes = try Minutes.filter(Column("meetingId") == meetingId).fetchOne(db)
+        let approvedAt = try minutes?.approvedAtMeetingId.flatMap {
+            try meetingSummaries(db, where: "m.id = ?", arguments: [$0], order: "m.id", limit: 1).first
+        }
+        let sorted = attendees.values.sorted {
+            ($0.role?.rank ?? 99, $0.person.name) < ($1.role?.rank ?? 99, $1.person.name)
+        }
+        return MeetingRecord(attendees: sorted, declarations: declarations, minutes: minutes, approvedAt: approvedAt)
+    }
+
+    /// Records attendance for several people at once (one transaction); a person not listed is left as it was.
+    public func recordAttendance(meetingId: Int64, statuses: [Int64: AttendanceStatus], actor: Actor) throws {
+        try writer.write { db in
+            guard try Meeting.exists(db, key: meetingId) else { throw TownhallError.notFound("no meeting with id \(meetingId)") }
+            for (personId, status) in statuses {
+                guard try Person.exists(db, key: personId) else { throw TownhallError.notFound("no person with id \(personId)") }
+                try db.execute(sql: """
+                    INSERT INTO attendance(meetingId, personId, status) VALUES (?, ?, ?)
+                    ON CONFLICT(meetingId, personId) DO UPDATE SET status = excluded.status
+                    """, arguments: [meetingId, personId, status.rawValue])
+            }
+            try db.audit(actor, "record-attendance", "meeting", meetingId, "\(statuses.count) people")
+        }
+    }
+
+    public func addDeclaration(
+        meetingId: Int64, personId: Int64, agendaItemId: Int64?, kind: InterestKind, interest: String, actor: Actor
+    ) throws -> Declaration {
+        let interest = interest.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !interest.isEmpty else { throw TownhallError.invalid("describe the interest") }
+        return try writer.write { db in
+            guard try Person.exists(db, key: personId) else { throw TownhallError.notFound("no person with id \(personId)") }
+            if let agendaItemId {
+                guard let item = try AgendaItem.fetchOne(db, key: agendaItemId), item.meetingId == meetingId else {
+                    throw TownhallError.notFound("no agenda item \(agendaItemId) in meeting \(meetingId)")
+                }
+            }
+            var declaration = Declaration(meetingId: meetingId, personId: personId, agendaItemId: agendaItemId, kind: kind, interest: interest)
+            try declaration.insert(db)
+            try db.audit(actor, "declare-interest", "meeting", meetingId, interest)
+            return declaration
+        }
+    }
+
+    /// Saves the minutes' text while they are a draft.
+    public func saveMinutes(meetingId: Int64, markdown: String, actor: Actor) throws -> Minutes {
+        try TextLimits.checkMarkdown(markdown, what: "the minutes")
+        return try writer.write { db in
+            guard try Meeting.exists(db, key: meetingId) else { throw TownhallError.notFound("no meeting with id \(meetingId)") }
+            var minutes = try Minutes.filter(Column("meetingId") == meetingId).fetchOne(db)
+                ?? Minutes(meetingId: meetingId, markdown: "", html: nil, status: .draft)
+            guard minutes.status == .draft else { throw TownhallError.conflict("published minutes cannot be edited") }
+            minutes.markdown = markdown
+            try minutes.save(db)
+            try db.audit(actor, "save-minutes", "meeting", meetingId)
+            return minutes
+        }
+    }
+
+    /// Publishes the draft minutes so residents can read them before approval.
+    public func publishMinutes(meetingId: Int64, renderer: MarkdownRenderer, at date: Date, actor: Actor) throws -> Minutes {
+        try writer.write { db in
+            guard var minutes = try Minutes.filter(Column("meetingId") == meetingId).fetchOne(db), minutes.status == .draft else {
+                throw TownhallError.conflict("there are no draft minutes to publish")
+            }
+            minutes.html = renderer.render(minutes.markdown).html
+            minutes.status = .published
+            minutes.publishedAt = date
+            try minutes.update(db)
+            try db.audit(actor, "publish-minutes", "meeting", meetingId, "", at: date)
+            return minutes
+        }
+    }
+
+    /// Marks published minutes approved as a correct record at the body's next meeting.
+    public func approveMinutes(meetingId: Int64, at date: Date, actor: Actor) throws -> Minutes {
+        try writer.write { db in
+            guard let meeting = try Meeting.fetchOne(db, key: meetingId) else { throw TownhallError.notFound("no meeting with id \(meetingId)") }
+            guard var minutes = try Minutes.filter(Column("meetingId") == meetingId).fetchOne(db), minutes.status == .published else {
+                throw TownhallError.conflict("only published draft minutes can be approved")
+            }
+            guard let next = try Meeting
+                .filter(Column("bodyId") == meeting.bodyId && Column("startsAt") > meeting.startsAt && Column("status") != MeetingStatus.cancelled.rawValue)
+                .order(Column("startsAt")).fetchOne(db)
+            else { throw TownhallError.conflict("minutes are approved at the next meeting, and none is scheduled") }
+            minutes.status = .approved
+            minutes.approvedAt = date
+            minutes.approvedAtMeetingId = next.id
+            try minutes.update(db)
+            try db.audit(actor, "approve-minutes", "meeting", meetingId, "at meeting \(next.id!)", at: date)
+            return minutes
+        }
+    }
+}

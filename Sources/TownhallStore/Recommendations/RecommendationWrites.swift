@@ -1,0 +1,330 @@
+import Foundation
+import GRDB
+import TownhallDomain
+
+extension AppDatabase {
+    public func addOrganisation(slug: String, name: String, kind: OrganisationKind, actor: Actor) throws -> Organisation {
+        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else { throw TownhallError.invalid("name must not be empty") }
+        var record = Organisation(slug: try Slug.validate(slug, what: "organisation"), name: name, kind: kind)
+        do {
+            try writer.write { db in
+                try record.insert(db)
+                try db.audit(actor, "add", "organisation", record.id, name)
+            }
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            throw TownhallError.conflict("an organisation with slug \"\(slug)\" already exists")
+        }
+        return record
+    }
+
+    /// Sets a body's response deadline rule and its due-soon and long-overdue thresholds (in working days).
+    public func setResponseRule(body slug: String, rule: ResponseRule?, dueSoon: Int?, longOverdue: Int?, actor: Actor) throws -> Body {
+        if let dueSoon, !(0...100).contains(dueSoon) { throw TownhallError.invalid("--due-soon must be from 0 to 100 working days") }
+        if let longOverdue, !(1...250).contains(longOverdue) { throw TownhallError.invalid("--long-overdue must be from 1 to 250 working days") }
+        return try writer.write { db in
+            var body = try Self.find(Body.self, slug: slug, what: "body", db)
+            if let rule { body.responseRule = rule.description }
+            if let dueSoon { body.dueSoonWorkingDays = dueSoon }
+            if let longOverdue { body.longOverdueWorkingDays = longOverdue }
+            try body.update(db)
+            try db.audit(actor, "set-response-rule", "body", body.id,
+                         "\(body.rule), due soon \(body.dueSoonWorkingDays), long overdue \(body.longOverdueWorkingDays)")
+            return body
+        }
+    }
+
+    /// Adds a draft recommendation to a published, public report; it is numbered after the report's last one.
+    public func addRecommendation(paperId: Int64, organisationId: Int64, text: String, now: Date, actor: Actor) throws -> Recommendation {
+        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw TownhallError.invalid("the recommendation needs its text") }
+        return try writer.write { db in
+            let (_, meeting) = try Self.publicReport(paperId, db)
+            guard try Organisation.exists(db, key: organisationId) else { throw TownhallError.notFound("no organisation with id \(organisationId)") }
+            let last = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM recommendation WHERE paperId = ?", arguments: [paperId]) ?? 0
+            var record = Recommendation(
+                paperId: paperId, bodyId: meeting.bodyId, organisationId: organisationId, number: last + 1, text: text, status: .draft,
+                createdAt: now)
+            try record.insert(db)
+            try db.audit(actor, "add", "recommendation", record.id, "recommendation \(record.number) of paper \(paperId)", at: now)
+            return record
+        }
+    }
+
+    public func removeDraftRecommendation(id: Int64, now: Date, actor: Actor) throws {
+        try writer.write { db in
+            guard let record = try Recommendation.fetchOne(db, key: id) else { throw TownhallError.notFound("no recommendation with id \(id)") }
+            guard record.status == .draft else { throw TownhallError.conflict("an issued recommendation cannot be removed") }
+            try record.delete(db)
+            try db.audit(actor, "remove", "recommendation", id, "recommendation \(record.number) of paper \(record.paperId)", at: now)
+        }
+    }
+
+    /// Issues every draft recommendation of a report: each gets its deadline from the body's rule, and each
+    /// organisation's responders are told, in the same transaction.
+    public func issueRecommendations(paperId: Int64, at now: Date, deadlines: Deadlines, actor: Actor) throws -> [Recommendation] {
+        try writer.write { db in
+            let (paper, meeting) = try Self.publicReport(paperId, db)
+            guard let body = try Body.fetchOne(db, key: meeting.bodyId) else { throw TownhallError.notFound("no body for paper \(paperId)") }
+            var drafts = try Recommendation.filter(Column("paperId") == paperId && Column("status") == RecommendationStatus.draft.rawValue)
+                .order(Column("number")).fetchAll(db)
+            guard !drafts.isEmpty else { throw TownhallError.conflict("the report has no draft recommendations to issue") }
+            let due = deadlines.dueDay(rule: body.rule, issuedAt: now)
+            for index in drafts.indices {
+                drafts[index].status = .issued
+                drafts[index].issuedAt = now
+                drafts[index].dueOn = due.description
+                try drafts[index].update(db)
+                try db.audit(actor, "issue", "recommendation", drafts[index].id, "due \(due)", at: now)
+            }
+            for (organisationId, recommendations) in Dictionary(grouping: drafts, by: \.organisationId) {
+                let numbers = recommendations.map { String($0.number) }.joined(separator: ", ")
+                try db.enqueue(
+                    .issued, to: try Self.responders(organisationId, db), at: now,
+                    subject: "Recommendations for you from \(body.name): response due \(deadlines.time.longDate(day: due))",
+                    body: """
+                        \(body.name) has issued recommendations \(numbers) of "\(paper.title)" to your organisation.
+                        Your response is due by the end of \(deadlines.time.longDate(day: due)) (\(body.rule.label) from issue).
+
+                        Respond at {{site}}/provider/reports/\(paperId)
+                        """)
+            }
+            return drafts
+        }
+    }
+
+    /// Saves the organisation's draft response to a report (created on first save). Nothing is checked for
+    /// completeness until it is submitted.
+    public func saveResponseDraft(
+        paperId: Int64, organisationId: Int64, answers: [Int64: ResponseAnswer], now: Date, actor: Actor
+    ) throws -> ProviderResponse {
+        try writer.write { db in
+            let recommendations = try Self.answerable(paperId, organisationId, db)
+            for recommendation in recommendations {
+                if let problem = answers[recommendation.id!]?.lengthProblems(number: recommendation.number).first {
+                    throw TownhallError.invalid(problem.message)
+                }
+            }
+            return try Self.writeDraft(paperId, organisationId, answers, recommendations, now, db, actor)
+        }
+    }
+
+    /// Submits a response: every answerable recommendation answered in full, and nobody else's submission since
+    /// the form was loaded (`basedOnVersion`, the latest submitted version then, 0 for none). Exactly one of two
+    /// racing submissions wins; the other gets a conflict and its answers are left with the caller to show again.
+    public func submitResponse(
+        paperId: Int64, organisationId: Int64, answers: [Int64: ResponseAnswer], basedOnVersion: Int, now: Date,
+        deadlines: Deadlines, actor: Actor
+    ) throws -> ProviderResponse {
+        try writer.write { db in
+            let latest = try Int.fetchOne(
+                db, sql: "SELECT MAX(version) FROM response WHERE paperId = ? AND organisationId = ? AND status = 'submitted'",
+                arguments: [paperId, organisationId]) ?? 0
+            guard latest == basedOnVersion else {
+                throw TownhallError.conflict("another response to this report was submitted while you were editing (version \(latest))")
+            }
+            let recommendations = try Self.answerable(paperId, organisationId, db)
+            for recommendation in recommendations {
+                if let problem = (answers[recommendation.id!] ?? ResponseAnswer(decision: nil)).problems(number: recommendation.number).first {
+                    throw TownhallError.invalid(problem.message)
+                }
+            }
+            var response = try Self.writeDraft(paperId, organisationId, answers, recommendations, now, db, actor)
+            response.status = .submitted
+            response.submittedAt = now
+            response.submittedBy = actor.publicName
+            try response.update(db)
+            try db.audit(actor, "submit", "response", response.id, "version \(response.version) to paper \(paperId)", at: now)
+            guard let first = recommendations.first, let body = try Body.fetchOne(db, key: first.bodyId),
+                  let organisation = try Organisation.fetchOne(db, key: organisationId)
+            else { return response }
+            let clerks = try Self.clerkEmails(body.id!, db)
+            let late = recommendations.contains { ($0.dueOn.flatMap(Day.init) ?? .init(ordinal: .max)) < deadlines.time.calendarDay(of: now) }
+            try db.enqueue(
+                .responseReceived, to: clerks, at: now,
+                subject: "\(organisation.name) has responded to \(body.name)\(response.version > 1 ? " (correction)" : "")",
+                body: """
+                    \(organisation.name) submitted version \(response.version) of its response\(late ? ", after the deadline" : "").
+
+                    Read it at {{site}}/recommendations?organisation=\(organisation.slug)
+                    """)
+            return response
+        }
+    }
+
+    /// Extends a waiting recommendation's deadline to a later day, with a reason shown publicly.
+    public func extendDeadline(recommendationId: Int64, to newDue: Day, reason: String, at now: Date, deadlines: Deadlines, actor: Actor) throws {
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else { throw TownhallError.invalid("give the reason for extending the deadline") }
+        try writer.write { db in
+            var record = try Self.transition(recommendationId, .extendDeadline, now, deadlines, db)
+            guard let current = record.dueOn.flatMap(Day.init), newDue > current else {
+                throw TownhallError.invalid("the new deadline must be after the current one (\(record.dueOn ?? "none"))")
+            }
+            var entry = DeadlineExtension(
+                recommendationId: recommendationId, previousDueOn: current.description, newDueOn: newDue.description, reason: reason,
+                at: now, byName: actor.publicName)
+            try entry.insert(db)
+            record.dueOn = newDue.description
+            try record.update(db)
+            try db.audit(actor, "extend", "recommendation", recommendationId, "\(current) to \(newDue): \(reason)", at: now)
+        }
+    }
+
+    /// Refers a (wholly or partly) rejected recommendation to a named relevant body.
+    public func referRecommendation(id: Int64, to target: String, note: String, at now: Date, deadlines: Deadlines, actor: Actor) throws {
+        let target = target.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !target.isEmpty else { throw TownhallError.invalid("name the body the recommendation is referred to") }
+        try writer.write { db in
+            var record = try Self.transition(id, .refer, now, deadlines, db)
+            record.status = .referred
+            record.referredTo = target
+            record.referralNote = note.trimmingCharacters(in: .whitespacesAndNewlines)
+            record.referredAt = now
+            try record.update(db)
+            try db.audit(actor, "refer", "recommendation", id, target, at: now)
+        }
+    }
+
+    public func closeRecommendation(id: Int64, note: String, at now: Date, deadlines: Deadlines, actor: Actor) throws {
+        try writer.write { db in
+            var record = try Self.transition(id, .close, now, deadlines, db)
+            record.status = .closed
+            record.closedAt = now
+            record.closingNote = note.trimmingCharacters(in: .whitespacesAndNewlines)
+            try record.update(db)
+            try db.audit(actor, "close", "recommendation", id, record.closingNote ?? "", at: now)
+        }
+    }
+
+    /// Records progress on an accepted (or partly accepted) recommendation.
+    public func addImplementationUpdate(
+        recommendationId: Int64, status: ImplementationStatus, note: String, targetDate: String?, at now: Date, deadlines: Deadlines,
+        actor: Actor
+    ) throws -> ImplementationUpdate {
+        let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !note.isEmpty else { throw TownhallError.invalid("describe the progress made") }
+        let target = targetDate.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        if let target, Day(target) == nil { throw TownhallError.invalid("the target date must be a real date, for example 2027-03-31") }
+        return try writer.write { db in
+            _ = try Self.transition(recommendationId, .updateImplementation, now, deadlines, db)
+            var update = ImplementationUpdate(
+                recommendationId: recommendationId, status: status, note: note, targetDate: target, at: now, byName: actor.publicName)
+            try update.insert(db)
+            try db.audit(actor, "update-implementation", "recommendation", recommendationId, status.rawValue, at: now)
+            return update
+        }
+    }
+
+    // MARK: Helpers inside a transaction
+
+    /// The recommendation, if its current state allows `action`.
+    static func transition(_ id: Int64, _ action: RecommendationAction, _ now: Date, _ deadlines: Deadlines, _ db: Database) throws -> Recommendation {
+        guard let record = try Recommendation.fetchOne(db, key: id), let body = try Body.fetchOne(db, key: record.bodyId) else {
+            throw TownhallError.notFound("no recommendation with id \(id)")
+        }
+        let state = deadlines.state(of: record, decision: try latestDecision(id, db), body: body, now: now)
+        guard let state, state.allows(action) else {
+            throw TownhallError.conflict("recommendation \(record.number) is \(state?.label.lowercased() ?? "a draft"); it cannot be \(action.pastTense)")
+        }
+        return record
+    }
+
+    /// The decision in the latest submitted response that answers the recommendation.
+    static func latestDecision(_ recommendationId: Int64, _ db: Database) throws -> ResponseDecision? {
+        try String.fetchOne(db, sql: """
+            SELECT i.decision FROM responseItem i JOIN response r ON r.id = i.responseId
+            WHERE i.recommendationId = ? AND r.status = 'submitted' ORDER BY r.version DESC LIMIT 1
+            """, arguments: [recommendationId]).flatMap(ResponseDecision.init(rawValue:))
+    }
+
+    /// A published paper on a non-exempt item, with its meeting: only such a report can carry recommendations.
+    static func publicReport(_ paperId: Int64, _ db: Database) throws -> (Paper, Meeting) {
+        guard let paper = try Paper.fetchOne(db, key: paperId), let item = try AgendaItem.fetchOne(db, key: paper.agendaItemId),
+              let meeting = try Meeting.fetchOne(db, key: item.meetingId)
+        else { throw TownhallError.notFound("no paper with id \(paperId)") }
+        guard paper.status == .published, !item.isExempt else {
+            throw TownhallError.conflict("recommendations belong to a published report on a public agenda item")
+        }
+        return (paper, meeting)
+    }
+
+    /// The organisation's issued recommendations of a report that are still open to an answer or a correction.
+    static func answerable(_ paperId: Int64, _ organisationId: Int64, _ db: Database) throws -> [Recommendation] {
+        let records = try Recommendation
+            .filter(Column("paperId") == paperId && Column("organisationId") == organisationId && Column("status") == RecommendationStatus.issued.rawValue)
+            .order(Column("number")).fetchAll(db)
+        guard !records.isEmpty else { throw TownhallError.conflict("there is nothing in this report for your organisation to answer") }
+        return records
+    }
+
+    static func writeDraft(
+        _ paperId: Int64, _ organisationId: Int64, _ answers: [Int64: ResponseAnswer], _ recommendations: [Recommendation], _ now: Date,
+        _ db: Database, _ actor: Actor
+    ) throws -> ProviderResponse {
+        var response: ProviderResponse
+        if let draft = try ProviderResponse
+            .filter(Column("paperId") == paperId && Column("organisationId") == organisationId && Column("status") == ResponseStatus.draft.rawValue)
+            .fetchOne(db) {
+            response = draft
+            response.updatedAt = now
+            try response.update(db)
+        } else {
+            let version = (try Int.fetchOne(
+                db, sql: "SELECT MAX(version) FROM response WHERE paperId = ? AND organisationId = ?", arguments: [paperId, organisationId]) ?? 0) + 1
+            response = ProviderResponse(
+                paperId: paperId, organisationId: organisationId, version: version, status: .draft, createdAt: now, updatedAt: now)
+            try response.insert(db)
+        }
+        try ResponseItem.filter(Column("responseId") == response.id).deleteAll(db)
+        for recommendation in recommendations {
+            let answer = answers[recommendation.id!] ?? ResponseAnswer(decision: nil)
+            var item = ResponseItem(
+                responseId: response.id!, recommendationId: recommendation.id!, decision: answer.decision, reasons: answer.reasons,
+                action: answer.action, targetDate: answer.targetDate.isEmpty ? nil : answer.targetDate)
+            try item.insert(db)
+        }
+        try db.audit(actor, "save-draft", "response", response.id, "version \(response.version) to paper \(paperId)", at: now)
+        return response
+    }
+
+    /// Active clerk accounts of a body.
+    static func clerkEmails(_ bodyId: Int64, _ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: """
+            SELECT u.email FROM user u JOIN clerkBody c ON c.userId = u.id WHERE c.bodyId = ? AND NOT u.isDisabled ORDER BY u.email
+            """, arguments: [bodyId])
+    }
+
+    /// Active provider accounts of an organisation.
+    static func responders(_ organisationId: Int64, _ db: Database) throws -> [String] {
+        try String.fetchAll(
+            db, sql: "SELECT email FROM user WHERE organisationId = ? AND role = 'provider' AND NOT isDisabled ORDER BY email",
+            arguments: [organisationId])
+    }
+}
+
+extension RecommendationAction {
+    var pastTense: String {
+        switch self {
+        case .respond: "answered"
+        case .correctResponse: "corrected"
+        case .extendDeadline: "given a new deadline"
+        case .refer: "referred"
+        case .close: "closed"
+        case .updateImplementation: "given an implementation update"
+        }
+    }
+}
+
+extension Database {
+    /// One outbox message per recipient, in the caller's transaction. With a `dedupeKey`, a message already
+    /// queued for that key and recipient is not queued again.
+    func enqueue(_ kind: NotificationKind, to recipients: [String], at now: Date, subject: String, body: String, dedupeKey: String? = nil) throws {
+        for recipient in recipients {
+            var message = OutboxMessage(
+                kind: kind, dedupeKey: dedupeKey.map { "\($0):\(recipient)" }, recipient: recipient, subject: subject, body: body,
+                createdAt: now, nextAttemptAt: now)
+            try message.insert(self, onConflict: .ignore)
+        }
+    }
+}

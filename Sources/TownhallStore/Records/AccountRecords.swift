@@ -1,0 +1,27 @@
+import Foundation
+import GRDB
+import TownhallDomain
+
+extension User: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "user"
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension Session: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "session"
+}
+
+extension AuditEntry: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "auditLog"
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension Database {
+    /// Writes an audit line in the caller's transaction, so the log and the change stand or fall together.
+    func audit(_ actor: Actor, _ action: String, _ objectType: String, _ objectId: Int64?, _ details: String = "", at date: Date = Date()) throws {
+        var entry = AuditEntry(
+            at: date, actor: actor.label, userId: actor.userId, action: action, objectType: objectType, objectId: objectId,
+            details: details)
+        try entry.insert(self)
+    }
+}

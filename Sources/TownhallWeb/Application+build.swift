@@ -1,0 +1,62 @@
+import Foundation
+import Hummingbird
+import Logging
+import TownhallDomain
+import TownhallStore
+
+/// Builds the web application from configuration and an open store; tests call this with a temporary store.
+public func buildApplication(
+    config: AppConfig, database: AppDatabase, logger: Logger = Logger(label: "townhall"), policy: SecurityPolicy = SecurityPolicy(),
+    now: @escaping @Sendable () -> Date = { Date() }
+) async throws -> some ApplicationProtocol {
+    let router = try await buildRouter(config: config, database: database, policy: policy, now: now)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(config.host, port: config.port), serverName: nil),
+        logger: logger)
+}
+
+public func buildRouter(
+    config: AppConfig, database: AppDatabase, policy: SecurityPolicy = SecurityPolicy(),
+    now: @escaping @Sendable () -> Date = { Date() }
+) async throws -> Router<AppRequestContext> {
+    let pages = try await PageRenderer(templatesDirectory: config.templatesDirectory, siteName: config.siteName)
+    let rule = try config.publicationRule()
+    let time = rule.time
+    // HEAD is answered by each GET route, without the body (RFC 9110, section 9.3.2).
+    let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
+    let deadlines = Deadlines(workingDays: rule.workingDays, time: time)
+    router.add(middleware: RequestLogMiddleware(trustProxy: config.trustProxy))
+    router.add(middleware: SecurityHeadersMiddleware())
+    // The session is loaded before errors are turned into pages, so error pages can show who is signed in.
+    router.add(middleware: SessionMiddleware(database: database, policy: policy, now: now))
+    router.add(middleware: HTTPCacheMiddleware(database: database, time: time, now: now))
+    router.add(middleware: ErrorPageMiddleware(pages: pages))
+    router.add(middleware: FileMiddleware(config.publicDirectory, searchForIndexHtml: false))
+    PublicRoutes(
+        database: database, pages: pages, files: AttachmentFiles(dataDirectory: config.dataDirectory), time: time,
+        deadlines: deadlines, now: now
+    ).register(on: router)
+    BodyKindRoutes(database: database, pages: pages, deadlines: deadlines, now: now).register(on: router)
+    SearchRoutes(database: database, pages: pages).register(on: router)
+    OParlRoutes(database: database, base: config.baseURL, time: time, siteName: config.siteName).register(on: router)
+    FeedRoutes(database: database, pages: pages, deadlines: deadlines, baseURL: config.baseURL, siteName: config.siteName, now: now)
+        .register(on: router)
+    let tracker = RecommendationRoutes(database: database, pages: pages, deadlines: deadlines, now: now)
+    tracker.register(on: router)
+    ProviderRoutes(database: database, pages: pages, deadlines: deadlines, now: now).register(on: router)
+    AuthRoutes(database: database, pages: pages, policy: policy, cookies: CookieWriter(secure: config.secureCookies), now: now)
+        .register(on: router)
+    PasswordResetRoutes(
+        database: database, pages: pages, policy: policy, cookies: CookieWriter(secure: config.secureCookies), baseURL: config.baseURL,
+        siteName: config.siteName, now: now
+    ).register(on: router)
+    let clerk = ClerkRoutes(database: database, pages: pages, time: time, rule: rule, maxUploadBytes: config.maxUploadBytes, deadlines: deadlines, now: now)
+    clerk.register(on: router)
+    MinutesRoutes(clerk: clerk).register(on: router)
+    SeatRoutes(clerk: clerk).register(on: router)
+    RecommendationAdminRoutes(clerk: clerk, tracker: tracker).register(on: router)
+    AttachmentRoutes(clerk: clerk, files: AttachmentFiles(dataDirectory: config.dataDirectory), maxUploadBytes: config.maxUploadBytes)
+        .register(on: router)
+    return router
+}

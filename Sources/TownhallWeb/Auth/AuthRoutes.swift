@@ -1,0 +1,105 @@
+import Foundation
+import Hummingbird
+import TownhallDomain
+import TownhallStore
+
+/// Sign-in and sign-out. The sign-in form is protected by a double-submit cookie (there is no session yet);
+/// failures never say whether the email address exists.
+struct AuthRoutes: Sendable {
+    let database: AppDatabase
+    let pages: PageRenderer
+    let policy: SecurityPolicy
+    let cookies: CookieWriter
+    let now: @Sendable () -> Date
+
+    struct LoginView: Sendable {
+        let csrf: String
+        let next: String
+        let email: String
+        let emailError: String?
+        let passwordError: String?
+        let throttled: Bool
+        let passwordChanged: Bool
+        let hasErrors: Bool
+        let errors: [FormErrors.Entry]
+
+        init(
+            csrf: String, next: String, email: String = "", errors: FormErrors = FormErrors(), throttled: Bool = false,
+            passwordChanged: Bool = false
+        ) {
+            self.csrf = csrf
+            self.next = next
+            self.email = email
+            emailError = errors.message(for: "email")
+            passwordError = errors.message(for: "password")
+            self.throttled = throttled
+            self.passwordChanged = passwordChanged
+            hasErrors = !errors.isEmpty
+            self.errors = errors.entries
+        }
+    }
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/login", use: showLogin)
+        router.post("/login", use: login)
+        router.post("/logout", use: logout)
+    }
+
+    @Sendable func showLogin(_ request: Request, context: AppRequestContext) async throws -> Response {
+        if let user = context.user { return .redirect(to: user.role == .provider ? "/provider" : "/admin", type: .normal) }
+        return loginPage(view: LoginView(
+            csrf: AppDatabase.randomToken(), next: Self.safeNext(request.uri.queryParameters["next"].map(String.init)),
+            passwordChanged: request.uri.queryParameters["changed"] != nil))
+    }
+
+    @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await FormData.read(request, context: context)
+        try request.requireFormCookie(form)
+        let email = form.text("email")
+        let next = Self.safeNext(form["next"])
+        var errors = FormErrors()
+        if email.isEmpty { errors.add("email", "Enter your email address") }
+        if form["password"].isEmpty { errors.add("password", "Enter your password") }
+        if !errors.isEmpty {
+            return loginPage(view: LoginView(csrf: AppDatabase.randomToken(), next: next, email: email, errors: errors), status: .unprocessableContent)
+        }
+        switch try database.signIn(email: email, password: form["password"], address: context.remoteAddress, policy: policy, now: now()) {
+        case .success(let user):
+            // A session the browser already had (perhaps planted by someone else) ends; the new one is fresh.
+            if let previous = request.cookies[CookieNames.session]?.value, !previous.isEmpty { try await database.endSession(token: previous) }
+            let (token, _) = try database.startSession(userId: user.id!, now: now())
+            // Providers have their own dashboard; the default destination follows the role.
+            var response = Response.redirect(to: user.role == .provider && next == "/admin" ? "/provider" : next, type: .normal)
+            response.headers[values: .setCookie].append(cookies.session(token))
+            return response
+        case .invalid:
+            errors.add("email", "Enter a correct email address and password")
+            return loginPage(view: LoginView(csrf: AppDatabase.randomToken(), next: next, email: email, errors: errors), status: .unprocessableContent)
+        case .throttled:
+            return loginPage(view: LoginView(csrf: AppDatabase.randomToken(), next: next, email: email, throttled: true), status: .tooManyRequests)
+        }
+    }
+
+    @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await FormData.read(request, context: context)
+        if context.session != nil {
+            try context.requireCSRF(form)
+            if let token = request.cookies[CookieNames.session]?.value { try await database.endSession(token: token) }
+        }
+        var response = Response.redirect(to: "/", type: .normal)
+        response.headers[values: .setCookie].append(cookies.clearSession())
+        return response
+    }
+
+    private func loginPage(view: LoginView, status: HTTPResponse.Status = .ok) -> Response {
+        var response = pages.render("login", title: view.hasErrors ? "Error: Sign in" : "Sign in", page: view, status: status)
+        response.headers[values: .setCookie].append(cookies.loginCSRF(view.csrf))
+        return response
+    }
+
+    /// Only local paths, so the sign-in page cannot be used to send people to another site.
+    static func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), !next.contains("://") else { return "/admin" }
+        return next
+    }
+}

@@ -1,0 +1,228 @@
+import Foundation
+import TownhallDomain
+import TownhallStore
+
+/// The clerk's home: their bodies and each one's coming meetings.
+struct DashboardView: Sendable {
+    struct BodyBlock: Sendable {
+        let name: String
+        let kindLabel: String
+        let newMeetingURL: String
+        let publicURL: String
+        let membersURL: String
+        let vacantSeats: Int
+        let hasVacantSeats: Bool
+        let reminders: [DutyView]
+        let meetings: [MeetingRow]
+        let hasMeetings: Bool
+    }
+
+    let userName: String
+    let bodies: [BodyBlock]
+    let hasBodies: Bool
+
+    init(userName: String, bodies: [ClerkBodySummary], time: LocalTime) {
+        self.userName = userName
+        self.bodies = bodies.map { summary in
+            let rows = summary.upcoming.map { MeetingRow($0, time: time, inBackOffice: true) }
+            return BodyBlock(
+                name: summary.body.name, kindLabel: summary.body.kind.label,
+                newMeetingURL: "/admin/bodies/\(summary.body.slug)/meetings/new", publicURL: "/bodies/\(summary.body.slug)",
+                membersURL: "/admin/bodies/\(summary.body.slug)/members", vacantSeats: summary.vacantSeats,
+                hasVacantSeats: summary.vacantSeats > 0,
+                reminders: summary.reminders.map { DutyView(label: $0.what, state: $0.state, time: time) },
+                meetings: rows, hasMeetings: !rows.isEmpty)
+        }
+        hasBodies = !bodies.isEmpty
+    }
+}
+
+/// The schedule-a-meeting form, with what was typed and the publication deadline once the date is known.
+struct MeetingFormView: Sendable {
+    let bodyName: String
+    let heading: String
+    let submitLabel: String
+    let action: String
+    let csrf: String
+    let title: String
+    let date: String
+    let start: String
+    let end: String
+    let location: String
+    let address: String
+    let deadline: String?
+    let deadlinePassed: Bool
+    let hasErrors: Bool
+    let errors: [FormErrors.Entry]
+    let titleError: String?
+    let dateError: String?
+    let startError: String?
+    let endError: String?
+}
+
+/// An option in a select list.
+struct Choice: Sendable {
+    let value: String
+    let label: String
+    let selected: Bool
+}
+
+/// Changing one agenda item, including the decision recorded against it.
+struct ItemFormView: Sendable {
+    let action: String
+    let csrf: String
+    let number: String
+    let meetingTitle: String
+    let meetingURL: String
+    let itemTitle: String
+    let itemTypes: [Choice]
+    let itemExempt: Bool
+    let paragraphs: [Choice]
+    let decision: String
+    let itemTitleError: String?
+    let itemParagraphError: String?
+    let uploadAction: String
+    let maxUpload: String
+    let allowedTypes: String
+    let files: [FileRow]
+    let hasFiles: Bool
+    let papers: [Choice]
+    let fileError: String?
+    let hasErrors: Bool
+    let errors: [FormErrors.Entry]
+
+    struct FileRow: Sendable {
+        let name: String
+        let details: String
+        let url: String
+        let removeURL: String
+        let paper: String?
+    }
+}
+
+/// The clerk's page for one meeting: agenda building, publication and status.
+struct ClerkMeetingView: Sendable {
+    struct WitnessRow: Sendable {
+        let name: String
+        let role: String
+        let removeURL: String
+    }
+
+    struct PaperRow: Sendable {
+        let title: String
+        let url: String
+        let status: String
+        let isDraft: Bool
+        let isPublished: Bool
+    }
+
+    struct AttendeeRow: Sendable {
+        let personId: Int64
+        let name: String
+        let role: String
+        let choices: [Choice]
+    }
+
+    struct ItemRow: Sendable {
+        let number: String
+        let title: String
+        let typeLabel: String
+        let isExempt: Bool
+        let exemptParagraph: Int?
+        let papers: [PaperRow]
+        let hasPapers: Bool
+        let itemURL: String
+    }
+
+    let id: Int64
+    let csrf: String
+    let meeting: MeetingRow
+    let publicURL: String
+    let bodyURL: String
+    let deadline: String
+    let isLate: Bool
+    let agendaPublished: Bool
+    let agendaPublishedOn: String?
+    let lateReason: String?
+    let isCancelled: Bool
+    let items: [ItemRow]
+    let hasItems: Bool
+    // Add-item form
+    let itemTitle: String
+    let itemTypes: [Choice]
+    let itemExempt: Bool
+    let paragraphs: [Choice]
+    let itemTitleError: String?
+    let itemParagraphError: String?
+    // Publish form
+    let reason: String
+    let reasonError: String?
+    let agendaError: String?
+    // Attendance and declarations
+    let attendees: [AttendeeRow]
+    let hasAttendees: Bool
+    let declarants: [Choice]
+    let declarationItems: [Choice]
+    let interestKinds: [Choice]
+    let interest: String
+    let declarantError: String?
+    let interestError: String?
+    let witnesses: [WitnessRow]
+    let hasWitnesses: Bool
+    let witnessName: String
+    let witnessRole: String
+    let witnessNameError: String?
+    let record: MinutesView
+    let hasErrors: Bool
+    let errors: [FormErrors.Entry]
+}
+
+/// Writing or editing a paper, with a server-rendered preview.
+struct PaperFormView: Sendable {
+    let action: String
+    let csrf: String
+    let isNew: Bool
+    let isDraft: Bool
+    let status: String
+    let meetingTitle: String
+    let meetingURL: String
+    let itemLabel: String
+    let title: String
+    let author: String
+    let markdown: String
+    let previewHTML: String?
+    let problems: [String]
+    let hasProblems: Bool
+    let publishURL: String?
+    /// The last on-time publication day, and whether publishing now needs a reason.
+    let deadline: String
+    let isLate: Bool
+    let lateReason: String
+    let lateReasonError: String?
+    let publishedLateReason: String?
+    let publicURL: String?
+    let hasErrors: Bool
+    let errors: [FormErrors.Entry]
+    let titleError: String?
+    let markdownError: String?
+    let revision: Int
+    let isPublished: Bool
+    let withdrawError: String?
+    let withdrawnReason: String?
+    let recommendations: PaperRecommendationsView?
+}
+
+/// Recommendations drafted and issued on a report, on the clerk's paper page.
+struct PaperRecommendationsView: Sendable {
+    let addURL: String
+    let issueURL: String
+    let rows: [RecommendationRow]
+    let hasRows: Bool
+    let draftCount: Int
+    let hasDrafts: Bool
+    let organisations: [Choice]
+    let text: String
+    let organisationError: String?
+    let textError: String?
+    let issueError: String?
+}

@@ -1,0 +1,183 @@
+import Foundation
+import Hummingbird
+import TownhallDomain
+import TownhallStore
+
+/// The clerk's side of recommendations: draft and issue them on a report, follow every recommendation of their
+/// bodies, extend deadlines with a reason, refer rejections onward and close them.
+struct RecommendationAdminRoutes: Sendable {
+    let clerk: ClerkRoutes
+    let tracker: RecommendationRoutes
+
+    var database: AppDatabase { clerk.database }
+    var deadlines: Deadlines { tracker.deadlines }
+    var time: LocalTime { deadlines.time }
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/admin/recommendations", use: dashboard)
+        router.get("/admin/recommendations/:id", use: recommendation)
+        router.post("/admin/recommendations/:id/extend", use: extend)
+        router.post("/admin/recommendations/:id/refer", use: refer)
+        router.post("/admin/recommendations/:id/close", use: close)
+        router.post("/admin/recommendations/:id/delete", use: remove)
+        router.post("/admin/papers/:id/recommendations", use: add)
+        router.post("/admin/papers/:id/recommendations/issue", use: issue)
+    }
+
+    @Sendable func dashboard(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireUser(request)
+        guard user.role != .provider else { throw HTTPError(.forbidden) }
+        let scope = RecommendationScope(bodyIds: user.role == .administrator ? nil : Array(try database.bodyIds(for: user)), includeDrafts: true)
+        let tracked = try await database.trackedRecommendations(scope, deadlines: deadlines, now: clerk.now())
+        let filter = RecommendationFilter(query: RecommendationRoutes.query(request))
+        let view = try await tracker.trackerView(
+            tracked, filter: filter, base: "/admin/recommendations", heading: "Recommendations of your bodies",
+            intro: "Every recommendation of the bodies you clerk, drafts included. Open one to extend its deadline, refer a rejection or close it.",
+            urlPrefix: "/admin/recommendations/")
+        return clerk.render("recommendations", (filter.errors.isEmpty ? "" : "Error: ") + "Recommendations", view, context,
+                            status: filter.errors.isEmpty ? .ok : .badRequest)
+    }
+
+    func requireRecommendation(_ context: AppRequestContext) async throws -> RecommendationDetail {
+        guard let detail = try await database.recommendationDetail(
+            id: try PublicRoutes.id(context), includeDrafts: true, deadlines: deadlines, now: clerk.now())
+        else { throw HTTPError(.notFound) }
+        return detail
+    }
+
+    @Sendable func recommendation(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let detail = try await requireRecommendation(context)
+        _ = try clerk.clerk(request, context, bodyId: detail.tracked.body.id!)
+        return page(detail, form: FormData(values: [:]), errors: FormErrors(), context: context)
+    }
+
+    func page(_ detail: RecommendationDetail, form: FormData, errors: FormErrors, context: AppRequestContext,
+              status: HTTPResponse.Status = .ok) -> Response {
+        let state = detail.tracked.state
+        let isDraft = detail.tracked.recommendation.status == .draft
+        let view = ClerkRecommendationView(
+            record: RecommendationPageView(detail, time: time), csrf: context.session?.csrfToken ?? "",
+            base: "/admin/recommendations/\(detail.tracked.recommendation.id!)", paperURL: "/admin/papers/\(detail.paper.id!)",
+            isDraft: isDraft, canExtend: !isDraft && state.allows(.extendDeadline), canRefer: !isDraft && state.allows(.refer),
+            canClose: !isDraft && state.allows(.close), newDue: form["newDue"], reason: form["reason"], referTo: form["referTo"],
+            referNote: form["referNote"], closeNote: form["closeNote"], newDueError: errors.message(for: "newDue"),
+            reasonError: errors.message(for: "reason"), referToError: errors.message(for: "referTo"),
+            hasErrors: !errors.isEmpty, errors: errors.entries)
+        return clerk.render(
+            "admin-recommendation", (errors.isEmpty ? "" : "Error: ") + "Recommendation \(detail.tracked.recommendation.number)", view,
+            context, breadcrumbs: [ClerkRoutes.dashboardCrumb, Breadcrumb(title: "Recommendations", url: "/admin/recommendations")],
+            status: status)
+    }
+
+    /// Runs a store change for the recommendation; a refused change re-renders the page with the message on `field`.
+    func change(
+        _ request: Request, _ context: AppRequestContext, field: String,
+        _ body: (RecommendationDetail, User, FormData) throws -> Void
+    ) async throws -> Response {
+        let (detail, user, form) = try await clerk.submission(request, context, requireRecommendation, bodyId: { $0.tracked.body.id! })
+        do {
+            try body(detail, user, form)
+        } catch let error as TownhallError {
+            switch error {
+            case .invalid(let message), .conflict(let message):
+                var errors = FormErrors()
+                errors.add(field, message.asSentence)
+                let fresh = try await requireRecommendation(context)
+                return page(fresh, form: form, errors: errors, context: context,
+                            status: { if case .conflict = error { return .conflict } else { return .unprocessableContent } }())
+            default: throw error
+            }
+        }
+        return .redirect(to: "/admin/recommendations/\(detail.tracked.recommendation.id!)", type: .normal)
+    }
+
+    @Sendable func extend(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await change(request, context, field: "newDue") { detail, user, form in
+            guard let day = Day(form.text("newDue")) else {
+                throw TownhallError.invalid(form.text("newDue").isEmpty ? "enter the new deadline" : "the new deadline must be a real date, for example 2027-03-31")
+            }
+            if form.text("reason").isEmpty { throw TownhallError.invalid("give the reason for extending the deadline") }
+            try database.extendDeadline(
+                recommendationId: detail.tracked.recommendation.id!, to: day, reason: form.text("reason"), at: clerk.now(), deadlines: deadlines,
+                actor: .user(user))
+        }
+    }
+
+    @Sendable func refer(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await change(request, context, field: "referTo") { detail, user, form in
+            try database.referRecommendation(
+                id: detail.tracked.recommendation.id!, to: form.text("referTo"), note: form.text("referNote"), at: clerk.now(),
+                deadlines: deadlines, actor: .user(user))
+        }
+    }
+
+    @Sendable func close(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await change(request, context, field: "closeNote") { detail, user, form in
+            try database.closeRecommendation(
+                id: detail.tracked.recommendation.id!, note: form.text("closeNote"), at: clerk.now(), deadlines: deadlines, actor: .user(user))
+        }
+    }
+
+    @Sendable func remove(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (detail, user, _) = try await clerk.submission(request, context, requireRecommendation, bodyId: { $0.tracked.body.id! })
+        try database.removeDraftRecommendation(id: detail.tracked.recommendation.id!, now: clerk.now(), actor: .user(user))
+        return .redirect(to: "/admin/papers/\(detail.paper.id!)#recommendations", type: .normal)
+    }
+
+    @Sendable func add(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (paper, user, form) = try await clerk.submission(request, context, clerk.requirePaper, bodyId: { $0.meeting.meeting.bodyId })
+        var errors = FormErrors()
+        let organisationId = Int64(form["organisation"])
+        if organisationId == nil { errors.add("organisation", "Select the organisation the recommendation is addressed to") }
+        if form.text("recommendation").isEmpty { errors.add("recommendation", "Write the recommendation") }
+        if let organisationId, errors.isEmpty {
+            do {
+                _ = try database.addRecommendation(
+                    paperId: paper.paper.id!, organisationId: organisationId, text: form.text("recommendation"), now: clerk.now(), actor: .user(user))
+                return .redirect(to: "/admin/papers/\(paper.paper.id!)#recommendations", type: .normal)
+            } catch let error as TownhallError {
+                guard case .conflict(let message) = error else { throw error }
+                errors.add("recommendation", message.asSentence)
+            }
+        }
+        return try await clerk.paperForm(paper: paper.paper, item: paper.item, meeting: paper.meeting, form: clerk.paperValues(paper.paper, merging: form),
+                                         errors: errors, preview: true, context: context, status: .unprocessableContent)
+    }
+
+    @Sendable func issue(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (paper, user, form) = try await clerk.submission(request, context, clerk.requirePaper, bodyId: { $0.meeting.meeting.bodyId })
+        do {
+            _ = try database.issueRecommendations(paperId: paper.paper.id!, at: clerk.now(), deadlines: deadlines, actor: .user(user))
+        } catch let error as TownhallError {
+            guard case .conflict(let message) = error else { throw error }
+            var errors = FormErrors()
+            errors.add("recommendations", message.asSentence)
+            return try await clerk.paperForm(paper: paper.paper, item: paper.item, meeting: paper.meeting,
+                                             form: clerk.paperValues(paper.paper, merging: form), errors: errors, preview: true, context: context,
+                                             status: .conflict)
+        }
+        return .redirect(to: "/admin/papers/\(paper.paper.id!)#recommendations", type: .normal)
+    }
+}
+
+/// The clerk's page for one recommendation: the public record plus the actions its state allows.
+struct ClerkRecommendationView: Sendable {
+    let record: RecommendationPageView
+    let csrf: String
+    let base: String
+    let paperURL: String
+    let isDraft: Bool
+    let canExtend: Bool
+    let canRefer: Bool
+    let canClose: Bool
+    let newDue: String
+    let reason: String
+    let referTo: String
+    let referNote: String
+    let closeNote: String
+    let newDueError: String?
+    let reasonError: String?
+    let referToError: String?
+    let hasErrors: Bool
+    let errors: [FormErrors.Entry]
+}

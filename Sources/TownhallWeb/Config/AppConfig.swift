@@ -1,0 +1,210 @@
+import Foundation
+import Logging
+import TownhallDomain
+import TownhallStore
+
+/// Settings shared by the server and the CLI. Loaded from a JSON file (default `Config/townhall.json`),
+/// then overridden by `TOWNHALL_*` environment variables so operators need not edit files in production.
+public struct AppConfig: Sendable, Equatable {
+    public var host: String
+    public var port: Int
+    public var databasePath: String
+    public var dataDirectory: String
+    public var siteName: String
+    public var timeZone: TimeZone
+    public var templatesDirectory: String
+    public var publicDirectory: String
+    public var maxUploadBytes: Int
+    public var bankHolidaysFile: String
+    /// Mark cookies `Secure`: set when Townhall is served over HTTPS (directly or behind a TLS proxy).
+    public var secureCookies: Bool
+    /// The public address of the site, for links in e-mails.
+    public var baseURL: String = "http://127.0.0.1:8080"
+    /// A sendmail-compatible program and its arguments (e.g. `/usr/bin/msmtp -t`); reads the message on stdin.
+    public var sendmailCommand: String = "/usr/sbin/sendmail -t -i"
+    public var mailFrom: String = "townhall@localhost"
+    /// Behind a reverse proxy on the same host: take the client address from the last `X-Forwarded-For` entry
+    /// (the one the proxy added), for sign-in throttling and logs. Never set it when clients reach Townhall directly.
+    public var trustProxy: Bool = false
+    /// `text` (one readable line per record) or `json` (one JSON object per line, for a log collector).
+    public var logFormat: LogFormat = .text
+    /// `info` logs every write, error and refusal with its request id; `debug` adds every read.
+    public var logLevel: String = "info"
+
+    public enum LogFormat: String, Sendable, Equatable { case text, json }
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "var/townhall.sqlite",
+        dataDirectory: String = "var/data", siteName: String = "Townhall",
+        timeZone: TimeZone = TimeZone(identifier: "Europe/London")!,
+        templatesDirectory: String = "Templates", publicDirectory: String = "Public",
+        maxUploadBytes: Int = 10 * 1024 * 1024, bankHolidaysFile: String = "Config/bank-holidays.json",
+        secureCookies: Bool = false
+    ) {
+        self.host = host
+        self.port = port
+        self.databasePath = databasePath
+        self.dataDirectory = dataDirectory
+        self.siteName = siteName
+        self.timeZone = timeZone
+        self.templatesDirectory = templatesDirectory
+        self.publicDirectory = publicDirectory
+        self.maxUploadBytes = maxUploadBytes
+        self.bankHolidaysFile = bankHolidaysFile
+        self.secureCookies = secureCookies
+    }
+
+    /// The environment variables that override the file, by setting name.
+    public static let environmentKeys: [String: String] = [
+        "host": "TOWNHALL_HOST", "port": "TOWNHALL_PORT", "databasePath": "TOWNHALL_DATABASE",
+        "dataDirectory": "TOWNHALL_DATA_DIR", "siteName": "TOWNHALL_SITE_NAME", "timeZone": "TOWNHALL_TIME_ZONE",
+        "templatesDirectory": "TOWNHALL_TEMPLATES", "publicDirectory": "TOWNHALL_PUBLIC",
+        "maxUploadBytes": "TOWNHALL_MAX_UPLOAD_BYTES", "bankHolidaysFile": "TOWNHALL_BANK_HOLIDAYS",
+        "secureCookies": "TOWNHALL_SECURE_COOKIES", "baseURL": "TOWNHALL_BASE_URL", "sendmailCommand": "TOWNHALL_SENDMAIL",
+        "mailFrom": "TOWNHALL_MAIL_FROM", "trustProxy": "TOWNHALL_TRUST_PROXY", "logFormat": "TOWNHALL_LOG_FORMAT",
+        "logLevel": "TOWNHALL_LOG_LEVEL",
+    ]
+
+    /// Loads the file named by `TOWNHALL_CONFIG` (or `Config/townhall.json` when present), then applies
+    /// environment overrides. Any bad value throws a `ConfigError` naming the setting and where it came from.
+    public static func load(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        defaultFile: String = "Config/townhall.json"
+    ) throws -> AppConfig {
+        var values: [String: String] = [:]
+        var sources: [String: String] = [:]
+        let explicitFile = environment["TOWNHALL_CONFIG"]
+        let file = explicitFile ?? defaultFile
+        if FileManager.default.fileExists(atPath: file) {
+            for (key, value) in try readFile(file) {
+                values[key] = value
+                sources[key] = file
+            }
+        } else if explicitFile != nil {
+            throw ConfigError("configuration file \(file) (from TOWNHALL_CONFIG) does not exist")
+        }
+        for (key, variable) in environmentKeys {
+            if let value = environment[variable] {
+                values[key] = value
+                sources[key] = "environment variable \(variable)"
+            }
+        }
+        return try build(values: values, sources: sources)
+    }
+
+    private static func readFile(_ path: String) throws -> [String: String] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigError("cannot read configuration file \(path)")
+        }
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw ConfigError("configuration file \(path) is not a JSON object")
+        }
+        var result: [String: String] = [:]
+        for (key, value) in object {
+            guard environmentKeys[key] != nil else {
+                throw ConfigError("configuration file \(path) has an unknown setting \"\(key)\"")
+            }
+            switch value {
+            case let string as String: result[key] = string
+            case let flag as Bool: result[key] = flag ? "true" : "false"
+            case let number as NSNumber: result[key] = number.stringValue
+            default: throw ConfigError("setting \"\(key)\" in \(path) must be a string or a number")
+            }
+        }
+        return result
+    }
+
+    private static func build(values: [String: String], sources: [String: String]) throws -> AppConfig {
+        var config = AppConfig()
+        func origin(_ key: String) -> String { sources[key] ?? "default" }
+        func text(_ key: String) throws -> String? {
+            guard let value = values[key] else { return nil }
+            let trimmed = value.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty else { throw ConfigError("\(key) from \(origin(key)) must not be empty") }
+            return trimmed
+        }
+        if let host = try text("host") { config.host = host }
+        if let port = try text("port") {
+            guard let number = Int(port), (1...65535).contains(number) else {
+                throw ConfigError("port from \(origin("port")) must be a whole number from 1 to 65535, not \"\(port)\"")
+            }
+            config.port = number
+        }
+        if let path = try text("databasePath") { config.databasePath = path }
+        if let path = try text("dataDirectory") { config.dataDirectory = path }
+        if let name = try text("siteName") { config.siteName = name }
+        if let zone = try text("timeZone") {
+            guard let timeZone = TimeZone(identifier: zone) else {
+                throw ConfigError("timeZone from \(origin("timeZone")) is not a known time zone: \"\(zone)\"")
+            }
+            config.timeZone = timeZone
+        }
+        if let path = try text("templatesDirectory") { config.templatesDirectory = path }
+        if let path = try text("publicDirectory") { config.publicDirectory = path }
+        if let size = try text("maxUploadBytes") {
+            guard let number = Int(size), number > 0 else {
+                throw ConfigError("maxUploadBytes from \(origin("maxUploadBytes")) must be a positive whole number, not \"\(size)\"")
+            }
+            config.maxUploadBytes = number
+        }
+        if let path = try text("bankHolidaysFile") { config.bankHolidaysFile = path }
+        if let url = try text("baseURL") {
+            guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
+                throw ConfigError("baseURL from \(origin("baseURL")) must be an http or https address, not \"\(url)\"")
+            }
+            config.baseURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+        }
+        if let command = try text("sendmailCommand") { config.sendmailCommand = command }
+        if let from = try text("mailFrom") {
+            guard from.contains("@"), !from.contains(where: { $0 == "\r" || $0 == "\n" }) else {
+                throw ConfigError("mailFrom from \(origin("mailFrom")) must be an e-mail address, not \"\(from)\"")
+            }
+            config.mailFrom = from
+        }
+        func flag(_ key: String) throws -> Bool? {
+            guard let value = try text(key) else { return nil }
+            switch value.lowercased() {
+            case "true", "1", "yes": return true
+            case "false", "0", "no": return false
+            default: throw ConfigError("\(key) from \(origin(key)) must be true or false, not \"\(value)\"")
+            }
+        }
+        if let secure = try flag("secureCookies") { config.secureCookies = secure }
+        if let trust = try flag("trustProxy") { config.trustProxy = trust }
+        if let format = try text("logFormat") {
+            guard let parsed = LogFormat(rawValue: format.lowercased()) else {
+                throw ConfigError("logFormat from \(origin("logFormat")) must be text or json, not \"\(format)\"")
+            }
+            config.logFormat = parsed
+        }
+        if let level = try text("logLevel") {
+            guard Logger.Level(rawValue: level.lowercased()) != nil else {
+                throw ConfigError("logLevel from \(origin("logLevel")) must be one of trace, debug, info, notice, warning, error, critical, not \"\(level)\"")
+            }
+            config.logLevel = level.lowercased()
+        }
+        return config
+    }
+}
+
+/// A configuration problem; its message is printed as the single line that stops start-up.
+public struct ConfigError: Error, Equatable, CustomStringConvertible, LocalizedError {
+    public let message: String
+    public init(_ message: String) { self.message = "configuration error: " + message }
+    public var description: String { message }
+    public var errorDescription: String? { message }
+}
+
+extension AppConfig {
+    /// The five-clear-working-days rule over the configured bank holidays and time zone.
+    public func publicationRule() throws -> PublicationRule {
+        PublicationRule(workingDays: try WorkingDays.load(file: bankHolidaysFile), time: LocalTime(timeZone: timeZone))
+    }
+}
+
+extension AppConfig {
+    public func deadlines() throws -> Deadlines {
+        let rule = try publicationRule()
+        return Deadlines(workingDays: rule.workingDays, time: rule.time)
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import TownhallDomain
+import TownhallStore
+
+/// Calendars, Atom feeds and bulk downloads: everything public, for other software.
+struct FeedRoutes: Sendable {
+    let database: AppDatabase
+    let pages: PageRenderer
+    let deadlines: Deadlines
+    let baseURL: String
+    let siteName: String
+    let now: @Sendable () -> Date
+    var time: LocalTime { deadlines.time }
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/calendar.ics") { _, _ in try await calendar(nil) }
+        router.get("/bodies/:slug/calendar.ics") { _, context in try await calendar(try context.parameters.require("slug")) }
+        router.get("/feeds/papers.atom") { _, _ in try await papers(nil) }
+        router.get("/bodies/:slug/papers.atom") { _, context in try await papers(try context.parameters.require("slug")) }
+        router.get("/feeds/responses.atom") { _, _ in try await responses(nil) }
+        router.get("/bodies/:slug/responses.atom") { _, context in try await responses(try context.parameters.require("slug")) }
+        router.get("/data") { _, _ in pages.render("data", title: "Open data", breadcrumbs: [Breadcrumb(title: "Home", url: "/")], page: DataPageView()) }
+        for format in ["csv", "json"] {
+            router.get("/data/meetings.\(format)") { _, _ in try await meetingsData(format) }
+            router.get("/data/recommendations.\(format)") { _, _ in try await recommendationsData(format) }
+            router.get("/data/responses.\(format)") { _, _ in try await responsesData(format) }
+        }
+    }
+
+    /// The body named in the path, or nil for all bodies; an unknown slug is a 404.
+    func body(_ slug: String?) async throws -> Body? {
+        guard let found = try await database.feedBody(slug: slug) else { throw HTTPError(.notFound) }
+        return found
+    }
+
+    func calendar(_ slug: String?) async throws -> Response {
+        let body = try await body(slug)
+        let host = URL(string: baseURL)?.host ?? "townhall"
+        let meetings = try await database.calendarMeetings(bodyId: body?.id, since: now().addingTimeInterval(-400 * 86_400))
+        let events = meetings.map { entry in
+            let meeting = entry.summary.meeting
+            var description = "\(baseURL)/meetings/\(meeting.id!)"
+            if !entry.itemTitles.isEmpty { description = "Agenda:\n" + entry.itemTitles.joined(separator: "\n") + "\n\n" + description }
+            return ICalendar.Event(
+                uid: "meeting-\(meeting.id!)@\(host)", stamp: entry.lastChanged, start: meeting.startsAt, end: meeting.endsAt,
+                summary: "\(entry.summary.bodyName): \(meeting.title)", location: entry.address, description: description,
+                url: "\(baseURL)/meetings/\(meeting.id!)", status: meeting.status)
+        }
+        let text = ICalendar(name: body?.name ?? "\(siteName): all meetings", timeZone: time.timeZone).render(events)
+        return Self.response(text, type: "text/calendar; charset=utf-8", fileName: "\(body?.slug ?? "all-meetings").ics")
+    }
+
+    func papers(_ slug: String?) async throws -> Response {
+        let body = try await body(slug)
+        let entries = try await database.recentPapers(bodyId: body?.id).map { entry in
+            AtomFeed.Entry(
+                id: "\(baseURL)/papers/\(entry.paper.id!)", title: entry.paper.title, updated: entry.paper.publishedAt ?? entry.paper.createdAt,
+                link: "\(baseURL)/papers/\(entry.paper.id!)",
+                summary: "\(entry.meeting.bodyName), \(entry.meeting.meeting.title), \(time.dateTime(entry.meeting.meeting.startsAt))",
+                author: entry.paper.author, category: entry.paper.kind.rawValue)
+        }
+        let feed = AtomFeed(
+            id: "\(baseURL)\(slug.map { "/bodies/\($0)/papers.atom" } ?? "/feeds/papers.atom")",
+            title: "New papers: \(body?.name ?? siteName)",
+            selfLink: "\(baseURL)\(slug.map { "/bodies/\($0)/papers.atom" } ?? "/feeds/papers.atom")",
+            alternateLink: "\(baseURL)\(slug.map { "/bodies/\($0)" } ?? "/")")
+        return Self.response(feed.render(entries, fallbackUpdated: Date(timeIntervalSince1970: 0)), type: "application/atom+xml; charset=utf-8")
+    }
+
+    func responses(_ slug: String?) async throws -> Response {
+        let body = try await body(slug)
+        let entries = try await database.recentResponses(bodyId: body?.id).map { entry in
+            let counts = [(entry.accepted, "accepted"), (entry.partlyAccepted, "partially accepted"), (entry.rejected, "rejected")]
+                .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+            return AtomFeed.Entry(
+                id: "\(baseURL)/responses/\(entry.response.id!)",
+                title: "\(entry.organisation.name) responded to \(entry.paper.title)\(entry.response.version > 1 ? " (revised)" : "")",
+                updated: entry.response.submittedAt ?? entry.response.updatedAt,
+                link: "\(baseURL)/organisations/\(entry.organisation.slug)",
+                summary: "\(entry.body.name): \(counts.isEmpty ? "no decisions" : counts).", author: entry.organisation.name, category: "response")
+        }
+        let path = slug.map { "/bodies/\($0)/responses.atom" } ?? "/feeds/responses.atom"
+        let feed = AtomFeed(
+            id: baseURL + path, title: "Responses to recommendations: \(body?.name ?? siteName)", selfLink: baseURL + path,
+            alternateLink: baseURL + "/recommendations")
+        return Self.response(feed.render(entries, fallbackUpdated: Date(timeIntervalSince1970: 0)), type: "application/atom+xml; charset=utf-8")
+    }
+
+    func meetingsData(_ format: String) async throws -> Response {
+        let rows = try await database.allMeetings().map { summary in
+            MeetingLine(
+                id: summary.meeting.id!, body: summary.bodyName, bodySlug: summary.bodySlug, title: summary.meeting.title,
+                startsAt: time.isoLocal(summary.meeting.startsAt), endsAt: summary.meeting.endsAt.map(time.isoLocal) ?? "",
+                location: summary.locationName ?? "", status: summary.meeting.status.rawValue,
+                agendaPublished: summary.meeting.agendaPublishedAt != nil, url: "\(baseURL)/meetings/\(summary.meeting.id!)")
+        }
+        return try Self.data(rows, format: format, name: "meetings")
+    }
+
+    func recommendationsData(_ format: String) async throws -> Response {
+        let rows = try await database.trackedRecommendations(RecommendationScope(), deadlines: deadlines, now: now()).map { tracked in
+            RecommendationLine(
+                id: tracked.recommendation.id!, number: tracked.recommendation.number, body: tracked.body.name,
+                organisation: tracked.organisation.name, paperId: tracked.recommendation.paperId, paperTitle: tracked.paperTitle,
+                text: tracked.recommendation.text, state: tracked.state.rawValue,
+                issuedOn: tracked.recommendation.issuedAt.map { time.day(of: $0) } ?? "", dueOn: tracked.recommendation.dueOn ?? "",
+                decision: tracked.decision?.rawValue ?? "", answeredOn: tracked.firstAnsweredAt.map { time.day(of: $0) } ?? "",
+                url: "\(baseURL)/recommendations/\(tracked.recommendation.id!)")
+        }
+        return try Self.data(rows, format: format, name: "recommendations")
+    }
+
+    func responsesData(_ format: String) async throws -> Response {
+        try Self.data(try await database.responseLines(), format: format, name: "responses")
+    }
+
+    /// JSON (an array of objects, ISO 8601 dates) or CSV (the same keys as columns, in the documented order).
+    static func data<Row: Encodable & DataRow>(_ rows: [Row], format: String, name: String) throws -> Response {
+        if format == "json" {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            encoder.dateEncodingStrategy = .iso8601
+            return response(String(decoding: try encoder.encode(rows), as: UTF8.self), type: "application/json", fileName: "\(name).json")
+        }
+        return response(CSVWriter.render(header: Row.columns, rows: rows.map(\.cells)), type: "text/csv; charset=utf-8", fileName: "\(name).csv")
+    }
+
+    static func response(_ text: String, type: String, fileName: String? = nil) -> Response {
+        var headers: HTTPFields = [.contentType: type, .eTag: HTTPCacheMiddleware.etag(text)]
+        if let fileName { headers[.contentDisposition] = "inline; filename=\"\(fileName)\"" }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}

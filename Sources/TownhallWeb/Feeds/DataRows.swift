@@ -1,0 +1,63 @@
+import Foundation
+import TownhallDomain
+import TownhallStore
+
+/// A row of a bulk download: its CSV columns (the JSON keys, in order) and values.
+protocol DataRow {
+    static var columns: [String] { get }
+    var cells: [String] { get }
+}
+
+struct MeetingLine: Encodable, DataRow {
+    let id: Int64
+    let body: String
+    let bodySlug: String
+    let title: String
+    let startsAt: String
+    let endsAt: String
+    let location: String
+    let status: String
+    let agendaPublished: Bool
+    let url: String
+
+    static let columns = ["id", "body", "bodySlug", "title", "startsAt", "endsAt", "location", "status", "agendaPublished", "url"]
+    var cells: [String] { [String(id), body, bodySlug, title, startsAt, endsAt, location, status, String(agendaPublished), url] }
+}
+
+struct RecommendationLine: Encodable, DataRow {
+    let id: Int64
+    let number: Int
+    let body: String
+    let organisation: String
+    let paperId: Int64
+    let paperTitle: String
+    let text: String
+    let state: String
+    let issuedOn: String
+    let dueOn: String
+    let decision: String
+    let answeredOn: String
+    let url: String
+
+    static let columns = ["id", "number", "body", "organisation", "paperId", "paperTitle", "text", "state", "issuedOn", "dueOn", "decision", "answeredOn", "url"]
+    var cells: [String] {
+        [String(id), String(number), body, organisation, String(paperId), paperTitle, text, state, issuedOn, dueOn, decision, answeredOn, url]
+    }
+}
+
+extension ResponseLine: DataRow {
+    static let columns = [
+        "responseId", "version", "submittedAt", "organisation", "body", "paperId", "paperTitle", "recommendationId",
+        "recommendationNumber", "decision", "reasons", "action", "targetDate",
+    ]
+    var cells: [String] {
+        let formatter = ISO8601DateFormatter()
+        return [
+            String(responseId), String(version), formatter.string(from: submittedAt), organisation, body, String(paperId), paperTitle,
+            String(recommendationId), String(recommendationNumber), decision, reasons, action, targetDate,
+        ]
+    }
+}
+
+/// The open data page: nothing to fill in, the template documents the columns.
+struct DataPageView: Sendable {}

@@ -1,0 +1,106 @@
+import Crypto
+import Foundation
+import Hummingbird
+import TownhallDomain
+import TownhallStore
+
+/// Conditional requests and CDN-friendly caching for public, anonymous content. Every public page and feed
+/// carries a strong ETag (a hash of its bytes, set where the bytes are made); this middleware adds
+/// Last-Modified (the store's last change, or the start of today, since overdue states change with the date),
+/// `Cache-Control: public` with a short shared max-age, and answers a matching If-None-Match (or, without one,
+/// an If-Modified-Since that is not older than Last-Modified) with 304 and no body.
+struct HTTPCacheMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let time: LocalTime
+    let now: @Sendable () -> Date
+    let pages = PageCache()
+    let versions: StoreVersion
+
+    init(database: AppDatabase, time: LocalTime, now: @escaping @Sendable () -> Date) {
+        self.time = time
+        self.now = now
+        versions = StoreVersion(database: database)
+    }
+    static let cacheControl = "public, max-age=0, s-maxage=60"
+    static let publicPrefixes = [
+        "/bodies/", "/meetings/", "/papers/", "/recommendations", "/organisations/", "/inquiries/", "/peer-challenges", "/search",
+        "/calendar.ics", "/feeds/", "/data", "/oparl/", "/attachments/",
+    ]
+
+    static func isPublic(_ path: String) -> Bool { path == "/" || publicPrefixes.contains { path.hasPrefix($0) } }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard request.method == .get || request.method == .head, Self.isPublic(request.uri.path) else {
+            return try await next(request, context)
+        }
+        let (version, lastWrite) = try await versions.current()
+        let key = request.uri.description
+        let current = now()
+        var response: Response
+        let lastModified: Date
+        if request.method == .get, let hit = pages.get(key, version: version, now: current) {
+            response = Response(status: .ok, headers: hit.headers, body: .init(byteBuffer: hit.body))
+            lastModified = hit.lastModified
+        } else {
+            response = try await next(request, context)
+            guard response.status == .ok, response.headers[.setCookie] == nil, response.headers[.eTag] != nil else { return response }
+            if response.headers[.cacheControl]?.hasPrefix("public") != true { response.headers[.cacheControl] = Self.cacheControl }
+            lastModified = try self.lastModified(lastWrite: lastWrite)
+            response.headers[.lastModified] = Self.httpDate(lastModified)
+            if request.method == .get {
+                let sink = CollectingWriter.Sink()
+                try await response.body.write(CollectingWriter(sink: sink))
+                response.body = .init(byteBuffer: sink.buffer)
+                pages.put(key, .init(body: sink.buffer, headers: response.headers, version: version, stored: current, lastModified: lastModified))
+            }
+        }
+        let etag = response.headers[.eTag]!
+        if let match = request.headers[.ifNoneMatch] {
+            let tags = match.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            if tags.contains("*") || tags.contains(etag) || tags.contains("W/" + etag) { return Self.notModified(response) }
+        } else if let since = request.headers[.ifModifiedSince].flatMap(Self.parseHTTPDate),
+                  floor(lastModified.timeIntervalSince1970) <= since.timeIntervalSince1970 {
+            return Self.notModified(response)
+        }
+        return response
+    }
+
+    /// The later of the last audited write and the start of today in local time.
+    func lastModified(lastWrite: Date?) throws -> Date {
+        let midnight = try time.parseDateTime("\(time.day(of: now())) 00:00")
+        guard let lastWrite else { return midnight }
+        return max(lastWrite, midnight)
+    }
+
+    static func notModified(_ response: Response) -> Response {
+        var headers = response.headers
+        headers[.contentLength] = nil
+        headers[.contentType] = nil
+        headers[.contentDisposition] = nil
+        return Response(status: .notModified, headers: headers)
+    }
+
+    /// The strong validator for a representation: a quoted hash of its bytes.
+    static func etag(_ text: String) -> String {
+        "\"" + SHA256.hash(data: Data(text.utf8)).prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
+    }
+
+    /// IMF-fixdate (RFC 9110), without building a formatter per response.
+    static func httpDate(_ date: Date) -> String {
+        let gmt = LocalTime.utc
+        let day = gmt.calendarDay(of: date)
+        let c = day.components
+        let clock = gmt.isoLocal(date).dropFirst(11).prefix(8)
+        let weekday = LocalTime.weekdays[day.weekday - 1].prefix(3), month = LocalTime.months[c.month - 1].prefix(3)
+        return String(format: "%@, %02d %@ %04d ", String(weekday), c.day, String(month), c.year) + clock + " GMT"
+    }
+    static func parseHTTPDate(_ text: String) -> Date? { formatter().date(from: text) }
+
+    static func formatter() -> DateFormatter {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        return formatter
+    }
+}

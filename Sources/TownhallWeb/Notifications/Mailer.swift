@@ -1,0 +1,92 @@
+import Foundation
+import TownhallDomain
+import TownhallStore
+
+/// Hands messages to a sendmail-compatible program (`sendmail -t`, `msmtp -t`): the message, with its headers,
+/// on standard input; exit status 0 means accepted.
+public struct Mailer: Sendable {
+    public let command: [String]
+    public let from: String
+    public let siteName: String
+    public let baseURL: String
+
+    public init(config: AppConfig) throws {
+        command = config.sendmailCommand.split(separator: " ").map(String.init)
+        guard !command.isEmpty else { throw ConfigError("sendmailCommand must name a program") }
+        from = config.mailFrom
+        siteName = config.siteName
+        baseURL = config.baseURL
+    }
+
+    /// RFC 5322 text: headers (no line breaks can be injected: values are single-line), a blank line, the body.
+    public func message(_ outbox: OutboxMessage, date: Date) -> String {
+        func header(_ value: String) -> String { value.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ") }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
+        let domain = from.split(separator: "@").last.map(String.init) ?? "localhost"
+        let subject = header(outbox.subject)
+        let encodedSubject = subject.allSatisfy(\.isASCII) ? subject : "=?UTF-8?B?\(Data(subject.utf8).base64EncodedString())?="
+        return [
+            "From: \(header(siteName)) <\(header(from))>",
+            "To: \(header(outbox.recipient))",
+            "Subject: \(encodedSubject)",
+            "Date: \(formatter.string(from: date))",
+            "Message-ID: <outbox-\(outbox.id ?? 0)@\(domain)>",
+            "MIME-Version: 1.0",
+            "Content-Type: text/plain; charset=utf-8",
+            "Content-Transfer-Encoding: 8bit",
+            "",
+            outbox.body.replacingOccurrences(of: "{{site}}", with: baseURL),
+            "",
+        ].joined(separator: "\r\n")
+    }
+
+    /// Runs the program once for the message; throws with its output when it fails.
+    public func send(_ outbox: OutboxMessage, date: Date) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = output
+        do {
+            try process.run()
+        } catch {
+            throw TownhallError.io("cannot run \(command[0]): \(error.localizedDescription)")
+        }
+        input.fileHandleForWriting.write(Data(message(outbox, date: date).utf8))
+        try? input.fileHandleForWriting.close()
+        let said = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let text = String(decoding: said, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw TownhallError.io("\(command[0]) exited with status \(process.terminationStatus)\(text.isEmpty ? "" : ": \(text)")")
+        }
+    }
+
+    public struct RunSummary: Sendable, Equatable {
+        public var queued = 0
+        public var sent = 0
+        public var failed = 0
+    }
+
+    /// Queues due notices, then tries every pending message once; failures stay queued with their error.
+    public func run(database: AppDatabase, deadlines: Deadlines, now: Date) throws -> RunSummary {
+        var summary = RunSummary()
+        summary.queued = try database.enqueueDeadlineNotices(deadlines: deadlines, now: now)
+            + database.enqueueDutyReminders(today: deadlines.time.calendarDay(of: now), time: deadlines.time, now: now)
+        for message in try database.pendingMessages(now: now, limit: 10_000) {
+            do {
+                try send(message, date: now)
+                try database.markSent(messageId: message.id!, at: now)
+                summary.sent += 1
+            } catch {
+                try database.markFailed(messageId: message.id!, error: (error as? TownhallError)?.message ?? "\(error)", at: now)
+                summary.failed += 1
+            }
+        }
+        return summary
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import TownhallDomain
+import TownhallStore
+
+/// The OParl 1.1 API under `/oparl/v1.1/`: the system, bodies, their external lists (paged, with the
+/// created/modified filters) and every object by its id. Errors are JSON too.
+struct OParlRoutes: Sendable {
+    let database: AppDatabase
+    let base: String
+    let time: LocalTime
+    let siteName: String
+
+    func register(on router: Router<AppRequestContext>) {
+        let root = "/oparl/v1.1"
+        router.get("\(root)/system") { _, _ in try await Self.json(database.oparlSystem(base: base, time: time, name: siteName)) }
+        router.get("\(root)/bodies") { request, _ in
+            try await list(request, path: "bodies") { filter in try await database.oparlBodies(filter: filter, base: base, time: time) }
+        }
+        router.get("\(root)/bodies/:id/:list") { request, context in
+            guard let list = OParlList(rawValue: context.parameters.get("list") ?? ""), let id = Int64(context.parameters.get("id") ?? "")
+            else { return Self.error(.notFound, "no such list") }
+            return try await self.list(request, path: "bodies/\(id)/\(list.rawValue)") { filter in
+                try await database.oparlList(list, bodyId: id, filter: filter, base: base, time: time)
+            }
+        }
+        for kind in ["bodies", "organizations", "persons", "memberships", "meetings", "agendaitems", "papers", "consultations", "files",
+                     "locations", "legislativeterms"] {
+            router.get("\(root)/\(kind)/:id") { _, context in
+                guard let object = try await database.oparlObject(
+                    kind, id: context.parameters.get("id") ?? "", base: base, time: time, systemName: siteName)
+                else { return Self.error(.notFound, "no such \(kind.dropLast()) object") }
+                return try Self.json(object)
+            }
+        }
+    }
+
+    func list(
+        _ request: Request, path: String, load: (OParlFilter) async throws -> (objects: [JSONValue], total: Int)?
+    ) async throws -> Response {
+        let query = RecommendationRoutes.query(request)
+        var filter = OParlFilter()
+        for (key, keyPath) in [("created_since", \OParlFilter.createdSince), ("created_until", \.createdUntil),
+                               ("modified_since", \.modifiedSince), ("modified_until", \.modifiedUntil)] {
+            guard let text = query[key] else { continue }
+            guard let date = Self.parseDate(text) else {
+                return Self.error(.badRequest, "\(key) must be an ISO 8601 date-time, for example 2026-11-01T00:00:00Z")
+            }
+            filter[keyPath: keyPath] = date
+        }
+        if let text = query["page"] {
+            guard let page = Int(text), page >= 1 else { return Self.error(.badRequest, "page must be a whole number from 1") }
+            filter.page = page
+        }
+        if let text = query["limit"] {
+            guard let limit = Int(text), (1...1000).contains(limit) else { return Self.error(.badRequest, "limit must be from 1 to 1000") }
+            filter.limit = limit
+        }
+        guard let (objects, total) = try await load(filter) else { return Self.error(.notFound, "no such body") }
+        let pages = max(1, (total + filter.limit - 1) / filter.limit)
+        func link(_ page: Int) -> JSONValue {
+            var components = URLComponents()
+            components.queryItems = query.filter { $0.key != "page" }.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
+                + [URLQueryItem(name: "page", value: String(page))]
+            return .string("\(base)/oparl/v1.1/\(path)?\(components.percentEncodedQuery ?? "")")
+        }
+        let body: JSONValue = .object([
+            "data": .array(objects),
+            "pagination": .object([
+                "totalElements": .int(Int64(total)), "elementsPerPage": .int(Int64(filter.limit)), "currentPage": .int(Int64(filter.page)),
+                "totalPages": .int(Int64(pages)),
+            ]),
+            "links": .object([
+                "first": link(1), "last": link(pages), "prev": filter.page > 1 ? link(filter.page - 1) : nil,
+                "next": filter.page < pages ? link(filter.page + 1) : nil,
+            ]),
+        ])
+        return try Self.json(body)
+    }
+
+    static func parseDate(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.date(from: text)
+    }
+
+    static func json(_ value: JSONValue, status: HTTPResponse.Status = .ok) throws -> Response {
+        let text = String(decoding: try value.data(), as: UTF8.self)
+        return Response(
+            status: status,
+            headers: [.contentType: "application/json; charset=utf-8", .eTag: HTTPCacheMiddleware.etag(text),
+                      .accessControlAllowOrigin: "*"],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    static func error(_ status: HTTPResponse.Status, _ message: String) -> Response {
+        (try? json(.object(["error": .string(message)]), status: status)) ?? Response(status: status)
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Hummingbird
+import Mustache
+import TownhallDomain
+import TownhallStore
+
+/// Wraps every page in the site layout. Templates receive only view models (already formatted strings),
+/// so they never query or compute.
+public struct PageRenderer: Sendable {
+    let library: MustacheLibrary
+    let siteName: String
+
+    public init(templatesDirectory: String, siteName: String) async throws {
+        library = try await MustacheLibrary(directory: templatesDirectory)
+        self.siteName = siteName
+        for name in Self.templates where library.getTemplate(named: name) == nil {
+            throw TownhallError.io("template \(name).mustache is missing from \(templatesDirectory)")
+        }
+    }
+
+    static let templates = [
+        "layout", "home", "body", "meeting", "paper", "error", "login", "recommendations", "recommendation", "organisation", "provider-dashboard", "provider-response", "admin-recommendation", "admin-dashboard", "admin-meeting-form",
+        "admin-meeting", "admin-paper-form", "admin-item-form", "admin-minutes", "inquiry", "peer-challenges", "admin-seats", "search", "data",
+        "password-reset-request", "password-reset",
+    ]
+
+    /// The values the layout reads around every page's own content.
+    struct Frame<Content: Sendable>: Sendable {
+        let siteName: String
+        let pageTitle: String
+        let breadcrumbs: [Breadcrumb]
+        let hasBreadcrumbs: Bool
+        let account: AccountNav?
+        let page: Content
+    }
+
+    func render<Content: Sendable>(
+        _ template: String, title: String, breadcrumbs: [Breadcrumb] = [], page: Content, status: HTTPResponse.Status = .ok,
+        account: AccountNav? = nil
+    ) -> Response {
+        let frame = Frame(
+            siteName: siteName, pageTitle: title, breadcrumbs: breadcrumbs, hasBreadcrumbs: !breadcrumbs.isEmpty,
+            account: account, page: page)
+        let html = library.render(frame, withTemplate: template) ?? ""
+        return Response(
+            status: status,
+            headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache", .eTag: HTTPCacheMiddleware.etag(html)],
+            body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}
+
+/// The signed-in user's name and the token for the sign-out form in the header.
+extension PageRenderer {
+    /// A page for a signed-in user: their account header, and never stored by a browser or proxy.
+    func renderSignedIn<Content: Sendable>(
+        _ template: String, title: String, breadcrumbs: [Breadcrumb], page: Content, status: HTTPResponse.Status,
+        context: AppRequestContext
+    ) -> Response {
+        var response = render(template, title: title, breadcrumbs: breadcrumbs, page: page, status: status, account: AccountNav(context))
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+}
+
+struct AccountNav: Sendable {
+    let name: String
+    let csrf: String
+    let dashboardURL: String
+
+    init?(_ context: AppRequestContext) {
+        guard let user = context.user, let session = context.session else { return nil }
+        name = user.name
+        csrf = session.csrfToken
+        dashboardURL = user.role == .provider ? "/provider" : "/admin"
+    }
+}
+
+/// One step in the breadcrumb trail above a page heading.
+struct Breadcrumb: Sendable {
+    let title: String
+    let url: String
+}

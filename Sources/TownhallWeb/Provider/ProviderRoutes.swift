@@ -1,0 +1,160 @@
+import Foundation
+import Hummingbird
+import TownhallDomain
+import TownhallStore
+
+/// Provider responders: their organisation's recommendations, a response form per report, progress updates.
+/// Every handler checks that the signed-in user answers for the organisation the object is addressed to.
+struct ProviderRoutes: Sendable {
+    let database: AppDatabase
+    let pages: PageRenderer
+    let deadlines: Deadlines
+    let now: @Sendable () -> Date
+
+    var time: LocalTime { deadlines.time }
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/provider", use: dashboard)
+        router.get("/provider/reports/:id", use: report)
+        router.post("/provider/reports/:id", use: respond)
+        router.post("/provider/recommendations/:id/progress", use: progress)
+    }
+
+    /// The signed-in provider and the organisation they answer for; anyone else gets 403.
+    func provider(_ request: Request, _ context: AppRequestContext) throws -> (User, Int64) {
+        let user = try context.requireUser(request)
+        guard user.role == .provider, let organisationId = user.organisationId else { throw HTTPError(.forbidden) }
+        return (user, organisationId)
+    }
+
+    func render<View: Sendable>(_ template: String, _ title: String, _ view: View, _ context: AppRequestContext,
+                                status: HTTPResponse.Status = .ok) -> Response {
+        pages.renderSignedIn(
+            template, title: title, breadcrumbs: template == "provider-dashboard" ? [] : [Breadcrumb(title: "Your recommendations", url: "/provider")],
+            page: view, status: status, context: context)
+    }
+
+    @Sendable func dashboard(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (user, organisationId) = try provider(request, context)
+        let tracked = try await database.trackedRecommendations(
+            RecommendationScope(organisationId: organisationId), deadlines: deadlines, now: now())
+        let reports = Dictionary(grouping: tracked, by: \.recommendation.paperId).map { paperId, items in
+            ProviderDashboardView.Report(
+                title: items[0].paperTitle, bodyName: items[0].body.name, url: "/provider/reports/\(paperId)",
+                due: items.compactMap(\.recommendation.dueOn).min().flatMap(Day.init).map(time.longDate(day:)) ?? "",
+                needsAnswer: items.contains { $0.state.isWaiting },
+                rows: items.map { RecommendationRow($0, time: time) })
+        }.sorted { ($0.needsAnswer ? 0 : 1, $0.title) < ($1.needsAnswer ? 0 : 1, $1.title) }
+        let view = ProviderDashboardView(
+            organisation: user.organisation ?? "", reports: reports, hasReports: !reports.isEmpty,
+            waiting: tracked.filter { $0.state.isWaiting }.count, late: tracked.filter { $0.state.isLate }.count)
+        return render("provider-dashboard", "Your recommendations", view, context)
+    }
+
+    @Sendable func report(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (_, organisationId) = try provider(request, context)
+        let workspace = try await requireWorkspace(context, organisationId)
+        let source = workspace.draft != nil ? workspace.draftItems : workspace.latestItems
+        var form = FormData(values: ["basedOn": String(workspace.latest?.version ?? 0)])
+        for (recommendationId, item) in source {
+            form.values[ResponseField.decision.name(recommendationId)] = item.decision?.rawValue ?? ""
+            form.values[ResponseField.reasons.name(recommendationId)] = item.reasons
+            form.values[ResponseField.action.name(recommendationId)] = item.action
+            form.values[ResponseField.target.name(recommendationId)] = item.targetDate ?? ""
+        }
+        let notice = request.uri.queryParameters["saved"] != nil ? "Your draft is saved. It is not public until you submit it." : nil
+        return responsePage(workspace, form: form, errors: FormErrors(), notice: notice, context: context)
+    }
+
+    @Sendable func respond(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (user, organisationId) = try provider(request, context)
+        let workspace = try await requireWorkspace(context, organisationId)
+        let form = try await FormData.read(request, context: context)
+        try context.requireCSRF(form)
+        let answerable = workspace.recommendations.filter { $0.state.allows(.respond) || $0.state.allows(.correctResponse) }
+        var answers: [Int64: ResponseAnswer] = [:]
+        var errors = FormErrors()
+        for tracked in answerable {
+            let id = tracked.recommendation.id!
+            let answer = ResponseAnswer(
+                decision: ResponseDecision(rawValue: form[ResponseField.decision.name(id)]), reasons: form[ResponseField.reasons.name(id)],
+                action: form[ResponseField.action.name(id)], targetDate: form[ResponseField.target.name(id)])
+            answers[id] = answer
+            let number = tracked.recommendation.number
+            for problem in form["action"] == "submit" ? answer.problems(number: number) : answer.lengthProblems(number: number) {
+                errors.add(problem.field.anchor(id), problem.message)
+            }
+        }
+        guard errors.isEmpty else {
+            return responsePage(workspace, form: form, errors: errors, context: context, status: .unprocessableContent)
+        }
+        let paperId = workspace.paper.id!
+        do {
+            if form["action"] == "submit" {
+                _ = try database.submitResponse(
+                    paperId: paperId, organisationId: organisationId, answers: answers, basedOnVersion: Int(form["basedOn"]) ?? -1,
+                    now: now(), deadlines: deadlines, actor: .user(user))
+                return .redirect(to: "/provider/reports/\(paperId)", type: .normal)
+            }
+            _ = try database.saveResponseDraft(paperId: paperId, organisationId: organisationId, answers: answers, now: now(), actor: .user(user))
+            return .redirect(to: "/provider/reports/\(paperId)?saved=1", type: .normal)
+        } catch let error as TownhallError {
+            guard case .conflict(let message) = error else { throw error }
+            // Someone else submitted first: show the latest state, with this person's answers kept to review.
+            let fresh = try await requireWorkspace(context, organisationId)
+            var kept = form
+            kept.values["basedOn"] = String(fresh.latest?.version ?? 0)
+            errors.add("response", "Not submitted: \(message). Your answers are kept below; check them against the response now published, then submit them as a correction if they are still right.")
+            return responsePage(fresh, form: kept, errors: errors, context: context, status: .conflict)
+        }
+    }
+
+    @Sendable func progress(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (user, organisationId) = try provider(request, context)
+        guard let detail = try await database.recommendationDetail(id: try PublicRoutes.id(context), deadlines: deadlines, now: now()),
+              detail.tracked.organisation.id == organisationId
+        else { throw HTTPError(.forbidden) }
+        let form = try await FormData.read(request, context: context)
+        try context.requireCSRF(form)
+        let paperId = detail.paper.id!
+        var errors = FormErrors()
+        let id = detail.tracked.recommendation.id!
+        guard let status = ImplementationStatus(rawValue: form["status-\(id)"]) else {
+            errors.add("status-\(id)", "Select the progress made on recommendation \(detail.tracked.recommendation.number)")
+            return try await progressError(paperId, organisationId, form: form, errors: errors, context: context)
+        }
+        do {
+            _ = try database.addImplementationUpdate(
+                recommendationId: id, status: status, note: form["note-\(id)"], targetDate: form["progressTarget-\(id)"], at: now(),
+                deadlines: deadlines, actor: .user(user))
+        } catch let error as TownhallError {
+            guard case .invalid(let message) = error else { throw error }
+            errors.add("note-\(id)", message.asSentence)
+            return try await progressError(paperId, organisationId, form: form, errors: errors, context: context)
+        }
+        return .redirect(to: "/provider/reports/\(paperId)#progress-\(id)", type: .normal)
+    }
+
+    func progressError(_ paperId: Int64, _ organisationId: Int64, form: FormData, errors: FormErrors, context: AppRequestContext) async throws -> Response {
+        let workspace = try await requireWorkspace(paperId: paperId, organisationId)
+        return responsePage(workspace, form: form, errors: errors, context: context, status: .unprocessableContent)
+    }
+
+    /// The report named in the address, for the provider's own organisation.
+    func requireWorkspace(_ context: AppRequestContext, _ organisationId: Int64) async throws -> ResponseWorkspace {
+        try await requireWorkspace(paperId: try PublicRoutes.id(context), organisationId)
+    }
+
+    /// The report's recommendations for the provider's own organisation; a report with none for them is 403.
+    func requireWorkspace(paperId: Int64, _ organisationId: Int64) async throws -> ResponseWorkspace {
+        guard let workspace = try await database.responseWorkspace(paperId: paperId, organisationId: organisationId, deadlines: deadlines, now: now())
+        else { throw HTTPError(.forbidden) }
+        return workspace
+    }
+
+    func responsePage(_ workspace: ResponseWorkspace, form: FormData, errors: FormErrors, notice: String? = nil, context: AppRequestContext,
+                      status: HTTPResponse.Status = .ok) -> Response {
+        let view = ResponseFormView(workspace, form: form, errors: errors, notice: notice, csrf: context.session?.csrfToken ?? "", time: time)
+        return render("provider-response", (errors.isEmpty ? "" : "Error: ") + "Respond: \(workspace.paper.title)", view, context, status: status)
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import TownhallDomain
+import TownhallStore
+
+/// The provider's list of reports with recommendations for their organisation.
+struct ProviderDashboardView: Sendable {
+    struct Report: Sendable {
+        let title: String
+        let bodyName: String
+        let url: String
+        let due: String
+        let needsAnswer: Bool
+        let rows: [RecommendationRow]
+    }
+
+    let organisation: String
+    let reports: [Report]
+    let hasReports: Bool
+    let waiting: Int
+    let late: Int
+}
+
+/// The response form for one report: every recommendation for the organisation on one page.
+struct ResponseFormView: Sendable {
+    struct Entry: Sendable {
+        let id: Int64
+        let number: Int
+        let text: String
+        let due: String
+        let stateLabel: String
+        let stateClass: String
+        let publicURL: String
+        let canAnswer: Bool
+        let decisions: [Choice]
+        let reasons: String
+        let action: String
+        let target: String
+        /// The form's field names for this recommendation, the same the route reads and errors link to.
+        let fields: Fields
+        let decisionError: String?
+        let reasonsError: String?
+        let actionError: String?
+        let targetError: String?
+        let submittedDecision: String?
+        let canUpdateProgress: Bool
+        let progressChoices: [Choice]
+        let note: String
+        let progressTarget: String
+        let statusError: String?
+        let noteError: String?
+    }
+
+    /// One recommendation's field names, each taken from `ResponseField`.
+    struct Fields: Sendable {
+        let decision, reasons, action, target: String
+        init(_ id: Int64) {
+            (decision, reasons, action, target) = (
+                ResponseField.decision.name(id), ResponseField.reasons.name(id), ResponseField.action.name(id), ResponseField.target.name(id))
+        }
+    }
+
+    let title: String
+    let bodyName: String
+    let csrf: String
+    let action: String
+    let basedOn: String
+    let entries: [Entry]
+    let canAnswer: Bool
+    let isCorrection: Bool
+    let hasDraft: Bool
+    let latestVersion: Int?
+    let latestSubmitted: String?
+    let notice: String?
+    let responseError: String?
+    let hasErrors: Bool
+    let errors: [FormErrors.Entry]
+
+    init(_ workspace: ResponseWorkspace, form: FormData, errors: FormErrors, notice: String?, csrf: String, time: LocalTime) {
+        title = workspace.paper.title
+        bodyName = workspace.recommendations.first?.body.name ?? ""
+        self.csrf = csrf
+        action = "/provider/reports/\(workspace.paper.id!)"
+        basedOn = form["basedOn"]
+        entries = workspace.recommendations.map { tracked in
+            let id = tracked.recommendation.id!
+            let chosen = form[ResponseField.decision.name(id)]
+            func error(_ field: ResponseField) -> String? { errors.message(for: field.anchor(id)) }
+            return Entry(
+                id: id, number: tracked.recommendation.number, text: tracked.recommendation.text,
+                due: tracked.recommendation.dueOn.flatMap(Day.init).map(time.longDate(day:)) ?? "",
+                stateLabel: tracked.state.label, stateClass: tracked.state.tagClass, publicURL: "/recommendations/\(id)",
+                canAnswer: tracked.state.allows(.respond) || tracked.state.allows(.correctResponse),
+                decisions: ResponseDecision.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == chosen) },
+                reasons: form[ResponseField.reasons.name(id)], action: form[ResponseField.action.name(id)],
+                target: form[ResponseField.target.name(id)],
+                fields: Fields(id),
+                decisionError: error(.decision), reasonsError: error(.reasons), actionError: error(.action), targetError: error(.target),
+                submittedDecision: workspace.latestItems[id]?.decision?.label,
+                canUpdateProgress: tracked.state.allows(.updateImplementation),
+                progressChoices: ImplementationStatus.allCases.map {
+                    Choice(value: $0.rawValue, label: $0.label, selected: form["status-\(id)"] == $0.rawValue)
+                },
+                note: form["note-\(id)"], progressTarget: form["progressTarget-\(id)"],
+                statusError: errors.message(for: "status-\(id)"), noteError: errors.message(for: "note-\(id)"))
+        }
+        canAnswer = entries.contains { $0.canAnswer }
+        isCorrection = workspace.latest != nil
+        hasDraft = workspace.draft != nil
+        latestVersion = workspace.latest?.version
+        latestSubmitted = workspace.latest?.submittedAt.map(time.dateTime)
+        self.notice = notice
+        responseError = errors.message(for: "response")
+        hasErrors = !errors.isEmpty
+        self.errors = errors.entries
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import TownhallDomain
+import TownhallStore
+
+/// The resident-facing site. Every handler asks the store for public data only and turns it into a view model.
+struct PublicRoutes: Sendable {
+    let database: AppDatabase
+    let pages: PageRenderer
+    let files: AttachmentFiles
+    let time: LocalTime
+    let deadlines: Deadlines
+    let now: @Sendable () -> Date
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/", use: home)
+        router.get("/bodies/:slug", use: body)
+        router.get("/meetings/:id", use: meeting)
+        router.get("/papers/:id", use: paper)
+        router.get("/attachments/:id/:name", use: attachment)
+        router.get("/healthz") { _, _ in "ok" }
+        // Ready only when the store answers and its schema is current; a load balancer should wait for this.
+        router.get("/readyz") { _, _ -> Response in
+            let ready = (try? database.pendingMigrations().isEmpty) ?? false
+            return Response(
+                status: ready ? .ok : .serviceUnavailable, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
+                body: .init(byteBuffer: ByteBuffer(string: ready ? "ready" : "not ready")))
+        }
+    }
+
+    @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let bodies = try await database.allBodies()
+        let upcoming = try await database.upcomingMeetings(from: now(), limit: 10)
+        return pages.render("home", title: "Meetings and papers", page: HomeView(bodies: bodies, upcoming: upcoming, time: time))
+    }
+
+    @Sendable func body(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let slug = try context.parameters.require("slug")
+        let current = now()
+        guard let detail = try await database.bodyDetail(slug: slug, now: current, time: time) else {
+            throw HTTPError(.notFound)
+        }
+        var recommendations: [TrackedRecommendation] = []
+        if case .peerChallenge(let summary?) = detail.overview, let report = summary.report {
+            recommendations = try await database.trackedRecommendations(
+                RecommendationScope(paperId: report.id), deadlines: deadlines, now: current)
+        }
+        let view = BodyView(detail, recommendations: recommendations, time: time)
+        return pages.render("body", title: view.name, breadcrumbs: [Breadcrumb(title: "Home", url: "/")], page: view)
+    }
+
+    @Sendable func meeting(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let detail = try await database.meetingDetail(id: try Self.id(context)) else { throw HTTPError(.notFound) }
+        let record = try await database.meetingRecord(meetingId: detail.summary.meeting.id!)
+        let view = MeetingView(detail, record: record, time: time)
+        let crumbs = [Breadcrumb(title: "Home", url: "/"), Breadcrumb(title: view.meeting.bodyName, url: view.meeting.bodyURL)]
+        return pages.render("meeting", title: "\(view.meeting.title), \(view.meeting.when)", breadcrumbs: crumbs, page: view)
+    }
+
+    @Sendable func paper(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let detail = try await database.paperDetail(id: try Self.id(context)) else { throw HTTPError(.notFound) }
+        let view = PaperView(detail, time: time)
+        let crumbs = [
+            Breadcrumb(title: "Home", url: "/"), Breadcrumb(title: view.meeting.bodyName, url: view.meeting.bodyURL),
+            Breadcrumb(title: view.meeting.title, url: view.meeting.url),
+        ]
+        return pages.render("paper", title: view.title, breadcrumbs: crumbs, page: view)
+    }
+
+    /// Files are always sent as downloads with their stored media type, never rendered inline.
+    @Sendable func attachment(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let file = try await database.publicAttachment(id: try Self.id(context)) else { throw HTTPError(.notFound) }
+        return try Self.fileResponse(file, files: files, cacheControl: "public, max-age=3600")
+    }
+
+    /// An attachment's bytes, always as a download of its stored type, never shown inline.
+    static func fileResponse(_ file: Attachment, files: AttachmentFiles, cacheControl: String) throws -> Response {
+        let url = files.url(for: file.storagePath)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw TownhallError.io("attachment \(file.id!) is missing its bytes at \(url.path)")
+        }
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: file.mediaType,
+                .contentDisposition: Self.contentDisposition(fileName: file.fileName),
+                .contentLength: String(data.count),
+                .cacheControl: cacheControl,
+                .eTag: "\"\(file.sha256)\"",
+            ],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// RFC 6266: an ASCII fallback name plus the exact UTF-8 name.
+    static func contentDisposition(fileName: String) -> String {
+        let fallback = String(fileName.unicodeScalars.map { scalar -> Character in
+            (scalar.isASCII && scalar.value >= 0x20 && scalar != "\"" && scalar != "\\") ? Character(scalar) : "_"
+        })
+        let encoded = fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: ".-_"))) ?? fallback
+        return "attachment; filename=\"\(fallback)\"; filename*=UTF-8''\(encoded)"
+    }
+
+    /// A non-numeric or out-of-range id is simply a page that does not exist.
+    static func id(_ context: AppRequestContext) throws -> Int64 {
+        guard let text = context.parameters.get("id"), let id = Int64(text), id > 0 else { throw HTTPError(.notFound) }
+        return id
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import TownhallDomain
+import TownhallStore
+
+/// Gives every request an id (kept from the proxy's `X-Request-Id` when it looks like one), puts it on every log
+/// record made while handling the request and on the response, and logs the request once it is answered: writes,
+/// refusals and errors at info or above, successful reads at debug (a busy public site would otherwise log
+/// thousands of identical lines a second). Only the method, path and status are logged, never query strings,
+/// bodies or cookies, which can hold search terms, passwords and tokens. Behind a trusted proxy the client
+/// address is the last `X-Forwarded-For` entry, the one the proxy itself added.
+struct RequestLogMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let trustProxy: Bool
+
+    static let requestIdField = HTTPField.Name("X-Request-Id")!
+    static let forwardedForField = HTTPField.Name("X-Forwarded-For")!
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        // Hummingbird already tags the context's logger with a fresh id (`hb.request.id`); changing a logger's
+        // metadata costs a re-render of its prefix, so that is done only for an id from the proxy.
+        let id: String
+        if let incoming = request.headers[Self.requestIdField].flatMap(Self.acceptable) {
+            id = incoming
+            context.logger[metadataKey: "hb.request.id"] = .string(incoming)
+        } else {
+            id = context.id
+        }
+        if trustProxy, let forwarded = request.headers[values: Self.forwardedForField].last,
+           let client = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !client.isEmpty {
+            context.remoteAddress = client
+        }
+        let started = ContinuousClock.now
+        do {
+            var response = try await next(request, context)
+            response.headers[Self.requestIdField] = id
+            log(request, context, status: response.status.code, since: started)
+            return response
+        } catch {
+            let status = (error as? HTTPResponseError)?.status.code ?? 500
+            log(request, context, status: status, since: started)
+            throw error
+        }
+    }
+
+    func log(_ request: Request, _ context: Context, status: Int, since started: ContinuousClock.Instant) {
+        let isRead = request.method == .get || request.method == .head
+        let level: Logger.Level = status >= 500 ? .error : (isRead && status < 400 ? .debug : .info)
+        guard context.logger.logLevel <= level else { return }
+        let elapsed = ContinuousClock.now - started
+        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        context.logger.log(level: level, "request", metadata: [
+            "method": .string(request.method.rawValue), "path": .string(Self.loggable(request.uri.path)), "status": .stringConvertible(status),
+            "ms": .string(String(format: "%.1f", milliseconds)), "client": .string(context.remoteAddress),
+        ])
+    }
+
+    /// The path with any secret in it (a password reset link's token) masked.
+    static func loggable(_ path: String) -> String {
+        path.hasPrefix(PasswordResetRoutes.path + "/") ? PasswordResetRoutes.path + "/[token]" : path
+    }
+
+    /// An incoming id is kept only if it is short and plain, so it cannot forge log lines.
+    static func acceptable(_ id: String) -> String? {
+        guard (1...64).contains(id.utf8.count), id.utf8.allSatisfy({ $0 == 45 || $0 == 95 || (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) })
+        else { return nil }
+        return id
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import Hummingbird
+import TownhallDomain
+import TownhallStore
+
+/// `/search`: full-text search over everything public, with body and date filters and paging.
+struct SearchRoutes: Sendable {
+    let database: AppDatabase
+    let pages: PageRenderer
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/search", use: search)
+    }
+
+    @Sendable func search(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let query = RecommendationRoutes.query(request)
+        var errors = FormErrors()
+        func day(_ field: String, _ label: String) -> String? {
+            guard let text = query[field]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+            guard Day(text) != nil else {
+                errors.add(field, "\(label) must be a real date, for example 2026-11-25")
+                return nil
+            }
+            return text
+        }
+        let from = day("from", "The from date"), to = day("to", "The to date")
+        if let from, let to, from > to { errors.add("to", "The to date must be on or after the from date") }
+        let bodies = try await database.allBodies()
+        let bodySlug = query["body"].flatMap { slug in bodies.contains { $0.slug == slug } ? slug : nil }
+        let search = SearchRequest(
+            text: String((query["q"] ?? "").prefix(200)), bodySlug: bodySlug, from: from, to: to, page: Int(query["page"] ?? "") ?? 1)
+        let results = errors.isEmpty ? try await database.search(search) : SearchResults(hits: [], total: 0)
+        let view = SearchView(request: search, raw: query, bodies: bodies, results: results, errors: errors)
+        return pages.render(
+            "search", title: (errors.isEmpty ? "" : "Error: ") + (search.text.isEmpty ? "Search" : "Search: \(search.text)"),
+            breadcrumbs: [Breadcrumb(title: "Home", url: "/")], page: view, status: errors.isEmpty ? .ok : .badRequest)
+    }
+}

@@ -1,0 +1,76 @@
+import TownhallDomain
+import TownhallStore
+
+/// A body's public page: what residents look for first for its kind, then who sits on it and when it meets.
+struct BodyView: Sendable {
+    struct MemberRow: Sendable {
+        let name: String
+        let role: String
+        let title: String
+        let representing: String?
+    }
+
+    let name: String
+    let slug: String
+    let kindLabel: String
+    let description: String
+    let area: String
+    let members: [MemberRow]
+    let hasMembers: Bool
+    let vacantSeats: [SeatRow]
+    let hasVacantSeats: Bool
+    let nextMeeting: MeetingRow?
+    let upcoming: [MeetingRow]
+    let hasUpcoming: Bool
+    let past: [MeetingRow]
+    let hasPast: Bool
+    let board: BoardSection?
+    let panel: PanelSection?
+    let inquiries: [InquiryRow]
+    let isLPAC: Bool
+    let hasInquiries: Bool
+    let challenge: ChallengeSection?
+    let isPeerChallengeTeam: Bool
+    /// The challenge report's recommendations to the council, with their response (action plan) state.
+    let recommendations: [RecommendationRow]
+    let hasRecommendations: Bool
+
+    init(_ detail: BodyDetail, recommendations: [TrackedRecommendation] = [], time: LocalTime) {
+        name = detail.body.name
+        slug = detail.body.slug
+        kindLabel = detail.body.kind.label
+        description = detail.body.description
+        area = detail.body.area
+        members = detail.members.map { member in
+            let parts = [member.category?.label, member.authorityName].compactMap { $0 }
+            return MemberRow(
+                name: member.person.name, role: member.role.label, title: member.person.title,
+                representing: parts.isEmpty ? nil : parts.joined(separator: ", "))
+        }
+        hasMembers = !members.isEmpty
+        vacantSeats = detail.seats.filter(\.isEmpty).map(SeatRow.init)
+        hasVacantSeats = !vacantSeats.isEmpty
+        upcoming = detail.upcoming.map { MeetingRow($0, time: time) }
+        nextMeeting = detail.upcoming.first { $0.meeting.status != .cancelled }.map { MeetingRow($0, time: time) }
+        hasUpcoming = !upcoming.isEmpty
+        past = detail.past.map { MeetingRow($0, time: time) }
+        hasPast = !past.isEmpty
+        var board: BoardSection?, panel: PanelSection?, inquiries: [InquiryRow] = [], challenge: ChallengeSection?
+        switch detail.overview {
+        case .board(let overview): board = BoardSection(overview, time: time)
+        case .panel(let overview): panel = PanelSection(overview, time: time)
+        case .lpac(let list): inquiries = list.map { InquiryRow($0, time: time) }
+        case .peerChallenge(let summary): challenge = summary.map { ChallengeSection($0, time: time) }
+        case .none: break
+        }
+        self.board = board
+        self.panel = panel
+        self.inquiries = inquiries
+        self.challenge = challenge
+        isLPAC = detail.body.kind == .lpac
+        hasInquiries = !inquiries.isEmpty
+        isPeerChallengeTeam = detail.body.kind == .peerChallengeTeam
+        self.recommendations = recommendations.map { RecommendationRow($0, time: time) }
+        hasRecommendations = !self.recommendations.isEmpty
+    }
+}

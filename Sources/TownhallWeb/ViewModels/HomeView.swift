@@ -1,0 +1,24 @@
+import TownhallDomain
+import TownhallStore
+
+/// The home page: every body, and the meetings coming up next.
+struct HomeView: Sendable {
+    struct BodyLink: Sendable {
+        let name: String
+        let url: String
+        let kindLabel: String
+        let area: String
+    }
+
+    let bodies: [BodyLink]
+    let hasBodies: Bool
+    let upcoming: [MeetingRow]
+    let hasUpcoming: Bool
+
+    init(bodies: [Body], upcoming: [MeetingSummary], time: LocalTime) {
+        self.bodies = bodies.map { BodyLink(name: $0.name, url: "/bodies/\($0.slug)", kindLabel: $0.kind.label, area: $0.area) }
+        hasBodies = !bodies.isEmpty
+        self.upcoming = upcoming.map { MeetingRow($0, time: time) }
+        hasUpcoming = !upcoming.isEmpty
+    }
+}

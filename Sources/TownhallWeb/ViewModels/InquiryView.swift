@@ -1,0 +1,74 @@
+import TownhallDomain
+import TownhallStore
+
+/// One LPAC inquiry: its evidence sessions with witnesses, written evidence, and the final report's recommendations.
+struct InquiryView: Sendable {
+    struct SessionRow: Sendable {
+        let meeting: MeetingRow
+        let witnesses: [WitnessRow]
+        let hasWitnesses: Bool
+    }
+
+    struct WitnessRow: Sendable {
+        let name: String
+        let role: String
+    }
+
+    let title: String
+    let committee: String
+    let committeeURL: String
+    let scope: String
+    let opened: String
+    let status: String
+    let sessions: [SessionRow]
+    let hasSessions: Bool
+    let evidence: [DatedPaperLink]
+    let files: [AttachmentLink]
+    let hasEvidence: Bool
+    let report: DatedPaperLink?
+    let recommendations: [RecommendationRow]
+    let hasRecommendations: Bool
+
+    init(_ detail: InquiryDetail, recommendations: [TrackedRecommendation], time: LocalTime) {
+        title = detail.inquiry.title
+        committee = detail.body.name
+        committeeURL = "/bodies/\(detail.body.slug)"
+        scope = detail.inquiry.scope
+        opened = Day(detail.inquiry.openedOn).map(time.longDate(day:)) ?? detail.inquiry.openedOn
+        status = detail.report == nil ? "Taking evidence" : "Reported"
+        sessions = detail.sessions.map { session in
+            let witnesses = session.witnesses.map { WitnessRow(name: $0.name, role: $0.role) }
+            return SessionRow(meeting: MeetingRow(session.meeting, time: time), witnesses: witnesses, hasWitnesses: !witnesses.isEmpty)
+        }
+        hasSessions = !sessions.isEmpty
+        evidence = detail.writtenEvidence.map { DatedPaperLink($0, time: time) }
+        files = detail.evidenceFiles.map(AttachmentLink.init)
+        hasEvidence = !evidence.isEmpty || !files.isEmpty
+        report = detail.report.map { DatedPaperLink($0, time: time) }
+        self.recommendations = recommendations.map { RecommendationRow($0, time: time) }
+        hasRecommendations = !self.recommendations.isEmpty
+    }
+}
+
+/// The register of peer challenges, with follow-ups and safeguarding repeats that are due or overdue.
+struct PeerChallengesView: Sendable {
+    struct DutyRow: Sendable {
+        let subject: String
+        let url: String
+        let duty: DutyView
+    }
+
+    let challenges: [ChallengeSection]
+    let hasChallenges: Bool
+    let outstanding: [DutyRow]
+    let hasOutstanding: Bool
+
+    init(challenges: [PeerChallengeSummary], duties: [Duty], time: LocalTime) {
+        self.challenges = challenges.map { ChallengeSection($0, time: time) }
+        hasChallenges = !self.challenges.isEmpty
+        outstanding = duties.filter { $0.source == .peerChallenge && $0.state.isOutstanding }.map {
+            DutyRow(subject: $0.subject, url: $0.url, duty: DutyView(label: $0.what, state: $0.state, time: time))
+        }
+        hasOutstanding = !outstanding.isEmpty
+    }
+}

@@ -1,0 +1,70 @@
+import TownhallDomain
+import TownhallStore
+
+/// The agenda page of one meeting. Exempt items carry only their title and Schedule 12A paragraph.
+struct MeetingView: Sendable {
+    struct PaperLink: Sendable {
+        let title: String
+        let url: String
+        let revision: Int
+        let isRevised: Bool
+        let lateReason: String?
+    }
+
+    struct ItemRow: Sendable {
+        let number: String
+        let title: String
+        let typeLabel: String
+        let isExempt: Bool
+        let exemptParagraph: Int?
+        let exemptSummary: String?
+        let decision: String?
+        let papers: [PaperLink]
+        let hasPapers: Bool
+        let attachments: [AttachmentLink]
+        let hasAttachments: Bool
+    }
+
+    let meeting: MeetingRow
+    let endTime: String?
+    let locationName: String?
+    let locationAddress: String?
+    let agendaPublished: Bool
+    let agendaPublishedOn: String?
+    let lateReason: String?
+    let items: [ItemRow]
+    let hasItems: Bool
+    let record: MinutesView
+    let witnesses: [InquiryView.WitnessRow]
+    let hasWitnesses: Bool
+    let inquiryTitle: String?
+    let inquiryURL: String?
+
+    init(_ detail: MeetingDetail, record: MeetingRecord, time: LocalTime) {
+        self.record = MinutesView(record, time: time)
+        meeting = MeetingRow(detail.summary, time: time)
+        endTime = detail.summary.meeting.endsAt.map { time.time($0) }
+        locationName = detail.location?.name
+        locationAddress = detail.location.flatMap { $0.address.isEmpty ? nil : $0.address }
+        agendaPublished = detail.agendaPublished
+        agendaPublishedOn = detail.summary.meeting.agendaPublishedAt.map { time.shortDate($0) }
+        lateReason = detail.summary.meeting.lateReason
+        items = detail.items.map { entry in
+            let item = entry.item
+            let papers = entry.papers.map {
+                PaperLink(title: $0.title, url: "/papers/\($0.id)", revision: $0.revision, isRevised: $0.revision > 1, lateReason: $0.lateReason)
+            }
+            let files = entry.attachments.map(AttachmentLink.init)
+            return ItemRow(
+                number: item.number, title: item.title, typeLabel: item.itemType.label, isExempt: item.isExempt,
+                exemptParagraph: item.exemptParagraph?.rawValue, exemptSummary: item.exemptParagraph?.summary,
+                decision: item.isExempt ? nil : item.decision, papers: papers, hasPapers: !papers.isEmpty,
+                attachments: files, hasAttachments: !files.isEmpty)
+        }
+        hasItems = !items.isEmpty
+        witnesses = detail.witnesses.map { InquiryView.WitnessRow(name: $0.name, role: $0.role) }
+        hasWitnesses = !witnesses.isEmpty
+        inquiryTitle = detail.inquiry?.title
+        inquiryURL = detail.inquiry.map { "/inquiries/\($0.slug)" }
+    }
+}

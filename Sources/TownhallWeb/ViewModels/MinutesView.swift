@@ -1,0 +1,49 @@
+import TownhallDomain
+import TownhallStore
+
+/// Attendance, declarations and minutes as residents see them. Draft minutes stay private; published draft
+/// minutes are marked as awaiting approval.
+struct MinutesView: Sendable {
+    struct DeclarationRow: Sendable {
+        let person: String
+        let item: String?
+        let kind: String
+        let interest: String
+    }
+
+    let present: [String]
+    let hasPresent: Bool
+    let apologies: [String]
+    let hasApologies: Bool
+    let declarations: [DeclarationRow]
+    let hasDeclarations: Bool
+    let minutesHTML: String?
+    let minutesStatus: String
+    let hasRecord: Bool
+
+    init(_ record: MeetingRecord, time: LocalTime) {
+        present = record.attendees.filter { $0.status == .present }.map(\.person.name)
+        hasPresent = !present.isEmpty
+        apologies = record.attendees.filter { $0.status == .apologies }.map(\.person.name)
+        hasApologies = !apologies.isEmpty
+        declarations = record.declarations.map {
+            DeclarationRow(person: $0.personName, item: $0.itemNumber, kind: $0.kind.label, interest: $0.interest)
+        }
+        hasDeclarations = !declarations.isEmpty
+        let isPublic = record.minutes.map { $0.status != .draft } ?? false
+        minutesHTML = isPublic ? record.minutes?.html : nil
+        minutesStatus = Self.statusLabel(record, time: time)
+        hasRecord = hasPresent || hasApologies || hasDeclarations || minutesHTML != nil
+    }
+
+    static func statusLabel(_ record: MeetingRecord, time: LocalTime) -> String {
+        guard let minutes = record.minutes else { return "No minutes yet" }
+        switch minutes.status {
+        case .draft: return "Draft (not published)"
+        case .published: return "Draft minutes, published \(minutes.publishedAt.map(time.shortDate) ?? ""), to be approved at the next meeting"
+        case .approved:
+            let at = record.approvedAt.map { "\($0.meeting.title), \(time.longDate($0.meeting.startsAt))" } ?? "the next meeting"
+            return "Approved as a correct record at \(at)"
+        }
+    }
+}

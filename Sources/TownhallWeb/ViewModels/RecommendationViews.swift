@@ -1,0 +1,291 @@
+import Foundation
+import TownhallDomain
+import TownhallStore
+
+extension RecommendationState {
+    /// The tag colour for the state, so waiting, late and answered read differently at a glance.
+    var tagClass: String {
+        switch self {
+        case .awaitingResponse: "tag--blue"
+        case .dueSoon: "tag--yellow"
+        case .overdue: "tag--orange"
+        case .longOverdue: "tag--red"
+        case .accepted: "tag--green"
+        case .partiallyAccepted: "tag--turquoise"
+        case .rejected: "tag--red"
+        case .referred: "tag--purple"
+        case .closed: "tag--grey"
+        }
+    }
+}
+
+/// One recommendation in a table: the tracker, an organisation's record, a dashboard.
+struct RecommendationRow: Sendable {
+    let id: Int64
+    let number: Int
+    let text: String
+    let url: String
+    let bodyName: String
+    let organisationName: String
+    let organisationURL: String
+    let reportTitle: String
+    let due: String
+    let isoDue: String
+    let stateLabel: String
+    let stateClass: String
+    let isDraft: Bool
+
+    init(_ tracked: TrackedRecommendation, time: LocalTime, urlPrefix: String = "/recommendations/") {
+        let record = tracked.recommendation
+        id = record.id!
+        number = record.number
+        text = record.text
+        url = urlPrefix + String(record.id!)
+        bodyName = tracked.body.name
+        organisationName = tracked.organisation.name
+        organisationURL = "/organisations/\(tracked.organisation.slug)"
+        reportTitle = tracked.paperTitle
+        let dueDay = record.dueOn.flatMap(Day.init)
+        due = dueDay.map(time.longDate(day:)) ?? "Not issued"
+        isoDue = record.dueOn ?? ""
+        isDraft = record.status == .draft
+        stateLabel = isDraft ? "Draft" : tracked.state.label
+        stateClass = isDraft ? "tag--grey" : tracked.state.tagClass
+    }
+}
+
+/// The tracker's filters, read from the query string; a bad date is reported, not silently ignored.
+struct RecommendationFilter: Sendable {
+    var state: RecommendationState?
+    var organisation: String?
+    var body: String?
+    var dueFrom: Day?
+    var dueTo: Day?
+    var page = 1
+    var errors = FormErrors()
+    let query: [String: String]
+
+    init(query: [String: String]) {
+        self.query = query
+        state = query["state"].flatMap(RecommendationState.init(rawValue:))
+        organisation = query["organisation"].flatMap { $0.isEmpty ? nil : $0 }
+        body = query["body"].flatMap { $0.isEmpty ? nil : $0 }
+        for (key, label) in [("dueFrom", "Due from"), ("dueTo", "Due to")] {
+            guard let text = query[key], !text.isEmpty else { continue }
+            guard let day = Day(text) else {
+                errors.add(key, "\(label) must be a real date, for example 2027-01-31")
+                continue
+            }
+            if key == "dueFrom" { dueFrom = day } else { dueTo = day }
+        }
+        page = max(1, min(10_000, Int(query["page"] ?? "") ?? 1))
+    }
+
+    func matches(_ tracked: TrackedRecommendation) -> Bool {
+        if let state, tracked.state != state || tracked.recommendation.status == .draft { return false }
+        if let organisation, tracked.organisation.slug != organisation { return false }
+        if let body, tracked.body.slug != body { return false }
+        let due = tracked.recommendation.dueOn.flatMap(Day.init)
+        if let dueFrom, due.map({ $0 < dueFrom }) ?? true { return false }
+        if let dueTo, due.map({ $0 > dueTo }) ?? true { return false }
+        return true
+    }
+
+    /// The select options and typed dates, kept as chosen.
+    func view(action: String, organisations: [Organisation], bodies: [Body]) -> FilterView {
+        FilterView(
+            action: action,
+            states: RecommendationState.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0 == state) },
+            organisations: organisations.map { Choice(value: $0.slug, label: $0.name, selected: $0.slug == organisation) },
+            bodies: bodies.map { Choice(value: $0.slug, label: $0.name, selected: $0.slug == body) },
+            dueFrom: query["dueFrom"] ?? "", dueTo: query["dueTo"] ?? "",
+            dueFromError: errors.message(for: "dueFrom"), dueToError: errors.message(for: "dueTo"))
+    }
+
+    /// The same filters on another page of results.
+    func pageURL(_ base: String, page: Int) -> String {
+        var items = query.filter { $0.key != "page" && !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
+        items.append(URLQueryItem(name: "page", value: String(page)))
+        var components = URLComponents()
+        components.queryItems = items
+        return base + (components.percentEncodedQuery.map { "?\($0)" } ?? "")
+    }
+}
+
+struct FilterView: Sendable {
+    let action: String
+    let states: [Choice]
+    let organisations: [Choice]
+    let bodies: [Choice]
+    let dueFrom: String
+    let dueTo: String
+    let dueFromError: String?
+    let dueToError: String?
+}
+
+/// A page of table rows with links to the neighbouring pages.
+struct RowPage: Sendable {
+    let rows: [RecommendationRow]
+    let hasRows: Bool
+    let total: Int
+    let summary: String
+    let previousURL: String?
+    let nextURL: String?
+
+    static let size = 50
+
+    init(_ all: [RecommendationRow], filter: RecommendationFilter, base: String) {
+        total = all.count
+        let start = min((filter.page - 1) * Self.size, all.count)
+        rows = Array(all[start..<min(start + Self.size, all.count)])
+        hasRows = !rows.isEmpty
+        summary = all.isEmpty ? "No recommendations match." : "Showing \(start + 1) to \(start + rows.count) of \(all.count) recommendations."
+        previousURL = filter.page > 1 ? filter.pageURL(base, page: filter.page - 1) : nil
+        nextURL = start + rows.count < all.count ? filter.pageURL(base, page: filter.page + 1) : nil
+    }
+}
+
+/// The public tracker and the clerk's dashboard share this page shape.
+struct TrackerView: Sendable {
+    let heading: String
+    let intro: String
+    let filter: FilterView
+    let results: RowPage
+    let hasErrors: Bool
+    let errors: [FormErrors.Entry]
+    let counts: [StateCount]
+    let hasCounts: Bool
+
+    struct StateCount: Sendable {
+        let label: String
+        let count: Int
+        let stateClass: String
+    }
+
+    static func counts(_ tracked: [TrackedRecommendation]) -> [StateCount] {
+        RecommendationState.allCases.compactMap { state in
+            let count = tracked.filter { $0.state == state && $0.recommendation.status != .draft }.count
+            return count == 0 ? nil : StateCount(label: state.label, count: count, stateClass: state.tagClass)
+        }
+    }
+}
+
+/// Everything about one recommendation, as the public (and the clerk) read it.
+struct RecommendationPageView: Sendable {
+    let row: RecommendationRow
+    let bodyURL: String
+    let reportURL: String
+    let meetingTitle: String
+    let issuedOn: String
+    let rule: String
+    let extensions: [Extension]
+    let hasExtensions: Bool
+    let answers: [Answer]
+    let hasAnswers: Bool
+    let updates: [Update]
+    let hasUpdates: Bool
+    let referredTo: String?
+    let referralNote: String?
+    let referredOn: String?
+    let closedOn: String?
+    let closingNote: String?
+
+    struct Extension: Sendable {
+        let from: String
+        let to: String
+        let reason: String
+        let on: String
+        let by: String
+    }
+
+    struct Answer: Sendable {
+        let version: Int
+        let isLatest: Bool
+        let isCorrection: Bool
+        let submittedOn: String
+        let submittedBy: String
+        let decision: String
+        let reasons: String?
+        let action: String?
+        let targetDate: String?
+        let onTime: Bool
+    }
+
+    struct Update: Sendable {
+        let status: String
+        let note: String
+        let targetDate: String?
+        let on: String
+        let by: String
+    }
+
+    static func onTime(_ submitted: Date?, due: Day?, time: LocalTime) -> Bool {
+        guard let submitted, let due else { return true }
+        return time.calendarDay(of: submitted) <= due
+    }
+
+    init(_ detail: RecommendationDetail, time: LocalTime) {
+        let record = detail.tracked.recommendation
+        row = RecommendationRow(detail.tracked, time: time)
+        bodyURL = "/bodies/\(detail.tracked.body.slug)"
+        reportURL = "/papers/\(detail.paper.id!)"
+        meetingTitle = "\(detail.meeting.title), \(time.shortDate(detail.meeting.startsAt))"
+        issuedOn = record.issuedAt.map(time.shortDate) ?? "Not issued"
+        rule = detail.tracked.body.rule.label
+        func day(_ text: String) -> String { Day(text).map(time.longDate(day:)) ?? text }
+        extensions = detail.extensions.map {
+            Extension(from: day($0.previousDueOn), to: day($0.newDueOn), reason: $0.reason, on: time.shortDate($0.at), by: $0.byName)
+        }
+        hasExtensions = !extensions.isEmpty
+        let due = record.dueOn.flatMap(Day.init)
+        answers = detail.answers.enumerated().map { index, answer in
+            Answer(
+                version: answer.response.version, isLatest: index == 0, isCorrection: answer.response.version > 1,
+                submittedOn: answer.response.submittedAt.map(time.dateTime) ?? "", submittedBy: answer.response.submittedBy ?? "",
+                decision: answer.item.decision?.label ?? "", reasons: answer.item.reasons.nonEmpty, action: answer.item.action.nonEmpty,
+                targetDate: answer.item.targetDate.map(day),
+                onTime: Self.onTime(answer.response.submittedAt, due: due, time: time))
+        }
+        hasAnswers = !answers.isEmpty
+        updates = detail.updates.reversed().map {
+            Update(status: $0.status.label, note: $0.note, targetDate: $0.targetDate.map(day), on: time.shortDate($0.at), by: $0.byName)
+        }
+        hasUpdates = !updates.isEmpty
+        referredTo = record.referredTo
+        referralNote = record.referralNote.flatMap { $0.isEmpty ? nil : $0 }
+        referredOn = record.referredAt.map(time.shortDate)
+        closedOn = record.closedAt.map(time.shortDate)
+        closingNote = record.closingNote.flatMap { $0.isEmpty ? nil : $0 }
+    }
+}
+
+/// An organisation's response record: answered on time, answered late, still outstanding.
+struct OrganisationView: Sendable {
+    let name: String
+    let kind: String
+    let onTime: Int
+    let late: Int
+    let outstanding: Int
+    let overdue: Int
+    let total: Int
+    let rows: [RecommendationRow]
+    let hasRows: Bool
+
+    init(_ organisation: Organisation, tracked: [TrackedRecommendation], time: LocalTime) {
+        name = organisation.name
+        kind = organisation.kind.label
+        let answered = tracked.map { $0.answeredOnTime(time: time) }
+        onTime = answered.filter { $0 == true }.count
+        late = answered.filter { $0 == false }.count
+        outstanding = tracked.filter { $0.state.isWaiting }.count
+        overdue = tracked.filter { $0.state.isLate }.count
+        total = tracked.count
+        rows = tracked.map { RecommendationRow($0, time: time) }
+        hasRows = !rows.isEmpty
+    }
+}
+
+extension String {
+    /// nil for an empty string, so a template section shows nothing rather than an empty label.
+    var nonEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import TownhallDomain
+import TownhallMarkdown
+import TownhallStore
+
+/// The search page: the form as typed, and the hits with their snippets already escaped and marked.
+struct SearchView: Sendable {
+    struct HitRow: Sendable {
+        let title: String
+        let url: String
+        let kindLabel: String
+        let bodyName: String
+        let day: String
+        /// Escaped text with `<mark>` around matched words; the only HTML the template does not escape.
+        let snippetHTML: String
+    }
+
+    let text: String
+    let from: String
+    let to: String
+    let bodies: [Choice]
+    let hasQuery: Bool
+    let summary: String
+    let hits: [HitRow]
+    let hasHits: Bool
+    let previousURL: String?
+    let nextURL: String?
+    let hasErrors: Bool
+    let errors: [FormErrors.Entry]
+    let fromError: String?
+    let toError: String?
+
+    init(request: SearchRequest, raw: [String: String], bodies: [Body], results: SearchResults, errors: FormErrors) {
+        text = request.text
+        from = raw["from"] ?? ""
+        to = raw["to"] ?? ""
+        self.bodies = [Choice(value: "", label: "All bodies", selected: request.bodySlug == nil)]
+            + bodies.map { Choice(value: $0.slug, label: $0.name, selected: $0.slug == request.bodySlug) }
+        hasQuery = request.ftsQuery != nil
+        let first = (request.page - 1) * SearchRequest.pageSize
+        let count = results.total > SearchRequest.countLimit ? "more than \(SearchRequest.countLimit.formatted())" : String(results.total)
+        summary = results.total == 0
+            ? "No results"
+            : "Showing \(first + 1) to \(first + results.hits.count) of \(count) result\(results.total == 1 ? "" : "s")"
+                + (results.ranked ? "" : ", newest first: add words to narrow the search")
+        hits = results.hits.map { hit in
+            HitRow(
+                title: hit.title, url: Self.url(hit), kindLabel: Self.kindLabels[hit.kind] ?? hit.kind, bodyName: hit.bodyName,
+                day: Day(hit.day).map { LocalTime().longDate(day: $0) } ?? hit.day,
+                snippetHTML: HTMLEscape.text(hit.snippet)
+                    .replacingOccurrences(of: AppDatabase.markStart, with: "<mark>")
+                    .replacingOccurrences(of: AppDatabase.markEnd, with: "</mark>"))
+        }
+        hasHits = !hits.isEmpty
+        func link(_ page: Int) -> String {
+            var items = [URLQueryItem(name: "q", value: request.text)]
+            if let slug = request.bodySlug { items.append(URLQueryItem(name: "body", value: slug)) }
+            if let from = request.from { items.append(URLQueryItem(name: "from", value: from)) }
+            if let to = request.to { items.append(URLQueryItem(name: "to", value: to)) }
+            items.append(URLQueryItem(name: "page", value: String(page)))
+            var components = URLComponents()
+            components.path = "/search"
+            components.queryItems = items
+            return components.string ?? "/search"
+        }
+        previousURL = request.page > 1 ? link(request.page - 1) : nil
+        nextURL = results.hits.count == SearchRequest.pageSize && first + results.hits.count < results.total ? link(request.page + 1) : nil
+        hasErrors = !errors.isEmpty
+        self.errors = errors.entries
+        fromError = errors.message(for: "from")
+        toError = errors.message(for: "to")
+    }
+
+    static let kindLabels = [
+        "paper": "Paper", "item": "Agenda item", "decision": "Decision", "recommendation": "Recommendation",
+        "response": "Response", "board-decision": "Reserved decision",
+    ]
+
+    static func url(_ hit: SearchHit) -> String {
+        switch hit.kind {
+        case "paper": "/papers/\(hit.refId)"
+        case "recommendation", "response": "/recommendations/\(hit.refId)"
+        case "board-decision": "/bodies/\(hit.bodySlug)"
+        default: hit.meetingId.map { "/meetings/\($0)" } ?? "/bodies/\(hit.bodySlug)"
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import TownhallDomain
+
+/// The date and money rules behind body kinds, checked against hand-worked calendar facts.
+@Suite("Body kind rules")
+struct BodyKindRuleTests {
+    func day(_ text: String) -> Day { Day(text)! }
+
+    @Test func moneyIsParsedToPenceAndPrintedInPounds() throws {
+        #expect(try Money(parsing: "£412,500,000").pence == 41_250_000_000)
+        #expect(try Money(parsing: "265.14").pence == 26_514)
+        #expect(try Money(parsing: "265.1").pence == 26_510)
+        #expect(try Money(parsing: " 0.05 ").pence == 5)
+        for bad in ["", "-1", "1.234", "abc", "£", "12.", "1e6", "١٢٣"] {
+            #expect(throws: TownhallError.self, "\(bad)") { try Money(parsing: bad) }
+        }
+        #expect(Money(pence: 20_840_000_000).description == "£208,400,000")
+        #expect(Money(pence: 25_547).description == "£255.47")
+        #expect(Money(pence: 105).description == "£1.05")
+        #expect(Money(pence: 0).description == "£0")
+    }
+
+    @Test func monthsAreAddedWithTheMonthEndClamped() {
+        #expect(day("2025-08-31").adding(months: 18) == day("2027-02-28"))
+        #expect(day("2026-01-31").adding(months: 1) == day("2026-02-28"))
+        #expect(day("2027-12-31").adding(months: 2) == day("2028-02-29"), "leap year")
+        #expect(day("2026-03-31").adding(months: -1) == day("2026-02-28"))
+        #expect(day("2026-01-15").adding(months: -13) == day("2024-12-15"))
+        #expect(day("2024-02-29").adding(years: 3) == day("2027-02-28"))
+    }
+
+    @Test func followUpIsDueEighteenMonthsAfterTheReportAndSafeguardingRecursEveryThreeYears() {
+        #expect(PeerChallengeRules.followUpDue(reportPublished: day("2026-06-08")) == day("2027-12-08"))
+        #expect(PeerChallengeRules.followUpDue(reportPublished: day("2025-08-31")) == day("2027-02-28"))
+        #expect(PeerChallengeRules.nextSafeguardingDue(onSiteFrom: day("2023-10-02")) == day("2026-10-02"))
+    }
+
+    @Test func dutyStatesChangeOnTheRightDays() {
+        let due = day("2027-12-08")
+        #expect(DutyState.of(due: due, planned: nil, today: day("2027-09-08"), soonDays: 90) == .upcoming(due: due), "91 days before")
+        #expect(DutyState.of(due: due, planned: nil, today: day("2027-09-09"), soonDays: 90) == .dueSoon(due: due), "90 days before")
+        #expect(DutyState.of(due: due, planned: nil, today: due, soonDays: 90) == .dueSoon(due: due), "the due day is still in time")
+        #expect(DutyState.of(due: due, planned: nil, today: day("2027-12-09"), soonDays: 90) == .overdue(due: due))
+        #expect(DutyState.of(due: due, planned: day("2027-11-01"), today: day("2027-06-01"), soonDays: 90)
+            == .scheduled(for: day("2027-11-01"), due: due))
+        #expect(DutyState.of(due: due, planned: day("2027-11-01"), today: day("2027-11-01"), soonDays: 90)
+            == .done(on: day("2027-11-01"), due: due))
+        #expect(DutyState.of(due: due, planned: day("2028-01-10"), today: day("2027-12-20"), soonDays: 90) == .overdue(due: due),
+                "a plan after the due day does not stop it being overdue")
+    }
+
+    @Test func annualReportIsDueByThirtyFirstDecemberForTheYearToAugust() {
+        let schedule = AnnualReportSchedule()
+        #expect(schedule.cycle(today: day("2026-11-25")) == (day("2026-08-31"), day("2026-12-31")))
+        #expect(schedule.cycle(today: day("2026-08-31")) == (day("2025-08-31"), day("2025-12-31")), "year end itself")
+        #expect(schedule.cycle(today: day("2027-03-01")) == (day("2026-08-31"), day("2026-12-31")))
+        #expect(schedule.state(published: [], today: day("2026-11-25")).state == .upcoming(due: day("2026-12-31")))
+        #expect(schedule.state(published: [], today: day("2026-11-25")).label == "Annual report for 2025/26")
+        #expect(schedule.state(published: [], today: day("2026-12-01")).state == .dueSoon(due: day("2026-12-31")), "reminder 30 days ahead")
+        #expect(schedule.state(published: [], today: day("2027-01-01")).state == .overdue(due: day("2026-12-31")))
+        #expect(schedule.state(published: [day("2026-10-01")], today: day("2027-01-01")).state
+            == .done(on: day("2026-10-01"), due: day("2026-12-31")))
+        #expect(schedule.state(published: [day("2026-08-15")], today: day("2027-01-01")).state == .overdue(due: day("2026-12-31")),
+                "a report published before the year ended is last year's")
+    }
+
+    @Test func seatPlanFollowsTheCouncilCount() {
+        let two = SeatPlan.seats(kind: .policingBoard, councils: [(1, "A"), (2, "B")], holders: [
+            .init(name: "Leader A", category: .leader, authorityId: 1),
+        ])
+        #expect(two.map(\.label) == ["Council leader, A", "Lead member, A", "Council leader, B", "Lead member, B"])
+        #expect(two.filter(\.isEmpty).count == 3)
+        let three = SeatPlan.seats(kind: .policingBoard, councils: [(1, "A"), (2, "B"), (3, "C")], holders: [])
+        #expect(three.map(\.category) == [.leader, .leader, .leader], "no lead members where there are more than two councils")
+        let panel = SeatPlan.seats(kind: .educationPanel, councils: [], holders: [.init(name: "P", category: .parent, authorityId: nil)])
+        #expect(panel.map(\.category) == [.leadMember, .directorOfChildrensServices, .headTeacher, .governor, .parent])
+        #expect(panel.filter(\.isEmpty).count == 4)
+        #expect(SeatPlan.seats(kind: .other, councils: [], holders: []).isEmpty)
+    }
+}

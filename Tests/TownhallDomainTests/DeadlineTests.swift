@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+@testable import TownhallDomain
+
+/// Response deadlines for each rule, and the states a recommendation passes through.
+@Suite struct DeadlineTests {
+    let days = try! WorkingDays.load(file: packageRoot.appendingPathComponent("Config/bank-holidays.json").path)
+
+    func due(_ issued: String, _ rule: String) throws -> String {
+        try ResponseRule(parsing: rule).due(issued: Day(issued)!, workingDays: days).description
+    }
+
+    @Test(arguments: [
+        // Calendar months: month ends clamp, leap years, and a result on a weekend or bank holiday moves on.
+        ("2027-01-31", "1 calendar-months", "2027-03-01"),  // 28 Feb 2027 is a Sunday: next working day
+        ("2028-01-31", "1 calendar-months", "2028-02-29"),  // leap year: Tuesday 29 February
+        ("2026-12-31", "2 calendar-months", "2027-03-01"),  // 28 Feb 2027 (Sunday) -> Monday 1 March
+        ("2027-03-15", "2 calendar-months", "2027-05-17"),  // 15 May 2027 is a Saturday
+        ("2026-10-26", "2 calendar-months", "2026-12-29"),  // 26 Dec (Boxing Day, Saturday; substitute Monday 28) -> Tuesday 29
+        ("2026-09-25", "1 calendar-months", "2026-10-26"),  // 25 Oct 2026 is a Sunday
+        // Calendar days (8 weeks for a peer challenge action plan).
+        ("2027-01-04", "8 weeks", "2027-03-01"),
+        ("2027-02-26", "5 calendar-days", "2027-03-03"),
+        ("2026-12-20", "5 calendar-days", "2026-12-29"),    // 25 Dec, then 26-28 holidays/weekend
+        // Working days skip weekends and bank holidays (Good Friday and Easter Monday 2027: 26 and 29 March).
+        ("2027-03-24", "3 working-days", "2027-03-31"),
+        ("2026-12-23", "2 working-days", "2026-12-29"),
+        ("2027-05-28", "1 working-days", "2027-06-01"),     // 31 May 2027 is the spring bank holiday
+    ])
+    func rules(issued: String, rule: String, expected: String) throws {
+        #expect(try due(issued, rule) == expected)
+    }
+
+    @Test func ruleParsingAndDefaults() throws {
+        #expect(ResponseRule.standard(for: .lpac) == ResponseRule(count: 2, unit: .calendarMonths))
+        #expect(ResponseRule.standard(for: .policingBoard) == ResponseRule(count: 2, unit: .calendarMonths))
+        #expect(ResponseRule.standard(for: .peerChallengeTeam).label == "8 weeks")
+        #expect(throws: TownhallError.self) { try ResponseRule(parsing: "two months") }
+        #expect(throws: TownhallError.self) { try ResponseRule(parsing: "2 fortnights") }
+        #expect(throws: TownhallError.self) { try ResponseRule(parsing: "0 calendar-days") }
+    }
+
+    @Test func calendarStatesAroundTheDeadline() throws {
+        let deadlines = Deadlines(workingDays: days, time: LocalTime())
+        func state(_ today: String, due: String = "2027-03-31") throws -> RecommendationState? {
+            deadlines.state(
+                status: .issued, dueOn: due, decision: nil, dueSoonWorkingDays: 10, longOverdueWorkingDays: 20,
+                now: try LocalTime().parseDateTime("\(today) 12:00"))
+        }
+        #expect(try state("2027-03-01") == .awaitingResponse)
+        // Working days left to 31 March 2027, with Good Friday and Easter Monday off: 11 from 12 March, 10 from 15 March.
+        #expect(try state("2027-03-12") == .awaitingResponse)
+        #expect(try state("2027-03-15") == .dueSoon)
+        #expect(try state("2027-03-31") == .dueSoon, "due by the end of the day")
+        #expect(try state("2027-04-01") == .overdue)
+        #expect(try state("2027-04-27") == .overdue, "19 working days past")
+        #expect(try state("2027-04-28") == .longOverdue, "20 working days past")
+        #expect(deadlines.state(status: .issued, dueOn: "2027-03-31", decision: .rejected, dueSoonWorkingDays: 10,
+                                longOverdueWorkingDays: 20, now: Date()) == .rejected)
+        #expect(deadlines.state(status: .draft, dueOn: nil, decision: nil, dueSoonWorkingDays: 10, longOverdueWorkingDays: 20, now: Date()) == nil)
+        #expect(deadlines.state(status: .closed, dueOn: "2020-01-01", decision: nil, dueSoonWorkingDays: 10, longOverdueWorkingDays: 20, now: Date()) == .closed)
+    }
+
+    /// Every action in every state: exactly these are allowed.
+    @Test func stateMachine() {
+        let allowed: [RecommendationState: Set<RecommendationAction>] = [
+            .awaitingResponse: [.respond, .extendDeadline], .dueSoon: [.respond, .extendDeadline],
+            .overdue: [.respond, .extendDeadline], .longOverdue: [.respond, .extendDeadline],
+            .accepted: [.correctResponse, .close, .updateImplementation],
+            .partiallyAccepted: [.correctResponse, .refer, .close, .updateImplementation],
+            .rejected: [.correctResponse, .refer, .close],
+            .referred: [.close], .closed: [],
+        ]
+        for state in RecommendationState.allCases {
+            for action in RecommendationAction.allCases {
+                #expect(state.allows(action) == allowed[state]!.contains(action), "\(state) \(action)")
+            }
+        }
+    }
+}
