@@ -30,33 +30,37 @@ public func buildRouter(
     router.add(middleware: SecurityHeadersMiddleware())
     // The session is loaded before errors are turned into pages, so error pages can show who is signed in.
     router.add(middleware: SessionMiddleware(database: database, policy: policy, now: now))
-    router.add(middleware: HTTPCacheMiddleware(database: database, time: time, now: now))
     router.add(middleware: ErrorPageMiddleware(pages: pages))
     router.add(middleware: FileMiddleware(config.publicDirectory, searchForIndexHtml: false))
+    // Public routes only are wrapped in the page cache: the route table says which they are.
+    let routes = RouteTable(router: router, cache: HTTPCacheMiddleware(database: database, time: time, now: now))
     PublicRoutes(
         database: database, pages: pages, files: AttachmentFiles(dataDirectory: config.dataDirectory), time: time,
         deadlines: deadlines, now: now
-    ).register(on: router)
-    BodyKindRoutes(database: database, pages: pages, deadlines: deadlines, now: now).register(on: router)
-    SearchRoutes(database: database, pages: pages).register(on: router)
-    OParlRoutes(database: database, base: config.baseURL, time: time, siteName: config.siteName).register(on: router)
+    ).register(on: routes)
+    BodyKindRoutes(database: database, pages: pages, deadlines: deadlines, now: now).register(on: routes)
+    SearchRoutes(database: database, pages: pages).register(on: routes)
+    OParlRoutes(database: database, base: config.baseURL, time: time, siteName: config.siteName).register(on: routes)
     FeedRoutes(database: database, pages: pages, deadlines: deadlines, baseURL: config.baseURL, siteName: config.siteName, now: now)
-        .register(on: router)
+        .register(on: routes)
     let tracker = RecommendationRoutes(database: database, pages: pages, deadlines: deadlines, now: now)
-    tracker.register(on: router)
-    ProviderRoutes(database: database, pages: pages, deadlines: deadlines, now: now).register(on: router)
+    tracker.register(on: routes)
+    ProviderRoutes(database: database, pages: pages, deadlines: deadlines, now: now).register(on: routes)
     AuthRoutes(database: database, pages: pages, policy: policy, cookies: CookieWriter(secure: config.secureCookies), now: now)
-        .register(on: router)
+        .register(on: routes)
     PasswordResetRoutes(
         database: database, pages: pages, policy: policy, cookies: CookieWriter(secure: config.secureCookies), baseURL: config.baseURL,
         siteName: config.siteName, now: now
-    ).register(on: router)
+    ).register(on: routes)
     let clerk = ClerkRoutes(database: database, pages: pages, time: time, rule: rule, maxUploadBytes: config.maxUploadBytes, deadlines: deadlines, now: now)
-    clerk.register(on: router)
-    MinutesRoutes(clerk: clerk).register(on: router)
-    SeatRoutes(clerk: clerk).register(on: router)
-    RecommendationAdminRoutes(clerk: clerk, tracker: tracker).register(on: router)
+    clerk.register(on: routes)
+    MinutesRoutes(clerk: clerk).register(on: routes)
+    SeatRoutes(clerk: clerk).register(on: routes)
+    RecommendationAdminRoutes(clerk: clerk, tracker: tracker).register(on: routes)
     AttachmentRoutes(clerk: clerk, files: AttachmentFiles(dataDirectory: config.dataDirectory), maxUploadBytes: config.maxUploadBytes)
-        .register(on: router)
+        .register(on: routes)
+    guard routes.missing.isEmpty else {
+        throw TownhallError.invalid("routes without a handler: \(routes.missing.joined(separator: ", "))")
+    }
     return router
 }

@@ -11,9 +11,9 @@ struct BodyKindRoutes: Sendable {
     let now: @Sendable () -> Date
     var time: LocalTime { deadlines.time }
 
-    func register(on router: Router<AppRequestContext>) {
-        router.get("/inquiries/:slug", use: inquiry)
-        router.get("/peer-challenges", use: peerChallenges)
+    func register(on routes: RouteTable) {
+        routes.get(.inquiry, use: inquiry)
+        routes.get(.peerChallenges, use: peerChallenges)
     }
 
     @Sendable func inquiry(_ request: Request, context: AppRequestContext) async throws -> Response {

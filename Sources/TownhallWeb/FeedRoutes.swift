@@ -14,18 +14,27 @@ struct FeedRoutes: Sendable {
     let now: @Sendable () -> Date
     var time: LocalTime { deadlines.time }
 
-    func register(on router: Router<AppRequestContext>) {
-        router.get("/calendar.ics") { _, _ in try await calendar(nil) }
-        router.get("/bodies/:slug/calendar.ics") { _, context in try await calendar(try context.parameters.require("slug")) }
-        router.get("/feeds/papers.atom") { _, _ in try await papers(nil) }
-        router.get("/bodies/:slug/papers.atom") { _, context in try await papers(try context.parameters.require("slug")) }
-        router.get("/feeds/responses.atom") { _, _ in try await responses(nil) }
-        router.get("/bodies/:slug/responses.atom") { _, context in try await responses(try context.parameters.require("slug")) }
-        router.get("/data") { _, _ in pages.render("data", title: "Open data", breadcrumbs: [Breadcrumb(title: "Home", url: "/")], page: DataPageView()) }
-        for format in ["csv", "json"] {
-            router.get("/data/meetings.\(format)") { _, _ in try await meetingsData(format) }
-            router.get("/data/recommendations.\(format)") { _, _ in try await recommendationsData(format) }
-            router.get("/data/responses.\(format)") { _, _ in try await responsesData(format) }
+    func register(on routes: RouteTable) {
+        routes.get(.calendar) { _, _ in try await calendar(nil) }
+        routes.get(.bodyCalendar) { _, context in try await calendar(try context.parameters.require("slug")) }
+        routes.get(.papersFeed) { _, _ in try await papers(nil) }
+        routes.get(.bodyPapersFeed) { _, context in try await papers(try context.parameters.require("slug")) }
+        routes.get(.responsesFeed) { _, _ in try await responses(nil) }
+        routes.get(.bodyResponsesFeed) { _, context in try await responses(try context.parameters.require("slug")) }
+        routes.get(.openData) { _, _ in
+            pages.render("data", title: "Open data", breadcrumbs: [Breadcrumb(title: "Home", url: SiteURL.home.path)], page: DataPageView())
+        }
+        routes.get(.dataFile) { _, context in
+            // `meetings.csv`, `recommendations.json`...: a data set and a format, anything else is not there.
+            let file = try context.parameters.require("file")
+            guard let dot = file.lastIndex(of: "."), let set = DataSet(rawValue: String(file[..<dot])),
+                  let format = DataFormat(rawValue: String(file[file.index(after: dot)...]))
+            else { throw HTTPError(.notFound) }
+            switch set {
+            case .meetings: return try await meetingsData(format.rawValue)
+            case .recommendations: return try await recommendationsData(format.rawValue)
+            case .responses: return try await responsesData(format.rawValue)
+            }
         }
     }
 
@@ -133,3 +142,7 @@ struct FeedRoutes: Sendable {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 }
+
+/// The bulk data sets under `/data`, each as CSV and JSON.
+enum DataSet: String, CaseIterable, Sendable { case meetings, recommendations, responses }
+enum DataFormat: String, CaseIterable, Sendable { case csv, json }

@@ -22,15 +22,9 @@ struct HTTPCacheMiddleware: RouterMiddleware {
         versions = StoreVersion(database: database)
     }
     static let cacheControl = "public, max-age=0, s-maxage=60"
-    static let publicPrefixes = [
-        "/bodies/", "/meetings/", "/papers/", "/recommendations", "/organisations/", "/inquiries/", "/peer-challenges", "/search",
-        "/calendar.ics", "/feeds/", "/data", "/oparl/", "/attachments/",
-    ]
-
-    static func isPublic(_ path: String) -> Bool { path == "/" || publicPrefixes.contains { path.hasPrefix($0) } }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard request.method == .get || request.method == .head, Self.isPublic(request.uri.path) else {
+        guard request.method == .get || request.method == .head else {
             return try await next(request, context)
         }
         let (version, lastWrite) = try await versions.current()

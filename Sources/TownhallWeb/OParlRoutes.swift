@@ -12,29 +12,34 @@ struct OParlRoutes: Sendable {
     let time: LocalTime
     let siteName: String
 
-    func register(on router: Router<AppRequestContext>) {
-        let root = "/oparl/v1.1"
-        router.get("\(root)/system") { _, _ in try await Self.json(database.oparlSystem(base: base, time: time, name: siteName)) }
-        router.get("\(root)/bodies") { request, _ in
+    func register(on routes: RouteTable) {
+        routes.get(.oparlSystem) { _, _ in try await Self.json(database.oparlSystem(base: base, time: time, name: siteName)) }
+        routes.get(.oparlBodies) { request, _ in
             try await list(request, path: "bodies") { filter in try await database.oparlBodies(filter: filter, base: base, time: time) }
         }
-        router.get("\(root)/bodies/:id/:list") { request, context in
+        routes.get(.oparlBodyList) { request, context in
             guard let list = OParlList(rawValue: context.parameters.get("list") ?? ""), let id = Int64(context.parameters.get("id") ?? "")
             else { return Self.error(.notFound, "no such list") }
             return try await self.list(request, path: "bodies/\(id)/\(list.rawValue)") { filter in
                 try await database.oparlList(list, bodyId: id, filter: filter, base: base, time: time)
             }
         }
-        for kind in ["bodies", "organizations", "persons", "memberships", "meetings", "agendaitems", "papers", "consultations", "files",
-                     "locations", "legislativeterms"] {
-            router.get("\(root)/\(kind)/:id") { _, context in
-                guard let object = try await database.oparlObject(
-                    kind, id: context.parameters.get("id") ?? "", base: base, time: time, systemName: siteName)
-                else { return Self.error(.notFound, "no such \(kind.dropLast()) object") }
-                return try Self.json(object)
-            }
-        }
+        routes.get(.oparlBody) { _, context in try await object("bodies", context) }
+        routes.get(.oparlObject) { _, context in try await object(context.parameters.get("kind") ?? "", context) }
     }
+
+    /// One object by its kind's list name and id; an unknown kind or id is a JSON 404.
+    func object(_ kind: String, _ context: AppRequestContext) async throws -> Response {
+        guard Self.objectKinds.contains(kind),
+              let object = try await database.oparlObject(kind, id: context.parameters.get("id") ?? "", base: base, time: time, systemName: siteName)
+        else { return Self.error(.notFound, "no such \(Self.objectKinds.contains(kind) ? String(kind.dropLast()) : "kind of") object") }
+        return try Self.json(object)
+    }
+
+    static let objectKinds: Set = [
+        "bodies", "organizations", "persons", "memberships", "meetings", "agendaitems", "papers", "consultations", "files", "locations",
+        "legislativeterms",
+    ]
 
     func list(
         _ request: Request, path: String, load: (OParlFilter) async throws -> (objects: [JSONValue], total: Int)?

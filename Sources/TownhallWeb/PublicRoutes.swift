@@ -13,15 +13,17 @@ struct PublicRoutes: Sendable {
     let deadlines: Deadlines
     let now: @Sendable () -> Date
 
-    func register(on router: Router<AppRequestContext>) {
-        router.get("/", use: home)
-        router.get("/bodies/:slug", use: body)
-        router.get("/meetings/:id", use: meeting)
-        router.get("/papers/:id", use: paper)
-        router.get("/attachments/:id/:name", use: attachment)
-        router.get("/healthz") { _, _ in "ok" }
+    func register(on routes: RouteTable) {
+        routes.get(.home, use: home)
+        routes.get(.bodyPage, use: body)
+        routes.get(.meeting, use: meeting)
+        routes.get(.paper, use: paper)
+        routes.get(.attachment, use: attachment)
+        routes.get(.health) { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: "ok")))
+        }
         // Ready only when the store answers and its schema is current; a load balancer should wait for this.
-        router.get("/readyz") { _, _ -> Response in
+        routes.get(.ready) { _, _ -> Response in
             let ready = (try? database.pendingMigrations().isEmpty) ?? false
             return Response(
                 status: ready ? .ok : .serviceUnavailable, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],

@@ -12,10 +12,10 @@ struct RecommendationRoutes: Sendable {
 
     var time: LocalTime { deadlines.time }
 
-    func register(on router: Router<AppRequestContext>) {
-        router.get("/recommendations", use: tracker)
-        router.get("/recommendations/:id", use: recommendation)
-        router.get("/organisations/:slug", use: organisation)
+    func register(on routes: RouteTable) {
+        routes.get(.recommendations, use: tracker)
+        routes.get(.recommendation, use: recommendation)
+        routes.get(.organisation, use: organisation)
     }
 
     @Sendable func tracker(_ request: Request, context: AppRequestContext) async throws -> Response {

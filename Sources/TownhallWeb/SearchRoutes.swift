@@ -8,8 +8,8 @@ struct SearchRoutes: Sendable {
     let database: AppDatabase
     let pages: PageRenderer
 
-    func register(on router: Router<AppRequestContext>) {
-        router.get("/search", use: search)
+    func register(on routes: RouteTable) {
+        routes.get(.search, use: search)
     }
 
     @Sendable func search(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -141,61 +141,116 @@ struct BackOffice {
 
     var boardMeeting: Meeting { try! store.database.list(Meeting.self).first { $0.title == "Budget and precept meeting" }! }
 
-    /// Every back-office page and form, aimed at objects of the Policing Board, each form with plausible fields so
-    /// that a missing check would really change something.
-    func boardRoutes() throws -> (gets: [String], posts: [(String, [(String, String)])]) {
+    /// A request for every route of the table, aimed at objects of the Policing Board, each form with plausible fields
+    /// so that a missing check would really change something. The switch is exhaustive: a new route cannot be added
+    /// without saying how the tests that iterate `Route.allCases` reach it.
+    func sample(_ route: Route) throws -> (url: SiteURL, fields: [(String, String)]) {
         let db = store.database
         let meeting = boardMeeting.id!
         let item = try db.list(AgendaItem.self).first { $0.meetingId == meeting && !$0.isExempt && $0.title.hasPrefix("Force budget") }!.id!
         let draft = try db.list(Paper.self).first { $0.status == .draft && $0.agendaItemId == item }!.id!
         let published = try db.list(Paper.self).first { $0.status == .published && $0.agendaItemId == item }!.id!
-        let file = try db.list(Attachment.self).first { $0.agendaItemId == item }!.id!
+        let file = try db.list(Attachment.self).first { $0.agendaItemId == item }!
         let person = try db.list(Person.self).first!.id!
         let recommendation = try db.list(Recommendation.self).first { $0.paperId == published }!.id!
         let membership = try db.list(Membership.self).first { $0.bodyId == meetingBodyId }!.id!
         let witness = try db.list(Witness.self).first { $0.meetingId == meeting }!.id!
-        let gets = [
-            "/admin/bodies/harford-policing-board/members",
-            "/admin/bodies/harford-policing-board/meetings/new", "/admin/meetings/\(meeting)", "/admin/meetings/\(meeting)/edit",
-            "/admin/meetings/\(meeting)/minutes", "/admin/items/\(item)/edit", "/admin/items/\(item)/papers/new",
-            "/admin/papers/\(draft)", "/admin/papers/\(published)", "/admin/attachments/\(file)",
-            "/admin/recommendations/\(recommendation)",
-        ]
-        let posts: [(String, [(String, String)])] = [
-            ("/admin/bodies/harford-policing-board/meetings/new", [("action", "save"), ("title", "X"), ("date", "2027-01-14"), ("start", "10:00")]),
-            ("/admin/meetings/\(meeting)/edit", [("action", "save"), ("title", "X"), ("date", "2027-01-20"), ("start", "10:00")]),
-            ("/admin/meetings/\(meeting)/items", [("itemTitle", "X")]),
-            ("/admin/meetings/\(meeting)/renumber", []),
-            ("/admin/meetings/\(meeting)/publish-agenda", [("reason", "x")]),
-            ("/admin/meetings/\(meeting)/status", [("status", "cancelled")]),
-            ("/admin/meetings/\(meeting)/attendance", [("attendance-\(person)", "present")]),
-            ("/admin/meetings/\(meeting)/declarations", [("declarant", String(person)), ("interest", "x"), ("kind", "other-registerable")]),
-            ("/admin/meetings/\(meeting)/minutes", [("action", "save"), ("markdown", "x")]),
-            ("/admin/meetings/\(meeting)/minutes/publish", []),
-            ("/admin/meetings/\(meeting)/minutes/approve", []),
-            ("/admin/items/\(item)/edit", [("itemTitle", "X")]),
-            ("/admin/items/\(item)/move", [("direction", "down")]),
-            ("/admin/items/\(item)/delete", []),
-            ("/admin/items/\(item)/papers/new", [("action", "save"), ("title", "X"), ("markdown", "x")]),
-            ("/admin/items/\(item)/attachments", [("paper", "")]),
-            ("/admin/papers/\(draft)", [("action", "save"), ("title", "X"), ("markdown", "x")]),
-            ("/admin/papers/\(draft)/publish", [("lateReason", "x")]),
-            ("/admin/papers/\(published)/revise", []),
-            ("/admin/papers/\(published)/withdraw", [("withdrawReason", "x")]),
-            ("/admin/attachments/\(file)/delete", []),
-            ("/admin/papers/\(published)/recommendations", [("organisation", "1"), ("recommendation", "x")]),
-            ("/admin/papers/\(published)/recommendations/issue", []),
-            ("/admin/recommendations/\(recommendation)/extend", [("newDue", "2040-01-01"), ("reason", "x")]),
-            ("/admin/recommendations/\(recommendation)/refer", [("referTo", "x")]),
-            ("/admin/recommendations/\(recommendation)/close", [("closeNote", "x")]),
-            ("/admin/recommendations/\(recommendation)/delete", []),
-            ("/admin/bodies/harford-policing-board/members",
-             [("name", "X"), ("role", "member"), ("category", "leader"), ("council", "1"), ("start", "2040-01-01")]),
-            ("/admin/bodies/harford-policing-board/members/\(membership)/end", [("end", "2040-01-01")]),
-            ("/admin/meetings/\(meeting)/witnesses", [("witnessName", "X"), ("witnessRole", "Y")]),
-            ("/admin/meetings/\(meeting)/witnesses/\(witness)/delete", []),
-        ]
-        return (gets, posts)
+        let police = try db.list(Organisation.self).first { $0.slug == "harford-police" }!.id!
+        let answerable = try db.list(Recommendation.self).first { $0.organisationId == police && $0.issuedAt != nil }!
+        let board = "harford-policing-board"
+        switch route {
+        case .home: return (.home, [])
+        case .bodyPage: return (.bodyPage(slug: board), [])
+        case .meeting: return (.meeting(meeting), [])
+        case .paper: return (.paper(published), [])
+        case .attachment: return (.attachment(file.id!, name: file.fileName), [])
+        case .search: return (.search, [])
+        case .inquiry: return (.inquiry(slug: try db.list(Inquiry.self).first!.slug), [])
+        case .peerChallenges: return (.peerChallenges, [])
+        case .recommendations: return (.recommendations, [])
+        case .recommendation: return (.recommendation(answerable.id!), [])
+        case .organisation: return (.organisation(slug: "harford-police"), [])
+        case .calendar: return (.calendar, [])
+        case .bodyCalendar: return (.bodyCalendar(slug: board), [])
+        case .papersFeed: return (.papersFeed, [])
+        case .bodyPapersFeed: return (.bodyPapersFeed(slug: board), [])
+        case .responsesFeed: return (.responsesFeed, [])
+        case .bodyResponsesFeed: return (.bodyResponsesFeed(slug: board), [])
+        case .openData: return (.openData, [])
+        case .dataFile: return (.dataFile("meetings.csv"), [])
+        case .oparlSystem: return (.oparlSystem, [])
+        case .oparlBodies: return (.oparlBodies, [])
+        case .oparlBody: return (.oparlBody(meetingBodyId), [])
+        case .oparlBodyList: return (.oparlBodyList(meetingBodyId, list: "meetings"), [])
+        case .oparlObject: return (.oparlObject(kind: "meetings", id: "\(meeting)"), [])
+        case .health: return (.health, [])
+        case .ready: return (.ready, [])
+        case .login: return (.login, [("email", "nobody@townhall.test"), ("password", "x")])
+        case .logout: return (.logout, [])
+        case .passwordReset: return (.passwordReset, [("email", "nobody@townhall.test")])
+        case .passwordResetLink: return (.passwordResetLink(token: "not-a-real-token"), [("password", "x"), ("confirm", "x")])
+        case .adminDashboard: return (.adminDashboard, [])
+        case .adminMembers:
+            return (.adminMembers(body: board), [("name", "X"), ("role", "member"), ("category", "leader"), ("council", "1"), ("start", "2040-01-01")])
+        case .adminMemberEnd: return (.adminMemberEnd(body: board, membership: membership), [("end", "2040-01-01")])
+        case .adminNewMeeting:
+            return (.adminNewMeeting(body: board), [("action", "save"), ("title", "X"), ("date", "2027-01-14"), ("start", "10:00")])
+        case .adminMeeting: return (.adminMeeting(meeting), [])
+        case .adminMeetingEdit: return (.adminMeetingEdit(meeting), [("action", "save"), ("title", "X"), ("date", "2027-01-20"), ("start", "10:00")])
+        case .adminRenumber: return (.adminRenumber(meeting), [])
+        case .adminAddItem: return (.adminAddItem(meeting), [("itemTitle", "X")])
+        case .adminPublishAgenda: return (.adminPublishAgenda(meeting), [("reason", "x")])
+        case .adminMeetingStatus: return (.adminMeetingStatus(meeting), [("status", "cancelled")])
+        case .adminAttendance: return (.adminAttendance(meeting), [("attendance-\(person)", "present")])
+        case .adminDeclarations:
+            return (.adminDeclarations(meeting), [("declarant", String(person)), ("interest", "x"), ("kind", "other-registerable")])
+        case .adminWitnesses: return (.adminWitnesses(meeting), [("witnessName", "X"), ("witnessRole", "Y")])
+        case .adminWitnessDelete: return (.adminWitnessDelete(meeting: meeting, witness: witness), [])
+        case .adminMinutes: return (.adminMinutes(meeting), [("action", "save"), ("markdown", "x")])
+        case .adminMinutesPublish: return (.adminMinutesPublish(meeting), [])
+        case .adminMinutesApprove: return (.adminMinutesApprove(meeting), [])
+        case .adminItemEdit: return (.adminItemEdit(item), [("itemTitle", "X")])
+        case .adminItemMove: return (.adminItemMove(item), [("direction", "down")])
+        case .adminItemDelete: return (.adminItemDelete(item), [])
+        case .adminNewPaper: return (.adminNewPaper(item: item), [("action", "save"), ("title", "X"), ("markdown", "x")])
+        case .adminItemAttachments: return (.adminItemAttachments(item), [("paper", "")])
+        case .adminPaper: return (.adminPaper(draft), [("action", "save"), ("title", "X"), ("markdown", "x")])
+        case .adminPaperPublish: return (.adminPaperPublish(draft), [("lateReason", "x")])
+        case .adminPaperRevise: return (.adminPaperRevise(published), [])
+        case .adminPaperWithdraw: return (.adminPaperWithdraw(published), [("withdrawReason", "x")])
+        case .adminAddRecommendation: return (.adminAddRecommendation(paper: published), [("organisation", "1"), ("recommendation", "x")])
+        case .adminIssueRecommendations: return (.adminIssueRecommendations(paper: published), [])
+        case .adminAttachment: return (.adminAttachment(file.id!), [])
+        case .adminAttachmentDelete: return (.adminAttachmentDelete(file.id!), [])
+        case .adminRecommendations: return (.adminRecommendations, [])
+        case .adminRecommendation: return (.adminRecommendation(recommendation), [])
+        case .adminExtend: return (.adminExtend(recommendation), [("newDue", "2040-01-01"), ("reason", "x")])
+        case .adminRefer: return (.adminRefer(recommendation), [("referTo", "x")])
+        case .adminClose: return (.adminClose(recommendation), [("closeNote", "x")])
+        case .adminRecommendationDelete: return (.adminRecommendationDelete(recommendation), [])
+        case .providerDashboard: return (.providerDashboard, [])
+        case .providerReport:
+            return (.providerReport(paper: answerable.paperId), [("basedOn", "0"), ("action", "save"), ("decision-\(answerable.id!)", "accepted")])
+        case .providerProgress: return (.providerProgress(recommendation: answerable.id!), [("status-\(answerable.id!)", "in-progress")])
+        }
+    }
+
+    /// Every route of an audience that answers a method, as sample requests.
+    func requests(_ audience: Audience, _ method: HTTPRequest.Method) throws -> [(String, [(String, String)])] {
+        try Route.allCases.filter { $0.audience == audience && $0.methods.contains(method) }.map { route in
+            let sample = try sample(route)
+            return (sample.url.path, sample.fields)
+        }
+    }
+
+    /// Every clerk page about one object, and every clerk form, of the route table. (The two clerk lists without a
+    /// parameter, the dashboard and the recommendations list, show each clerk their own bodies: `clerkLists`.)
+    func boardRoutes() throws -> (gets: [String], posts: [(String, [(String, String)])]) {
+        (try requests(.clerk, .get).map(\.0).filter { !clerkLists.contains($0) }, try requests(.clerk, .post))
+    }
+
+    var clerkLists: [String] {
+        Route.allCases.filter { $0.audience == .clerk && $0.methods.contains(.get) && $0.parameters.isEmpty }.map { $0.path([]) }
     }
     var lpacMeeting: Meeting { try! store.database.list(Meeting.self).first { $0.title.hasPrefix("Evidence session") }! }
 }

@@ -64,6 +64,18 @@ struct BackOfficeTests {
                     #expect(page.status == .ok, "\(uri)")
                 }
             }
+            // The lists without a parameter show a clerk only their own bodies' business.
+            for uri in office.clerkLists {
+                let page = try await browser.get(uri)
+                switch who {
+                case .anonymous: #expect(page.status == .seeOther, "\(uri)")
+                case .provider: #expect(page.status == .forbidden, "\(uri)")
+                case .otherClerk:
+                    #expect(page.status == .ok, "\(uri)")
+                    #expect(!page.body.contains("Capital programme"), "\(uri) shows another body's draft")
+                case .clerk, .administrator: #expect(page.status == .ok, "\(uri)")
+                }
+            }
             // Writes with a valid token (where there is one) and plausible fields: refused before anything is saved.
             for (uri, fields) in posts where who != .clerk && who != .administrator {
                 let page = try await browser.post(uri, [("_csrf", csrf)] + fields)

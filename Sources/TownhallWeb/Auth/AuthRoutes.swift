@@ -39,10 +39,10 @@ struct AuthRoutes: Sendable {
         }
     }
 
-    func register(on router: Router<AppRequestContext>) {
-        router.get("/login", use: showLogin)
-        router.post("/login", use: login)
-        router.post("/logout", use: logout)
+    func register(on routes: RouteTable) {
+        routes.get(.login, use: showLogin)
+        routes.post(.login, use: login)
+        routes.post(.logout, use: logout)
     }
 
     @Sendable func showLogin(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -48,11 +48,11 @@ struct PasswordResetRoutes: Sendable {
         let errors: [FormErrors.Entry]
     }
 
-    func register(on router: Router<AppRequestContext>) {
-        router.get(RouterPath(Self.path), use: showRequest)
-        router.post(RouterPath(Self.path), use: request)
-        router.get(RouterPath(Self.path + "/:token"), use: showChoose)
-        router.post(RouterPath(Self.path + "/:token"), use: choose)
+    func register(on routes: RouteTable) {
+        routes.get(.passwordReset, use: showRequest)
+        routes.post(.passwordReset, use: request)
+        routes.get(.passwordResetLink, use: showChoose)
+        routes.post(.passwordResetLink, use: choose)
     }
 
     @Sendable func showRequest(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -11,10 +11,10 @@ struct AttachmentRoutes: Sendable {
 
     var database: AppDatabase { clerk.database }
 
-    func register(on router: Router<AppRequestContext>) {
-        router.post("/admin/items/:id/attachments", use: upload)
-        router.get("/admin/attachments/:id", use: download)
-        router.post("/admin/attachments/:id/delete", use: remove)
+    func register(on routes: RouteTable) {
+        routes.post(.adminItemAttachments, use: upload)
+        routes.get(.adminAttachment, use: download)
+        routes.post(.adminAttachmentDelete, use: remove)
     }
 
     @Sendable func upload(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -9,15 +9,15 @@ struct MinutesRoutes: Sendable {
 
     var database: AppDatabase { clerk.database }
 
-    func register(on router: Router<AppRequestContext>) {
-        router.post("/admin/meetings/:id/attendance", use: attendance)
-        router.post("/admin/meetings/:id/declarations", use: declaration)
-        router.post("/admin/meetings/:id/witnesses", use: addWitness)
-        router.post("/admin/meetings/:id/witnesses/:witness/delete", use: removeWitness)
-        router.get("/admin/meetings/:id/minutes", use: minutes)
-        router.post("/admin/meetings/:id/minutes", use: saveMinutes)
-        router.post("/admin/meetings/:id/minutes/publish", use: publishMinutes)
-        router.post("/admin/meetings/:id/minutes/approve", use: approveMinutes)
+    func register(on routes: RouteTable) {
+        routes.post(.adminAttendance, use: attendance)
+        routes.post(.adminDeclarations, use: declaration)
+        routes.post(.adminWitnesses, use: addWitness)
+        routes.post(.adminWitnessDelete, use: removeWitness)
+        routes.get(.adminMinutes, use: minutes)
+        routes.post(.adminMinutes, use: saveMinutes)
+        routes.post(.adminMinutesPublish, use: publishMinutes)
+        routes.post(.adminMinutesApprove, use: approveMinutes)
     }
 
     @Sendable func attendance(_ request: Request, context: AppRequestContext) async throws -> Response {

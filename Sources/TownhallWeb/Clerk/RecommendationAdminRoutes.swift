@@ -13,15 +13,15 @@ struct RecommendationAdminRoutes: Sendable {
     var deadlines: Deadlines { tracker.deadlines }
     var time: LocalTime { deadlines.time }
 
-    func register(on router: Router<AppRequestContext>) {
-        router.get("/admin/recommendations", use: dashboard)
-        router.get("/admin/recommendations/:id", use: recommendation)
-        router.post("/admin/recommendations/:id/extend", use: extend)
-        router.post("/admin/recommendations/:id/refer", use: refer)
-        router.post("/admin/recommendations/:id/close", use: close)
-        router.post("/admin/recommendations/:id/delete", use: remove)
-        router.post("/admin/papers/:id/recommendations", use: add)
-        router.post("/admin/papers/:id/recommendations/issue", use: issue)
+    func register(on routes: RouteTable) {
+        routes.get(.adminRecommendations, use: dashboard)
+        routes.get(.adminRecommendation, use: recommendation)
+        routes.post(.adminExtend, use: extend)
+        routes.post(.adminRefer, use: refer)
+        routes.post(.adminClose, use: close)
+        routes.post(.adminRecommendationDelete, use: remove)
+        routes.post(.adminAddRecommendation, use: add)
+        routes.post(.adminIssueRecommendations, use: issue)
     }
 
     @Sendable func dashboard(_ request: Request, context: AppRequestContext) async throws -> Response {

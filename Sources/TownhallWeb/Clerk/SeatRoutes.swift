@@ -10,10 +10,10 @@ struct SeatRoutes: Sendable {
     var database: AppDatabase { clerk.database }
     var time: LocalTime { clerk.time }
 
-    func register(on router: Router<AppRequestContext>) {
-        router.get("/admin/bodies/:slug/members", use: members)
-        router.post("/admin/bodies/:slug/members", use: addMember)
-        router.post("/admin/bodies/:slug/members/:id/end", use: endMember)
+    func register(on routes: RouteTable) {
+        routes.get(.adminMembers, use: members)
+        routes.post(.adminMembers, use: addMember)
+        routes.post(.adminMemberEnd, use: endMember)
     }
 
     @Sendable func members(_ request: Request, context: AppRequestContext) async throws -> Response {

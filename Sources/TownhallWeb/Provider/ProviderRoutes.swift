@@ -13,11 +13,11 @@ struct ProviderRoutes: Sendable {
 
     var time: LocalTime { deadlines.time }
 
-    func register(on router: Router<AppRequestContext>) {
-        router.get("/provider", use: dashboard)
-        router.get("/provider/reports/:id", use: report)
-        router.post("/provider/reports/:id", use: respond)
-        router.post("/provider/recommendations/:id/progress", use: progress)
+    func register(on routes: RouteTable) {
+        routes.get(.providerDashboard, use: dashboard)
+        routes.get(.providerReport, use: report)
+        routes.post(.providerReport, use: respond)
+        routes.post(.providerProgress, use: progress)
     }
 
     /// The signed-in provider and the organisation they answer for; anyone else gets 403.

@@ -1,0 +1,181 @@
+import Foundation
+import HTTPTypes
+
+/// Who a route is for. The page cache wraps public routes only; the authorisation, CSRF and 413 tests iterate the
+/// clerk and provider routes; the live-server suite requests every public one.
+public enum Audience: String, Sendable, CaseIterable {
+    /// Residents, no sign-in: cacheable pages, feeds, data and the OParl API.
+    case `public`
+    /// Load balancers and operators: never cached.
+    case operations
+    /// Signing in and out, and resetting a password.
+    case account
+    /// Clerks and administrators.
+    case clerk
+    /// Responders for an organisation.
+    case provider
+}
+
+/// The route table: every path pattern the site answers, written once. Routes are registered from it, links are
+/// made from it (through `SiteURL`), and tests iterate `allCases`, so a route added here is checked by the
+/// authorisation, CSRF and 413 tests and the live-server suite without anyone keeping a list.
+///
+/// Parameters are written `:name`; the handlers read them by the same names.
+public enum Route: String, Sendable, CaseIterable {
+    // Public
+    case home, bodyPage, meeting, paper, attachment, search, inquiry, peerChallenges
+    case recommendations, recommendation, organisation
+    case calendar, bodyCalendar, papersFeed, bodyPapersFeed, responsesFeed, bodyResponsesFeed, openData, dataFile
+    case oparlSystem, oparlBodies, oparlBody, oparlBodyList, oparlObject
+    // Operations
+    case health, ready
+    // Account
+    case login, logout, passwordReset, passwordResetLink
+    // Clerks
+    case adminDashboard, adminMembers, adminMemberEnd, adminNewMeeting, adminMeeting, adminMeetingEdit, adminRenumber
+    case adminAddItem, adminPublishAgenda, adminMeetingStatus, adminAttendance, adminDeclarations, adminWitnesses
+    case adminWitnessDelete, adminMinutes, adminMinutesPublish, adminMinutesApprove
+    case adminItemEdit, adminItemMove, adminItemDelete, adminNewPaper, adminItemAttachments
+    case adminPaper, adminPaperPublish, adminPaperRevise, adminPaperWithdraw, adminAddRecommendation, adminIssueRecommendations
+    case adminAttachment, adminAttachmentDelete
+    case adminRecommendations, adminRecommendation, adminExtend, adminRefer, adminClose, adminRecommendationDelete
+    // Providers
+    case providerDashboard, providerReport, providerProgress
+
+    public var pattern: String {
+        switch self {
+        case .home: "/"
+        case .bodyPage: "/bodies/:slug"
+        case .meeting: "/meetings/:id"
+        case .paper: "/papers/:id"
+        case .attachment: "/attachments/:id/:name"
+        case .search: "/search"
+        case .inquiry: "/inquiries/:slug"
+        case .peerChallenges: "/peer-challenges"
+        case .recommendations: "/recommendations"
+        case .recommendation: "/recommendations/:id"
+        case .organisation: "/organisations/:slug"
+        case .calendar: "/calendar.ics"
+        case .bodyCalendar: "/bodies/:slug/calendar.ics"
+        case .papersFeed: "/feeds/papers.atom"
+        case .bodyPapersFeed: "/bodies/:slug/papers.atom"
+        case .responsesFeed: "/feeds/responses.atom"
+        case .bodyResponsesFeed: "/bodies/:slug/responses.atom"
+        case .openData: "/data"
+        case .dataFile: "/data/:file"
+        case .oparlSystem: "/oparl/v1.1/system"
+        case .oparlBodies: "/oparl/v1.1/bodies"
+        case .oparlBody: "/oparl/v1.1/bodies/:id"
+        case .oparlBodyList: "/oparl/v1.1/bodies/:id/:list"
+        case .oparlObject: "/oparl/v1.1/:kind/:id"
+        case .health: "/healthz"
+        case .ready: "/readyz"
+        case .login: "/login"
+        case .logout: "/logout"
+        case .passwordReset: "/password-reset"
+        case .passwordResetLink: "/password-reset/:token"
+        case .adminDashboard: "/admin"
+        case .adminMembers: "/admin/bodies/:slug/members"
+        case .adminMemberEnd: "/admin/bodies/:slug/members/:id/end"
+        case .adminNewMeeting: "/admin/bodies/:slug/meetings/new"
+        case .adminMeeting: "/admin/meetings/:id"
+        case .adminMeetingEdit: "/admin/meetings/:id/edit"
+        case .adminRenumber: "/admin/meetings/:id/renumber"
+        case .adminAddItem: "/admin/meetings/:id/items"
+        case .adminPublishAgenda: "/admin/meetings/:id/publish-agenda"
+        case .adminMeetingStatus: "/admin/meetings/:id/status"
+        case .adminAttendance: "/admin/meetings/:id/attendance"
+        case .adminDeclarations: "/admin/meetings/:id/declarations"
+        case .adminWitnesses: "/admin/meetings/:id/witnesses"
+        case .adminWitnessDelete: "/admin/meetings/:id/witnesses/:witness/delete"
+        case .adminMinutes: "/admin/meetings/:id/minutes"
+        case .adminMinutesPublish: "/admin/meetings/:id/minutes/publish"
+        case .adminMinutesApprove: "/admin/meetings/:id/minutes/approve"
+        case .adminItemEdit: "/admin/items/:id/edit"
+        case .adminItemMove: "/admin/items/:id/move"
+        case .adminItemDelete: "/admin/items/:id/delete"
+        case .adminNewPaper: "/admin/items/:id/papers/new"
+        case .adminItemAttachments: "/admin/items/:id/attachments"
+        case .adminPaper: "/admin/papers/:id"
+        case .adminPaperPublish: "/admin/papers/:id/publish"
+        case .adminPaperRevise: "/admin/papers/:id/revise"
+        case .adminPaperWithdraw: "/admin/papers/:id/withdraw"
+        case .adminAddRecommendation: "/admin/papers/:id/recommendations"
+        case .adminIssueRecommendations: "/admin/papers/:id/recommendations/issue"
+        case .adminAttachment: "/admin/attachments/:id"
+        case .adminAttachmentDelete: "/admin/attachments/:id/delete"
+        case .adminRecommendations: "/admin/recommendations"
+        case .adminRecommendation: "/admin/recommendations/:id"
+        case .adminExtend: "/admin/recommendations/:id/extend"
+        case .adminRefer: "/admin/recommendations/:id/refer"
+        case .adminClose: "/admin/recommendations/:id/close"
+        case .adminRecommendationDelete: "/admin/recommendations/:id/delete"
+        case .providerDashboard: "/provider"
+        case .providerReport: "/provider/reports/:id"
+        case .providerProgress: "/provider/recommendations/:id/progress"
+        }
+    }
+
+    public var audience: Audience {
+        switch self {
+        case .home, .bodyPage, .meeting, .paper, .attachment, .search, .inquiry, .peerChallenges, .recommendations, .recommendation,
+             .organisation, .calendar, .bodyCalendar, .papersFeed, .bodyPapersFeed, .responsesFeed, .bodyResponsesFeed, .openData,
+             .dataFile, .oparlSystem, .oparlBodies, .oparlBody, .oparlBodyList, .oparlObject:
+            .public
+        case .health, .ready: .operations
+        case .login, .logout, .passwordReset, .passwordResetLink: .account
+        case .providerDashboard, .providerReport, .providerProgress: .provider
+        case .adminDashboard, .adminMembers, .adminMemberEnd, .adminNewMeeting, .adminMeeting, .adminMeetingEdit, .adminRenumber,
+             .adminAddItem, .adminPublishAgenda, .adminMeetingStatus, .adminAttendance, .adminDeclarations, .adminWitnesses,
+             .adminWitnessDelete, .adminMinutes, .adminMinutesPublish, .adminMinutesApprove, .adminItemEdit, .adminItemMove,
+             .adminItemDelete, .adminNewPaper, .adminItemAttachments, .adminPaper, .adminPaperPublish, .adminPaperRevise,
+             .adminPaperWithdraw, .adminAddRecommendation, .adminIssueRecommendations, .adminAttachment, .adminAttachmentDelete,
+             .adminRecommendations, .adminRecommendation, .adminExtend, .adminRefer, .adminClose, .adminRecommendationDelete:
+            .clerk
+        }
+    }
+
+    /// The methods the route answers (HEAD comes with every GET). A page whose form posts back to itself has both.
+    public var methods: [HTTPRequest.Method] {
+        switch self {
+        case .logout, .adminMemberEnd, .adminRenumber, .adminAddItem, .adminPublishAgenda, .adminMeetingStatus, .adminAttendance,
+             .adminDeclarations, .adminWitnesses, .adminWitnessDelete, .adminMinutesPublish, .adminMinutesApprove, .adminItemMove,
+             .adminItemDelete, .adminItemAttachments, .adminPaperPublish, .adminPaperRevise, .adminPaperWithdraw,
+             .adminAddRecommendation, .adminIssueRecommendations, .adminAttachmentDelete, .adminExtend, .adminRefer, .adminClose,
+             .adminRecommendationDelete, .providerProgress:
+            [.post]
+        case .login, .passwordReset, .passwordResetLink, .adminMembers, .adminNewMeeting, .adminMeetingEdit, .adminMinutes,
+             .adminItemEdit, .adminNewPaper, .adminPaper, .providerReport:
+            [.get, .post]
+        default:
+            [.get]
+        }
+    }
+
+    /// The names of the pattern's parameters, in order.
+    public var parameters: [String] {
+        pattern.split(separator: "/").filter { $0.hasPrefix(":") }.map { String($0.dropFirst()) }
+    }
+
+    /// The route a pattern belongs to.
+    public init?(pattern: String) {
+        guard let route = Self.byPattern[pattern] else { return nil }
+        self = route
+    }
+
+    private static let byPattern = Dictionary(uniqueKeysWithValues: allCases.map { ($0.pattern, $0) })
+
+    /// The path with each parameter replaced, in order, by a percent-encoded value.
+    public func path(_ values: [String]) -> String {
+        precondition(values.count == parameters.count, "\(rawValue) takes \(parameters.count) parameters")
+        var remaining = values[...]
+        let segments = pattern.split(separator: "/", omittingEmptySubsequences: false).map { segment -> String in
+            guard segment.hasPrefix(":") else { return String(segment) }
+            return remaining.popFirst()!.addingPercentEncoding(withAllowedCharacters: Self.segmentCharacters) ?? ""
+        }
+        return segments.joined(separator: "/")
+    }
+
+    /// RFC 3986 unreserved characters: everything else in a value is percent-encoded.
+    static let segmentCharacters = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+}

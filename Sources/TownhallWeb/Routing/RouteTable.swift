@@ -1,0 +1,40 @@
+import Hummingbird
+import TownhallDomain
+
+/// Registers each handler under its `Route`, so the table in `Route` is the only list of paths: public routes go
+/// through the page cache, every other straight to its handler, and `missing` names any route and method of the
+/// table that has no handler (the application refuses to start with one).
+final class RouteTable: @unchecked Sendable {
+    typealias Handler = @Sendable (Request, AppRequestContext) async throws -> Response
+
+    private let router: Router<AppRequestContext>
+    private let cached: RouterGroup<AppRequestContext>
+    /// Filled while the application is built, on one task, then only read.
+    private var registered: Set<String> = []
+
+    init(router: Router<AppRequestContext>, cache: HTTPCacheMiddleware) {
+        self.router = router
+        cached = router.group().add(middleware: cache)
+    }
+
+    func get(_ route: Route, use handler: @escaping Handler) { on(route, .get, handler) }
+    func post(_ route: Route, use handler: @escaping Handler) { on(route, .post, handler) }
+
+    private func on(_ route: Route, _ method: HTTPRequest.Method, _ handler: @escaping Handler) {
+        precondition(route.methods.contains(method), "\(route) does not answer \(method)")
+        precondition(registered.insert(Self.key(route, method)).inserted, "\(route) \(method) is registered twice")
+        let path = RouterPath(route.pattern)
+        if route.audience == .public {
+            cached.on(path, method: method, use: handler)
+        } else {
+            router.on(path, method: method, use: handler)
+        }
+    }
+
+    /// Every route and method of the table without a handler.
+    var missing: [String] {
+        Route.allCases.flatMap { route in route.methods.map { Self.key(route, $0) } }.filter { !registered.contains($0) }
+    }
+
+    private static func key(_ route: Route, _ method: HTTPRequest.Method) -> String { "\(route.rawValue) \(method.rawValue)" }
+}
