@@ -25,7 +25,7 @@ struct BodyKindRoutes: Sendable {
                 RecommendationScope(paperId: report.id), deadlines: deadlines, now: now())
         }
         let view = InquiryView(detail, recommendations: recommendations, time: time)
-        let crumbs = [Breadcrumb(title: "Home", url: "/"), Breadcrumb(title: detail.body.name, url: "/bodies/\(detail.body.slug)")]
+        let crumbs = [Breadcrumb(title: "Home", url: SiteURL.home.path), Breadcrumb(title: detail.body.name, url: SiteURL.bodyPage(slug: detail.body.slug).path)]
         return pages.render("inquiry", title: view.title, breadcrumbs: crumbs, page: view)
     }
 
@@ -34,6 +34,6 @@ struct BodyKindRoutes: Sendable {
         let challenges = try await database.peerChallenges(today: today)
         let duties = try await database.duties(today: today, time: time)
         let view = PeerChallengesView(challenges: challenges, duties: duties, time: time)
-        return pages.render("peer-challenges", title: "Peer challenges", breadcrumbs: [Breadcrumb(title: "Home", url: "/")], page: view)
+        return pages.render("peer-challenges", title: "Peer challenges", breadcrumbs: [Breadcrumb(title: "Home", url: SiteURL.home.path)], page: view)
     }
 }

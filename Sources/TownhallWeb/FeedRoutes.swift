@@ -71,10 +71,10 @@ struct FeedRoutes: Sendable {
                 author: entry.paper.author, category: entry.paper.kind.rawValue)
         }
         let feed = AtomFeed(
-            id: "\(baseURL)\(slug.map { "/bodies/\($0)/papers.atom" } ?? "/feeds/papers.atom")",
+            id: "\(baseURL)\(slug.map { SiteURL.bodyPapersFeed(slug: $0).path } ?? SiteURL.papersFeed.path)",
             title: "New papers: \(body?.name ?? siteName)",
-            selfLink: "\(baseURL)\(slug.map { "/bodies/\($0)/papers.atom" } ?? "/feeds/papers.atom")",
-            alternateLink: "\(baseURL)\(slug.map { "/bodies/\($0)" } ?? "/")")
+            selfLink: "\(baseURL)\(slug.map { SiteURL.bodyPapersFeed(slug: $0).path } ?? SiteURL.papersFeed.path)",
+            alternateLink: "\(baseURL)\(slug.map { SiteURL.bodyPage(slug: $0).path } ?? SiteURL.home.path)")
         return Self.response(feed.render(entries, fallbackUpdated: Date(timeIntervalSince1970: 0)), type: "application/atom+xml; charset=utf-8")
     }
 
@@ -90,10 +90,10 @@ struct FeedRoutes: Sendable {
                 link: "\(baseURL)/organisations/\(entry.organisation.slug)",
                 summary: "\(entry.body.name): \(counts.isEmpty ? "no decisions" : counts).", author: entry.organisation.name, category: "response")
         }
-        let path = slug.map { "/bodies/\($0)/responses.atom" } ?? "/feeds/responses.atom"
+        let path = slug.map { SiteURL.bodyResponsesFeed(slug: $0).path } ?? SiteURL.responsesFeed.path
         let feed = AtomFeed(
             id: baseURL + path, title: "Responses to recommendations: \(body?.name ?? siteName)", selfLink: baseURL + path,
-            alternateLink: baseURL + "/recommendations")
+            alternateLink: baseURL + SiteURL.recommendations.path)
         return Self.response(feed.render(entries, fallbackUpdated: Date(timeIntervalSince1970: 0)), type: "application/atom+xml; charset=utf-8")
     }
 

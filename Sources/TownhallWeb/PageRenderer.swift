@@ -32,6 +32,7 @@ public struct PageRenderer: Sendable {
         let hasBreadcrumbs: Bool
         let account: AccountNav?
         let page: Content
+        let site = SiteLinks.shared
     }
 
     func render<Content: Sendable>(
@@ -71,7 +72,7 @@ struct AccountNav: Sendable {
         guard let user = context.user, let session = context.session else { return nil }
         name = user.name
         csrf = session.csrfToken
-        dashboardURL = user.role == .provider ? "/provider" : "/admin"
+        dashboardURL = user.role == .provider ? SiteURL.providerDashboard.path : SiteURL.adminDashboard.path
     }
 }
 

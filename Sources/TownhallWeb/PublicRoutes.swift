@@ -49,14 +49,14 @@ struct PublicRoutes: Sendable {
                 RecommendationScope(paperId: report.id), deadlines: deadlines, now: current)
         }
         let view = BodyView(detail, recommendations: recommendations, time: time)
-        return pages.render("body", title: view.name, breadcrumbs: [Breadcrumb(title: "Home", url: "/")], page: view)
+        return pages.render("body", title: view.name, breadcrumbs: [Breadcrumb(title: "Home", url: SiteURL.home.path)], page: view)
     }
 
     @Sendable func meeting(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let detail = try await database.meetingDetail(id: try Self.id(context)) else { throw HTTPError(.notFound) }
         let record = try await database.meetingRecord(meetingId: detail.summary.meeting.id!)
         let view = MeetingView(detail, record: record, time: time)
-        let crumbs = [Breadcrumb(title: "Home", url: "/"), Breadcrumb(title: view.meeting.bodyName, url: view.meeting.bodyURL)]
+        let crumbs = [Breadcrumb(title: "Home", url: SiteURL.home.path), Breadcrumb(title: view.meeting.bodyName, url: view.meeting.bodyURL)]
         return pages.render("meeting", title: "\(view.meeting.title), \(view.meeting.when)", breadcrumbs: crumbs, page: view)
     }
 
@@ -64,7 +64,7 @@ struct PublicRoutes: Sendable {
         guard let detail = try await database.paperDetail(id: try Self.id(context)) else { throw HTTPError(.notFound) }
         let view = PaperView(detail, time: time)
         let crumbs = [
-            Breadcrumb(title: "Home", url: "/"), Breadcrumb(title: view.meeting.bodyName, url: view.meeting.bodyURL),
+            Breadcrumb(title: "Home", url: SiteURL.home.path), Breadcrumb(title: view.meeting.bodyName, url: view.meeting.bodyURL),
             Breadcrumb(title: view.meeting.title, url: view.meeting.url),
         ]
         return pages.render("paper", title: view.title, breadcrumbs: crumbs, page: view)

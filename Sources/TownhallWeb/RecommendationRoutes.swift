@@ -22,18 +22,18 @@ struct RecommendationRoutes: Sendable {
         let filter = RecommendationFilter(query: Self.query(request))
         let tracked = try await database.trackedRecommendations(RecommendationScope(), deadlines: deadlines, now: now())
         let view = try await trackerView(
-            tracked, filter: filter, base: "/recommendations", heading: "Recommendations tracker",
+            tracked, filter: filter, base: SiteURL.recommendations.path, heading: "Recommendations tracker",
             intro: "Recommendations made by Policing Boards, local education panels, Local Public Accounts Committees and peer challenges, "
                 + "and how the organisations they are addressed to have responded. Each organisation must respond by the deadline.")
         return pages.render(
             "recommendations", title: (filter.errors.isEmpty ? "" : "Error: ") + "Recommendations tracker",
-            breadcrumbs: [Breadcrumb(title: "Home", url: "/")], page: view, status: filter.errors.isEmpty ? .ok : .badRequest)
+            breadcrumbs: [Breadcrumb(title: "Home", url: SiteURL.home.path)], page: view, status: filter.errors.isEmpty ? .ok : .badRequest)
     }
 
     /// The tracker page for a set of recommendations, shared with the clerk's dashboard.
     func trackerView(_ tracked: [TrackedRecommendation], filter: RecommendationFilter, base: String, heading: String, intro: String,
-                     urlPrefix: String = "/recommendations/") async throws -> TrackerView {
-        let rows = tracked.filter(filter.matches).map { RecommendationRow($0, time: time, urlPrefix: urlPrefix) }
+                     inBackOffice: Bool = false) async throws -> TrackerView {
+        let rows = tracked.filter(filter.matches).map { RecommendationRow($0, time: time, inBackOffice: inBackOffice) }
         let organisations = try await database.organisations()
         let bodies = Dictionary(grouping: tracked.map(\.body), by: \.id).compactMap(\.value.first).sorted { $0.name < $1.name }
         let counts = TrackerView.counts(tracked)
@@ -49,7 +49,7 @@ struct RecommendationRoutes: Sendable {
         let view = RecommendationPageView(detail, time: time)
         return pages.render(
             "recommendation", title: "Recommendation \(view.row.number): \(view.row.reportTitle)",
-            breadcrumbs: [Breadcrumb(title: "Home", url: "/"), Breadcrumb(title: "Recommendations tracker", url: "/recommendations")],
+            breadcrumbs: [Breadcrumb(title: "Home", url: SiteURL.home.path), Breadcrumb(title: "Recommendations tracker", url: SiteURL.recommendations.path)],
             page: view)
     }
 
@@ -62,7 +62,7 @@ struct RecommendationRoutes: Sendable {
         let view = OrganisationView(organisation, tracked: tracked, time: time)
         return pages.render(
             "organisation", title: organisation.name,
-            breadcrumbs: [Breadcrumb(title: "Home", url: "/"), Breadcrumb(title: "Recommendations tracker", url: "/recommendations")],
+            breadcrumbs: [Breadcrumb(title: "Home", url: SiteURL.home.path), Breadcrumb(title: "Recommendations tracker", url: SiteURL.recommendations.path)],
             page: view)
     }
 

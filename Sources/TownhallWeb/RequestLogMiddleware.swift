@@ -60,7 +60,7 @@ struct RequestLogMiddleware: RouterMiddleware {
 
     /// The path with any secret in it (a password reset link's token) masked.
     static func loggable(_ path: String) -> String {
-        path.hasPrefix(PasswordResetRoutes.path + "/") ? PasswordResetRoutes.path + "/[token]" : path
+        path.hasPrefix(SiteURL.passwordReset.path + "/") ? SiteURL.passwordReset.path + "/[token]" : path
     }
 
     /// An incoming id is kept only if it is short and plain, so it cannot forge log lines.

@@ -33,6 +33,6 @@ struct SearchRoutes: Sendable {
         let view = SearchView(request: search, raw: query, bodies: bodies, results: results, errors: errors)
         return pages.render(
             "search", title: (errors.isEmpty ? "" : "Error: ") + (search.text.isEmpty ? "Search" : "Search: \(search.text)"),
-            breadcrumbs: [Breadcrumb(title: "Home", url: "/")], page: view, status: errors.isEmpty ? .ok : .badRequest)
+            breadcrumbs: [Breadcrumb(title: "Home", url: SiteURL.home.path)], page: view, status: errors.isEmpty ? .ok : .badRequest)
     }
 }

@@ -46,7 +46,7 @@ struct AuthRoutes: Sendable {
     }
 
     @Sendable func showLogin(_ request: Request, context: AppRequestContext) async throws -> Response {
-        if let user = context.user { return .redirect(to: user.role == .provider ? "/provider" : "/admin", type: .normal) }
+        if let user = context.user { return .redirect(to: user.role == .provider ? SiteURL.providerDashboard.path : SiteURL.adminDashboard.path, type: .normal) }
         return loginPage(view: LoginView(
             csrf: AppDatabase.randomToken(), next: Self.safeNext(request.uri.queryParameters["next"].map(String.init)),
             passwordChanged: request.uri.queryParameters["changed"] != nil))
@@ -69,7 +69,7 @@ struct AuthRoutes: Sendable {
             if let previous = request.cookies[CookieNames.session]?.value, !previous.isEmpty { try await database.endSession(token: previous) }
             let (token, _) = try database.startSession(userId: user.id!, now: now())
             // Providers have their own dashboard; the default destination follows the role.
-            var response = Response.redirect(to: user.role == .provider && next == "/admin" ? "/provider" : next, type: .normal)
+            var response = Response.redirect(to: user.role == .provider && next == SiteURL.adminDashboard.path ? SiteURL.providerDashboard.path : next, type: .normal)
             response.headers[values: .setCookie].append(cookies.session(token))
             return response
         case .invalid:
@@ -86,7 +86,7 @@ struct AuthRoutes: Sendable {
             try context.requireCSRF(form)
             if let token = request.cookies[CookieNames.session]?.value { try await database.endSession(token: token) }
         }
-        var response = Response.redirect(to: "/", type: .normal)
+        var response = Response.redirect(to: SiteURL.home.path, type: .normal)
         response.headers[values: .setCookie].append(cookies.clearSession())
         return response
     }
@@ -99,7 +99,7 @@ struct AuthRoutes: Sendable {
 
     /// Only local paths, so the sign-in page cannot be used to send people to another site.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), !next.contains("://") else { return "/admin" }
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), !next.contains("://") else { return SiteURL.adminDashboard.path }
         return next
     }
 }

@@ -19,7 +19,7 @@ struct CookieWriter: Sendable {
         "\(CookieNames.session)=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "")
     }
 
-    func loginCSRF(_ token: String) -> String { formCSRF(token, path: "/login") }
+    func loginCSRF(_ token: String) -> String { formCSRF(token, path: SiteURL.login.path) }
 
     /// The double-submit token of a form used before sign-in, sent only to the form's own path.
     func formCSRF(_ token: String, path: String) -> String {

@@ -15,7 +15,7 @@ struct PasswordResetRoutes: Sendable {
     let siteName: String
     let now: @Sendable () -> Date
 
-    static let path = "/password-reset"
+    static let path = SiteURL.passwordReset.path
 
     struct RequestView: Sendable {
         let csrf: String
@@ -102,7 +102,7 @@ struct PasswordResetRoutes: Sendable {
         } catch TownhallError.conflict {
             return expiredPage()
         }
-        var response = Response.redirect(to: "/login?changed=1", type: .normal)
+        var response = Response.redirect(to: SiteURL.login.path + "?changed=1", type: .normal)
         response.headers[values: .setCookie].append(cookies.clearSession())
         return response
     }
@@ -121,7 +121,7 @@ struct PasswordResetRoutes: Sendable {
 
     private func choosePage(token: String, user: User, errors: FormErrors, status: HTTPResponse.Status = .ok) -> Response {
         let view = ChooseView(
-            csrf: AppDatabase.randomToken(), action: Self.path + "/" + token, email: user.email, minimumLength: policy.minimumPasswordLength,
+            csrf: AppDatabase.randomToken(), action: SiteURL.passwordResetLink(token: token).path, email: user.email, minimumLength: policy.minimumPasswordLength,
             passwordError: errors.message(for: "password"), confirmError: errors.message(for: "confirm"), hasErrors: !errors.isEmpty,
             errors: errors.entries)
         var response = pages.render("password-reset", title: errors.isEmpty ? "Choose a new password" : "Error: Choose a new password", page: view, status: status)

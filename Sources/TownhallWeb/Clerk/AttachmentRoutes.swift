@@ -39,7 +39,7 @@ struct AttachmentRoutes: Sendable {
                 _ = try database.attach(
                     itemId: item.id!, paperId: paperId, fileName: file.fileName, data: file.data, files: files, maxBytes: maxUploadBytes,
                     now: clerk.now(), actor: .user(user))
-                return .redirect(to: "/admin/items/\(item.id!)/edit#files", type: .normal)
+                return .redirect(to: SiteURL.adminItemEdit(item.id!).path(fragment: "files"), type: .normal)
             } catch let error as TownhallError {
                 guard case .invalid = error else { throw error }
                 errors.add("file", error.message.asSentence)
@@ -63,6 +63,6 @@ struct AttachmentRoutes: Sendable {
             return found
         }, bodyId: { $0.meeting.bodyId })
         try database.removeAttachment(id: found.attachment.id!, files: files, now: clerk.now(), actor: .user(user))
-        return .redirect(to: "/admin/items/\(found.item.id!)/edit#files", type: .normal)
+        return .redirect(to: SiteURL.adminItemEdit(found.item.id!).path(fragment: "files"), type: .normal)
     }
 }

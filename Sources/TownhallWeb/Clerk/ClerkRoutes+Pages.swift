@@ -116,14 +116,14 @@ extension ClerkRoutes {
     func meetingForm(existing detail: ClerkMeetingDetail, form: FormData, errors: FormErrors, context: AppRequestContext,
                      status: HTTPResponse.Status = .ok) -> Response {
         meetingForm(
-            bodyName: detail.summary.bodyName, action: "/admin/meetings/\(detail.summary.meeting.id!)/edit",
+            bodyName: detail.summary.bodyName, action: SiteURL.adminMeetingEdit(detail.summary.meeting.id!).path,
             heading: "Change meeting details", submitLabel: "Save changes", form: form, errors: errors, context: context, status: status)
     }
 
     func meetingForm(body: Body, form: FormData, errors: FormErrors, context: AppRequestContext,
                      status: HTTPResponse.Status = .ok) -> Response {
         meetingForm(
-            bodyName: body.name, action: "/admin/bodies/\(body.slug)/meetings/new", heading: "Schedule a meeting",
+            bodyName: body.name, action: SiteURL.adminNewMeeting(body: body.slug).path, heading: "Schedule a meeting",
             submitLabel: "Schedule meeting", form: form, errors: errors, context: context, status: status)
     }
 
@@ -158,22 +158,18 @@ extension ClerkRoutes {
         }
         let row = MeetingRow(detail.summary, time: time, inBackOffice: true)
         let items = detail.items.map { entry in
-            ClerkMeetingView.ItemRow(
-                number: entry.item.number, title: entry.item.title, typeLabel: entry.item.itemType.label,
-                isExempt: entry.item.isExempt, exemptParagraph: entry.item.exemptParagraph?.rawValue,
-                papers: entry.papers.map {
-                    .init(title: $0.title, url: "/admin/papers/\($0.id!)", status: $0.status.rawValue,
-                          isDraft: $0.status == .draft, isPublished: $0.status == .published)
-                },
-                hasPapers: !entry.papers.isEmpty, itemURL: "/admin/items/\(entry.item.id!)")
+            ClerkMeetingView.ItemRow(entry.item, papers: entry.papers.map {
+                .init(title: $0.title, url: SiteURL.adminPaper($0.id!).path, status: $0.status.rawValue,
+                      isDraft: $0.status == .draft, isPublished: $0.status == .published)
+            })
         }
         let choices = Self.itemChoices(form)
         let witnesses = try await database.witnesses(meetingId: meeting.id!).map {
-            ClerkMeetingView.WitnessRow(name: $0.name, role: $0.role, removeURL: "/admin/meetings/\(meeting.id!)/witnesses/\($0.id!)/delete")
+            ClerkMeetingView.WitnessRow(name: $0.name, role: $0.role, removeURL: SiteURL.adminWitnessDelete(meeting: meeting.id!, witness: $0.id!).path)
         }
         let view = ClerkMeetingView(
-            id: meeting.id!, csrf: context.session?.csrfToken ?? "", meeting: row, publicURL: "/meetings/\(meeting.id!)",
-            bodyURL: "/bodies/\(detail.summary.bodySlug)", deadline: time.longDate(day: deadline(for: meeting.startsAt)),
+            id: meeting.id!, links: .init(meeting.id!), csrf: context.session?.csrfToken ?? "", meeting: row, publicURL: SiteURL.meeting(meeting.id!).path,
+            bodyURL: SiteURL.bodyPage(slug: detail.summary.bodySlug).path, deadline: time.longDate(day: deadline(for: meeting.startsAt)),
             isLate: isLate(meeting), agendaPublished: meeting.agendaPublishedAt != nil,
             agendaPublishedOn: meeting.agendaPublishedAt.map(time.shortDate), lateReason: meeting.lateReason,
             isCancelled: meeting.status == .cancelled, items: items, hasItems: !items.isEmpty,
@@ -189,7 +185,7 @@ extension ClerkRoutes {
             witnessNameError: errors.message(for: "witnessName"), record: MinutesView(record, time: time),
             hasErrors: !errors.isEmpty, errors: errors.entries)
         return render("admin-meeting", (errors.isEmpty ? "" : "Error: ") + meeting.title, view, context,
-                      breadcrumbs: [Self.dashboardCrumb, Breadcrumb(title: detail.summary.bodyName, url: "/admin")], status: status)
+                      breadcrumbs: [Self.dashboardCrumb, Breadcrumb(title: detail.summary.bodyName, url: SiteURL.adminDashboard.path)], status: status)
     }
 
     /// The select options of the agenda item form, with what was chosen kept selected.
@@ -217,16 +213,16 @@ extension ClerkRoutes {
         let attached = try await database.clerkItemFiles(itemId: item.id!)
         let papersById = Dictionary(uniqueKeysWithValues: attached.papers.map { ($0.id!, $0) })
         let view = ItemFormView(
-            action: "/admin/items/\(item.id!)/edit", csrf: context.session?.csrfToken ?? "", number: item.number,
-            meetingTitle: meeting.meeting.title, meetingURL: "/admin/meetings/\(meeting.meeting.id!)", itemTitle: form["itemTitle"],
+            action: SiteURL.adminItemEdit(item.id!).path, csrf: context.session?.csrfToken ?? "", number: item.number,
+            meetingTitle: meeting.meeting.title, meetingURL: SiteURL.adminMeeting(meeting.meeting.id!).path, itemTitle: form["itemTitle"],
             itemTypes: choices.types, itemExempt: form["exempt"] == "yes", paragraphs: choices.paragraphs, decision: form["decision"],
             itemTitleError: errors.message(for: "itemTitle"), itemParagraphError: errors.message(for: "paragraph"),
-            uploadAction: "/admin/items/\(item.id!)/attachments", maxUpload: AttachmentLink.size(maxUploadBytes),
+            uploadAction: SiteURL.adminItemAttachments(item.id!).path, maxUpload: AttachmentLink.size(maxUploadBytes),
             allowedTypes: AttachmentFiles.mediaTypes.keys.sorted().map { ".\($0)" }.joined(separator: ", "),
             files: attached.attachments.map { file in
                 ItemFormView.FileRow(
-                    name: file.fileName, details: AttachmentLink(file).details, url: "/admin/attachments/\(file.id!)",
-                    removeURL: "/admin/attachments/\(file.id!)/delete",
+                    name: file.fileName, details: AttachmentLink(file).details, url: SiteURL.adminAttachment(file.id!).path,
+                    removeURL: SiteURL.adminAttachmentDelete(file.id!).path,
                     paper: file.paperId.flatMap { papersById[$0] }.map { "\($0.title) (revision \($0.revision))" })
             },
             hasFiles: !attached.attachments.isEmpty,
@@ -234,7 +230,7 @@ extension ClerkRoutes {
             fileError: errors.message(for: "file"),
             hasErrors: !errors.isEmpty, errors: errors.entries)
         return render("admin-item-form", (errors.isEmpty ? "" : "Error: ") + "Change item \(item.number)", view, context,
-                      breadcrumbs: [Self.dashboardCrumb, Breadcrumb(title: meeting.meeting.title, url: "/admin/meetings/\(meeting.meeting.id!)")],
+                      breadcrumbs: [Self.dashboardCrumb, Breadcrumb(title: meeting.meeting.title, url: SiteURL.adminMeeting(meeting.meeting.id!).path)],
                       status: status)
     }
 
@@ -256,23 +252,24 @@ extension ClerkRoutes {
             : nil
         let isDraft = paper?.status ?? .draft == .draft
         let view = PaperFormView(
-            action: paper.map { "/admin/papers/\($0.id!)" } ?? "/admin/items/\(item.id!)/papers/new",
+            action: paper.map { SiteURL.adminPaper($0.id!).path } ?? SiteURL.adminNewPaper(item: item.id!).path,
+            reviseURL: paper.map { SiteURL.adminPaperRevise($0.id!).path }, withdrawURL: paper.map { SiteURL.adminPaperWithdraw($0.id!).path },
             csrf: context.session?.csrfToken ?? "", isNew: paper == nil, isDraft: isDraft,
             status: paper?.status.rawValue ?? "new", meetingTitle: "\(meeting.meeting.title), \(time.dateTime(meeting.meeting.startsAt))",
-            meetingURL: "/admin/meetings/\(meeting.meeting.id!)", itemLabel: "\(item.number). \(item.title)",
+            meetingURL: SiteURL.adminMeeting(meeting.meeting.id!).path, itemLabel: "\(item.number). \(item.title)",
             title: form["title"], author: form["author"], markdown: markdown, previewHTML: rendered?.html,
             problems: rendered?.problems ?? [], hasProblems: !(rendered?.problems.isEmpty ?? true),
-            publishURL: paper.flatMap { $0.status == .draft ? "/admin/papers/\($0.id!)/publish" : nil },
+            publishURL: paper.flatMap { $0.status == .draft ? SiteURL.adminPaperPublish($0.id!).path : nil },
             deadline: time.longDate(day: deadline(for: meeting.meeting.startsAt)), isLate: isLate(meeting.meeting),
             lateReason: form["lateReason"], lateReasonError: errors.message(for: "lateReason"), publishedLateReason: paper?.lateReason,
-            publicURL: paper.flatMap { $0.status.isPublic && !item.isExempt ? "/papers/\($0.id!)" : nil },
+            publicURL: paper.flatMap { $0.status.isPublic && !item.isExempt ? SiteURL.paper($0.id!).path : nil },
             hasErrors: !errors.isEmpty, errors: errors.entries, titleError: errors.message(for: "title"),
             markdownError: errors.message(for: "markdown"), revision: paper?.revision ?? 1,
             isPublished: paper?.status == .published, withdrawError: errors.message(for: "withdrawReason"),
             withdrawnReason: paper?.withdrawalReason, recommendations: recommendations)
         let title = paper == nil ? "New paper" : "Paper: \(paper!.title)"
         return render("admin-paper-form", (errors.isEmpty ? "" : "Error: ") + title, view, context,
-                      breadcrumbs: [Self.dashboardCrumb, Breadcrumb(title: meeting.meeting.title, url: "/admin/meetings/\(meeting.meeting.id!)")],
+                      breadcrumbs: [Self.dashboardCrumb, Breadcrumb(title: meeting.meeting.title, url: SiteURL.adminMeeting(meeting.meeting.id!).path)],
                       status: status)
     }
 
@@ -282,9 +279,9 @@ extension ClerkRoutes {
         let tracked = try await database.trackedRecommendations(
             RecommendationScope(paperId: paper.id, includeDrafts: true), deadlines: deadlines, now: now())
         let organisations = try await database.organisations()
-        let rows = tracked.map { RecommendationRow($0, time: time, urlPrefix: "/admin/recommendations/") }
+        let rows = tracked.map { RecommendationRow($0, time: time, inBackOffice: true) }
         return PaperRecommendationsView(
-            addURL: "/admin/papers/\(paper.id!)/recommendations", issueURL: "/admin/papers/\(paper.id!)/recommendations/issue",
+            addURL: SiteURL.adminAddRecommendation(paper: paper.id!).path, issueURL: SiteURL.adminIssueRecommendations(paper: paper.id!).path,
             rows: rows, hasRows: !rows.isEmpty, draftCount: rows.filter(\.isDraft).count, hasDrafts: rows.contains { $0.isDraft },
             organisations: organisations.map { Choice(value: String($0.id!), label: $0.name, selected: form["organisation"] == String($0.id!)) },
             text: form["recommendation"], organisationError: errors.message(for: "organisation"),

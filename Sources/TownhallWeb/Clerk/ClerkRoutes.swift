@@ -49,7 +49,7 @@ struct ClerkRoutes: Sendable {
         return user
     }
 
-    static let dashboardCrumb = Breadcrumb(title: "Dashboard", url: "/admin")
+    static let dashboardCrumb = Breadcrumb(title: "Dashboard", url: SiteURL.adminDashboard.path)
 
     /// A back-office page: the signed-in header, never cached.
     func render<View: Sendable>(_ template: String, _ title: String, _ view: View, _ context: AppRequestContext,
@@ -85,7 +85,7 @@ struct ClerkRoutes: Sendable {
         let meeting = try database.addMeeting(
             body: body.slug, title: fields.title, startsAt: starts, endsAt: fields.ends, locationName: form.text("location"),
             address: form.text("address"), actor: .user(user))
-        return .redirect(to: "/admin/meetings/\(meeting.id!)", type: .normal)
+        return .redirect(to: SiteURL.adminMeeting(meeting.id!).path, type: .normal)
     }
 
     @Sendable func editMeeting(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -110,7 +110,7 @@ struct ClerkRoutes: Sendable {
         _ = try database.updateMeeting(
             id: detail.summary.meeting.id!, title: fields.title, startsAt: starts, endsAt: fields.ends,
             locationName: form.text("location"), address: form.text("address"), actor: .user(user))
-        return .redirect(to: "/admin/meetings/\(detail.summary.meeting.id!)", type: .normal)
+        return .redirect(to: SiteURL.adminMeeting(detail.summary.meeting.id!).path, type: .normal)
     }
 
     @Sendable func meeting(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -128,7 +128,7 @@ struct ClerkRoutes: Sendable {
         _ = try database.addAgendaItem(
             meetingId: detail.summary.meeting.id!, title: fields.title, type: fields.type, exemptParagraph: fields.paragraph,
             actor: .user(user))
-        return .redirect(to: "/admin/meetings/\(detail.summary.meeting.id!)#agenda", type: .normal)
+        return .redirect(to: SiteURL.adminMeeting(detail.summary.meeting.id!).path(fragment: "agenda"), type: .normal)
     }
 
     @Sendable func editItem(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -146,14 +146,14 @@ struct ClerkRoutes: Sendable {
         _ = try database.updateAgendaItem(
             id: item.id!, title: fields.title, type: fields.type, exemptParagraph: fields.paragraph, decision: form.text("decision"),
             actor: .user(user))
-        return .redirect(to: "/admin/meetings/\(meeting.meeting.id!)#agenda", type: .normal)
+        return .redirect(to: SiteURL.adminMeeting(meeting.meeting.id!).path(fragment: "agenda"), type: .normal)
     }
 
     @Sendable func moveItem(_ request: Request, context: AppRequestContext) async throws -> Response {
         let ((item, meeting), user, form) = try await submission(request, context, requireItem, bodyId: { $0.1.meeting.bodyId })
         guard let direction = AppDatabase.Direction(rawValue: form["direction"]) else { throw HTTPError(.badRequest) }
         try database.moveAgendaItem(id: item.id!, direction: direction, actor: .user(user))
-        return .redirect(to: "/admin/meetings/\(meeting.meeting.id!)#agenda", type: .normal)
+        return .redirect(to: SiteURL.adminMeeting(meeting.meeting.id!).path(fragment: "agenda"), type: .normal)
     }
 
     @Sendable func removeItem(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -166,13 +166,13 @@ struct ClerkRoutes: Sendable {
             errors.add("agenda", message)
             return try await meetingPage(detail, form: FormData(values: [:]), errors: errors, context: context, status: .conflict)
         }
-        return .redirect(to: "/admin/meetings/\(meeting.meeting.id!)#agenda", type: .normal)
+        return .redirect(to: SiteURL.adminMeeting(meeting.meeting.id!).path(fragment: "agenda"), type: .normal)
     }
 
     @Sendable func renumber(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (detail, user, form) = try await submission(request, context, requireMeeting, bodyId: { $0.summary.meeting.bodyId })
         try database.renumberAgenda(meetingId: detail.summary.meeting.id!, actor: .user(user))
-        return .redirect(to: "/admin/meetings/\(detail.summary.meeting.id!)#agenda", type: .normal)
+        return .redirect(to: SiteURL.adminMeeting(detail.summary.meeting.id!).path(fragment: "agenda"), type: .normal)
     }
 
     @Sendable func publishAgenda(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -184,14 +184,14 @@ struct ClerkRoutes: Sendable {
         }
         _ = try database.publishAgenda(
             meetingId: detail.summary.meeting.id!, at: now(), rule: rule, lateReason: form.text("reason"), actor: .user(user))
-        return .redirect(to: "/admin/meetings/\(detail.summary.meeting.id!)", type: .normal)
+        return .redirect(to: SiteURL.adminMeeting(detail.summary.meeting.id!).path, type: .normal)
     }
 
     @Sendable func setStatus(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (detail, user, form) = try await submission(request, context, requireMeeting, bodyId: { $0.summary.meeting.bodyId })
         guard let status = MeetingStatus(rawValue: form["status"]), status != .scheduled else { throw HTTPError(.badRequest) }
         _ = try database.setMeetingStatus(meetingId: detail.summary.meeting.id!, status: status, actor: .user(user))
-        return .redirect(to: "/admin/meetings/\(detail.summary.meeting.id!)", type: .normal)
+        return .redirect(to: SiteURL.adminMeeting(detail.summary.meeting.id!).path, type: .normal)
     }
 
     // MARK: Papers
@@ -212,7 +212,7 @@ struct ClerkRoutes: Sendable {
         let paper = try database.addPaper(
             itemId: item.id!, title: form.text("title"), author: form.text("author"), markdown: form.text("markdown"), now: now(),
             actor: .user(user))
-        return .redirect(to: "/admin/papers/\(paper.id!)", type: .normal)
+        return .redirect(to: SiteURL.adminPaper(paper.id!).path, type: .normal)
     }
 
     @Sendable func editPaper(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -233,7 +233,7 @@ struct ClerkRoutes: Sendable {
         _ = try database.updateDraft(
             paperId: paper.paper.id!, title: form.text("title"), author: form.text("author"), markdown: form.text("markdown"),
             actor: .user(user))
-        return .redirect(to: "/admin/papers/\(paper.paper.id!)", type: .normal)
+        return .redirect(to: SiteURL.adminPaper(paper.paper.id!).path, type: .normal)
     }
 
     @Sendable func publishPaper(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -248,14 +248,14 @@ struct ClerkRoutes: Sendable {
         }
         _ = try database.publishPaper(
             id: paper.paper.id!, renderer: renderer, at: now(), rule: rule, lateReason: form.text("lateReason"), actor: .user(user))
-        return .redirect(to: "/admin/papers/\(paper.paper.id!)", type: .normal)
+        return .redirect(to: SiteURL.adminPaper(paper.paper.id!).path, type: .normal)
     }
 
     @Sendable func revisePaper(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (paper, user, form) = try await submission(request, context, requirePaper, bodyId: { $0.meeting.meeting.bodyId })
         guard paper.paper.status == .published else { throw HTTPError(.conflict) }
         let draft = try database.startRevision(of: paper.paper.id!, now: now(), actor: .user(user))
-        return .redirect(to: "/admin/papers/\(draft.id!)", type: .normal)
+        return .redirect(to: SiteURL.adminPaper(draft.id!).path, type: .normal)
     }
 
     @Sendable func withdrawPaper(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -269,6 +269,6 @@ struct ClerkRoutes: Sendable {
                              context: context, status: .unprocessableContent)
         }
         _ = try database.withdrawPaper(id: paper.paper.id!, reason: form.text("withdrawReason"), at: now(), actor: .user(user))
-        return .redirect(to: "/admin/papers/\(paper.paper.id!)", type: .normal)
+        return .redirect(to: SiteURL.adminPaper(paper.paper.id!).path, type: .normal)
     }
 }

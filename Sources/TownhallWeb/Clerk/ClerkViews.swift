@@ -27,8 +27,8 @@ struct DashboardView: Sendable {
             let rows = summary.upcoming.map { MeetingRow($0, time: time, inBackOffice: true) }
             return BodyBlock(
                 name: summary.body.name, kindLabel: summary.body.kind.label,
-                newMeetingURL: "/admin/bodies/\(summary.body.slug)/meetings/new", publicURL: "/bodies/\(summary.body.slug)",
-                membersURL: "/admin/bodies/\(summary.body.slug)/members", vacantSeats: summary.vacantSeats,
+                newMeetingURL: SiteURL.adminNewMeeting(body: summary.body.slug).path, publicURL: SiteURL.bodyPage(slug: summary.body.slug).path,
+                membersURL: SiteURL.adminMembers(body: summary.body.slug).path, vacantSeats: summary.vacantSeats,
                 hasVacantSeats: summary.vacantSeats > 0,
                 reminders: summary.reminders.map { DutyView(label: $0.what, state: $0.state, time: time) },
                 meetings: rows, hasMeetings: !rows.isEmpty)
@@ -131,10 +131,42 @@ struct ClerkMeetingView: Sendable {
         let exemptParagraph: Int?
         let papers: [PaperRow]
         let hasPapers: Bool
-        let itemURL: String
+        let editURL, newPaperURL, moveURL, deleteURL: String
+
+        init(_ item: AgendaItem, papers: [PaperRow]) {
+            number = item.number
+            title = item.title
+            typeLabel = item.itemType.label
+            isExempt = item.isExempt
+            exemptParagraph = item.exemptParagraph?.rawValue
+            self.papers = papers
+            hasPapers = !papers.isEmpty
+            editURL = SiteURL.adminItemEdit(item.id!).path
+            newPaperURL = SiteURL.adminNewPaper(item: item.id!).path
+            moveURL = SiteURL.adminItemMove(item.id!).path
+            deleteURL = SiteURL.adminItemDelete(item.id!).path
+        }
+    }
+
+    /// The meeting's back-office forms and pages, from the route table.
+    struct Links: Sendable {
+        let edit, renumber, addItem, publishAgenda, attendance, declarations, witnesses, minutes, status: String
+
+        init(_ id: Int64) {
+            edit = SiteURL.adminMeetingEdit(id).path
+            renumber = SiteURL.adminRenumber(id).path
+            addItem = SiteURL.adminAddItem(id).path
+            publishAgenda = SiteURL.adminPublishAgenda(id).path
+            attendance = SiteURL.adminAttendance(id).path
+            declarations = SiteURL.adminDeclarations(id).path
+            witnesses = SiteURL.adminWitnesses(id).path
+            minutes = SiteURL.adminMinutes(id).path
+            status = SiteURL.adminMeetingStatus(id).path
+        }
     }
 
     let id: Int64
+    let links: Links
     let csrf: String
     let meeting: MeetingRow
     let publicURL: String
@@ -180,6 +212,8 @@ struct ClerkMeetingView: Sendable {
 /// Writing or editing a paper, with a server-rendered preview.
 struct PaperFormView: Sendable {
     let action: String
+    /// Only for a saved paper.
+    let reviseURL, withdrawURL: String?
     let csrf: String
     let isNew: Bool
     let isDraft: Bool

@@ -30,7 +30,7 @@ struct MinutesRoutes: Sendable {
             statuses[personId] = status
         }
         try database.recordAttendance(meetingId: detail.summary.meeting.id!, statuses: statuses, actor: .user(user))
-        return .redirect(to: "/admin/meetings/\(detail.summary.meeting.id!)#attendance", type: .normal)
+        return .redirect(to: SiteURL.adminMeeting(detail.summary.meeting.id!).path(fragment: "attendance"), type: .normal)
     }
 
     @Sendable func declaration(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -46,7 +46,7 @@ struct MinutesRoutes: Sendable {
         _ = try database.addDeclaration(
             meetingId: detail.summary.meeting.id!, personId: personId, agendaItemId: Int64(form["declarationItem"]), kind: kind,
             interest: form.text("interest"), actor: .user(user))
-        return .redirect(to: "/admin/meetings/\(detail.summary.meeting.id!)#declarations", type: .normal)
+        return .redirect(to: SiteURL.adminMeeting(detail.summary.meeting.id!).path(fragment: "declarations"), type: .normal)
     }
 
     @Sendable func addWitness(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -58,7 +58,7 @@ struct MinutesRoutes: Sendable {
         }
         _ = try database.addWitness(
             meetingId: detail.summary.meeting.id!, name: form.text("witnessName"), role: form.text("witnessRole"), actor: .user(user))
-        return .redirect(to: "/admin/meetings/\(detail.summary.meeting.id!)#witnesses", type: .normal)
+        return .redirect(to: SiteURL.adminMeeting(detail.summary.meeting.id!).path(fragment: "witnesses"), type: .normal)
     }
 
     @Sendable func removeWitness(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -68,7 +68,7 @@ struct MinutesRoutes: Sendable {
               try await database.witnesses(meetingId: meetingId).contains(where: { $0.id == witnessId })
         else { throw HTTPError(.notFound) }
         try database.removeWitness(id: witnessId, actor: .user(user))
-        return .redirect(to: "/admin/meetings/\(meetingId)#witnesses", type: .normal)
+        return .redirect(to: SiteURL.adminMeeting(meetingId).path(fragment: "witnesses"), type: .normal)
     }
 
     @Sendable func minutes(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -90,7 +90,7 @@ struct MinutesRoutes: Sendable {
                         status: errors.isEmpty ? .ok : .unprocessableContent)
         }
         _ = try database.saveMinutes(meetingId: detail.summary.meeting.id!, markdown: form.text("markdown"), actor: .user(user))
-        return .redirect(to: "/admin/meetings/\(detail.summary.meeting.id!)/minutes", type: .normal)
+        return .redirect(to: SiteURL.adminMinutes(detail.summary.meeting.id!).path, type: .normal)
     }
 
     @Sendable func publishMinutes(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -121,7 +121,7 @@ struct MinutesRoutes: Sendable {
             return page(detail, record: record, markdown: record.minutes?.markdown ?? "", preview: true, errors: errors,
                         context: context, status: .conflict)
         }
-        return .redirect(to: "/admin/meetings/\(meetingId)/minutes", type: .normal)
+        return .redirect(to: SiteURL.adminMinutes(meetingId).path, type: .normal)
     }
 
     private func page(
@@ -131,14 +131,15 @@ struct MinutesRoutes: Sendable {
         let meeting = detail.summary.meeting
         let minutesStatus = record.minutes?.status
         let view = MinutesFormView(
-            action: "/admin/meetings/\(meeting.id!)/minutes", csrf: context.session?.csrfToken ?? "",
-            meetingTitle: "\(meeting.title), \(clerk.time.dateTime(meeting.startsAt))", meetingURL: "/admin/meetings/\(meeting.id!)",
+            action: SiteURL.adminMinutes(meeting.id!).path, publishURL: SiteURL.adminMinutesPublish(meeting.id!).path,
+            approveURL: SiteURL.adminMinutesApprove(meeting.id!).path, csrf: context.session?.csrfToken ?? "",
+            meetingTitle: "\(meeting.title), \(clerk.time.dateTime(meeting.startsAt))", meetingURL: SiteURL.adminMeeting(meeting.id!).path,
             markdown: markdown, isDraft: minutesStatus == nil || minutesStatus == .draft, canPublish: minutesStatus == .draft,
             canApprove: minutesStatus == .published, statusLabel: MinutesView.statusLabel(record, time: clerk.time),
             previewHTML: preview && !markdown.isEmpty ? (record.minutes?.html ?? clerk.renderer.render(markdown).html) : nil,
             markdownError: errors.message(for: "markdown"), hasErrors: !errors.isEmpty, errors: errors.entries)
         return clerk.render("admin-minutes", (errors.isEmpty ? "" : "Error: ") + "Minutes", view, context,
-                            breadcrumbs: [ClerkRoutes.dashboardCrumb, Breadcrumb(title: meeting.title, url: "/admin/meetings/\(meeting.id!)")],
+                            breadcrumbs: [ClerkRoutes.dashboardCrumb, Breadcrumb(title: meeting.title, url: SiteURL.adminMeeting(meeting.id!).path)],
                             status: status)
     }
 }
@@ -146,6 +147,7 @@ struct MinutesRoutes: Sendable {
 /// The minutes editor.
 struct MinutesFormView: Sendable {
     let action: String
+    let publishURL, approveURL: String
     let csrf: String
     let meetingTitle: String
     let meetingURL: String

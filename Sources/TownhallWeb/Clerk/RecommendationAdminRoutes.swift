@@ -31,9 +31,9 @@ struct RecommendationAdminRoutes: Sendable {
         let tracked = try await database.trackedRecommendations(scope, deadlines: deadlines, now: clerk.now())
         let filter = RecommendationFilter(query: RecommendationRoutes.query(request))
         let view = try await tracker.trackerView(
-            tracked, filter: filter, base: "/admin/recommendations", heading: "Recommendations of your bodies",
+            tracked, filter: filter, base: SiteURL.adminRecommendations.path, heading: "Recommendations of your bodies",
             intro: "Every recommendation of the bodies you clerk, drafts included. Open one to extend its deadline, refer a rejection or close it.",
-            urlPrefix: "/admin/recommendations/")
+            inBackOffice: true)
         return clerk.render("recommendations", (filter.errors.isEmpty ? "" : "Error: ") + "Recommendations", view, context,
                             status: filter.errors.isEmpty ? .ok : .badRequest)
     }
@@ -55,9 +55,11 @@ struct RecommendationAdminRoutes: Sendable {
               status: HTTPResponse.Status = .ok) -> Response {
         let state = detail.tracked.state
         let isDraft = detail.tracked.recommendation.status == .draft
+        let id = detail.tracked.recommendation.id!
         let view = ClerkRecommendationView(
             record: RecommendationPageView(detail, time: time), csrf: context.session?.csrfToken ?? "",
-            base: "/admin/recommendations/\(detail.tracked.recommendation.id!)", paperURL: "/admin/papers/\(detail.paper.id!)",
+            deleteURL: SiteURL.adminRecommendationDelete(id).path, extendURL: SiteURL.adminExtend(id).path,
+            referURL: SiteURL.adminRefer(id).path, closeURL: SiteURL.adminClose(id).path, paperURL: SiteURL.adminPaper(detail.paper.id!).path,
             isDraft: isDraft, canExtend: !isDraft && state.allows(.extendDeadline), canRefer: !isDraft && state.allows(.refer),
             canClose: !isDraft && state.allows(.close), newDue: form["newDue"], reason: form["reason"], referTo: form["referTo"],
             referNote: form["referNote"], closeNote: form["closeNote"], newDueError: errors.message(for: "newDue"),
@@ -65,7 +67,7 @@ struct RecommendationAdminRoutes: Sendable {
             hasErrors: !errors.isEmpty, errors: errors.entries)
         return clerk.render(
             "admin-recommendation", (errors.isEmpty ? "" : "Error: ") + "Recommendation \(detail.tracked.recommendation.number)", view,
-            context, breadcrumbs: [ClerkRoutes.dashboardCrumb, Breadcrumb(title: "Recommendations", url: "/admin/recommendations")],
+            context, breadcrumbs: [ClerkRoutes.dashboardCrumb, Breadcrumb(title: "Recommendations", url: SiteURL.adminRecommendations.path)],
             status: status)
     }
 
@@ -88,7 +90,7 @@ struct RecommendationAdminRoutes: Sendable {
             default: throw error
             }
         }
-        return .redirect(to: "/admin/recommendations/\(detail.tracked.recommendation.id!)", type: .normal)
+        return .redirect(to: SiteURL.adminRecommendation(detail.tracked.recommendation.id!).path, type: .normal)
     }
 
     @Sendable func extend(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -121,7 +123,7 @@ struct RecommendationAdminRoutes: Sendable {
     @Sendable func remove(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (detail, user, _) = try await clerk.submission(request, context, requireRecommendation, bodyId: { $0.tracked.body.id! })
         try database.removeDraftRecommendation(id: detail.tracked.recommendation.id!, now: clerk.now(), actor: .user(user))
-        return .redirect(to: "/admin/papers/\(detail.paper.id!)#recommendations", type: .normal)
+        return .redirect(to: SiteURL.adminPaper(detail.paper.id!).path(fragment: "recommendations"), type: .normal)
     }
 
     @Sendable func add(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -134,7 +136,7 @@ struct RecommendationAdminRoutes: Sendable {
             do {
                 _ = try database.addRecommendation(
                     paperId: paper.paper.id!, organisationId: organisationId, text: form.text("recommendation"), now: clerk.now(), actor: .user(user))
-                return .redirect(to: "/admin/papers/\(paper.paper.id!)#recommendations", type: .normal)
+                return .redirect(to: SiteURL.adminPaper(paper.paper.id!).path(fragment: "recommendations"), type: .normal)
             } catch let error as TownhallError {
                 guard case .conflict(let message) = error else { throw error }
                 errors.add("recommendation", message.asSentence)
@@ -156,7 +158,7 @@ struct RecommendationAdminRoutes: Sendable {
                                              form: clerk.paperValues(paper.paper, merging: form), errors: errors, preview: true, context: context,
                                              status: .conflict)
         }
-        return .redirect(to: "/admin/papers/\(paper.paper.id!)#recommendations", type: .normal)
+        return .redirect(to: SiteURL.adminPaper(paper.paper.id!).path(fragment: "recommendations"), type: .normal)
     }
 }
 
@@ -164,7 +166,7 @@ struct RecommendationAdminRoutes: Sendable {
 struct ClerkRecommendationView: Sendable {
     let record: RecommendationPageView
     let csrf: String
-    let base: String
+    let deleteURL, extendURL, referURL, closeURL: String
     let paperURL: String
     let isDraft: Bool
     let canExtend: Bool

@@ -37,7 +37,7 @@ struct SeatRoutes: Sendable {
                 _ = try database.seatPerson(
                     name: form.text("name"), title: form.text("title"), body: body.id!, role: role, category: category,
                     authority: Int64(form.text("council")), startDate: form.text("start"), localTime: time, actor: .user(user))
-                return .redirect(to: "/admin/bodies/\(body.slug)/members", type: .normal)
+                return .redirect(to: SiteURL.adminMembers(body: body.slug).path, type: .normal)
             } catch let error as TownhallError {
                 errors.add(error.message.contains("council") ? "council" : "category", error.message.asSentence)
             }
@@ -54,7 +54,7 @@ struct SeatRoutes: Sendable {
         var errors = FormErrors()
         do {
             _ = try database.endMembership(id: id, on: form.text("end").isEmpty ? today : form.text("end"), localTime: time, actor: .user(user))
-            return .redirect(to: "/admin/bodies/\(body.slug)/members", type: .normal)
+            return .redirect(to: SiteURL.adminMembers(body: body.slug).path, type: .normal)
         } catch let error as TownhallError {
             errors.add("end-\(id)", error.message.asSentence)
         }
@@ -112,8 +112,8 @@ struct SeatsFormView: Sendable {
     init(detail: BodyDetail, councils: [Authority], form: FormData, errors: FormErrors, csrf: String) {
         let body = detail.body
         bodyName = body.name
-        publicURL = "/bodies/\(body.slug)"
-        action = "/admin/bodies/\(body.slug)/members"
+        publicURL = SiteURL.bodyPage(slug: body.slug).path
+        action = SiteURL.adminMembers(body: body.slug).path
         self.csrf = csrf
         seats = detail.seats.map(SeatRow.init)
         vacant = seats.filter(\.isEmpty)
@@ -122,7 +122,7 @@ struct SeatsFormView: Sendable {
             MemberRow(
                 name: member.person.name, role: member.role.label,
                 representing: [member.category?.label, member.authorityName].compactMap { $0 }.joined(separator: ", "),
-                since: member.startDate, endAction: "/admin/bodies/\(body.slug)/members/\(member.membershipId)/end",
+                since: member.startDate, endAction: SiteURL.adminMemberEnd(body: body.slug, membership: member.membershipId).path,
                 endField: "end-\(member.membershipId)", endError: errors.message(for: "end-\(member.membershipId)"))
         }
         hasMembers = !members.isEmpty

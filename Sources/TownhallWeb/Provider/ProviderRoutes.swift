@@ -30,7 +30,7 @@ struct ProviderRoutes: Sendable {
     func render<View: Sendable>(_ template: String, _ title: String, _ view: View, _ context: AppRequestContext,
                                 status: HTTPResponse.Status = .ok) -> Response {
         pages.renderSignedIn(
-            template, title: title, breadcrumbs: template == "provider-dashboard" ? [] : [Breadcrumb(title: "Your recommendations", url: "/provider")],
+            template, title: title, breadcrumbs: template == "provider-dashboard" ? [] : [Breadcrumb(title: "Your recommendations", url: SiteURL.providerDashboard.path)],
             page: view, status: status, context: context)
     }
 
@@ -40,7 +40,7 @@ struct ProviderRoutes: Sendable {
             RecommendationScope(organisationId: organisationId), deadlines: deadlines, now: now())
         let reports = Dictionary(grouping: tracked, by: \.recommendation.paperId).map { paperId, items in
             ProviderDashboardView.Report(
-                title: items[0].paperTitle, bodyName: items[0].body.name, url: "/provider/reports/\(paperId)",
+                title: items[0].paperTitle, bodyName: items[0].body.name, url: SiteURL.providerReport(paper: paperId).path,
                 due: items.compactMap(\.recommendation.dueOn).min().flatMap(Day.init).map(time.longDate(day:)) ?? "",
                 needsAnswer: items.contains { $0.state.isWaiting },
                 rows: items.map { RecommendationRow($0, time: time) })
@@ -94,10 +94,10 @@ struct ProviderRoutes: Sendable {
                 _ = try database.submitResponse(
                     paperId: paperId, organisationId: organisationId, answers: answers, basedOnVersion: Int(form["basedOn"]) ?? -1,
                     now: now(), deadlines: deadlines, actor: .user(user))
-                return .redirect(to: "/provider/reports/\(paperId)", type: .normal)
+                return .redirect(to: SiteURL.providerReport(paper: paperId).path, type: .normal)
             }
             _ = try database.saveResponseDraft(paperId: paperId, organisationId: organisationId, answers: answers, now: now(), actor: .user(user))
-            return .redirect(to: "/provider/reports/\(paperId)?saved=1", type: .normal)
+            return .redirect(to: SiteURL.providerReport(paper: paperId).path + "?saved=1", type: .normal)
         } catch let error as TownhallError {
             guard case .conflict(let message) = error else { throw error }
             // Someone else submitted first: show the latest state, with this person's answers kept to review.
@@ -132,7 +132,7 @@ struct ProviderRoutes: Sendable {
             errors.add("note-\(id)", message.asSentence)
             return try await progressError(paperId, organisationId, form: form, errors: errors, context: context)
         }
-        return .redirect(to: "/provider/reports/\(paperId)#progress-\(id)", type: .normal)
+        return .redirect(to: SiteURL.providerReport(paper: paperId).path(fragment: "progress-\(id)"), type: .normal)
     }
 
     func progressError(_ paperId: Int64, _ organisationId: Int64, form: FormData, errors: FormErrors, context: AppRequestContext) async throws -> Response {

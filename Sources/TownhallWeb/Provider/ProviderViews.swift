@@ -37,6 +37,7 @@ struct ResponseFormView: Sendable {
         let target: String
         /// The form's field names for this recommendation, the same the route reads and errors link to.
         let fields: Fields
+        let progressURL: String
         let decisionError: String?
         let reasonsError: String?
         let actionError: String?
@@ -79,7 +80,7 @@ struct ResponseFormView: Sendable {
         title = workspace.paper.title
         bodyName = workspace.recommendations.first?.body.name ?? ""
         self.csrf = csrf
-        action = "/provider/reports/\(workspace.paper.id!)"
+        action = SiteURL.providerReport(paper: workspace.paper.id!).path
         basedOn = form["basedOn"]
         entries = workspace.recommendations.map { tracked in
             let id = tracked.recommendation.id!
@@ -88,12 +89,12 @@ struct ResponseFormView: Sendable {
             return Entry(
                 id: id, number: tracked.recommendation.number, text: tracked.recommendation.text,
                 due: tracked.recommendation.dueOn.flatMap(Day.init).map(time.longDate(day:)) ?? "",
-                stateLabel: tracked.state.label, stateClass: tracked.state.tagClass, publicURL: "/recommendations/\(id)",
+                stateLabel: tracked.state.label, stateClass: tracked.state.tagClass, publicURL: SiteURL.recommendation(id).path,
                 canAnswer: tracked.state.allows(.respond) || tracked.state.allows(.correctResponse),
                 decisions: ResponseDecision.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == chosen) },
                 reasons: form[ResponseField.reasons.name(id)], action: form[ResponseField.action.name(id)],
                 target: form[ResponseField.target.name(id)],
-                fields: Fields(id),
+                fields: Fields(id), progressURL: SiteURL.providerProgress(recommendation: id).path,
                 decisionError: error(.decision), reasonsError: error(.reasons), actionError: error(.action), targetError: error(.target),
                 submittedDecision: workspace.latestItems[id]?.decision?.label,
                 canUpdateProgress: tracked.state.allows(.updateImplementation),

@@ -12,6 +12,7 @@ struct BodyView: Sendable {
 
     let name: String
     let slug: String
+    let calendarURL, papersFeedURL, responsesFeedURL: String
     let kindLabel: String
     let description: String
     let area: String
@@ -38,6 +39,9 @@ struct BodyView: Sendable {
     init(_ detail: BodyDetail, recommendations: [TrackedRecommendation] = [], time: LocalTime) {
         name = detail.body.name
         slug = detail.body.slug
+        calendarURL = SiteURL.bodyCalendar(slug: slug).path
+        papersFeedURL = SiteURL.bodyPapersFeed(slug: slug).path
+        responsesFeedURL = SiteURL.bodyResponsesFeed(slug: slug).path
         kindLabel = detail.body.kind.label
         description = detail.body.description
         area = detail.body.area

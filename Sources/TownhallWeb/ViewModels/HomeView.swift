@@ -16,7 +16,7 @@ struct HomeView: Sendable {
     let hasUpcoming: Bool
 
     init(bodies: [Body], upcoming: [MeetingSummary], time: LocalTime) {
-        self.bodies = bodies.map { BodyLink(name: $0.name, url: "/bodies/\($0.slug)", kindLabel: $0.kind.label, area: $0.area) }
+        self.bodies = bodies.map { BodyLink(name: $0.name, url: SiteURL.bodyPage(slug: $0.slug).path, kindLabel: $0.kind.label, area: $0.area) }
         hasBodies = !bodies.isEmpty
         self.upcoming = upcoming.map { MeetingRow($0, time: time) }
         hasUpcoming = !upcoming.isEmpty

@@ -32,7 +32,7 @@ struct InquiryView: Sendable {
     init(_ detail: InquiryDetail, recommendations: [TrackedRecommendation], time: LocalTime) {
         title = detail.inquiry.title
         committee = detail.body.name
-        committeeURL = "/bodies/\(detail.body.slug)"
+        committeeURL = SiteURL.bodyPage(slug: detail.body.slug).path
         scope = detail.inquiry.scope
         opened = Day(detail.inquiry.openedOn).map(time.longDate(day:)) ?? detail.inquiry.openedOn
         status = detail.report == nil ? "Taking evidence" : "Reported"

@@ -11,7 +11,7 @@ struct DatedPaperLink: Sendable {
 
     init(_ paper: PaperSummary, time: LocalTime) {
         title = paper.title
-        url = "/papers/\(paper.id)"
+        url = SiteURL.paper(paper.id).path
         published = paper.publishedAt.map(time.longDate) ?? ""
         isoPublished = paper.publishedAt.map { time.day(of: $0) } ?? ""
     }
@@ -78,8 +78,8 @@ struct DecisionRow: Sendable {
         chiefConstableName = decision.chiefConstable
         priorities = decision.priorityList
         hasPriorities = !priorities.isEmpty
-        paperURL = decision.paperId.map { "/papers/\($0)" }
-        meetingURL = decision.meetingId.map { "/meetings/\($0)" }
+        paperURL = decision.paperId.map { SiteURL.paper($0).path }
+        meetingURL = decision.meetingId.map { SiteURL.meeting($0).path }
     }
 }
 
@@ -130,7 +130,7 @@ struct InquiryRow: Sendable {
 
     init(_ summary: InquirySummary, time: LocalTime) {
         title = summary.inquiry.title
-        url = "/inquiries/\(summary.inquiry.slug)"
+        url = SiteURL.inquiry(slug: summary.inquiry.slug).path
         opened = Day(summary.inquiry.openedOn).map(time.longDate(day:)) ?? summary.inquiry.openedOn
         status = summary.report == nil ? "Taking evidence" : "Reported"
         sessions = summary.sessions
@@ -159,7 +159,7 @@ struct ChallengeSection: Sendable {
         kind = challenge.kind.label
         council = summary.council.name
         teamName = summary.team.name
-        teamURL = "/bodies/\(summary.team.slug)"
+        teamURL = SiteURL.bodyPage(slug: summary.team.slug).path
         scope = challenge.scope
         let from = Day(challenge.onSiteFrom).map(time.longDate(day:)) ?? challenge.onSiteFrom
         let to = Day(challenge.onSiteTo).map(time.longDate(day:)) ?? challenge.onSiteTo
@@ -170,6 +170,6 @@ struct ChallengeSection: Sendable {
         followUp = summary.followUp.map { DutyView(label: "Follow-up challenge", state: $0, time: time) }
         recurrence = summary.recurrence.map { DutyView(label: "Next safeguarding challenge", state: $0, time: time) }
         followUpOf = summary.followUpOf.map { "\($0.kind.label) (\($0.onSiteFrom))" }
-        followUpOfURL = summary.followUpOfTeamSlug.map { "/bodies/\($0)" }
+        followUpOfURL = summary.followUpOfTeamSlug.map { SiteURL.bodyPage(slug: $0).path }
     }
 }

@@ -19,9 +19,9 @@ struct MeetingRow: Sendable {
     init(_ summary: MeetingSummary, time: LocalTime, inBackOffice: Bool = false) {
         let meeting = summary.meeting
         title = meeting.title
-        url = inBackOffice ? "/admin/meetings/\(meeting.id!)" : "/meetings/\(meeting.id!)"
+        url = inBackOffice ? SiteURL.adminMeeting(meeting.id!).path : SiteURL.meeting(meeting.id!).path
         bodyName = summary.bodyName
-        bodyURL = "/bodies/\(summary.bodySlug)"
+        bodyURL = SiteURL.bodyPage(slug: summary.bodySlug).path
         when = time.dateTime(meeting.startsAt)
         isoStart = time.isoLocal(meeting.startsAt)
         location = summary.locationName
@@ -39,7 +39,7 @@ struct AttachmentLink: Sendable {
 
     init(_ file: Attachment) {
         name = file.fileName
-        url = "/attachments/\(file.id!)/\(file.fileName.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "file")"
+        url = SiteURL.attachment(file.id!, name: file.fileName.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "file").path
         let ext = (file.fileName as NSString).pathExtension.uppercased()
         details = "\(ext.isEmpty ? file.mediaType : ext), \(Self.size(file.size))"
     }

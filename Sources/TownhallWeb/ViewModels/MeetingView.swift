@@ -52,7 +52,7 @@ struct MeetingView: Sendable {
         items = detail.items.map { entry in
             let item = entry.item
             let papers = entry.papers.map {
-                PaperLink(title: $0.title, url: "/papers/\($0.id)", revision: $0.revision, isRevised: $0.revision > 1, lateReason: $0.lateReason)
+                PaperLink(title: $0.title, url: SiteURL.paper($0.id).path, revision: $0.revision, isRevised: $0.revision > 1, lateReason: $0.lateReason)
             }
             let files = entry.attachments.map(AttachmentLink.init)
             return ItemRow(
@@ -65,6 +65,6 @@ struct MeetingView: Sendable {
         witnesses = detail.witnesses.map { InquiryView.WitnessRow(name: $0.name, role: $0.role) }
         hasWitnesses = !witnesses.isEmpty
         inquiryTitle = detail.inquiry?.title
-        inquiryURL = detail.inquiry.map { "/inquiries/\($0.slug)" }
+        inquiryURL = detail.inquiry.map { SiteURL.inquiry(slug: $0.slug).path }
     }
 }

@@ -45,7 +45,7 @@ struct PaperView: Sendable {
         isSuperseded = detail.paper.status == .superseded
         supersededOn = detail.paper.supersededAt.map(time.shortDate)
         let links = detail.revisions.map {
-            RevisionLink(revision: $0.revision, url: "/papers/\($0.id)", publishedOn: $0.publishedAt.map(time.shortDate) ?? "",
+            RevisionLink(revision: $0.revision, url: SiteURL.paper($0.id).path, publishedOn: $0.publishedAt.map(time.shortDate) ?? "",
                          isCurrentPage: $0.id == detail.paper.id)
         }
         revisions = links

@@ -28,6 +28,7 @@ struct RecommendationRow: Sendable {
     let bodyName: String
     let organisationName: String
     let organisationURL: String
+    let publicURL: String
     let reportTitle: String
     let due: String
     let isoDue: String
@@ -35,15 +36,17 @@ struct RecommendationRow: Sendable {
     let stateClass: String
     let isDraft: Bool
 
-    init(_ tracked: TrackedRecommendation, time: LocalTime, urlPrefix: String = "/recommendations/") {
+    /// Rows in the back office link to the clerk's page, elsewhere to the public one.
+    init(_ tracked: TrackedRecommendation, time: LocalTime, inBackOffice: Bool = false) {
         let record = tracked.recommendation
         id = record.id!
         number = record.number
         text = record.text
-        url = urlPrefix + String(record.id!)
+        publicURL = SiteURL.recommendation(record.id!).path
+        url = inBackOffice ? SiteURL.adminRecommendation(record.id!).path : publicURL
         bodyName = tracked.body.name
         organisationName = tracked.organisation.name
-        organisationURL = "/organisations/\(tracked.organisation.slug)"
+        organisationURL = SiteURL.organisation(slug: tracked.organisation.slug).path
         reportTitle = tracked.paperTitle
         let dueDay = record.dueOn.flatMap(Day.init)
         due = dueDay.map(time.longDate(day:)) ?? "Not issued"
@@ -227,8 +230,8 @@ struct RecommendationPageView: Sendable {
     init(_ detail: RecommendationDetail, time: LocalTime) {
         let record = detail.tracked.recommendation
         row = RecommendationRow(detail.tracked, time: time)
-        bodyURL = "/bodies/\(detail.tracked.body.slug)"
-        reportURL = "/papers/\(detail.paper.id!)"
+        bodyURL = SiteURL.bodyPage(slug: detail.tracked.body.slug).path
+        reportURL = SiteURL.paper(detail.paper.id!).path
         meetingTitle = "\(detail.meeting.title), \(time.shortDate(detail.meeting.startsAt))"
         issuedOn = record.issuedAt.map(time.shortDate) ?? "Not issued"
         rule = detail.tracked.body.rule.label

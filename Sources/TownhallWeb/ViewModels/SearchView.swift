@@ -59,9 +59,9 @@ struct SearchView: Sendable {
             if let to = request.to { items.append(URLQueryItem(name: "to", value: to)) }
             items.append(URLQueryItem(name: "page", value: String(page)))
             var components = URLComponents()
-            components.path = "/search"
+            components.path = SiteURL.search.path
             components.queryItems = items
-            return components.string ?? "/search"
+            return components.string ?? SiteURL.search.path
         }
         previousURL = request.page > 1 ? link(request.page - 1) : nil
         nextURL = results.hits.count == SearchRequest.pageSize && first + results.hits.count < results.total ? link(request.page + 1) : nil
@@ -78,10 +78,10 @@ struct SearchView: Sendable {
 
     static func url(_ hit: SearchHit) -> String {
         switch hit.kind {
-        case "paper": "/papers/\(hit.refId)"
-        case "recommendation", "response": "/recommendations/\(hit.refId)"
-        case "board-decision": "/bodies/\(hit.bodySlug)"
-        default: hit.meetingId.map { "/meetings/\($0)" } ?? "/bodies/\(hit.bodySlug)"
+        case "paper": SiteURL.paper(hit.refId).path
+        case "recommendation", "response": SiteURL.recommendation(hit.refId).path
+        case "board-decision": SiteURL.bodyPage(slug: hit.bodySlug).path
+        default: hit.meetingId.map { SiteURL.meeting($0).path } ?? SiteURL.bodyPage(slug: hit.bodySlug).path
         }
     }
 }
