@@ -97,3 +97,23 @@ extension AppDatabase {
         return location.id
     }
 }
+
+/// Adding an item to a meeting's agenda.
+extension AppDatabase {
+    public func addAgendaItem(
+        meetingId: Int64, title: String, type: AgendaItemType, exemptParagraph: ExemptParagraph?, number: String? = nil,
+        decision: String? = nil, actor: Actor
+    ) throws -> AgendaItem {
+        let title = try required(title, "title")
+        return try writer.write { db in
+            guard try Meeting.exists(db, key: meetingId) else { throw TownhallError.notFound("no meeting with id \(meetingId)") }
+            let last = try Int.fetchOne(db, sql: "SELECT MAX(position) FROM agendaItem WHERE meetingId = ?", arguments: [meetingId]) ?? 0
+            var item = AgendaItem(
+                meetingId: meetingId, position: last + 1, number: number ?? String(last + 1), title: title, itemType: type,
+                isExempt: exemptParagraph != nil, exemptParagraph: exemptParagraph, decision: decision)
+            try item.insert(db)
+            try db.audit(actor, "add", "agendaItem", item.id, "meeting \(meetingId): \(title)")
+            return item
+        }
+    }
+}
