@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Hummingbird
 import Logging
 import TownhallDemo
@@ -37,7 +38,7 @@ struct Serve: AsyncParsableCommand {
                 handler.logLevel = level
                 return handler
             }
-            let database = try AppDatabase.open(path: config.databasePath)
+            let database = try AppDatabase.open(path: config.databasePath, clock: { Date() })
             let logger = Logger(label: "townhall")
             let app = try await buildApplication(config: config, database: database, logger: logger)
             logger.info("serving \(config.siteName) on http://\(config.host):\(config.port) from \(config.databasePath)")

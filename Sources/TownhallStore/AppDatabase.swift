@@ -9,20 +9,23 @@ public final class AppDatabase: Sendable {
     let writer: any DatabaseWriter
     /// This process's committed writes, for the page cache.
     public let changes = ChangeCounter()
+    /// The time for every write that is not given one: the composition root's clock (tests move it).
+    let clock: @Sendable () -> Date
 
-    public init(_ writer: any DatabaseWriter) throws {
+    public init(_ writer: any DatabaseWriter, clock: @escaping @Sendable () -> Date) throws {
         self.writer = writer
+        self.clock = clock
         try Migrations.migrator.migrate(writer)
         writer.add(transactionObserver: changes, extent: .databaseLifetime)
     }
 
     /// Opens (creating if needed) the database file at `path` and runs pending migrations.
-    public static func open(path: String) throws -> AppDatabase {
+    public static func open(path: String, clock: @escaping @Sendable () -> Date) throws -> AppDatabase {
         let url = URL(fileURLWithPath: path)
         do {
             try FileManager.default.createDirectory(
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            return try AppDatabase(DatabasePool(path: path, configuration: configuration))
+            return try AppDatabase(DatabasePool(path: path, configuration: configuration), clock: clock)
         } catch let error as DatabaseError {
             throw TownhallError.io("cannot open database \(path): \(error.message ?? error.description)")
         }

@@ -114,7 +114,8 @@ struct BackOffice {
 
     init(maxUploadBytes: Int = 10 * 1024 * 1024) throws {
         clock = TestClock(Date())
-        store = try TestStore(seeded: true, now: clock.now, maxUploadBytes: maxUploadBytes)
+        let testClock = clock
+        store = try TestStore(seeded: true, now: clock.now, clock: { testClock.now }, maxUploadBytes: maxUploadBytes)
         let db = store.database
         _ = try db.addUser(email: "admin@townhall.test", name: "Ada Admin", role: .administrator, organisation: nil,
                            password: Self.password, bodies: [], policy: .testing, actor: .test)

@@ -98,7 +98,7 @@ struct CLITests {
         #expect(try expectOK(["attach", csv, "--item", "1", "--paper", "1"]).contains("attached figures.csv (8 bytes)"))
         _ = try expectOK(["meeting", "publish-agenda", "1"])
 
-        let store = try AppDatabase.open(path: database)
+        let store = try AppDatabase.open(path: database, clock: { Date() })
         let paper = try #require(try store.list(Paper.self).first)
         #expect(paper.status == .published)
         #expect(paper.html?.contains("<th scope=\"col\">A</th>") == true)
@@ -172,10 +172,10 @@ struct CLITests {
         try queue.close()
         try expectError(["db", "restore", other], "is not a Townhall store")
         try expectError(["db", "restore", directory.path("missing.sqlite")], "no such file")
-        #expect(try AppDatabase.open(path: database).list(Body.self).contains { $0.slug == "added-later" })
+        #expect(try AppDatabase.open(path: database, clock: { Date() }).list(Body.self).contains { $0.slug == "added-later" })
 
         #expect(try expectOK(["db", "restore", backup]).contains("restored"))
-        let restored = try AppDatabase.open(path: database)
+        let restored = try AppDatabase.open(path: database, clock: { Date() })
         #expect(!(try restored.list(Body.self)).contains { $0.slug == "added-later" }, "back to the backup")
         #expect(try restored.list(Body.self).count == 5)
         #expect(try expectOK(["db", "check"]) == "integrity ok\n")
@@ -214,7 +214,7 @@ struct CLITests {
         try expectError(["meeting", "publish-agenda", "2"], "give the reason it is late")
         _ = try expectOK(["meeting", "publish-agenda", "2", "--late-reason", "Papers were delayed by the audit"])
 
-        let store = try AppDatabase.open(path: database)
+        let store = try AppDatabase.open(path: database, clock: { Date() })
         #expect(try store.list(Body.self).map(\.slug) == ["board"])
         #expect(try store.list(Meeting.self).map(\.title) == ["Real", "Past"])
         #expect(try store.list(Meeting.self).map(\.lateReason) == [nil, "Papers were delayed by the audit"])
@@ -262,7 +262,7 @@ struct CLITests {
     @Test func demoSeedRefusesAFilledStore() throws {
         #expect(try expectOK(["demo", "seed"]).contains("seeded demo: 5 bodies"))
         try expectError(["demo", "seed"], "demo seed only fills an empty store")
-        let store = try AppDatabase.open(path: database)
+        let store = try AppDatabase.open(path: database, clock: { Date() })
         let indexed = try store.reindexSearch()
         #expect(try expectOK(["search", "reindex"]) == "search index rebuilt: \(indexed) entries\n")
         #expect(try expectOK(["search", "query", "discharge", "lounge"]).hasPrefix("2 result(s)\n"))

@@ -30,8 +30,8 @@ struct MigrationUpgradeTests {
         let fixture = packageRoot.appendingPathComponent("Tests/TownhallKitTests/Fixtures/store-\(commit).sqlite")
         try FileManager.default.copyItem(at: fixture, to: URL(fileURLWithPath: path))
         let papersBefore = try await DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM paper")! }
-        let upgraded = try AppDatabase.open(path: path)
-        let fresh = try AppDatabase.open(path: directory.path("fresh.sqlite"))
+        let upgraded = try AppDatabase.open(path: path, clock: { Date() })
+        let fresh = try AppDatabase.open(path: directory.path("fresh.sqlite"), clock: { Date() })
         let (old, new) = (try Self.schema(upgraded), try Self.schema(fresh))
         #expect(old == new, "differs: \(Set(old).symmetricDifference(Set(new)).sorted())")
         #expect(try upgraded.pendingMigrations().isEmpty)

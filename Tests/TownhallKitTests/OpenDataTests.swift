@@ -157,7 +157,7 @@ struct OpenDataTests {
             #expect(!(try await Browser.anonymous(client, "/").body.contains("Written here")))
             _ = try store.database.addBody(slug: "written-here", name: "Written here", kind: .jointCommittee, actor: .test)
             #expect(try await Browser.anonymous(client, "/").body.contains("Written here"), "same process: seen at once")
-            let otherProcess = try AppDatabase.open(path: store.config.databasePath)
+            let otherProcess = try AppDatabase.open(path: store.config.databasePath, clock: { Date() })
             _ = try otherProcess.addBody(slug: "written-elsewhere", name: "Written elsewhere", kind: .jointCommittee, actor: .test)
             try await Task.sleep(for: .milliseconds(300))
             #expect(try await Browser.anonymous(client, "/").body.contains("Written elsewhere"), "another connection: seen after the recheck")

@@ -18,7 +18,7 @@ struct StoreTests {
         #expect(mode == "wal")
         #expect(foreignKeys == 1)
         // Reopening the same file is a no-op migration.
-        let again = try AppDatabase.open(path: store.config.databasePath)
+        let again = try AppDatabase.open(path: store.config.databasePath, clock: { Date() })
         #expect(try again.pendingMigrations().isEmpty)
     }
 

@@ -28,8 +28,9 @@ public enum SignInResult: Sendable, Equatable {
 extension AppDatabase {
     public func addUser(
         email: String, name: String, role: UserRole, organisation: String?, password: String, bodies: [String],
-        policy: SecurityPolicy, actor: Actor, now: Date = Date()
+        policy: SecurityPolicy, actor: Actor, now: Date? = nil
     ) throws -> User {
+        let now = now ?? clock()
         let email = try Self.validEmail(email)
         let name = name.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { throw TownhallError.invalid("name must not be empty") }
@@ -51,7 +52,7 @@ extension AppDatabase {
                     let body = try Self.find(Body.self, slug: slug, what: "body", db)
                     try db.execute(sql: "INSERT INTO clerkBody(userId, bodyId) VALUES (?, ?)", arguments: [user.id, body.id])
                 }
-                try db.audit(actor, "add", "user", user.id, "\(email) as \(role.rawValue)\(bodies.isEmpty ? "" : " of \(bodies.joined(separator: ", "))")", at: now)
+                try db.audit(actor, .add, .user, user.id, "\(email) as \(role.rawValue)\(bodies.isEmpty ? "" : " of \(bodies.joined(separator: ", "))")", at: now)
                 return user
             }
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
@@ -68,7 +69,7 @@ extension AppDatabase {
             user.passwordHash = hash
             try user.update(db)
             try Session.filter(Column("userId") == user.id).deleteAll(db)
-            try db.audit(actor, "reset-password", "user", user.id, user.email)
+            try db.audit(actor, .resetPassword, .user, user.id, user.email, at: clock())
         }
     }
 
@@ -79,7 +80,7 @@ extension AppDatabase {
             user.isDisabled = true
             try user.update(db)
             try Session.filter(Column("userId") == user.id).deleteAll(db)
-            try db.audit(actor, "disable", "user", user.id, user.email)
+            try db.audit(actor, .disable, .user, user.id, user.email, at: clock())
         }
     }
 
@@ -111,7 +112,7 @@ extension AppDatabase {
                 sql: "INSERT INTO loginAttempt(email, address, attemptedAt, succeeded) VALUES (?, ?, ?, ?)",
                 arguments: [email, address, now, succeeded])
             try db.execute(sql: "DELETE FROM loginAttempt WHERE attemptedAt < ?", arguments: [now.addingTimeInterval(-86_400)])
-            if succeeded, let user { try db.audit(.user(user), "sign-in", "user", user.id, "", at: now) }
+            if succeeded, let user { try db.audit(.user(user), .signIn, .user, user.id, "", at: now) }
         }
         if succeeded, let user { return .success(user) }
         return .invalid

@@ -58,7 +58,7 @@ extension AppDatabase {
 
                     If you did not ask, ignore this email; your password stays as it is.
                     """)
-            try db.audit(.user(user), "request-password-reset", "user", user.id, "", at: now)
+            try db.audit(.user(user), .requestPasswordReset, .user, user.id, "", at: now)
             return token
         }
     }
@@ -87,7 +87,7 @@ extension AppDatabase {
             try user.update(db)
             try db.execute(sql: "UPDATE passwordReset SET usedAt = ? WHERE userId = ? AND usedAt IS NULL", arguments: [now, user.id])
             try Session.filter(Column("userId") == user.id).deleteAll(db)
-            try db.audit(.user(user), "reset-password", "user", user.id, "by e-mail link", at: now)
+            try db.audit(.user(user), .resetPassword, .user, user.id, "by e-mail link", at: now)
             return user
         }
     }

@@ -73,7 +73,7 @@ extension AppDatabase {
                 chiefConstable: name.isEmpty ? nil : name,
                 priorities: input.function == .policingPlan ? priorities.joined(separator: "\n") : nil)
             try decision.insert(db)
-            try db.audit(actor, "record", "boardDecision", decision.id, "\(input.function.rawValue) on \(day)")
+            try db.audit(actor, .record, .boardDecision, decision.id, "\(input.function.rawValue) on \(day)", at: clock())
             return decision
         }
     }
@@ -94,7 +94,7 @@ extension AppDatabase {
             }
             var inquiry = Inquiry(bodyId: body.id!, slug: slug, title: title, scope: scope, openedOn: opened)
             try inquiry.insert(db)
-            try db.audit(actor, "add", "inquiry", inquiry.id, title)
+            try db.audit(actor, .add, .inquiry, inquiry.id, title, at: clock())
             return inquiry
         }
     }
@@ -109,7 +109,7 @@ extension AppDatabase {
             }
             meeting.inquiryId = inquiry.id
             try meeting.update(db)
-            try db.audit(actor, "add-session", "inquiry", inquiry.id, "meeting \(meetingId)")
+            try db.audit(actor, .addSession, .inquiry, inquiry.id, "meeting \(meetingId)", at: clock())
             return meeting
         }
     }
@@ -125,7 +125,7 @@ extension AppDatabase {
             try paper.update(db)
             inquiry.reportPaperId = paperId
             try inquiry.update(db)
-            try db.audit(actor, "set-report", "inquiry", inquiry.id, "paper \(paperId)")
+            try db.audit(actor, .setReport, .inquiry, inquiry.id, "paper \(paperId)", at: clock())
             return inquiry
         }
     }
@@ -142,7 +142,7 @@ extension AppDatabase {
                 meetingId: meetingId, name: name, role: role.trimmingCharacters(in: .whitespacesAndNewlines),
                 organisationId: organisation?.id)
             try witness.insert(db)
-            try db.audit(actor, "add", "witness", witness.id, "\(name) at meeting \(meetingId)")
+            try db.audit(actor, .add, .witness, witness.id, "\(name) at meeting \(meetingId)", at: clock())
             return witness
         }
     }
@@ -150,7 +150,7 @@ extension AppDatabase {
     public func removeWitness(id: Int64, actor: Actor) throws {
         try writer.write { db in
             guard try Witness.deleteOne(db, key: id) else { throw TownhallError.notFound("no witness with id \(id)") }
-            try db.audit(actor, "remove", "witness", id, "")
+            try db.audit(actor, .remove, .witness, id, "", at: clock())
         }
     }
 

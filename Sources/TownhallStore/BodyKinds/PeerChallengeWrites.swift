@@ -64,7 +64,7 @@ extension AppDatabase {
                 slug: slug, teamBodyId: team.id!, authorityId: council.id!, kind: input.kind, scope: scope, onSiteFrom: from,
                 onSiteTo: to, followUpOfId: parent?.id)
             try challenge.insert(db)
-            try db.audit(actor, "add", "peerChallenge", challenge.id, "\(input.kind.rawValue) challenge of \(council.name)")
+            try db.audit(actor, .add, .peerChallenge, challenge.id, "\(input.kind.rawValue) challenge of \(council.name)", at: clock())
             return challenge
         }
     }
@@ -84,7 +84,7 @@ extension AppDatabase {
             challenge.reportPaperId = paperId
             challenge.reportPublishedOn = localTime.day(of: published)
             try challenge.update(db)
-            try db.audit(actor, "set-report", "peerChallenge", challenge.id, "paper \(paperId)")
+            try db.audit(actor, .setReport, .peerChallenge, challenge.id, "paper \(paperId)", at: clock())
             return challenge
         }
     }
@@ -105,7 +105,7 @@ extension AppDatabase {
             challenge.reportBackOn = day
             challenge.reportBackSummary = summary
             try challenge.update(db)
-            try db.audit(actor, "report-back", "peerChallenge", challenge.id, day)
+            try db.audit(actor, .reportBack, .peerChallenge, challenge.id, day, at: clock())
             return challenge
         }
     }
@@ -118,7 +118,7 @@ extension AppDatabase {
             try Self.checkFollowUp(challenge, on: day)
             challenge.followUpOn = day
             try challenge.update(db)
-            try db.audit(actor, "schedule-follow-up", "peerChallenge", challenge.id, day)
+            try db.audit(actor, .scheduleFollowUp, .peerChallenge, challenge.id, day, at: clock())
             return challenge
         }
     }

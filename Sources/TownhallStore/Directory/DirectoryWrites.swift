@@ -7,7 +7,7 @@ import TownhallDomain
 extension AppDatabase {
     public func addAuthority(slug: String, name: String, kind: AuthorityKind, actor: Actor) throws -> Authority {
         var record = Authority(slug: try Slug.validate(slug, what: "authority"), name: try required(name, "name"), kind: kind)
-        try insert(&record, duplicate: "an authority with slug \"\(slug)\" already exists", actor: actor, details: record.name)
+        try insert(&record, .authority, duplicate: "an authority with slug \"\(slug)\" already exists", actor: actor, details: record.name)
         return record
     }
 
@@ -27,7 +27,7 @@ extension AppDatabase {
         if kind != .policingBoard, !councils.isEmpty {
             throw TownhallError.invalid("only a Policing Board is built from a list of councils")
         }
-        try insert(&record, duplicate: "a body with slug \"\(slug)\" already exists", actor: actor, details: record.name) { db, body in
+        try insert(&record, .body, duplicate: "a body with slug \"\(slug)\" already exists", actor: actor, details: record.name) { db, body in
             for council in councils {
                 let authority = try Self.find(Authority.self, slug: council, what: "council", db)
                 try BodyCouncil(bodyId: body.id!, authorityId: authority.id!).insert(db)
@@ -38,7 +38,7 @@ extension AppDatabase {
 
     public func addPerson(slug: String, name: String, title: String = "", actor: Actor) throws -> Person {
         var record = Person(slug: try Slug.validate(slug, what: "person"), name: try required(name, "name"), title: title)
-        try insert(&record, duplicate: "a person with slug \"\(slug)\" already exists", actor: actor, details: record.name)
+        try insert(&record, .person, duplicate: "a person with slug \"\(slug)\" already exists", actor: actor, details: record.name)
         return record
     }
 
@@ -51,7 +51,7 @@ extension AppDatabase {
             let person = try Self.find(Person.self, slug: personSlug, what: "person", db)
             let body = try Self.find(Body.self, slug: bodySlug, what: "body", db)
             let authority = try authoritySlug.map { try Self.find(Authority.self, slug: $0, what: "authority", db) }
-            return try Self.insertMembership(
+            return try insertMembership(
                 db, person: person, body: body, role: role, category: category, authority: authority, start: start, end: end, actor: actor)
         }
     }
@@ -77,9 +77,9 @@ extension AppDatabase {
             } else {
                 person = Person(slug: slug, name: name, title: title.trimmingCharacters(in: .whitespacesAndNewlines))
                 try person.insert(db)
-                try db.audit(actor, "add", "person", person.id, name)
+                try db.audit(actor, .add, .person, person.id, name, at: clock())
             }
-            return try Self.insertMembership(
+            return try insertMembership(
                 db, person: person, body: body, role: role, category: category, authority: authority, start: start, end: nil, actor: actor)
         }
     }
@@ -92,7 +92,7 @@ extension AppDatabase {
     }
 
     /// Checks the body's seat rules, then seats the person.
-    static func insertMembership(
+    func insertMembership(
         _ db: Database, person: Person, body: Body, role: MembershipRole, category: SeatCategory?, authority: Authority?,
         start: String, end: String?, actor: Actor
     ) throws -> Membership {
@@ -101,7 +101,7 @@ extension AppDatabase {
             personId: person.id!, bodyId: body.id!, role: role, authorityId: authority?.id, startDate: start, endDate: end,
             category: category)
         try record.insert(db)
-        try db.audit(actor, "add", "membership", record.id, "\(person.slug) as \(role.rawValue) of \(body.slug)")
+        try db.audit(actor, .add, .membership, record.id, "\(person.slug) as \(role.rawValue) of \(body.slug)", at: clock())
         return record
     }
 }

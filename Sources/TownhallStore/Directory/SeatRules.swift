@@ -104,7 +104,7 @@ extension AppDatabase {
             }
             membership.endDate = end
             try membership.update(db)
-            try db.audit(actor, "end", "membership", id, "ends \(end)")
+            try db.audit(actor, .end, .membership, id, "ends \(end)", at: clock())
             return membership
         }
     }

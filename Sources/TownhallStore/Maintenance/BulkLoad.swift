@@ -12,7 +12,7 @@ extension AppDatabase {
         try fill(BulkWriter(writer: writer))
         try writer.write { db in
             try SearchSchema.rebuild(db, restoring: searchTriggers)
-            try db.audit(actor, "bench-seed", "store", nil, details, at: now)
+            try db.audit(actor, .benchSeed, .store, nil, details, at: now)
         }
     }
 }

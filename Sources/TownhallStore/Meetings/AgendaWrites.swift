@@ -22,7 +22,7 @@ extension AppDatabase {
             try other.update(db)
             item.position = theirs
             try item.update(db)
-            try db.audit(actor, "move-\(direction.rawValue)", "agendaItem", id, item.title)
+            try db.audit(actor, direction == .up ? .moveUp : .moveDown, .agendaItem, id, item.title, at: clock())
         }
     }
 
@@ -35,7 +35,7 @@ extension AppDatabase {
                 item.number = String(index + 1)
                 try item.update(db)
             }
-            try db.audit(actor, "renumber", "meeting", meetingId, "\(items.count) items")
+            try db.audit(actor, .renumber, .meeting, meetingId, "\(items.count) items", at: clock())
         }
     }
 
@@ -49,7 +49,7 @@ extension AppDatabase {
                 throw TownhallError.conflict("item \(item.number) has papers or files; withdraw them rather than deleting the item")
             }
             try item.delete(db)
-            try db.audit(actor, "remove", "agendaItem", id, item.title)
+            try db.audit(actor, .remove, .agendaItem, id, item.title, at: clock())
             return item
         }
     }
@@ -67,7 +67,7 @@ extension AppDatabase {
             item.exemptParagraph = exemptParagraph
             item.decision = decision.flatMap { $0.isEmpty ? nil : $0 }
             try item.update(db)
-            try db.audit(actor, "edit", "agendaItem", id, exemptParagraph.map { "\(title) (exempt, paragraph \($0.rawValue))" } ?? title)
+            try db.audit(actor, .edit, .agendaItem, id, exemptParagraph.map { "\(title) (exempt, paragraph \($0.rawValue))" } ?? title, at: clock())
             return item
         }
     }
@@ -83,7 +83,7 @@ extension AppDatabase {
             meeting.endsAt = endsAt
             meeting.locationId = try Self.locationId(db, name: locationName, address: address)
             try meeting.update(db)
-            try db.audit(actor, "edit", "meeting", id, title)
+            try db.audit(actor, .edit, .meeting, id, title, at: clock())
             return meeting
         }
     }
@@ -112,7 +112,7 @@ extension AppDatabase {
                 meetingId: meetingId, position: last + 1, number: number ?? String(last + 1), title: title, itemType: type,
                 isExempt: exemptParagraph != nil, exemptParagraph: exemptParagraph, decision: decision)
             try item.insert(db)
-            try db.audit(actor, "add", "agendaItem", item.id, "meeting \(meetingId): \(title)")
+            try db.audit(actor, .add, .agendaItem, item.id, "meeting \(meetingId): \(title)", at: clock())
             return item
         }
     }

@@ -119,7 +119,7 @@ extension AppDatabase {
             paper.author = author
             paper.markdown = markdown
             try paper.update(db)
-            try db.audit(actor, "edit", "paper", paperId, title)
+            try db.audit(actor, .edit, .paper, paperId, title, at: clock())
             return paper
         }
     }

@@ -57,7 +57,7 @@ extension AppDatabase {
                     ON CONFLICT(meetingId, personId) DO UPDATE SET status = excluded.status
                     """, arguments: [meetingId, personId, status.rawValue])
             }
-            try db.audit(actor, "record-attendance", "meeting", meetingId, "\(statuses.count) people")
+            try db.audit(actor, .recordAttendance, .meeting, meetingId, "\(statuses.count) people", at: clock())
         }
     }
 
@@ -75,7 +75,7 @@ extension AppDatabase {
             }
             var declaration = Declaration(meetingId: meetingId, personId: personId, agendaItemId: agendaItemId, kind: kind, interest: interest)
             try declaration.insert(db)
-            try db.audit(actor, "declare-interest", "meeting", meetingId, interest)
+            try db.audit(actor, .declareInterest, .meeting, meetingId, interest, at: clock())
             return declaration
         }
     }
@@ -90,7 +90,7 @@ extension AppDatabase {
             guard minutes.status == .draft else { throw TownhallError.conflict("published minutes cannot be edited") }
             minutes.markdown = markdown
             try minutes.save(db)
-            try db.audit(actor, "save-minutes", "meeting", meetingId)
+            try db.audit(actor, .saveMinutes, .meeting, meetingId, at: clock())
             return minutes
         }
     }
@@ -105,7 +105,7 @@ extension AppDatabase {
             minutes.status = .published
             minutes.publishedAt = date
             try minutes.update(db)
-            try db.audit(actor, "publish-minutes", "meeting", meetingId, "", at: date)
+            try db.audit(actor, .publishMinutes, .meeting, meetingId, "", at: date)
             return minutes
         }
     }
@@ -125,7 +125,7 @@ extension AppDatabase {
             minutes.approvedAt = date
             minutes.approvedAtMeetingId = next.id
             try minutes.update(db)
-            try db.audit(actor, "approve-minutes", "meeting", meetingId, "at meeting \(next.id!)", at: date)
+            try db.audit(actor, .approveMinutes, .meeting, meetingId, "at meeting \(next.id!)", at: date)
             return minutes
         }
     }

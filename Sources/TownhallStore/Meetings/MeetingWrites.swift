@@ -16,7 +16,7 @@ extension AppDatabase {
                 bodyId: body.id!, title: title, startsAt: startsAt, endsAt: endsAt, locationId: locationId,
                 status: .scheduled, agendaPublishedAt: nil, lateReason: nil)
             try meeting.insert(db)
-            try db.audit(actor, "add", "meeting", meeting.id, "\(bodySlug): \(title)")
+            try db.audit(actor, .add, .meeting, meeting.id, "\(bodySlug): \(title)", at: clock())
             return meeting
         }
     }
@@ -32,7 +32,7 @@ extension AppDatabase {
             meeting.agendaPublishedAt = date
             meeting.lateReason = lateReason
             try meeting.update(db)
-            try db.audit(actor, "publish-agenda", "meeting", meetingId, lateReason.map { "late: \($0)" } ?? "", at: date)
+            try db.audit(actor, .publishAgenda, .meeting, meetingId, lateReason.map { "late: \($0)" } ?? "", at: date)
             return meeting
         }
     }
@@ -44,7 +44,7 @@ extension AppDatabase {
             }
             meeting.status = status
             try meeting.update(db)
-            try db.audit(actor, "set-status", "meeting", meetingId, status.rawValue)
+            try db.audit(actor, .setStatus, .meeting, meetingId, status.rawValue, at: clock())
             return meeting
         }
     }

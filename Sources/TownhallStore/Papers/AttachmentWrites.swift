@@ -34,7 +34,7 @@ extension AppDatabase {
                     agendaItemId: itemId, paperId: paperId, fileName: name, mediaType: mediaType, size: stored.size,
                     sha256: stored.sha256, storagePath: stored.relativePath, createdAt: now)
                 try record.insert(db)
-                try db.audit(actor, "attach", "attachment", record.id, "\(name) to item \(itemId)", at: now)
+                try db.audit(actor, .attach, .attachment, record.id, "\(name) to item \(itemId)", at: now)
                 return record
             }
         } catch {
@@ -48,7 +48,7 @@ extension AppDatabase {
         try writer.write { db in
             guard let file = try Attachment.fetchOne(db, key: id) else { throw TownhallError.notFound("no attachment with id \(id)") }
             try file.delete(db)
-            try db.audit(actor, "remove", "attachment", id, "\(file.fileName) from item \(file.agendaItemId)", at: now)
+            try db.audit(actor, .remove, .attachment, id, "\(file.fileName) from item \(file.agendaItemId)", at: now)
             // Inside the write so a concurrent `attach` of the same bytes (which re-checks inside its own write) cannot lose them.
             if try Attachment.filter(Column("storagePath") == file.storagePath).fetchCount(db) == 0 { files.remove(file.storagePath) }
         }

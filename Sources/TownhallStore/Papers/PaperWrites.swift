@@ -20,7 +20,7 @@ extension AppDatabase {
                 agendaItemId: itemId, title: title, author: author, markdown: markdown, html: nil, status: .draft,
                 revision: 1, publishedAt: nil, createdAt: now, kind: kind)
             try paper.insert(db)
-            try db.audit(actor, "add", "paper", paper.id, title, at: now)
+            try db.audit(actor, .add, .paper, paper.id, title, at: now)
             return paper
         }
     }
@@ -52,7 +52,7 @@ extension AppDatabase {
                 previous.supersededAt = date
                 try previous.update(db)
             }
-            try db.audit(actor, "publish", "paper", id, "revision \(paper.revision)" + (paper.lateReason.map { ", late: \($0)" } ?? ""), at: date)
+            try db.audit(actor, .publish, .paper, id, "revision \(paper.revision)" + (paper.lateReason.map { ", late: \($0)" } ?? ""), at: date)
             return (paper, rendered.problems)
         }
     }
@@ -73,7 +73,7 @@ extension AppDatabase {
                 html: nil, status: .draft, revision: current.revision + 1, publishedAt: nil, createdAt: now,
                 previousRevisionId: paperId, kind: current.kind)
             try next.insert(db)
-            try db.audit(actor, "start-revision", "paper", next.id, "revision \(next.revision) of paper \(paperId)", at: now)
+            try db.audit(actor, .startRevision, .paper, next.id, "revision \(next.revision) of paper \(paperId)", at: now)
             return next
         }
     }
@@ -89,7 +89,7 @@ extension AppDatabase {
             paper.withdrawnAt = date
             paper.withdrawalReason = reason
             try paper.update(db)
-            try db.audit(actor, "withdraw", "paper", id, reason, at: date)
+            try db.audit(actor, .withdraw, .paper, id, reason, at: date)
             return paper
         }
     }

@@ -10,7 +10,7 @@ extension AppDatabase {
         do {
             try writer.write { db in
                 try record.insert(db)
-                try db.audit(actor, "add", "organisation", record.id, name)
+                try db.audit(actor, .add, .organisation, record.id, name, at: clock())
             }
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             throw TownhallError.conflict("an organisation with slug \"\(slug)\" already exists")
@@ -28,8 +28,8 @@ extension AppDatabase {
             if let dueSoon { body.dueSoonWorkingDays = dueSoon }
             if let longOverdue { body.longOverdueWorkingDays = longOverdue }
             try body.update(db)
-            try db.audit(actor, "set-response-rule", "body", body.id,
-                         "\(body.rule), due soon \(body.dueSoonWorkingDays), long overdue \(body.longOverdueWorkingDays)")
+            try db.audit(actor, .setResponseRule, .body, body.id,
+                         "\(body.rule), due soon \(body.dueSoonWorkingDays), long overdue \(body.longOverdueWorkingDays)", at: clock())
             return body
         }
     }
@@ -46,7 +46,7 @@ extension AppDatabase {
                 paperId: paperId, bodyId: meeting.bodyId, organisationId: organisationId, number: last + 1, text: text, status: .draft,
                 createdAt: now)
             try record.insert(db)
-            try db.audit(actor, "add", "recommendation", record.id, "recommendation \(record.number) of paper \(paperId)", at: now)
+            try db.audit(actor, .add, .recommendation, record.id, "recommendation \(record.number) of paper \(paperId)", at: now)
             return record
         }
     }
@@ -56,7 +56,7 @@ extension AppDatabase {
             guard let record = try Recommendation.fetchOne(db, key: id) else { throw TownhallError.notFound("no recommendation with id \(id)") }
             guard record.status == .draft else { throw TownhallError.conflict("an issued recommendation cannot be removed") }
             try record.delete(db)
-            try db.audit(actor, "remove", "recommendation", id, "recommendation \(record.number) of paper \(record.paperId)", at: now)
+            try db.audit(actor, .remove, .recommendation, id, "recommendation \(record.number) of paper \(record.paperId)", at: now)
         }
     }
 
@@ -75,7 +75,7 @@ extension AppDatabase {
                 drafts[index].issuedAt = now
                 drafts[index].dueOn = due.description
                 try drafts[index].update(db)
-                try db.audit(actor, "issue", "recommendation", drafts[index].id, "due \(due)", at: now)
+                try db.audit(actor, .issue, .recommendation, drafts[index].id, "due \(due)", at: now)
             }
             for (organisationId, recommendations) in Dictionary(grouping: drafts, by: \.organisationId) {
                 let numbers = recommendations.map { String($0.number) }.joined(separator: ", ")
@@ -134,7 +134,7 @@ extension AppDatabase {
             response.submittedAt = now
             response.submittedBy = actor.publicName
             try response.update(db)
-            try db.audit(actor, "submit", "response", response.id, "version \(response.version) to paper \(paperId)", at: now)
+            try db.audit(actor, .submit, .response, response.id, "version \(response.version) to paper \(paperId)", at: now)
             guard let first = recommendations.first, let body = try Body.fetchOne(db, key: first.bodyId),
                   let organisation = try Organisation.fetchOne(db, key: organisationId)
             else { return response }
@@ -167,7 +167,7 @@ extension AppDatabase {
             try entry.insert(db)
             record.dueOn = newDue.description
             try record.update(db)
-            try db.audit(actor, "extend", "recommendation", recommendationId, "\(current) to \(newDue): \(reason)", at: now)
+            try db.audit(actor, .extend, .recommendation, recommendationId, "\(current) to \(newDue): \(reason)", at: now)
         }
     }
 
@@ -182,7 +182,7 @@ extension AppDatabase {
             record.referralNote = note.trimmingCharacters(in: .whitespacesAndNewlines)
             record.referredAt = now
             try record.update(db)
-            try db.audit(actor, "refer", "recommendation", id, target, at: now)
+            try db.audit(actor, .refer, .recommendation, id, target, at: now)
         }
     }
 
@@ -193,7 +193,7 @@ extension AppDatabase {
             record.closedAt = now
             record.closingNote = note.trimmingCharacters(in: .whitespacesAndNewlines)
             try record.update(db)
-            try db.audit(actor, "close", "recommendation", id, record.closingNote ?? "", at: now)
+            try db.audit(actor, .close, .recommendation, id, record.closingNote ?? "", at: now)
         }
     }
 
@@ -211,7 +211,7 @@ extension AppDatabase {
             var update = ImplementationUpdate(
                 recommendationId: recommendationId, status: status, note: note, targetDate: target, at: now, byName: actor.publicName)
             try update.insert(db)
-            try db.audit(actor, "update-implementation", "recommendation", recommendationId, status.rawValue, at: now)
+            try db.audit(actor, .updateImplementation, .recommendation, recommendationId, status.rawValue, at: now)
             return update
         }
     }
@@ -284,7 +284,7 @@ extension AppDatabase {
                 action: answer.action, targetDate: answer.targetDate.isEmpty ? nil : answer.targetDate)
             try item.insert(db)
         }
-        try db.audit(actor, "save-draft", "response", response.id, "version \(response.version) to paper \(paperId)", at: now)
+        try db.audit(actor, .saveDraft, .response, response.id, "version \(response.version) to paper \(paperId)", at: now)
         return response
     }
 

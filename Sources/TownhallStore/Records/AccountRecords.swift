@@ -18,9 +18,10 @@ extension AuditEntry: FetchableRecord, MutablePersistableRecord {
 
 extension Database {
     /// Writes an audit line in the caller's transaction, so the log and the change stand or fall together.
-    func audit(_ actor: Actor, _ action: String, _ objectType: String, _ objectId: Int64?, _ details: String = "", at date: Date = Date()) throws {
+    /// `date` is the caller's: the store's injected clock, or the time the action says it happened.
+    func audit(_ actor: Actor, _ action: AuditAction, _ object: AuditObject, _ objectId: Int64?, _ details: String = "", at date: Date) throws {
         var entry = AuditEntry(
-            at: date, actor: actor.label, userId: actor.userId, action: action, objectType: objectType, objectId: objectId,
+            at: date, actor: actor.label, userId: actor.userId, action: action.rawValue, objectType: object.rawValue, objectId: objectId,
             details: details)
         try entry.insert(self)
     }

@@ -12,14 +12,14 @@ extension AppDatabase {
 
     /// Inserts and audits in one transaction; `then` adds dependent rows in the same transaction.
     func insert<Record: MutablePersistableRecord & Identifiable>(
-        _ record: inout Record, duplicate: String, actor: Actor, details: String,
+        _ record: inout Record, _ object: AuditObject, duplicate: String, actor: Actor, details: String,
         then: (Database, Record) throws -> Void = { _, _ in }
     ) throws where Record.ID == Int64? {
         do {
             try writer.write { db in
                 try record.insert(db)
                 try then(db, record)
-                try db.audit(actor, "add", Record.databaseTableName, record.id, details)
+                try db.audit(actor, .add, object, record.id, details, at: clock())
             }
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             throw TownhallError.conflict(duplicate)
