@@ -54,3 +54,16 @@ extension AppDatabase {
         return "database error: \(error.message ?? error.description)"
     }
 }
+
+extension AppDatabase {
+    /// Runs synchronous store work (a write, or a sign-in's password hash) on a dispatch queue and awaits it, so a
+    /// request handler never holds a cooperative thread or an event loop while SQLite waits for the write lock or
+    /// bcrypt runs. The CLI calls the same methods directly.
+    public func perform<T: Sendable>(_ work: @escaping @Sendable (AppDatabase) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Self.blockingWork.async { continuation.resume(with: Result { try work(self) }) }
+        }
+    }
+
+    private static let blockingWork = DispatchQueue(label: "townhall.store.blocking", qos: .userInitiated, attributes: .concurrent)
+}

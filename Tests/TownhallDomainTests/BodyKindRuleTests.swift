@@ -79,3 +79,24 @@ struct BodyKindRuleTests {
         #expect(SeatPlan.seats(kind: .other, councils: [], holders: []).isEmpty)
     }
 }
+
+/// One rule decides which recommendations can be answered: the response form, the store and the state table agree.
+@Suite("Answerable recommendations")
+struct AnswerableTests {
+    @Test func theStateTableAgreesWithIsOpenToAnswer() throws {
+        let days = try WorkingDays.load(file: packageRoot.appendingPathComponent("Config/bank-holidays.json").path)
+        let deadlines = Deadlines(workingDays: days, time: LocalTime())
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        for status in [RecommendationStatus.issued, .referred, .closed] {
+            for decision in [nil] + ResponseDecision.allCases.map(Optional.some) {
+                for due in [nil, "2020-01-01", "2030-01-01", "2027-01-15"] {
+                    let record = Recommendation(
+                        paperId: 1, bodyId: 1, organisationId: 1, number: 1, text: "x", status: status, createdAt: now, issuedAt: now, dueOn: due)
+                    let state = try #require(deadlines.state(
+                        status: status, dueOn: due, decision: decision, dueSoonWorkingDays: 10, longOverdueWorkingDays: 20, now: now))
+                    #expect((state.allows(.respond) || state.allows(.correctResponse)) == record.isOpenToAnswer, "\(status) \(state)")
+                }
+            }
+        }
+    }
+}

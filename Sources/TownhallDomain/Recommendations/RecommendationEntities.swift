@@ -213,3 +213,10 @@ public struct OutboxMessage: Codable, Sendable, Equatable {
         self.sentAt = sentAt
     }
 }
+
+extension Recommendation {
+    /// Whether its organisation may answer it (or correct its answer): issued, and neither referred nor closed.
+    /// The response form shows and the store accepts answers to exactly these; `RecommendationState.allows`
+    /// agrees (checked in the domain tests).
+    public var isOpenToAnswer: Bool { status == .issued }
+}

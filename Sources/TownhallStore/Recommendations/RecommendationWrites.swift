@@ -252,8 +252,8 @@ extension AppDatabase {
     /// The organisation's issued recommendations of a report that are still open to an answer or a correction.
     static func answerable(_ paperId: Int64, _ organisationId: Int64, _ db: Database) throws -> [Recommendation] {
         let records = try Recommendation
-            .filter(Column("paperId") == paperId && Column("organisationId") == organisationId && Column("status") == RecommendationStatus.issued.rawValue)
-            .order(Column("number")).fetchAll(db)
+            .filter(Column("paperId") == paperId && Column("organisationId") == organisationId)
+            .order(Column("number")).fetchAll(db).filter(\.isOpenToAnswer)
         guard !records.isEmpty else { throw TownhallError.conflict("there is nothing in this report for your organisation to answer") }
         return records
     }

@@ -63,11 +63,13 @@ struct AuthRoutes: Sendable {
         if !errors.isEmpty {
             return loginPage(view: LoginView(csrf: AppDatabase.randomToken(), next: next, email: email, errors: errors), status: .unprocessableContent)
         }
-        switch try database.signIn(email: email, password: form["password"], address: context.remoteAddress, policy: policy, now: now()) {
+        let password = form["password"], address = context.remoteAddress, at = now()
+        let outcome = try await database.perform { try $0.signIn(email: email, password: password, address: address, policy: policy, now: at) }
+        switch outcome {
         case .success(let user):
             // A session the browser already had (perhaps planted by someone else) ends; the new one is fresh.
             if let previous = request.cookies[CookieNames.session]?.value, !previous.isEmpty { try await database.endSession(token: previous) }
-            let (token, _) = try database.startSession(userId: user.id!, now: now())
+            let (token, _) = try await database.perform { try $0.startSession(userId: user.id!, now: now()) }
             // Providers have their own dashboard; the default destination follows the role.
             var response = Response.redirect(to: user.role == .provider && next == SiteURL.adminDashboard.path ? SiteURL.providerDashboard.path : next, type: .normal)
             response.headers[values: .setCookie].append(cookies.session(token))

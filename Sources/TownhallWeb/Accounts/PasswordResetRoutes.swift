@@ -72,7 +72,7 @@ struct PasswordResetRoutes: Sendable {
         guard errors.isEmpty else {
             return requestPage(RequestView(csrf: AppDatabase.randomToken(), email: email, errors: errors), status: .unprocessableContent)
         }
-        try database.requestPasswordReset(email: email, baseURL: baseURL, siteName: siteName, now: now())
+        try await database.perform { try $0.requestPasswordReset(email: email, baseURL: baseURL, siteName: siteName, now: now()) }
         return requestPage(RequestView(csrf: AppDatabase.randomToken(), email: email, sent: true))
     }
 
@@ -98,7 +98,7 @@ struct PasswordResetRoutes: Sendable {
         }
         guard errors.isEmpty else { return choosePage(token: token, user: user, errors: errors, status: .unprocessableContent) }
         do {
-            _ = try database.completePasswordReset(token: token, password: password, policy: policy, now: now())
+            _ = try await database.perform { try $0.completePasswordReset(token: token, password: password, policy: policy, now: now()) }
         } catch TownhallError.conflict {
             return expiredPage()
         }

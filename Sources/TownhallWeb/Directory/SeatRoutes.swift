@@ -18,7 +18,7 @@ struct SeatRoutes: Sendable {
 
     @Sendable func members(_ request: Request, context: AppRequestContext) async throws -> Response {
         let body = try await clerk.requireBody(context)
-        _ = try clerk.clerk(request, context, bodyId: body.id!)
+        _ = try await clerk.clerk(request, context, bodyId: body.id!)
         let form = FormData(values: ["start": time.day(of: clerk.now()), "end": time.day(of: clerk.now()), "role": "member"])
         return try await page(body, form: form, errors: FormErrors(), context: context)
     }
@@ -34,9 +34,9 @@ struct SeatRoutes: Sendable {
         if (try? time.parseDay(form.text("start"))) == nil { errors.add("start", "Enter the first day as a real date, for example 2027-05-01") }
         if errors.isEmpty, let role {
             do {
-                _ = try database.seatPerson(
+                _ = try await database.perform { try $0.seatPerson(
                     name: form.text("name"), title: form.text("title"), body: body.id!, role: role, category: category,
-                    authority: Int64(form.text("council")), startDate: form.text("start"), localTime: time, actor: .user(user))
+                    authority: Int64(form.text("council")), startDate: form.text("start"), localTime: time, actor: .user(user)) }
                 return .redirect(to: SiteURL.adminMembers(body: body.slug).path, type: .normal)
             } catch let error as TownhallError {
                 errors.add(error.message.contains("council") ? "council" : "category", error.message.asSentence)
@@ -53,7 +53,9 @@ struct SeatRoutes: Sendable {
               detail.members.contains(where: { $0.membershipId == id }) else { throw HTTPError(.notFound) }
         var errors = FormErrors()
         do {
-            _ = try database.endMembership(id: id, on: form.text("end").isEmpty ? today : form.text("end"), localTime: time, actor: .user(user))
+            _ = try await database.perform {
+                try $0.endMembership(id: id, on: form.text("end").isEmpty ? today : form.text("end"), localTime: time, actor: .user(user))
+            }
             return .redirect(to: SiteURL.adminMembers(body: body.slug).path, type: .normal)
         } catch let error as TownhallError {
             errors.add("end-\(id)", error.message.asSentence)

@@ -36,9 +36,9 @@ struct AttachmentRoutes: Sendable {
         let paperId = form["paper"].isEmpty ? nil : Int64(form["paper"])
         if let file = form.files["file"], !file.fileName.isEmpty {
             do {
-                _ = try database.attach(
+                _ = try await database.perform { try $0.attach(
                     itemId: item.id!, paperId: paperId, fileName: file.fileName, data: file.data, files: files, maxBytes: maxUploadBytes,
-                    now: clerk.now(), actor: .user(user))
+                    now: clerk.now(), actor: .user(user)) }
                 return .redirect(to: SiteURL.adminItemEdit(item.id!).path(fragment: "files"), type: .normal)
             } catch let error as TownhallError {
                 guard case .invalid = error else { throw error }
@@ -53,7 +53,7 @@ struct AttachmentRoutes: Sendable {
 
     @Sendable func download(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let found = try await database.clerkAttachment(id: try PublicRoutes.id(context)) else { throw HTTPError(.notFound) }
-        _ = try clerk.clerk(request, context, bodyId: found.meeting.bodyId)
+        _ = try await clerk.clerk(request, context, bodyId: found.meeting.bodyId)
         return try PublicRoutes.fileResponse(found.attachment, files: files, cacheControl: "no-store")
     }
 
@@ -62,7 +62,7 @@ struct AttachmentRoutes: Sendable {
             guard let found = try await database.clerkAttachment(id: try PublicRoutes.id(context)) else { throw HTTPError(.notFound) }
             return found
         }, bodyId: { $0.meeting.bodyId })
-        try database.removeAttachment(id: found.attachment.id!, files: files, now: clerk.now(), actor: .user(user))
+        try await database.perform { try $0.removeAttachment(id: found.attachment.id!, files: files, now: clerk.now(), actor: .user(user)) }
         return .redirect(to: SiteURL.adminItemEdit(found.item.id!).path(fragment: "files"), type: .normal)
     }
 }

@@ -33,7 +33,7 @@ extension ClerkRoutes {
         bodyId: (Object) -> Int64, limit: Int = 1_048_576
     ) async throws -> (Object, User, FormData) {
         let object = try await load(context)
-        let user = try clerk(request, context, bodyId: bodyId(object))
+        let user = try await clerk(request, context, bodyId: bodyId(object))
         let form = try await FormData.read(request, context: context, limit: limit)
         try context.requireCSRF(form)
         return (object, user, form)

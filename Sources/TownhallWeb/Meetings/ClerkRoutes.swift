@@ -43,9 +43,11 @@ struct ClerkRoutes: Sendable {
     // MARK: Authorisation
 
     /// The signed-in clerk or administrator acting for `bodyId`; anyone else gets 403.
-    func clerk(_ request: Request, _ context: AppRequestContext, bodyId: Int64) throws -> User {
+    func clerk(_ request: Request, _ context: AppRequestContext, bodyId: Int64) async throws -> User {
         let user = try context.requireUser(request)
-        guard user.role != .provider, try database.bodyIds(for: user).contains(bodyId) else { throw HTTPError(.forbidden) }
+        guard user.role != .provider else { throw HTTPError(.forbidden) }
+        let bodies = try await database.perform { try $0.bodyIds(for: user) }
+        guard bodies.contains(bodyId) else { throw HTTPError(.forbidden) }
         return user
     }
 
@@ -62,7 +64,7 @@ struct ClerkRoutes: Sendable {
     @Sendable func dashboard(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireUser(request)
         guard user.role != .provider else { throw HTTPError(.forbidden) }
-        let bodies = try await database.clerkBodies(ids: try database.bodyIds(for: user), now: now(), time: time)
+        let bodies = try await database.clerkBodies(ids: try await database.perform { try $0.bodyIds(for: user) }, now: now(), time: time)
         return render(
             "admin-dashboard", "Dashboard", DashboardView(userName: user.name, bodies: bodies, time: time), context, breadcrumbs: [])
     }
@@ -71,7 +73,7 @@ struct ClerkRoutes: Sendable {
 
     @Sendable func newMeeting(_ request: Request, context: AppRequestContext) async throws -> Response {
         let body = try await requireBody(context)
-        _ = try clerk(request, context, bodyId: body.id!)
+        _ = try await clerk(request, context, bodyId: body.id!)
         return meetingForm(body: body, form: FormData(values: [:]), errors: FormErrors(), context: context)
     }
 
@@ -82,15 +84,15 @@ struct ClerkRoutes: Sendable {
             return meetingForm(body: body, form: form, errors: fields.errors, context: context,
                                status: fields.errors.isEmpty ? .ok : .unprocessableContent)
         }
-        let meeting = try database.addMeeting(
+        let meeting = try await database.perform { try $0.addMeeting(
             body: body.slug, title: fields.title, startsAt: starts, endsAt: fields.ends, locationName: form.text("location"),
-            address: form.text("address"), actor: .user(user))
+            address: form.text("address"), actor: .user(user)) }
         return .redirect(to: SiteURL.adminMeeting(meeting.id!).path, type: .normal)
     }
 
     @Sendable func editMeeting(_ request: Request, context: AppRequestContext) async throws -> Response {
         let detail = try await requireMeeting(context)
-        _ = try clerk(request, context, bodyId: detail.summary.meeting.bodyId)
+        _ = try await clerk(request, context, bodyId: detail.summary.meeting.bodyId)
         let meeting = detail.summary.meeting
         let form = FormData(values: [
             "title": meeting.title, "date": time.day(of: meeting.startsAt), "start": time.clock24(meeting.startsAt),
@@ -107,15 +109,15 @@ struct ClerkRoutes: Sendable {
             return meetingForm(existing: detail, form: form, errors: fields.errors, context: context,
                                status: fields.errors.isEmpty ? .ok : .unprocessableContent)
         }
-        _ = try database.updateMeeting(
+        _ = try await database.perform { try $0.updateMeeting(
             id: detail.summary.meeting.id!, title: fields.title, startsAt: starts, endsAt: fields.ends,
-            locationName: form.text("location"), address: form.text("address"), actor: .user(user))
+            locationName: form.text("location"), address: form.text("address"), actor: .user(user)) }
         return .redirect(to: SiteURL.adminMeeting(detail.summary.meeting.id!).path, type: .normal)
     }
 
     @Sendable func meeting(_ request: Request, context: AppRequestContext) async throws -> Response {
         let detail = try await requireMeeting(context)
-        _ = try clerk(request, context, bodyId: detail.summary.meeting.bodyId)
+        _ = try await clerk(request, context, bodyId: detail.summary.meeting.bodyId)
         return try await meetingPage(detail, form: FormData(values: [:]), errors: FormErrors(), context: context)
     }
 
@@ -125,15 +127,15 @@ struct ClerkRoutes: Sendable {
         guard fields.errors.isEmpty else {
             return try await meetingPage(detail, form: form, errors: fields.errors, context: context, status: .unprocessableContent)
         }
-        _ = try database.addAgendaItem(
+        _ = try await database.perform { try $0.addAgendaItem(
             meetingId: detail.summary.meeting.id!, title: fields.title, type: fields.type, exemptParagraph: fields.paragraph,
-            actor: .user(user))
+            actor: .user(user)) }
         return .redirect(to: SiteURL.adminMeeting(detail.summary.meeting.id!).path(fragment: "agenda"), type: .normal)
     }
 
     @Sendable func editItem(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (item, meeting) = try await requireItem(context)
-        _ = try clerk(request, context, bodyId: meeting.meeting.bodyId)
+        _ = try await clerk(request, context, bodyId: meeting.meeting.bodyId)
         return try await itemForm(item: item, meeting: meeting, form: itemValues(item), errors: FormErrors(), context: context)
     }
 
@@ -143,23 +145,23 @@ struct ClerkRoutes: Sendable {
         guard fields.errors.isEmpty else {
             return try await itemForm(item: item, meeting: meeting, form: form, errors: fields.errors, context: context, status: .unprocessableContent)
         }
-        _ = try database.updateAgendaItem(
+        _ = try await database.perform { try $0.updateAgendaItem(
             id: item.id!, title: fields.title, type: fields.type, exemptParagraph: fields.paragraph, decision: form.text("decision"),
-            actor: .user(user))
+            actor: .user(user)) }
         return .redirect(to: SiteURL.adminMeeting(meeting.meeting.id!).path(fragment: "agenda"), type: .normal)
     }
 
     @Sendable func moveItem(_ request: Request, context: AppRequestContext) async throws -> Response {
         let ((item, meeting), user, form) = try await submission(request, context, requireItem, bodyId: { $0.1.meeting.bodyId })
         guard let direction = AppDatabase.Direction(rawValue: form["direction"]) else { throw HTTPError(.badRequest) }
-        try database.moveAgendaItem(id: item.id!, direction: direction, actor: .user(user))
+        try await database.perform { try $0.moveAgendaItem(id: item.id!, direction: direction, actor: .user(user)) }
         return .redirect(to: SiteURL.adminMeeting(meeting.meeting.id!).path(fragment: "agenda"), type: .normal)
     }
 
     @Sendable func removeItem(_ request: Request, context: AppRequestContext) async throws -> Response {
         let ((item, meeting), user, form) = try await submission(request, context, requireItem, bodyId: { $0.1.meeting.bodyId })
         do {
-            _ = try database.removeAgendaItem(id: item.id!, actor: .user(user))
+            _ = try await database.perform { try $0.removeAgendaItem(id: item.id!, actor: .user(user)) }
         } catch let error as TownhallError {
             guard case .conflict(let message) = error, let detail = try await database.clerkMeeting(id: meeting.meeting.id!) else { throw error }
             var errors = FormErrors()
@@ -171,7 +173,7 @@ struct ClerkRoutes: Sendable {
 
     @Sendable func renumber(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (detail, user, form) = try await submission(request, context, requireMeeting, bodyId: { $0.summary.meeting.bodyId })
-        try database.renumberAgenda(meetingId: detail.summary.meeting.id!, actor: .user(user))
+        try await database.perform { try $0.renumberAgenda(meetingId: detail.summary.meeting.id!, actor: .user(user)) }
         return .redirect(to: SiteURL.adminMeeting(detail.summary.meeting.id!).path(fragment: "agenda"), type: .normal)
     }
 
@@ -182,15 +184,17 @@ struct ClerkRoutes: Sendable {
             errors.add("reason", "Give the reason the agenda is published late (for example, an urgent item)")
             return try await meetingPage(detail, form: form, errors: errors, context: context, status: .unprocessableContent)
         }
-        _ = try database.publishAgenda(
-            meetingId: detail.summary.meeting.id!, at: now(), rule: rule, lateReason: form.text("reason"), actor: .user(user))
+        _ = try await database.perform { try $0.publishAgenda(
+            meetingId: detail.summary.meeting.id!, at: now(), rule: rule, lateReason: form.text("reason"), actor: .user(user)) }
         return .redirect(to: SiteURL.adminMeeting(detail.summary.meeting.id!).path, type: .normal)
     }
 
     @Sendable func setStatus(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (detail, user, form) = try await submission(request, context, requireMeeting, bodyId: { $0.summary.meeting.bodyId })
         guard let status = MeetingStatus(rawValue: form["status"]), status != .scheduled else { throw HTTPError(.badRequest) }
-        _ = try database.setMeetingStatus(meetingId: detail.summary.meeting.id!, status: status, actor: .user(user))
+        _ = try await database.perform {
+            try $0.setMeetingStatus(meetingId: detail.summary.meeting.id!, status: status, actor: .user(user))
+        }
         return .redirect(to: SiteURL.adminMeeting(detail.summary.meeting.id!).path, type: .normal)
     }
 
@@ -198,7 +202,7 @@ struct ClerkRoutes: Sendable {
 
     @Sendable func newPaper(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (item, meeting) = try await requireItem(context)
-        _ = try clerk(request, context, bodyId: meeting.meeting.bodyId)
+        _ = try await clerk(request, context, bodyId: meeting.meeting.bodyId)
         return try await paperForm(paper: nil, item: item, meeting: meeting, form: FormData(values: [:]), errors: FormErrors(), preview: false, context: context)
     }
 
@@ -209,15 +213,15 @@ struct ClerkRoutes: Sendable {
             return try await paperForm(paper: nil, item: item, meeting: meeting, form: form, errors: errors, preview: true, context: context,
                              status: errors.isEmpty ? .ok : .unprocessableContent)
         }
-        let paper = try database.addPaper(
+        let paper = try await database.perform { try $0.addPaper(
             itemId: item.id!, title: form.text("title"), author: form.text("author"), markdown: form.text("markdown"), now: now(),
-            actor: .user(user))
+            actor: .user(user)) }
         return .redirect(to: SiteURL.adminPaper(paper.id!).path, type: .normal)
     }
 
     @Sendable func editPaper(_ request: Request, context: AppRequestContext) async throws -> Response {
         let paper = try await requirePaper(context)
-        _ = try clerk(request, context, bodyId: paper.meeting.meeting.bodyId)
+        _ = try await clerk(request, context, bodyId: paper.meeting.meeting.bodyId)
         let form = paperValues(paper.paper)
         return try await paperForm(paper: paper.paper, item: paper.item, meeting: paper.meeting, form: form, errors: FormErrors(), preview: true, context: context)
     }
@@ -230,9 +234,9 @@ struct ClerkRoutes: Sendable {
             return try await paperForm(paper: paper.paper, item: paper.item, meeting: paper.meeting, form: form, errors: errors, preview: true,
                              context: context, status: errors.isEmpty ? .ok : .unprocessableContent)
         }
-        _ = try database.updateDraft(
+        _ = try await database.perform { try $0.updateDraft(
             paperId: paper.paper.id!, title: form.text("title"), author: form.text("author"), markdown: form.text("markdown"),
-            actor: .user(user))
+            actor: .user(user)) }
         return .redirect(to: SiteURL.adminPaper(paper.paper.id!).path, type: .normal)
     }
 
@@ -246,15 +250,15 @@ struct ClerkRoutes: Sendable {
             return try await paperForm(paper: paper.paper, item: paper.item, meeting: paper.meeting, form: values, errors: errors, preview: true,
                              context: context, status: .unprocessableContent)
         }
-        _ = try database.publishPaper(
-            id: paper.paper.id!, renderer: renderer, at: now(), rule: rule, lateReason: form.text("lateReason"), actor: .user(user))
+        _ = try await database.perform { try $0.publishPaper(
+            id: paper.paper.id!, renderer: renderer, at: now(), rule: rule, lateReason: form.text("lateReason"), actor: .user(user)) }
         return .redirect(to: SiteURL.adminPaper(paper.paper.id!).path, type: .normal)
     }
 
     @Sendable func revisePaper(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (paper, user, form) = try await submission(request, context, requirePaper, bodyId: { $0.meeting.meeting.bodyId })
         guard paper.paper.status == .published else { throw HTTPError(.conflict) }
-        let draft = try database.startRevision(of: paper.paper.id!, now: now(), actor: .user(user))
+        let draft = try await database.perform { try $0.startRevision(of: paper.paper.id!, now: now(), actor: .user(user)) }
         return .redirect(to: SiteURL.adminPaper(draft.id!).path, type: .normal)
     }
 
@@ -268,7 +272,9 @@ struct ClerkRoutes: Sendable {
             return try await paperForm(paper: paper.paper, item: paper.item, meeting: paper.meeting, form: values, errors: errors, preview: true,
                              context: context, status: .unprocessableContent)
         }
-        _ = try database.withdrawPaper(id: paper.paper.id!, reason: form.text("withdrawReason"), at: now(), actor: .user(user))
+        _ = try await database.perform {
+            try $0.withdrawPaper(id: paper.paper.id!, reason: form.text("withdrawReason"), at: now(), actor: .user(user))
+        }
         return .redirect(to: SiteURL.adminPaper(paper.paper.id!).path, type: .normal)
     }
 }

@@ -29,7 +29,9 @@ struct MinutesRoutes: Sendable {
             }
             statuses[personId] = status
         }
-        try database.recordAttendance(meetingId: detail.summary.meeting.id!, statuses: statuses, actor: .user(user))
+        try await database.perform { [statuses] in
+            try $0.recordAttendance(meetingId: detail.summary.meeting.id!, statuses: statuses, actor: .user(user))
+        }
         return .redirect(to: SiteURL.adminMeeting(detail.summary.meeting.id!).path(fragment: "attendance"), type: .normal)
     }
 
@@ -43,9 +45,9 @@ struct MinutesRoutes: Sendable {
         guard errors.isEmpty, let personId else {
             return try await clerk.meetingPage(detail, form: form, errors: errors, context: context, status: .unprocessableContent)
         }
-        _ = try database.addDeclaration(
+        _ = try await database.perform { try $0.addDeclaration(
             meetingId: detail.summary.meeting.id!, personId: personId, agendaItemId: Int64(form["declarationItem"]), kind: kind,
-            interest: form.text("interest"), actor: .user(user))
+            interest: form.text("interest"), actor: .user(user)) }
         return .redirect(to: SiteURL.adminMeeting(detail.summary.meeting.id!).path(fragment: "declarations"), type: .normal)
     }
 
@@ -56,8 +58,8 @@ struct MinutesRoutes: Sendable {
             errors.add("witnessName", "Enter the witness's name")
             return try await clerk.meetingPage(detail, form: form, errors: errors, context: context, status: .unprocessableContent)
         }
-        _ = try database.addWitness(
-            meetingId: detail.summary.meeting.id!, name: form.text("witnessName"), role: form.text("witnessRole"), actor: .user(user))
+        _ = try await database.perform { try $0.addWitness(
+            meetingId: detail.summary.meeting.id!, name: form.text("witnessName"), role: form.text("witnessRole"), actor: .user(user)) }
         return .redirect(to: SiteURL.adminMeeting(detail.summary.meeting.id!).path(fragment: "witnesses"), type: .normal)
     }
 
@@ -67,13 +69,13 @@ struct MinutesRoutes: Sendable {
         guard let witnessId = context.parameters.get("witness").flatMap(Int64.init),
               try await database.witnesses(meetingId: meetingId).contains(where: { $0.id == witnessId })
         else { throw HTTPError(.notFound) }
-        try database.removeWitness(id: witnessId, actor: .user(user))
+        try await database.perform { try $0.removeWitness(id: witnessId, actor: .user(user)) }
         return .redirect(to: SiteURL.adminMeeting(meetingId).path(fragment: "witnesses"), type: .normal)
     }
 
     @Sendable func minutes(_ request: Request, context: AppRequestContext) async throws -> Response {
         let detail = try await clerk.requireMeeting(context)
-        _ = try clerk.clerk(request, context, bodyId: detail.summary.meeting.bodyId)
+        _ = try await clerk.clerk(request, context, bodyId: detail.summary.meeting.bodyId)
         let record = try await database.meetingRecord(meetingId: detail.summary.meeting.id!)
         return page(detail, record: record, markdown: record.minutes?.markdown ?? "", preview: record.minutes != nil,
                     errors: FormErrors(), context: context)
@@ -89,30 +91,34 @@ struct MinutesRoutes: Sendable {
             return page(detail, record: record, markdown: form.text("markdown"), preview: true, errors: errors, context: context,
                         status: errors.isEmpty ? .ok : .unprocessableContent)
         }
-        _ = try database.saveMinutes(meetingId: detail.summary.meeting.id!, markdown: form.text("markdown"), actor: .user(user))
+        _ = try await database.perform {
+            try $0.saveMinutes(meetingId: detail.summary.meeting.id!, markdown: form.text("markdown"), actor: .user(user))
+        }
         return .redirect(to: SiteURL.adminMinutes(detail.summary.meeting.id!).path, type: .normal)
     }
 
     @Sendable func publishMinutes(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await transition(request, context) { meetingId, user in
-            _ = try database.publishMinutes(meetingId: meetingId, renderer: clerk.renderer, at: clerk.now(), actor: .user(user))
+            _ = try await database.perform {
+                try $0.publishMinutes(meetingId: meetingId, renderer: clerk.renderer, at: clerk.now(), actor: .user(user))
+            }
         }
     }
 
     @Sendable func approveMinutes(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await transition(request, context) { meetingId, user in
-            _ = try database.approveMinutes(meetingId: meetingId, at: clerk.now(), actor: .user(user))
+            _ = try await database.perform { try $0.approveMinutes(meetingId: meetingId, at: clerk.now(), actor: .user(user)) }
         }
     }
 
     /// Runs a state change; a refused change re-renders the minutes page with the reason.
     private func transition(
-        _ request: Request, _ context: AppRequestContext, _ change: (Int64, User) throws -> Void
+        _ request: Request, _ context: AppRequestContext, _ change: (Int64, User) async throws -> Void
     ) async throws -> Response {
         let (detail, user, form) = try await clerk.submission(request, context, clerk.requireMeeting, bodyId: { $0.summary.meeting.bodyId })
         let meetingId = detail.summary.meeting.id!
         do {
-            try change(meetingId, user)
+            try await change(meetingId, user)
         } catch let error as TownhallError {
             guard case .conflict(let message) = error else { throw error }
             var errors = FormErrors()

@@ -71,7 +71,7 @@ struct ProviderRoutes: Sendable {
         let workspace = try await requireWorkspace(context, organisationId)
         let form = try await FormData.read(request, context: context)
         try context.requireCSRF(form)
-        let answerable = workspace.recommendations.filter { $0.state.allows(.respond) || $0.state.allows(.correctResponse) }
+        let answerable = workspace.recommendations.filter(\.recommendation.isOpenToAnswer)
         var answers: [Int64: ResponseAnswer] = [:]
         var errors = FormErrors()
         for tracked in answerable {
@@ -91,12 +91,14 @@ struct ProviderRoutes: Sendable {
         let paperId = workspace.paper.id!
         do {
             if form["action"] == "submit" {
-                _ = try database.submitResponse(
+                _ = try await database.perform { [answers] in try $0.submitResponse(
                     paperId: paperId, organisationId: organisationId, answers: answers, basedOnVersion: Int(form["basedOn"]) ?? -1,
-                    now: now(), deadlines: deadlines, actor: .user(user))
+                    now: now(), deadlines: deadlines, actor: .user(user)) }
                 return .redirect(to: SiteURL.providerReport(paper: paperId).path, type: .normal)
             }
-            _ = try database.saveResponseDraft(paperId: paperId, organisationId: organisationId, answers: answers, now: now(), actor: .user(user))
+            _ = try await database.perform { [answers] in
+                try $0.saveResponseDraft(paperId: paperId, organisationId: organisationId, answers: answers, now: now(), actor: .user(user))
+            }
             return .redirect(to: SiteURL.providerReport(paper: paperId).path + "?saved=1", type: .normal)
         } catch let error as TownhallError {
             guard case .conflict(let message) = error else { throw error }
@@ -124,9 +126,9 @@ struct ProviderRoutes: Sendable {
             return try await progressError(paperId, organisationId, form: form, errors: errors, context: context)
         }
         do {
-            _ = try database.addImplementationUpdate(
+            _ = try await database.perform { try $0.addImplementationUpdate(
                 recommendationId: id, status: status, note: form["note-\(id)"], targetDate: form["progressTarget-\(id)"], at: now(),
-                deadlines: deadlines, actor: .user(user))
+                deadlines: deadlines, actor: .user(user)) }
         } catch let error as TownhallError {
             guard case .invalid(let message) = error else { throw error }
             errors.add("note-\(id)", message.asSentence)

@@ -90,7 +90,7 @@ struct ResponseFormView: Sendable {
                 id: id, number: tracked.recommendation.number, text: tracked.recommendation.text,
                 due: tracked.recommendation.dueOn.flatMap(Day.init).map(time.longDate(day:)) ?? "",
                 stateLabel: tracked.state.label, stateClass: tracked.state.tagClass, publicURL: SiteURL.recommendation(id).path,
-                canAnswer: tracked.state.allows(.respond) || tracked.state.allows(.correctResponse),
+                canAnswer: tracked.recommendation.isOpenToAnswer,
                 decisions: ResponseDecision.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == chosen) },
                 reasons: form[ResponseField.reasons.name(id)], action: form[ResponseField.action.name(id)],
                 target: form[ResponseField.target.name(id)],

@@ -27,7 +27,7 @@ struct RecommendationAdminRoutes: Sendable {
     @Sendable func dashboard(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireUser(request)
         guard user.role != .provider else { throw HTTPError(.forbidden) }
-        let scope = RecommendationScope(bodyIds: user.role == .administrator ? nil : Array(try database.bodyIds(for: user)), includeDrafts: true)
+        let scope = RecommendationScope(bodyIds: user.role == .administrator ? nil : Array(try await database.perform { try $0.bodyIds(for: user) }), includeDrafts: true)
         let tracked = try await database.trackedRecommendations(scope, deadlines: deadlines, now: clerk.now())
         let filter = RecommendationFilter(query: RecommendationRoutes.query(request))
         let view = try await tracker.trackerView(
@@ -47,7 +47,7 @@ struct RecommendationAdminRoutes: Sendable {
 
     @Sendable func recommendation(_ request: Request, context: AppRequestContext) async throws -> Response {
         let detail = try await requireRecommendation(context)
-        _ = try clerk.clerk(request, context, bodyId: detail.tracked.body.id!)
+        _ = try await clerk.clerk(request, context, bodyId: detail.tracked.body.id!)
         return page(detail, form: FormData(values: [:]), errors: FormErrors(), context: context)
     }
 
@@ -74,11 +74,11 @@ struct RecommendationAdminRoutes: Sendable {
     /// Runs a store change for the recommendation; a refused change re-renders the page with the message on `field`.
     func change(
         _ request: Request, _ context: AppRequestContext, field: String,
-        _ body: (RecommendationDetail, User, FormData) throws -> Void
+        _ body: (RecommendationDetail, User, FormData) async throws -> Void
     ) async throws -> Response {
         let (detail, user, form) = try await clerk.submission(request, context, requireRecommendation, bodyId: { $0.tracked.body.id! })
         do {
-            try body(detail, user, form)
+            try await body(detail, user, form)
         } catch let error as TownhallError {
             switch error {
             case .invalid(let message), .conflict(let message):
@@ -99,30 +99,32 @@ struct RecommendationAdminRoutes: Sendable {
                 throw TownhallError.invalid(form.text("newDue").isEmpty ? "enter the new deadline" : "the new deadline must be a real date, for example 2027-03-31")
             }
             if form.text("reason").isEmpty { throw TownhallError.invalid("give the reason for extending the deadline") }
-            try database.extendDeadline(
+            try await database.perform { try $0.extendDeadline(
                 recommendationId: detail.tracked.recommendation.id!, to: day, reason: form.text("reason"), at: clerk.now(), deadlines: deadlines,
-                actor: .user(user))
+                actor: .user(user)) }
         }
     }
 
     @Sendable func refer(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await change(request, context, field: "referTo") { detail, user, form in
-            try database.referRecommendation(
+            try await database.perform { try $0.referRecommendation(
                 id: detail.tracked.recommendation.id!, to: form.text("referTo"), note: form.text("referNote"), at: clerk.now(),
-                deadlines: deadlines, actor: .user(user))
+                deadlines: deadlines, actor: .user(user)) }
         }
     }
 
     @Sendable func close(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await change(request, context, field: "closeNote") { detail, user, form in
-            try database.closeRecommendation(
-                id: detail.tracked.recommendation.id!, note: form.text("closeNote"), at: clerk.now(), deadlines: deadlines, actor: .user(user))
+            try await database.perform { try $0.closeRecommendation(
+                id: detail.tracked.recommendation.id!, note: form.text("closeNote"), at: clerk.now(), deadlines: deadlines, actor: .user(user)) }
         }
     }
 
     @Sendable func remove(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (detail, user, _) = try await clerk.submission(request, context, requireRecommendation, bodyId: { $0.tracked.body.id! })
-        try database.removeDraftRecommendation(id: detail.tracked.recommendation.id!, now: clerk.now(), actor: .user(user))
+        try await database.perform {
+            try $0.removeDraftRecommendation(id: detail.tracked.recommendation.id!, now: clerk.now(), actor: .user(user))
+        }
         return .redirect(to: SiteURL.adminPaper(detail.paper.id!).path(fragment: "recommendations"), type: .normal)
     }
 
@@ -134,8 +136,8 @@ struct RecommendationAdminRoutes: Sendable {
         if form.text("recommendation").isEmpty { errors.add("recommendation", "Write the recommendation") }
         if let organisationId, errors.isEmpty {
             do {
-                _ = try database.addRecommendation(
-                    paperId: paper.paper.id!, organisationId: organisationId, text: form.text("recommendation"), now: clerk.now(), actor: .user(user))
+                _ = try await database.perform { try $0.addRecommendation(
+                    paperId: paper.paper.id!, organisationId: organisationId, text: form.text("recommendation"), now: clerk.now(), actor: .user(user)) }
                 return .redirect(to: SiteURL.adminPaper(paper.paper.id!).path(fragment: "recommendations"), type: .normal)
             } catch let error as TownhallError {
                 guard case .conflict(let message) = error else { throw error }
@@ -149,7 +151,9 @@ struct RecommendationAdminRoutes: Sendable {
     @Sendable func issue(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (paper, user, form) = try await clerk.submission(request, context, clerk.requirePaper, bodyId: { $0.meeting.meeting.bodyId })
         do {
-            _ = try database.issueRecommendations(paperId: paper.paper.id!, at: clerk.now(), deadlines: deadlines, actor: .user(user))
+            _ = try await database.perform {
+                try $0.issueRecommendations(paperId: paper.paper.id!, at: clerk.now(), deadlines: deadlines, actor: .user(user))
+            }
         } catch let error as TownhallError {
             guard case .conflict(let message) = error else { throw error }
             var errors = FormErrors()
