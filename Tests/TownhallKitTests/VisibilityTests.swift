@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import HummingbirdTesting
 import Testing
 @testable import TownhallDemo
@@ -196,6 +197,27 @@ struct VisibilityTests {
                 let found = try await Browser.anonymous(client, "/search?q=\(marker)").body
                 #expect(found.contains("<mark>\(marker)"), "search misses \(marker)")
             }
+        }
+    }
+
+    /// The rule as SQL (`PublicSQL`, for queries) and over records (`Visibility`, for loaded objects) agree on every
+    /// paper and file of the fixture.
+    @Test func theSQLAndTheRecordRuleAgree() async throws {
+        let fixture = try Fixture()
+        try await fixture.store.database.writer.read { db in
+            let publicPapers = Set(try Int64.fetchAll(db, sql: "SELECT p.id FROM \(PublicSQL.paperJoins) WHERE \(PublicSQL.anyRevision)"))
+            let publicFiles = Set(try Int64.fetchAll(db, sql: "SELECT a.id FROM \(PublicSQL.attachmentJoins) WHERE \(PublicSQL.attachment)"))
+            for paper in try Paper.fetchAll(db) {
+                let item = try AgendaItem.fetchOne(db, key: paper.agendaItemId)!, meeting = try Meeting.fetchOne(db, key: item.meetingId)!
+                #expect(Visibility.paperIsPublic(paper, item: item, meeting: meeting) == publicPapers.contains(paper.id!), "paper \(paper.title)")
+            }
+            for file in try Attachment.fetchAll(db) {
+                let item = try AgendaItem.fetchOne(db, key: file.agendaItemId)!, meeting = try Meeting.fetchOne(db, key: item.meetingId)!
+                let paper = try file.paperId.flatMap { try Paper.fetchOne(db, key: $0) }
+                #expect(Visibility.attachmentIsPublic(file, paper: paper, item: item, meeting: meeting) == publicFiles.contains(file.id!),
+                        "file \(file.fileName)")
+            }
+            #expect(publicPapers.count >= 3 && publicFiles.count == 2)
         }
     }
 }

@@ -223,10 +223,8 @@ extension AppDatabase {
                 ORDER BY p.publishedAt
                 """, arguments: [inquiry.id!]).map(PaperSummary.init)
             let files = try Attachment.fetchAll(db, sql: """
-                SELECT a.* FROM attachment a JOIN agendaItem i ON i.id = a.agendaItemId JOIN meeting m ON m.id = i.meetingId
-                LEFT JOIN paper p ON p.id = a.paperId
-                WHERE m.inquiryId = ? AND i.isExempt = 0 AND m.agendaPublishedAt IS NOT NULL
-                  AND (a.paperId IS NULL OR p.status IN ('published', 'superseded'))
+                SELECT a.* FROM \(PublicSQL.attachmentJoins)
+                WHERE m.inquiryId = ? AND \(PublicSQL.attachment)
                 ORDER BY a.id
                 """, arguments: [inquiry.id!])
             let report = try inquiry.reportPaperId.flatMap { try Self.publicPaper(db, id: $0) }

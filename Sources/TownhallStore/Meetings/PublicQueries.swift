@@ -72,11 +72,10 @@ extension AppDatabase {
 
     public func paperDetail(id: Int64) async throws -> PaperDetail? {
         try await writer.read { db in
-            guard let paper = try Paper.fetchOne(db, key: id), paper.status.isPublic,
-                  let item = try AgendaItem.fetchOne(db, key: paper.agendaItemId), !item.isExempt,
+            guard let paper = try Paper.fetchOne(db, key: id), let item = try AgendaItem.fetchOne(db, key: paper.agendaItemId),
                   let summary = try Self.meetingSummaries(
                       db, where: "m.id = ?", arguments: [item.meetingId], order: "m.id", limit: 1).first,
-                  summary.meeting.agendaPublishedAt != nil
+                  Visibility.paperIsPublic(paper, item: item, meeting: summary.meeting)
             else { return nil }
             let files = try Self.publicAttachments(db, itemId: paper.agendaItemId, paperId: id)
             return PaperDetail(
@@ -100,16 +99,13 @@ extension AppDatabase {
         return chain.filter { $0.status.isPublic }.map(PaperSummary.init)
     }
 
-    /// An attachment only when its item is public and any paper it belongs to is published.
+    /// An attachment only when the public may download it (`Visibility.attachmentIsPublic`).
     public func publicAttachment(id: Int64) async throws -> Attachment? {
         try await writer.read { db in
-            guard let file = try Attachment.fetchOne(db, key: id),
-                  let item = try AgendaItem.fetchOne(db, key: file.agendaItemId), !item.isExempt,
-                  let meeting = try Meeting.fetchOne(db, key: item.meetingId), meeting.agendaPublishedAt != nil
+            guard let file = try Attachment.fetchOne(db, key: id), let item = try AgendaItem.fetchOne(db, key: file.agendaItemId),
+                  let meeting = try Meeting.fetchOne(db, key: item.meetingId),
+                  Visibility.attachmentIsPublic(file, paper: try file.paperId.flatMap { try Paper.fetchOne(db, key: $0) }, item: item, meeting: meeting)
             else { return nil }
-            if let paperId = file.paperId {
-                guard let paper = try Paper.fetchOne(db, key: paperId), paper.status.isPublic else { return nil }
-            }
             return file
         }
     }

@@ -11,8 +11,8 @@ public enum OParlList: String, CaseIterable, Sendable {
     var source: String? {
         func stamped(_ type: String, _ alias: String, fallback: String) -> String {
             """
-            COALESCE((SELECT MIN(at) FROM auditLog a WHERE a.objectType = '\(type)' AND a.objectId = \(alias).id), \(fallback)) AS created,
-            COALESCE((SELECT MAX(at) FROM auditLog a WHERE a.objectType = '\(type)' AND a.objectId = \(alias).id), \(fallback)) AS modified
+            COALESCE((SELECT MIN(at) FROM auditLog log WHERE log.objectType = '\(type)' AND log.objectId = \(alias).id), \(fallback)) AS created,
+            COALESCE((SELECT MAX(at) FROM auditLog log WHERE log.objectType = '\(type)' AND log.objectId = \(alias).id), \(fallback)) AS modified
             """
         }
         let publicPaper = """
@@ -30,15 +30,13 @@ public enum OParlList: String, CaseIterable, Sendable {
         case .agendaitems:
             return """
                 SELECT i.id, \(stamped("agendaItem", "i", fallback: "m.agendaPublishedAt")) FROM agendaItem i JOIN meeting m ON m.id = i.meetingId
-                WHERE m.bodyId = ? AND m.agendaPublishedAt IS NOT NULL
+                WHERE m.bodyId = ? AND \(PublicSQL.agenda)
                 """
         case .papers, .consultations: return "SELECT p.id, \(stamped("paper", "p", fallback: "p.createdAt")) \(publicPaper)"
         case .files:
             return """
-                SELECT f.id, \(stamped("attachment", "f", fallback: "f.createdAt")) FROM attachment f JOIN agendaItem i ON i.id = f.agendaItemId
-                JOIN meeting m ON m.id = i.meetingId LEFT JOIN paper p ON p.id = f.paperId
-                WHERE m.bodyId = ? AND i.isExempt = 0 AND m.agendaPublishedAt IS NOT NULL
-                  AND (f.paperId IS NULL OR p.status IN ('published', 'superseded'))
+                SELECT a.id, \(stamped("attachment", "a", fallback: "a.createdAt")) FROM \(PublicSQL.attachmentJoins)
+                WHERE m.bodyId = ? AND \(PublicSQL.attachment)
                 """
         case .locations:
             return """

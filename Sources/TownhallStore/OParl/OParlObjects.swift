@@ -145,9 +145,9 @@ struct OParlObjects {
 
     /// The paper, its item and its meeting, when the public may read it.
     func publicPaper(_ id: Int64) throws -> (Paper, AgendaItem, Meeting)? {
-        guard let paper = try Paper.fetchOne(db, key: id), paper.status.isPublic,
-              let item = try AgendaItem.fetchOne(db, key: paper.agendaItemId), !item.isExempt,
-              let meeting = try Meeting.fetchOne(db, key: item.meetingId), meeting.agendaPublishedAt != nil else { return nil }
+        guard let paper = try Paper.fetchOne(db, key: id), let item = try AgendaItem.fetchOne(db, key: paper.agendaItemId),
+              let meeting = try Meeting.fetchOne(db, key: item.meetingId), Visibility.paperIsPublic(paper, item: item, meeting: meeting)
+        else { return nil }
         return (paper, item, meeting)
     }
 
@@ -206,9 +206,10 @@ struct OParlObjects {
 
     /// An attachment the public may download.
     func file(_ id: Int64) throws -> JSONValue? {
-        guard let file = try Attachment.fetchOne(db, key: id), let item = try AgendaItem.fetchOne(db, key: file.agendaItemId), !item.isExempt,
-              let meeting = try Meeting.fetchOne(db, key: item.meetingId), meeting.agendaPublishedAt != nil else { return nil }
-        if let paperId = file.paperId, try publicPaper(paperId) == nil { return nil }
+        guard let file = try Attachment.fetchOne(db, key: id), let item = try AgendaItem.fetchOne(db, key: file.agendaItemId),
+              let meeting = try Meeting.fetchOne(db, key: item.meetingId),
+              Visibility.attachmentIsPublic(file, paper: try file.paperId.flatMap { try Paper.fetchOne(db, key: $0) }, item: item, meeting: meeting)
+        else { return nil }
         let name = file.fileName.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "file"
         return merge([
             "id": .string(url("files/\(id)")), "type": type("File"), "name": .string(file.fileName), "fileName": .string(file.fileName),
