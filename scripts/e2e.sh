@@ -30,6 +30,7 @@ for _ in $(seq 1 100); do
 done
 status=0
 (cd Tests/e2e && "$python" live_server.py "http://127.0.0.1:$port" "$townhall" "$db") || status=1
+(cd Tests/e2e && "$python" number_fuzz.py "http://127.0.0.1:$port" "$townhall" "$server") || status=1
 (cd Tests/e2e && "$python" public_site.py "http://127.0.0.1:$port") || status=1
 (cd Tests/e2e && "$python" clerk_journey.py "http://127.0.0.1:$port") || status=1
 (cd Tests/e2e && "$python" recommendations_journey.py "http://127.0.0.1:$port") || status=1

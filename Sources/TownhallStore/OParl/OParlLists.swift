@@ -57,6 +57,9 @@ public struct OParlFilter: Sendable, Equatable {
     public var page = 1
     public var limit = 100
 
+    /// Rows to skip, bounded so no page or limit a caller passes can overflow (a page past the end is empty).
+    var offset: Int { (min(max(page, 1), 10_000) - 1) * min(max(limit, 1), 1000) }
+
     public init(
         createdSince: Date? = nil, createdUntil: Date? = nil, modifiedSince: Date? = nil, modifiedUntil: Date? = nil
     ) {
@@ -77,14 +80,14 @@ extension AppDatabase {
             let objects = OParlObjects(db: db, base: base, time: time)
             guard let source = list.source else {
                 let ids = try objects.legislativeTermIds(body: bodyId)
-                let page = ids.dropFirst((filter.page - 1) * filter.limit).prefix(filter.limit)
+                let page = ids.dropFirst(filter.offset).prefix(filter.limit)
                 return (try page.compactMap { try objects.legislativeTerm($0) }, ids.count)
             }
             let (condition, arguments) = Self.window(filter, bodyId: bodyId)
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(source)) WHERE \(condition)", arguments: arguments) ?? 0
             let ids = try Int64.fetchAll(
                 db, sql: "SELECT id FROM (\(source)) WHERE \(condition) ORDER BY id LIMIT ? OFFSET ?",
-                arguments: arguments + [filter.limit, (filter.page - 1) * filter.limit])
+                arguments: arguments + [filter.limit, filter.offset])
             let build: (Int64) throws -> JSONValue? = switch list {
             case .organizations: objects.organization
             case .persons: objects.person
@@ -113,7 +116,7 @@ extension AppDatabase {
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(source)) WHERE \(condition)", arguments: arguments) ?? 0
             let ids = try Int64.fetchAll(
                 db, sql: "SELECT id FROM (\(source)) WHERE \(condition) ORDER BY id LIMIT ? OFFSET ?",
-                arguments: arguments + [filter.limit, (filter.page - 1) * filter.limit])
+                arguments: arguments + [filter.limit, filter.offset])
             return (try ids.compactMap { try objects.body($0) }, total)
         }
     }

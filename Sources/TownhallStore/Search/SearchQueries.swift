@@ -13,13 +13,16 @@ public struct SearchRequest: Sendable, Equatable {
     /// Ranking every match of a very common word costs a full pass over its postings; beyond this many matches the
     /// results are listed newest first instead, and the count stops here.
     public static let countLimit = 1000
+    /// The last page a search shows.
+    public static let maxPage = 10_000
 
     public init(text: String, bodySlug: String? = nil, from: String? = nil, to: String? = nil, page: Int = 1) {
         self.text = text
         self.bodySlug = bodySlug
         self.from = from
         self.to = to
-        self.page = max(1, page)
+        // Bounded, so the offset cannot overflow whatever a caller passes; a page past the end is simply empty.
+        self.page = min(max(1, page), Self.maxPage)
     }
 
     /// The words as an FTS5 query: each word quoted (so no operator syntax gets through), all required, the last

@@ -55,11 +55,10 @@ struct OParlRoutes: Sendable {
             filter[keyPath: keyPath] = date
         }
         if let text = query["page"] {
-            guard let page = Int(text), page >= 1 else { return Self.error(.badRequest, "page must be a whole number from 1") }
-            filter.page = page
+            do { filter.page = try RequestNumber.page(text) } catch { return Self.error(.badRequest, error.message) }
         }
         if let text = query["limit"] {
-            guard let limit = Int(text), (1...1000).contains(limit) else { return Self.error(.badRequest, "limit must be from 1 to 1000") }
+            guard let limit = RequestNumber.integer(text, in: 1...1000) else { return Self.error(.badRequest, "limit must be from 1 to 1000") }
             filter.limit = limit
         }
         guard let (objects, total) = try await load(filter) else { return Self.error(.notFound, "no such body") }

@@ -81,7 +81,7 @@ struct RecommendationFilter: Sendable {
             }
             if key == "dueFrom" { dueFrom = day } else { dueTo = day }
         }
-        page = max(1, min(10_000, Int(query["page"] ?? "") ?? 1))
+        do { page = try RequestNumber.page(query["page"]) } catch { errors.add("state", "The list's \(error.message)") }
     }
 
     func matches(_ tracked: TrackedRecommendation) -> Bool {

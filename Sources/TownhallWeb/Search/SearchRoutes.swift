@@ -27,8 +27,9 @@ struct SearchRoutes: Sendable {
         if let from, let to, from > to { errors.add("to", "The to date must be on or after the from date") }
         let bodies = try await database.allBodies()
         let bodySlug = query["body"].flatMap { slug in bodies.contains { $0.slug == slug } ? slug : nil }
-        let search = SearchRequest(
-            text: String((query["q"] ?? "").prefix(200)), bodySlug: bodySlug, from: from, to: to, page: Int(query["page"] ?? "") ?? 1)
+        var page = 1
+        do { page = try RequestNumber.page(query["page"]) } catch { errors.add("q", "The results \(error.message)") }
+        let search = SearchRequest(text: String((query["q"] ?? "").prefix(200)), bodySlug: bodySlug, from: from, to: to, page: page)
         let results = errors.isEmpty ? try await database.search(search) : SearchResults(hits: [], total: 0)
         let view = SearchView(request: search, raw: query, bodies: bodies, results: results, errors: errors)
         return pages.render(
