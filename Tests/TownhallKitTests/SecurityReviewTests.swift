@@ -247,3 +247,52 @@ final class Tokens: @unchecked Sendable {
     private(set) var session = "", csrf = "", requestId = ""
     func set(session: String, csrf: String, requestId: String) { (self.session, self.csrf, self.requestId) = (session, csrf, requestId) }
 }
+
+/// Classes of defect found from outside (issue 14), each with the test that failed before its fix.
+@Suite("Hardening")
+struct HardeningTests {
+    /// A `next` value with a control or space character after the first slash becomes `//host` in a browser.
+    @Test(arguments: ["/\t/evil.example", "/\n/evil.example", "/\r\n/evil.example", "/ /evil.example", "/\u{0B}/evil.example",
+                      "/\u{3000}/evil.example", "//evil.example", "/\\evil.example", "https://evil.example/", "/admin\u{7F}"])
+    func signInNeverRedirectsOffSite(next: String) async throws {
+        let office = try BackOffice()
+        try await office.run { client in
+            var browser = Browser(client)
+            let page = try await browser.signIn("board.clerk@townhall.test", BackOffice.password, next: next)
+            #expect(page.status == .seeOther)
+            #expect(page.location == "/admin", "next \(next.debugDescription) went to \(page.location ?? "")")
+        }
+    }
+
+    @Test func signInKeepsAPlainLocalNext() async throws {
+        let office = try BackOffice()
+        try await office.run { client in
+            var browser = Browser(client)
+            let page = try await browser.signIn("board.clerk@townhall.test", BackOffice.password, next: "/admin/recommendations?state=overdue")
+            #expect(page.location == "/admin/recommendations?state=overdue")
+        }
+    }
+
+    /// Every text cell a spreadsheet would read as a formula is neutralised, also after leading spaces; plain
+    /// numbers, negative ones included, are left as they are.
+    @Test func csvCellsNeverRunAsFormulas() {
+        for formula in ["=1+1", "+1+1", "-1+1", "-2*3", "@SUM(A1)", "\t=1", "\r=1", "  =1", " -1+2", "-", "+", "-1-1", "- 1"] {
+            #expect(CSVWriter.cell(formula).hasPrefix("'") || CSVWriter.cell(formula).hasPrefix("\"'"), "\(formula.debugDescription)")
+        }
+        for number in ["-3", "-12.50", "0", "42", "1250000", "-0.5"] {
+            #expect(CSVWriter.cell(number) == number)
+        }
+    }
+
+    @Test func csvCanCarryAByteOrderMarkAndJSONDataIsOpenToOtherSites() async throws {
+        let office = try BackOffice()
+        try await office.run { client in
+            let plain = try await Browser.anonymous(client, "/data/meetings.csv")
+            let marked = try await Browser.anonymous(client, "/data/meetings.csv?bom=1")
+            #expect(!plain.body.hasPrefix("\u{FEFF}"))
+            #expect(marked.body.hasPrefix("\u{FEFF}") && marked.body.dropFirst() == plain.body[...])
+            let json = try await Browser.anonymous(client, "/data/recommendations.json")
+            #expect(json.headers[.accessControlAllowOrigin] == "*")
+        }
+    }
+}

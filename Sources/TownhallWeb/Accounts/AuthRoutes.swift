@@ -99,9 +99,13 @@ struct AuthRoutes: Sendable {
         return response
     }
 
-    /// Only local paths, so the sign-in page cannot be used to send people to another site.
+    /// Only local paths, so the sign-in page cannot be used to send people to another site: printable ASCII
+    /// with no space, control character or backslash (browsers drop tabs and newlines, so `/\t/host` would become
+    /// `//host`), starting with one slash, and parsing with no scheme and no host.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), !next.contains("://") else { return SiteURL.adminDashboard.path }
+        guard let next, next.utf8.allSatisfy({ (0x21...0x7E).contains($0) && $0 != 0x5C }), next.hasPrefix("/"), !next.hasPrefix("//"),
+              let parsed = URLComponents(string: next), parsed.scheme == nil, parsed.host == nil
+        else { return SiteURL.adminDashboard.path }
         return next
     }
 }

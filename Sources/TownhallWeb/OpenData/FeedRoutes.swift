@@ -24,16 +24,17 @@ struct FeedRoutes: Sendable {
         routes.get(.openData) { _, _ in
             pages.render("data", title: "Open data", breadcrumbs: [Breadcrumb(title: "Home", url: SiteURL.home.path)], page: DataPageView())
         }
-        routes.get(.dataFile) { _, context in
+        routes.get(.dataFile) { request, context in
+            let bom = request.uri.queryParameters["bom"] == "1"
             // `meetings.csv`, `recommendations.json`...: a data set and a format, anything else is not there.
             let file = try context.parameters.require("file")
             guard let dot = file.lastIndex(of: "."), let set = DataSet(rawValue: String(file[..<dot])),
                   let format = DataFormat(rawValue: String(file[file.index(after: dot)...]))
             else { throw HTTPError(.notFound) }
             switch set {
-            case .meetings: return try await meetingsData(format.rawValue)
-            case .recommendations: return try await recommendationsData(format.rawValue)
-            case .responses: return try await responsesData(format.rawValue)
+            case .meetings: return try await meetingsData(format.rawValue, bom: bom)
+            case .recommendations: return try await recommendationsData(format.rawValue, bom: bom)
+            case .responses: return try await responsesData(format.rawValue, bom: bom)
             }
         }
     }
@@ -97,7 +98,7 @@ struct FeedRoutes: Sendable {
         return Self.response(feed.render(entries, fallbackUpdated: Date(timeIntervalSince1970: 0)), type: "application/atom+xml; charset=utf-8")
     }
 
-    func meetingsData(_ format: String) async throws -> Response {
+    func meetingsData(_ format: String, bom: Bool = false) async throws -> Response {
         let rows = try await database.allMeetings().map { summary in
             MeetingLine(
                 id: summary.meeting.id!, body: summary.bodyName, bodySlug: summary.bodySlug, title: summary.meeting.title,
@@ -105,10 +106,10 @@ struct FeedRoutes: Sendable {
                 location: summary.locationName ?? "", status: summary.meeting.status.rawValue,
                 agendaPublished: summary.meeting.agendaPublishedAt != nil, url: "\(baseURL)/meetings/\(summary.meeting.id!)")
         }
-        return try Self.data(rows, format: format, name: "meetings")
+        return try Self.data(rows, format: format, name: "meetings", bom: bom)
     }
 
-    func recommendationsData(_ format: String) async throws -> Response {
+    func recommendationsData(_ format: String, bom: Bool = false) async throws -> Response {
         let rows = try await database.trackedRecommendations(RecommendationScope(), deadlines: deadlines, now: now()).map { tracked in
             RecommendationLine(
                 id: tracked.recommendation.id!, number: tracked.recommendation.number, body: tracked.body.name,
@@ -118,22 +119,27 @@ struct FeedRoutes: Sendable {
                 decision: tracked.decision?.rawValue ?? "", answeredOn: tracked.firstAnsweredAt.map { time.day(of: $0) } ?? "",
                 url: "\(baseURL)/recommendations/\(tracked.recommendation.id!)")
         }
-        return try Self.data(rows, format: format, name: "recommendations")
+        return try Self.data(rows, format: format, name: "recommendations", bom: bom)
     }
 
-    func responsesData(_ format: String) async throws -> Response {
-        try Self.data(try await database.responseLines(), format: format, name: "responses")
+    func responsesData(_ format: String, bom: Bool = false) async throws -> Response {
+        try Self.data(try await database.responseLines(), format: format, name: "responses", bom: bom)
     }
 
     /// JSON (an array of objects, ISO 8601 dates) or CSV (the same keys as columns, in the documented order).
-    static func data<Row: Encodable & DataRow>(_ rows: [Row], format: String, name: String) throws -> Response {
+    /// `bom` puts a UTF-8 byte-order mark before CSV, so Excel reads `£` and accents correctly (`?bom=1`).
+    static func data<Row: Encodable & DataRow>(_ rows: [Row], format: String, name: String, bom: Bool = false) throws -> Response {
         if format == "json" {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             encoder.dateEncodingStrategy = .iso8601
-            return response(String(decoding: try encoder.encode(rows), as: UTF8.self), type: "application/json", fileName: "\(name).json")
+            var json = response(String(decoding: try encoder.encode(rows), as: UTF8.self), type: "application/json", fileName: "\(name).json")
+            // Open data, like the OParl API: any site may read it from a browser.
+            json.headers[.accessControlAllowOrigin] = "*"
+            return json
         }
-        return response(CSVWriter.render(header: Row.columns, rows: rows.map(\.cells)), type: "text/csv; charset=utf-8", fileName: "\(name).csv")
+        let csv = CSVWriter.render(header: Row.columns, rows: rows.map(\.cells))
+        return response((bom ? "\u{FEFF}" : "") + csv, type: "text/csv; charset=utf-8", fileName: "\(name).csv")
     }
 
     static func response(_ text: String, type: String, fileName: String? = nil) -> Response {
