@@ -295,4 +295,55 @@ struct HardeningTests {
             #expect(json.headers[.accessControlAllowOrigin] == "*")
         }
     }
+
+    /// Parallel guesses at one account check no more passwords than the limit allows (before the fix, the failures
+    /// were counted before any of them was recorded, so all of them were checked).
+    @Test func parallelGuessesCheckNoMoreThanTheLimit() async throws {
+        let office = try BackOffice()
+        var slow = SecurityPolicy.testing
+        slow.bcryptCost = 8  // slow enough that the guesses overlap
+        let policy = slow, db = office.store.database, now = office.clock.now
+        let results = try await withThrowingTaskGroup(of: SignInResult.self) { group in
+            for guess in 0..<12 {
+                group.addTask {
+                    try await db.perform {
+                        try $0.signIn(email: "board.clerk@townhall.test", password: "wrong \(guess)", address: "198.51.100.\(guess)",
+                                      policy: policy, now: now)
+                    }
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        let checked = results.filter { if case .invalid = $0 { return true } else { return false } }.count
+        #expect(checked == policy.maxFailuresPerAccount, "\(checked) passwords checked")
+        #expect(results.count - checked == 12 - policy.maxFailuresPerAccount)
+    }
+
+    /// The gate runs two password checks at once, queues a few, and turns the rest away at once.
+    @Test func theSignInGateBoundsWorkAndQueue() async throws {
+        let gate = SignInGate(running: 2, waiting: 3)
+        final class Counter: @unchecked Sendable {
+            let lock = NSLock(); var now = 0, peak = 0
+            func enter() { lock.withLock { now += 1; peak = max(peak, now) } }
+            func leave() { lock.withLock { now -= 1 } }
+        }
+        let counter = Counter()
+        let outcomes = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<10 {
+                group.addTask {
+                    do {
+                        try await gate.run {
+                            counter.enter()
+                            try await Task.sleep(for: .milliseconds(200))
+                            counter.leave()
+                        }
+                        return true
+                    } catch { return false }
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(counter.peak == 2)
+        #expect(outcomes.filter { $0 }.count == 5, "two running and three queued; five turned away")
+    }
 }

@@ -85,37 +85,38 @@ extension AppDatabase {
     }
 
     /// Checks a password, recording the attempt. Unknown emails cost a bcrypt check too, so timing does not
-    /// reveal which accounts exist; throttling applies per account and per address.
+    /// reveal which accounts exist; throttling applies per account and per address. The attempt is recorded as a
+    /// failure before the password is checked, in the transaction that counts earlier failures, so parallel
+    /// guesses cannot check more passwords than the limit; a correct password then marks it a success.
     public func signIn(email: String, password: String, address: String, policy: SecurityPolicy, now: Date) throws -> SignInResult {
         let email = email.trimmingCharacters(in: .whitespaces).lowercased()
         let since = now.addingTimeInterval(-policy.throttleWindow)
-        let (user, accountFailures, addressFailures) = try writer.read { db in
-            (
-                try User.filter(Column("email") == email).fetchOne(db),
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM loginAttempt WHERE email = ? AND NOT succeeded AND attemptedAt > ?", arguments: [email, since]) ?? 0,
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM loginAttempt WHERE address = ? AND NOT succeeded AND attemptedAt > ?", arguments: [address, since]) ?? 0
-            )
+        let reserved: (user: User?, attempt: Int64)? = try writer.write { db in
+            let accountFailures = try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM loginAttempt WHERE email = ? AND NOT succeeded AND attemptedAt > ?", arguments: [email, since]) ?? 0
+            let addressFailures = try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM loginAttempt WHERE address = ? AND NOT succeeded AND attemptedAt > ?", arguments: [address, since]) ?? 0
+            guard accountFailures < policy.maxFailuresPerAccount, addressFailures < policy.maxFailuresPerAddress else { return nil }
+            try db.execute(
+                sql: "INSERT INTO loginAttempt(email, address, attemptedAt, succeeded) VALUES (?, ?, ?, 0)", arguments: [email, address, now])
+            let attempt = db.lastInsertedRowID
+            try db.execute(sql: "DELETE FROM loginAttempt WHERE attemptedAt < ?", arguments: [now.addingTimeInterval(-86_400)])
+            return (try User.filter(Column("email") == email).fetchOne(db), attempt)
         }
-        if accountFailures >= policy.maxFailuresPerAccount || addressFailures >= policy.maxFailuresPerAddress {
-            return .throttled
-        }
+        guard let reserved else { return .throttled }
         let matches: Bool
-        if let user {
+        if let user = reserved.user {
             matches = Bcrypt.verify(password, hash: user.passwordHash)
         } else {
             _ = Bcrypt.hash(password, cost: policy.bcryptCost)  // same work as a real check
             matches = false
         }
-        let succeeded = matches && user != nil && user?.isDisabled == false
+        guard matches, let user = reserved.user, !user.isDisabled else { return .invalid }
         try writer.write { db in
-            try db.execute(
-                sql: "INSERT INTO loginAttempt(email, address, attemptedAt, succeeded) VALUES (?, ?, ?, ?)",
-                arguments: [email, address, now, succeeded])
-            try db.execute(sql: "DELETE FROM loginAttempt WHERE attemptedAt < ?", arguments: [now.addingTimeInterval(-86_400)])
-            if succeeded, let user { try db.audit(.user(user), .signIn, .user, user.id, "", at: now) }
+            try db.execute(sql: "UPDATE loginAttempt SET succeeded = 1 WHERE id = ?", arguments: [reserved.attempt])
+            try db.audit(.user(user), .signIn, .user, user.id, "", at: now)
         }
-        if succeeded, let user { return .success(user) }
-        return .invalid
+        return .success(user)
     }
 
     /// Starts a session and returns the cookie token. Always a new token, so a token planted before sign-in

@@ -11,6 +11,8 @@ struct AuthRoutes: Sendable {
     let policy: SecurityPolicy
     let cookies: CookieWriter
     let now: @Sendable () -> Date
+    /// At most two password checks at once; a queue longer than 32 is answered 503.
+    let gate = SignInGate()
 
     struct LoginView: Sendable {
         let csrf: String
@@ -64,7 +66,17 @@ struct AuthRoutes: Sendable {
             return loginPage(view: LoginView(csrf: AppDatabase.randomToken(), next: next, email: email, errors: errors), status: .unprocessableContent)
         }
         let password = form["password"], address = context.remoteAddress, at = now()
-        let outcome = try await database.perform { try $0.signIn(email: email, password: password, address: address, policy: policy, now: at) }
+        let outcome: SignInResult
+        do {
+            outcome = try await gate.run {
+                try await database.perform { try $0.signIn(email: email, password: password, address: address, policy: policy, now: at) }
+            }
+        } catch is SignInGate.Busy {
+            errors.add("email", "Too many people are signing in at once. Wait a minute, then try again")
+            var page = loginPage(view: LoginView(csrf: AppDatabase.randomToken(), next: next, email: email, errors: errors), status: .serviceUnavailable)
+            page.headers[.retryAfter] = "60"
+            return page
+        }
         switch outcome {
         case .success(let user):
             // A session the browser already had (perhaps planted by someone else) ends; the new one is fresh.
