@@ -105,7 +105,7 @@ struct PublicRoutes: Sendable {
 
     /// A non-numeric or out-of-range id is simply a page that does not exist.
     static func id(_ context: AppRequestContext) throws -> Int64 {
-        guard let text = context.parameters.get("id"), let id = Int64(text), id > 0 else { throw HTTPError(.notFound) }
+        guard let id = RequestNumber.id(context.parameters.get("id")) else { throw HTTPError(.notFound) }
         return id
     }
 }

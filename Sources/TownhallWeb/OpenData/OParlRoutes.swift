@@ -18,7 +18,7 @@ struct OParlRoutes: Sendable {
             try await list(request, path: "bodies") { filter in try await database.oparlBodies(filter: filter, base: base, time: time) }
         }
         routes.get(.oparlBodyList) { request, context in
-            guard let list = OParlList(rawValue: context.parameters.get("list") ?? ""), let id = Int64(context.parameters.get("id") ?? "")
+            guard let list = OParlList(rawValue: context.parameters.get("list") ?? ""), let id = RequestNumber.id(context.parameters.get("id"))
             else { return Self.error(.notFound, "no such list") }
             return try await self.list(request, path: "bodies/\(id)/\(list.rawValue)") { filter in
                 try await database.oparlList(list, bodyId: id, filter: filter, base: base, time: time)
