@@ -178,7 +178,7 @@ struct BackOffice {
         case .responsesFeed: return (.responsesFeed, [])
         case .bodyResponsesFeed: return (.bodyResponsesFeed(slug: board), [])
         case .openData: return (.openData, [])
-        case .dataFile: return (.dataFile("meetings.csv"), [])
+        case .dataFile: return (.dataFile(.meetings, .csv), [])
         case .oparlSystem: return (.oparlSystem, [])
         case .oparlBodies: return (.oparlBodies, [])
         case .oparlBody: return (.oparlBody(meetingBodyId), [])

@@ -25,5 +25,13 @@ struct TemplateLinkTests {
         #expect(SiteURL.attachment(4, name: "a b/ü.csv").path == "/attachments/4/a%20b%2F%C3%BC.csv")
         #expect(SiteURL.home.path == "/")
         #expect(Route(pattern: "/papers/:id") == .paper)
+        for set in DataSet.allCases {
+            for format in DataFormat.allCases {
+                let name = DataSet.fileName(set, format)
+                #expect(DataSet.parse(fileName: name).map { $0 == (set, format) } == true, "\(name)")
+                #expect(SiteURL.dataFile(set, format).path == "/data/\(name)")
+            }
+        }
+        #expect(DataSet.parse(fileName: "meetings.xml") == nil && DataSet.parse(fileName: "meetings") == nil)
     }
 }

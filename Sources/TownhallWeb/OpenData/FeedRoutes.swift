@@ -26,11 +26,7 @@ struct FeedRoutes: Sendable {
         }
         routes.get(.dataFile) { request, context in
             let bom = request.uri.queryParameters["bom"] == "1"
-            // `meetings.csv`, `recommendations.json`...: a data set and a format, anything else is not there.
-            let file = try context.parameters.require("file")
-            guard let dot = file.lastIndex(of: "."), let set = DataSet(rawValue: String(file[..<dot])),
-                  let format = DataFormat(rawValue: String(file[file.index(after: dot)...]))
-            else { throw HTTPError(.notFound) }
+            guard let (set, format) = DataSet.parse(fileName: try context.parameters.require("file")) else { throw HTTPError(.notFound) }
             switch set {
             case .meetings: return try await meetingsData(format.rawValue, bom: bom)
             case .recommendations: return try await recommendationsData(format.rawValue, bom: bom)
@@ -149,6 +145,19 @@ struct FeedRoutes: Sendable {
     }
 }
 
-/// The bulk data sets under `/data`, each as CSV and JSON.
-enum DataSet: String, CaseIterable, Sendable { case meetings, recommendations, responses }
-enum DataFormat: String, CaseIterable, Sendable { case csv, json }
+/// The bulk data sets under `/data`, each as CSV and JSON, in files named `set.format`.
+public enum DataSet: String, CaseIterable, Sendable {
+    case meetings, recommendations, responses
+
+    static func fileName(_ set: DataSet, _ format: DataFormat) -> String { "\(set.rawValue).\(format.rawValue)" }
+
+    /// `meetings.csv`, `recommendations.json`...; anything else is not a data file.
+    static func parse(fileName: String) -> (DataSet, DataFormat)? {
+        guard let dot = fileName.lastIndex(of: "."), let set = DataSet(rawValue: String(fileName[..<dot])),
+              let format = DataFormat(rawValue: String(fileName[fileName.index(after: dot)...]))
+        else { return nil }
+        return (set, format)
+    }
+}
+
+public enum DataFormat: String, CaseIterable, Sendable { case csv, json }

@@ -14,10 +14,10 @@ struct SiteLinks: Sendable {
     let responsesFeed = SiteURL.responsesFeed.path
     let oparlSystem = SiteURL.oparlSystem.path
     let adminRecommendations = SiteURL.adminRecommendations.path
-    let meetingsCSV = SiteURL.dataFile("meetings.csv").path, meetingsJSON = SiteURL.dataFile("meetings.json").path
-    let recommendationsCSV = SiteURL.dataFile("recommendations.csv").path
-    let recommendationsJSON = SiteURL.dataFile("recommendations.json").path
-    let responsesCSV = SiteURL.dataFile("responses.csv").path, responsesJSON = SiteURL.dataFile("responses.json").path
+    let meetingsCSV = SiteURL.dataFile(.meetings, .csv).path, meetingsJSON = SiteURL.dataFile(.meetings, .json).path
+    let recommendationsCSV = SiteURL.dataFile(.recommendations, .csv).path
+    let recommendationsJSON = SiteURL.dataFile(.recommendations, .json).path
+    let responsesCSV = SiteURL.dataFile(.responses, .csv).path, responsesJSON = SiteURL.dataFile(.responses, .json).path
 
     static let shared = SiteLinks()
 }

@@ -7,7 +7,7 @@ public enum SiteURL: Sendable, Equatable, CustomStringConvertible {
     case home, search, peerChallenges, recommendations, calendar, papersFeed, responsesFeed, openData
     case bodyPage(slug: String), bodyCalendar(slug: String), bodyPapersFeed(slug: String), bodyResponsesFeed(slug: String)
     case meeting(Int64), paper(Int64), attachment(Int64, name: String), inquiry(slug: String)
-    case recommendation(Int64), organisation(slug: String), dataFile(String)
+    case recommendation(Int64), organisation(slug: String), dataFile(DataSet, DataFormat)
     case oparlSystem, oparlBodies, oparlBody(Int64), oparlBodyList(Int64, list: String), oparlObject(kind: String, id: String)
     case health, ready
     case login, logout, passwordReset, passwordResetLink(token: String)
@@ -44,7 +44,7 @@ public enum SiteURL: Sendable, Equatable, CustomStringConvertible {
         case .inquiry(let slug): (.inquiry, [slug])
         case .recommendation(let id): (.recommendation, ["\(id)"])
         case .organisation(let slug): (.organisation, [slug])
-        case .dataFile(let file): (.dataFile, [file])
+        case .dataFile(let set, let format): (.dataFile, [DataSet.fileName(set, format)])
         case .oparlSystem: (.oparlSystem, [])
         case .oparlBodies: (.oparlBodies, [])
         case .oparlBody(let id): (.oparlBody, ["\(id)"])
