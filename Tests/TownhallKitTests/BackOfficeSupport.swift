@@ -145,19 +145,10 @@ struct BackOffice {
     /// A request for every route of the table, aimed at objects of the Policing Board, each form with plausible fields
     /// so that a missing check would really change something. The switch is exhaustive: a new route cannot be added
     /// without saying how the tests that iterate `Route.allCases` reach it.
-    func sample(_ route: Route) throws -> (url: SiteURL, fields: [(String, String)]) {
-        let db = store.database
-        let meeting = boardMeeting.id!
-        let item = try db.list(AgendaItem.self).first { $0.meetingId == meeting && !$0.isExempt && $0.title.hasPrefix("Force budget") }!.id!
-        let draft = try db.list(Paper.self).first { $0.status == .draft && $0.agendaItemId == item }!.id!
-        let published = try db.list(Paper.self).first { $0.status == .published && $0.agendaItemId == item }!.id!
-        let file = try db.list(Attachment.self).first { $0.agendaItemId == item }!
-        let person = try db.list(Person.self).first!.id!
-        let recommendation = try db.list(Recommendation.self).first { $0.paperId == published }!.id!
-        let membership = try db.list(Membership.self).first { $0.bodyId == meetingBodyId }!.id!
-        let witness = try db.list(Witness.self).first { $0.meetingId == meeting }!.id!
-        let police = try db.list(Organisation.self).first { $0.slug == "harford-police" }!.id!
-        let answerable = try db.list(Recommendation.self).first { $0.organisationId == police && $0.issuedAt != nil }!
+    func sample(_ route: Route, _ objects: SampleObjects) -> (url: SiteURL, fields: [(String, String)]) {
+        let (meeting, item, draft, published) = (objects.meeting, objects.item, objects.draft, objects.published)
+        let (file, person, recommendation, membership) = (objects.file, objects.person, objects.recommendation, objects.membership)
+        let (witness, answerable, inquiry) = (objects.witness, objects.answerable, objects.inquiry)
         let board = "harford-policing-board"
         switch route {
         case .home: return (.home, [])
@@ -166,7 +157,7 @@ struct BackOffice {
         case .paper: return (.paper(published), [])
         case .attachment: return (.attachment(file.id!, name: file.fileName), [])
         case .search: return (.search, [])
-        case .inquiry: return (.inquiry(slug: try db.list(Inquiry.self).first!.slug), [])
+        case .inquiry: return (.inquiry(slug: inquiry), [])
         case .peerChallenges: return (.peerChallenges, [])
         case .recommendations: return (.recommendations, [])
         case .recommendation: return (.recommendation(answerable.id!), [])
@@ -236,10 +227,36 @@ struct BackOffice {
         }
     }
 
+    /// The demo objects the samples aim at, looked up once.
+    struct SampleObjects {
+        let meeting, item, draft, published, person, recommendation, membership, witness: Int64
+        let file: TownhallDomain.Attachment
+        let answerable: Recommendation
+        let inquiry: String
+    }
+
+    func sampleObjects() throws -> SampleObjects {
+        let db = store.database
+        let meeting = boardMeeting.id!
+        let item = try db.list(AgendaItem.self).first { $0.meetingId == meeting && !$0.isExempt && $0.title.hasPrefix("Force budget") }!.id!
+        let published = try db.list(Paper.self).first { $0.status == .published && $0.agendaItemId == item }!.id!
+        let police = try db.list(Organisation.self).first { $0.slug == "harford-police" }!.id!
+        return SampleObjects(
+            meeting: meeting, item: item, draft: try db.list(Paper.self).first { $0.status == .draft && $0.agendaItemId == item }!.id!,
+            published: published, person: try db.list(Person.self).first!.id!,
+            recommendation: try db.list(Recommendation.self).first { $0.paperId == published }!.id!,
+            membership: try db.list(Membership.self).first { $0.bodyId == meetingBodyId }!.id!,
+            witness: try db.list(Witness.self).first { $0.meetingId == meeting }!.id!,
+            file: try db.list(Attachment.self).first { $0.agendaItemId == item }!,
+            answerable: try db.list(Recommendation.self).first { $0.organisationId == police && $0.issuedAt != nil }!,
+            inquiry: try db.list(Inquiry.self).first!.slug)
+    }
+
     /// Every route of an audience that answers a method, as sample requests.
     func requests(_ audience: Audience, _ method: HTTPRequest.Method) throws -> [(String, [(String, String)])] {
-        try Route.allCases.filter { $0.audience == audience && $0.methods.contains(method) }.map { route in
-            let sample = try sample(route)
+        let objects = try sampleObjects()
+        return Route.allCases.filter { $0.audience == audience && $0.methods.contains(method) }.map { route in
+            let sample = sample(route, objects)
             return (sample.url.path, sample.fields)
         }
     }
