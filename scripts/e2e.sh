@@ -41,4 +41,5 @@ if [ $status -ne 0 ]; then echo "server log:"; tail -20 "$work/server.log"; fi
 # These start and stop their own servers.
 (cd Tests/e2e && "$python" crash_safety.py "$townhall" 10) || status=1
 (cd Tests/e2e && "$python" graceful_shutdown.py "$townhall") || status=1
+(cd Tests/e2e && "$python" slow_connections.py "$townhall") || status=1
 exit $status

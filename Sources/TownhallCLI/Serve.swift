@@ -41,8 +41,13 @@ struct Serve: AsyncParsableCommand {
             let database = try AppDatabase.open(path: config.databasePath, clock: { Date() })
             let logger = Logger(label: "townhall")
             let app = try await buildApplication(config: config, database: database, logger: logger)
-            logger.info("serving \(config.siteName) on http://\(config.host):\(config.port) from \(config.databasePath)")
-            try await app.runService()
+            logger.info("starting \(config.siteName) on http://\(config.host):\(config.port) from \(config.databasePath)")
+            do {
+                try await app.runService()
+            } catch {
+                guard let message = StartupFailure.describe(error, host: config.host, port: config.port) else { throw error }
+                throw TownhallError.io(message)
+            }
             logger.info("stopped")
         }
     }

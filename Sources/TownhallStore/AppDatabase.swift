@@ -16,6 +16,7 @@ public final class AppDatabase: Sendable {
         self.writer = writer
         self.clock = clock
         try Migrations.migrator.migrate(writer)
+        try PaperText.fill(writer)
         writer.add(transactionObserver: changes, extent: .databaseLifetime)
     }
 

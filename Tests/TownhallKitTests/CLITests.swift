@@ -287,6 +287,10 @@ struct CLITests {
             if (try? await URLSession.shared.data(from: home)) != nil { ready = true } else { try await Task.sleep(for: .milliseconds(100)) }
         }
         try #require(ready, "server did not start on port \(port)")
+        // Issue 14.9: a start-up failure is one plain sentence, not NIO's "IOError error 1".
+        try expectError(["serve", "--port", String(port)], "port \(port) on 127.0.0.1 is already in use")
+        try expectError(["serve", "--port", String(port + 1), "--host", "no-such-host.invalid"],
+                        "cannot listen on no-such-host.invalid: it is not an address and could not be resolved")
         _ = try expectOK(["body", "add", "--slug", "live-board", "--name", "Live Board", "--kind", "joint-committee"])
         let (data, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/bodies/live-board")!)
         #expect((response as? HTTPURLResponse)?.statusCode == 200)

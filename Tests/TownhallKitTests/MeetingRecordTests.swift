@@ -47,6 +47,42 @@ struct MeetingRecordTests {
         }
     }
 
+    /// Issue 14.4: the record of a meeting holds its body's members on the day, not anyone in the directory.
+    @Test func onlyTheBodysMembersOnTheDayCanBeRecorded() async throws {
+        let office = try BackOffice()
+        let meeting = office.boardMeeting
+        let db = office.store.database
+        let record = try await db.meetingRecord(meetingId: meeting.id!)
+        let memberIds = Set(record.attendees.map { $0.person.id! })
+        let outsider = try db.list(Person.self).first { !memberIds.contains($0.id!) }!
+        let member = record.attendees.first!.person
+        let before = record.attendees.map(\.status)
+        #expect(throws: TownhallError.self) {
+            try db.recordAttendance(meetingId: meeting.id!, statuses: [member.id!: .present, outsider.id!: .present], actor: .test)
+        }
+        #expect(try await db.meetingRecord(meetingId: meeting.id!).attendees.map(\.status) == before, "nothing written")
+        #expect(throws: TownhallError.self) {
+            try db.addDeclaration(meetingId: meeting.id!, personId: outsider.id!, agendaItemId: nil, kind: .otherRegisterable,
+                                  interest: "Owns a shop", actor: .test)
+        }
+        try await office.run { client in
+            var clerk = Browser(client)
+            try await clerk.signIn("board.clerk@townhall.test", BackOffice.password)
+            let csrf = try await clerk.get("/admin/meetings/\(meeting.id!)").csrf!
+            let attendance = try await clerk.post("/admin/meetings/\(meeting.id!)/attendance", [
+                ("_csrf", csrf), ("attendance-\(outsider.id!)", "present"),
+            ])
+            #expect(attendance.status == .unprocessableContent)
+            #expect(attendance.body.contains("was not a member of the body on"))
+            let declaration = try await clerk.post("/admin/meetings/\(meeting.id!)/declarations", [
+                ("_csrf", csrf), ("declarant", String(outsider.id!)), ("kind", "other-registerable"), ("interest", "Owns a shop"),
+            ])
+            #expect(declaration.status == .unprocessableContent)
+            #expect(declaration.body.contains("value=\"Owns a shop\""), "the input is kept")
+        }
+        #expect(try await db.meetingRecord(meetingId: meeting.id!).declarations.count == record.declarations.count)
+    }
+
     @Test func minutesGoFromDraftToPublishedToApproved() async throws {
         let office = try BackOffice()
         let past = try office.store.database.list(Meeting.self).first { $0.title == "Board meeting" && $0.status == .held }!

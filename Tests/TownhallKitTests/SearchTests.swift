@@ -54,6 +54,53 @@ struct SearchTests {
         #expect(try db.reindexSearch() == before)
     }
 
+    /// Issue 14.2: the index holds the words a reader sees, not the Markdown source, so what the renderer drops
+    /// (comments, raw HTML, link-definition titles) cannot come back in a snippet, and snippets show no syntax.
+    @Test func onlyTheRenderedWordsOfAPaperAreIndexed() async throws {
+        let store = try TestStore(seeded: true)
+        let db = store.database
+        let meeting = try db.list(Meeting.self).first { $0.title == "Budget and precept meeting" }!
+        let item = try db.addAgendaItem(meetingId: meeting.id!, title: "Riverside report", type: .report, exemptParagraph: nil, actor: .test)
+        let paper = try db.addPaper(itemId: item.id!, title: "Riverside report", author: "", markdown: """
+            # Quarterly **kingfisher** review
+
+            <!-- quillwort was the working title -->
+
+            <div>marshwort figures withheld</div>
+
+            See [the plan][p] and the *kingfisher* survey.
+
+            [p]: https://example.org/plan "sundew appendix"
+            """, now: store.now, actor: .test)
+        _ = try db.publishPaper(id: paper.id!, renderer: MarkdownRenderer(), at: store.now, rule: store.rule, lateReason: "x", actor: .test)
+        for hidden in ["quillwort", "marshwort", "sundew"] {
+            #expect(try await count(db, hidden) == 0, "\(hidden) is not in the rendered paper")
+        }
+        let hits = try await db.search(SearchRequest(text: "kingfisher")).hits.filter { $0.kind == "paper" && $0.refId == paper.id! }
+        #expect(hits.count == 1)
+        let snippet = hits.first?.snippet ?? "*"
+        #expect(!snippet.contains("*") && !snippet.contains("#") && !snippet.contains("]["), "\(snippet)")
+        // The rebuild from scratch agrees with the triggers.
+        _ = try db.reindexSearch()
+        #expect(try await count(db, "quillwort") == 0)
+        #expect(try await count(db, "kingfisher") >= 1)
+    }
+
+    /// Issue 14.2: a NUL ends the rendered paper while the rest would stay stored, so the store refuses it.
+    @Test func aNULInMarkdownIsRefusedEverywhere() throws {
+        let store = try TestStore(seeded: true)
+        let db = store.database
+        let item = try db.list(AgendaItem.self).first!
+        #expect(throws: TownhallError.self) {
+            try db.addPaper(itemId: item.id!, title: "Nul", author: "", markdown: "before\u{0}after", now: store.now, actor: .test)
+        }
+        #expect(TextLimits.markdownProblem("a\u{0}b", what: "the paper") != nil)
+        let meeting = try db.list(Meeting.self).first!
+        #expect(throws: TownhallError.self) {
+            try db.saveMinutes(meetingId: meeting.id!, markdown: "x\u{0}y", actor: .test)
+        }
+    }
+
     @Test func responsesRecommendationsAndReservedDecisionsAreFound() async throws {
         let store = try TestStore(seeded: true)
         let db = store.database
@@ -70,7 +117,7 @@ struct SearchTests {
             let meeting = try db.list(Meeting.self).first { $0.title == "Budget and precept meeting" }!
             let item = try db.addAgendaItem(meetingId: meeting.id!, title: "Zebra crossings", type: .report, exemptParagraph: nil, actor: .test)
             let paper = try db.addPaper(itemId: item.id!, title: "Zebra crossings report", author: "",
-                                        markdown: "A zebra <script>alert(1)</script> crossing & more", now: store.now, actor: .test)
+                                        markdown: "A zebra `<script>alert(1)</script>` crossing & more", now: store.now, actor: .test)
             _ = try db.publishPaper(id: paper.id!, renderer: MarkdownRenderer(), at: store.now, rule: store.rule, lateReason: "x", actor: .test)
             let page = try await Browser.anonymous(client, "/search?q=zebra")
             #expect(page.status == .ok)

@@ -296,6 +296,75 @@ struct HardeningTests {
         }
     }
 
+    /// Issue 14.7: an error page shown to a signed-in user carries their name and sign-out token, so it is never
+    /// stored; a resident's error page is not marked so.
+    @Test func signedInErrorPagesAreNeverStored() async throws {
+        let office = try BackOffice()
+        try await office.run { client in
+            var clerk = Browser(client)
+            try await clerk.signIn("board.clerk@townhall.test", BackOffice.password)
+            for path in ["/admin/meetings/999999999", "/papers/999999999", "/no-such-page"] {
+                let page = try await clerk.get(path)
+                #expect(page.status == .notFound && page.headers[.cacheControl] == "no-store", "\(path)")
+            }
+            let forbidden = try await clerk.get("/admin/bodies/harford-lpac/members")
+            #expect(forbidden.status == .forbidden && forbidden.headers[.cacheControl] == "no-store")
+            let resident = try await Browser.anonymous(client, "/papers/999999999")
+            #expect(resident.status == .notFound && resident.headers[.cacheControl] != "no-store")
+        }
+    }
+
+    /// Issue 14.8: open data answers a browser's CORS preflight and allows any origin; pages and forms do neither.
+    @Test func openDataAnswersACORSPreflightAndPagesDoNot() async throws {
+        let office = try BackOffice()
+        try await office.run { client in
+            let preflight: HTTPFields = [.origin: "https://example.org", .accessControlRequestMethod: "GET"]
+            for path in ["/oparl/v1.1/system", "/oparl/v1.1/bodies", "/data/meetings.json", "/data/meetings.csv", "/feeds/papers.atom"] {
+                try await client.execute(uri: path, method: .options, headers: preflight) { response in
+                    #expect(response.status == .noContent, "\(path)")
+                    #expect(response.headers[.accessControlAllowOrigin] == "*")
+                    #expect(response.headers[.accessControlAllowMethods]?.contains("GET") == true)
+                }
+                let got = try await Browser.anonymous(client, path)
+                #expect(got.status == .ok && got.headers[.accessControlAllowOrigin] == "*", "\(path)")
+                #expect(got.headers[.accessControlExposeHeaders]?.contains("ETag") == true)
+            }
+            for path in ["/", "/login", "/search"] {
+                try await client.execute(uri: path, method: .options, headers: preflight) { response in
+                    #expect(response.status != .noContent && response.headers[.accessControlAllowOrigin] == nil, "\(path)")
+                }
+                #expect(try await Browser.anonymous(client, path).headers[.accessControlAllowOrigin] == nil)
+            }
+        }
+    }
+
+    /// Issue 14.8: a search box sends `+` for each space; the page shows the words as typed.
+    @Test func searchShowsTheWordsAsTyped() async throws {
+        let office = try BackOffice()
+        try await office.run { client in
+            let page = try await Browser.anonymous(client, "/search?q=budget+precept%2B")
+            #expect(page.body.contains("<title>Search: budget precept+"))
+            #expect(page.body.contains("value=\"budget precept+\""))
+            #expect(!page.body.contains("budget+precept"))
+        }
+    }
+
+    /// Issue 14.8: an upload's name is cleaned before it is stored (the domain rule is `UploadName`).
+    @Test func uploadNamesAreCleanedBeforeTheyAreStored() async throws {
+        let office = try BackOffice()
+        let item = try office.store.database.list(AgendaItem.self).first { $0.title.hasPrefix("Force budget") }!
+        try await office.run { client in
+            var browser = Browser(client)
+            try await browser.signIn("board.clerk@townhall.test", BackOffice.password)
+            let page = try await browser.get("/admin/items/\(item.id!)/edit")
+            let sent = try await browser.upload(
+                "/admin/items/\(item.id!)/attachments", [("_csrf", page.csrf!), ("paper", "")],
+                file: ("file", "Budget\u{202E}fdp\u{7}.csv", Data("a,b\n1,2\n".utf8)))
+            #expect(sent.status == .seeOther)
+            #expect(try office.store.database.list(Attachment.self).last?.fileName == "Budgetfdp.csv")
+        }
+    }
+
     /// Parallel guesses at one account check no more passwords than the limit allows (before the fix, the failures
     /// were counted before any of them was recorded, so all of them were checked).
     @Test func parallelGuessesCheckNoMoreThanTheLimit() async throws {

@@ -175,8 +175,27 @@ struct SignInTests {
         let app = try await buildApplication(config: config, database: office.store.database, policy: .testing)
         try await app.test(.router) { client in
             var browser = Browser(client)
+            let form = try await browser.get("/login")
+            #expect(form.headers[values: .setCookie].allSatisfy { $0.hasPrefix("__Secure-townhall_csrf=") && $0.contains("; Secure") })
+            #expect(form.headers[HTTPField.Name("Strict-Transport-Security")!] == "max-age=31536000", "HSTS over HTTPS")
             let page = try await browser.signIn("admin@townhall.test", BackOffice.password)
             #expect(page.headers[values: .setCookie].allSatisfy { $0.contains("; Secure") })
+            // Issue 14.7: the session cookie is `__Host-` (Secure, Path=/, no Domain), and it is the one read back.
+            #expect(page.headers[values: .setCookie].contains { $0.hasPrefix("__Host-townhall_session=") && $0.contains("; Path=/;") && !$0.contains("Domain") })
+            #expect(try await browser.get("/admin").status == .ok)
+            var plain = Browser(client)
+            plain.cookies = ["townhall_session": browser.cookies["__Host-townhall_session"] ?? ""]
+            #expect(try await plain.get("/admin").status == .seeOther, "the unprefixed name is not accepted over HTTPS")
+        }
+    }
+
+    @Test func noHSTSOrPrefixesOverPlainHTTP() async throws {
+        let office = try BackOffice()
+        try await office.run { client in
+            var browser = Browser(client)
+            let page = try await browser.signIn("admin@townhall.test", BackOffice.password)
+            #expect(page.headers[HTTPField.Name("Strict-Transport-Security")!] == nil)
+            #expect(page.headers[values: .setCookie].allSatisfy { $0.hasPrefix("townhall_") && !$0.contains("Secure") })
         }
     }
 }

@@ -53,10 +53,11 @@ def fill(pattern, values):
     return "/".join(parts)
 
 
-def raw_head(host, port, path):
-    """HEAD over a plain socket: the status line, the headers, and every byte the server sent after them."""
+def raw_head(host, port, path, method="HEAD", extra=""):
+    """HEAD (or another method) over a plain socket: the status line, the headers, and every byte the server sent
+    after them."""
     with socket.create_connection((host, port), timeout=10) as connection:
-        connection.sendall(f"HEAD {path} HTTP/1.1\r\nHost: {host}:{port}\r\nConnection: close\r\n\r\n".encode())
+        connection.sendall(f"{method} {path} HTTP/1.1\r\nHost: {host}:{port}\r\n{extra}Connection: close\r\n\r\n".encode())
         data = b""
         while chunk := connection.recv(65536):
             data += chunk
@@ -106,6 +107,16 @@ def main():
         for name in SECURITY_HEADERS:
             if name not in got.headers:
                 fail(f"GET {path}: no {name}")
+        if "OPTIONS" in route["methods"].split(","):
+            # Open data: any origin may read it, and a browser's CORS preflight is answered.
+            if got.headers.get("access-control-allow-origin") != "*":
+                fail(f"GET {path}: no Access-Control-Allow-Origin: *")
+            status, headers, _ = raw_head(parsed.hostname, parsed.port, path, "OPTIONS",
+                                          "Origin: https://example.org\r\nAccess-Control-Request-Method: GET\r\n")
+            if status != 204 or headers.get("access-control-allow-origin") != "*" or "GET" not in headers.get("access-control-allow-methods", ""):
+                fail(f"OPTIONS {path}: {status}, allow-origin {headers.get('access-control-allow-origin')!r}")
+        elif "access-control-allow-origin" in got.headers:
+            fail(f"GET {path}: a page that is not open data allows other origins")
         if route["audience"] == "public" and not got.headers.get("cache-control", "").startswith("public"):
             fail(f"GET {path}: public route not publicly cacheable ({got.headers.get('cache-control')})")
         if route["audience"] == "operations" and got.headers.get("cache-control", "").startswith("public"):
@@ -132,6 +143,9 @@ def main():
         fail("clerk journey: the dashboard or a meeting page did not load")
     if dashboard.headers.get("cache-control") != "no-store":
         fail(f"clerk dashboard cache-control {dashboard.headers.get('cache-control')!r}")
+    missing = clerk.get("/admin/meetings/999999999")
+    if missing.status != 404 or missing.headers.get("cache-control") != "no-store":
+        fail(f"clerk journey: a missing page signed in is {missing.status}, cache-control {missing.headers.get('cache-control')!r}")
     logout = next(f for f in forms(dashboard.text) if f.action == "/logout")
     clerk.post("/logout", logout.fields)
     if clerk.get("/admin").status != 303:

@@ -5,13 +5,17 @@ import Foundation
 public enum TextLimits {
     public static let markdownCharacters = 500_000
 
-    /// Refuses Markdown over the limit, naming what was too long.
+    /// Refuses Markdown over the limit or holding a NUL, naming what was wrong.
     public static func checkMarkdown(_ text: String, what: String) throws {
         if let problem = markdownProblem(text, what: what) { throw TownhallError.invalid(problem) }
     }
 
-    /// What is wrong with the length of `text`, for a form's error summary, or nil.
+    /// What is wrong with `text` as Markdown, for a form's error summary, or nil: too long, or holding a NUL, which
+    /// would end the rendered paper while the rest stayed stored (so it is refused, never silently cut).
     public static func markdownProblem(_ text: String, what: String) -> String? {
+        if text.unicodeScalars.contains("\u{0}") {
+            return "\(what) contains a NUL character (U+0000), which cannot be published; remove it and try again"
+        }
         let count = text.unicodeScalars.count
         guard count > markdownCharacters else { return nil }
         return "there are \(count.formatted()) characters in \(what); the most allowed is \(markdownCharacters.formatted()). Split it into more than one part"

@@ -136,8 +136,9 @@ extension AppDatabase {
             guard let session = try Session.fetchOne(db, key: hash) else { return nil }
             return (session, try User.fetchOne(db, key: session.userId))
         }
-        guard var (session, user) = found else { return nil }
-        guard let user, !user.isDisabled,
+        guard let found else { return nil }
+        var session = found.0
+        guard let user = found.1, !user.isDisabled,
               now.timeIntervalSince(session.lastSeenAt) <= policy.idleTimeout,
               now.timeIntervalSince(session.createdAt) <= policy.absoluteTimeout
         else {

@@ -11,11 +11,7 @@ extension AppDatabase {
 
     static func meetingRecord(_ db: Database, meetingId: Int64) throws -> MeetingRecord {
         guard let meeting = try Meeting.fetchOne(db, key: meetingId) else { throw TownhallError.notFound("no meeting with id \(meetingId)") }
-        let day = LocalTime().day(of: meeting.startsAt)
-        let members = try Row.fetchAll(db, sql: """
-            SELECT p.*, ms.role FROM membership ms JOIN person p ON p.id = ms.personId
-            WHERE ms.bodyId = ? AND ms.startDate <= ? AND (ms.endDate IS NULL OR ms.endDate >= ?)
-            """, arguments: [meeting.bodyId, day, day])
+        let members = try membersOnTheDay(db, of: meeting)
         var attendees: [Int64: MeetingRecord.Attendee] = [:]
         for row in members {
             let person = try Person(row: row)
@@ -46,12 +42,33 @@ extension AppDatabase {
         return MeetingRecord(attendees: sorted, declarations: declarations, minutes: minutes, approvedAt: approvedAt)
     }
 
+    /// The people who sat on the meeting's body on the day it met, with their role: the only people whose
+    /// attendance and interests the meeting's record may hold (Local Authorities (Members' Interests) Regulations
+    /// 2012 and the body's standing orders speak of its members, not of anyone in the directory).
+    static func membersOnTheDay(_ db: Database, of meeting: Meeting) throws -> [Row] {
+        let day = LocalTime().day(of: meeting.startsAt)
+        return try Row.fetchAll(db, sql: """
+            SELECT p.*, ms.role FROM membership ms JOIN person p ON p.id = ms.personId
+            WHERE ms.bodyId = ? AND ms.startDate <= ? AND (ms.endDate IS NULL OR ms.endDate >= ?)
+            """, arguments: [meeting.bodyId, day, day])
+    }
+
+    /// Refuses a person who was not a member of the meeting's body on the day, naming them.
+    static func requireMember(_ db: Database, _ personId: Int64, of meeting: Meeting) throws {
+        guard let person = try Person.fetchOne(db, key: personId) else { throw TownhallError.notFound("no person with id \(personId)") }
+        let members = try membersOnTheDay(db, of: meeting).map { $0["id"] as Int64 }
+        guard members.contains(personId) else {
+            throw TownhallError.invalid("\(person.name) was not a member of the body on \(LocalTime().day(of: meeting.startsAt))")
+        }
+    }
+
     /// Records attendance for several people at once (one transaction); a person not listed is left as it was.
+    /// Only the body's members on the day can be recorded; anyone else refuses the whole list.
     public func recordAttendance(meetingId: Int64, statuses: [Int64: AttendanceStatus], actor: Actor) throws {
         try writer.write { db in
-            guard try Meeting.exists(db, key: meetingId) else { throw TownhallError.notFound("no meeting with id \(meetingId)") }
-            for (personId, status) in statuses {
-                guard try Person.exists(db, key: personId) else { throw TownhallError.notFound("no person with id \(personId)") }
+            guard let meeting = try Meeting.fetchOne(db, key: meetingId) else { throw TownhallError.notFound("no meeting with id \(meetingId)") }
+            for (personId, status) in statuses.sorted(by: { $0.key < $1.key }) {
+                try Self.requireMember(db, personId, of: meeting)
                 try db.execute(sql: """
                     INSERT INTO attendance(meetingId, personId, status) VALUES (?, ?, ?)
                     ON CONFLICT(meetingId, personId) DO UPDATE SET status = excluded.status
@@ -67,7 +84,8 @@ extension AppDatabase {
         let interest = interest.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !interest.isEmpty else { throw TownhallError.invalid("describe the interest") }
         return try writer.write { db in
-            guard try Person.exists(db, key: personId) else { throw TownhallError.notFound("no person with id \(personId)") }
+            guard let meeting = try Meeting.fetchOne(db, key: meetingId) else { throw TownhallError.notFound("no meeting with id \(meetingId)") }
+            try Self.requireMember(db, personId, of: meeting)
             if let agendaItemId {
                 guard let item = try AgendaItem.fetchOne(db, key: agendaItemId), item.meetingId == meetingId else {
                     throw TownhallError.notFound("no agenda item \(agendaItemId) in meeting \(meetingId)")

@@ -18,6 +18,7 @@ enum Migrations {
         (V09LastChange.identifier, V09LastChange.sql),
         (V10PasswordReset.identifier, V10PasswordReset.sql),
         (V11SchemaCatchUp.identifier, V11SchemaCatchUp.sql),
+        (V12PaperText.identifier, V12PaperText.sql),
     ]
 
     static var migrator: DatabaseMigrator {

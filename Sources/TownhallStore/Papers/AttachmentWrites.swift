@@ -10,8 +10,7 @@ extension AppDatabase {
         itemId: Int64, paperId: Int64?, fileName: String, data: Data, files: AttachmentFiles, maxBytes: Int, now: Date,
         actor: Actor
     ) throws -> Attachment {
-        let name = (fileName as NSString).lastPathComponent
-        guard !name.isEmpty, !name.hasPrefix(".") else { throw TownhallError.invalid("the file needs a name") }
+        let name = try UploadName.clean(fileName)
         guard data.count <= maxBytes else {
             throw TownhallError.invalid("\(name) is \(data.count) bytes; the limit is \(maxBytes) bytes")
         }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TownhallDomain
+import TownhallMarkdown
 
 extension Authority: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "authority"
@@ -40,6 +41,19 @@ extension AgendaItem: FetchableRecord, MutablePersistableRecord {
 extension Paper: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "paper"
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// The paper's columns, plus `text`, the rendered words that search indexes: derived from `html` on every
+    /// write, so no path that stores a paper can leave the index holding other words than readers see.
+    public func encode(to container: inout PersistenceContainer) throws {
+        try OwnFields(paper: self).encode(to: &container)
+        container["text"] = html.map(PlainText.of(html:))
+    }
+
+    /// GRDB's encoding of the paper's own Codable fields.
+    private struct OwnFields: Encodable, EncodableRecord {
+        let paper: Paper
+        func encode(to encoder: any Encoder) throws { try paper.encode(to: encoder) }
+    }
 }
 
 extension Attachment: FetchableRecord, MutablePersistableRecord {

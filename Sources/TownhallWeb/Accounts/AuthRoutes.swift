@@ -9,7 +9,7 @@ struct AuthRoutes: Sendable {
     let database: AppDatabase
     let pages: PageRenderer
     let policy: SecurityPolicy
-    let cookies: CookieWriter
+    let cookies: SiteCookies
     let now: @Sendable () -> Date
     /// At most two password checks at once; a queue longer than 32 is answered 503.
     let gate = SignInGate()
@@ -50,13 +50,13 @@ struct AuthRoutes: Sendable {
     @Sendable func showLogin(_ request: Request, context: AppRequestContext) async throws -> Response {
         if let user = context.user { return .redirect(to: user.role == .provider ? SiteURL.providerDashboard.path : SiteURL.adminDashboard.path, type: .normal) }
         return loginPage(view: LoginView(
-            csrf: AppDatabase.randomToken(), next: Self.safeNext(request.uri.queryParameters["next"].map(String.init)),
-            passwordChanged: request.uri.queryParameters["changed"] != nil))
+            csrf: AppDatabase.randomToken(), next: Self.safeNext(request.queryValues["next"]),
+            passwordChanged: request.queryValues["changed"] != nil))
     }
 
     @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await FormData.read(request, context: context)
-        try request.requireFormCookie(form)
+        try cookies.requireFormToken(request, form)
         let email = form.text("email")
         let next = Self.safeNext(form["next"])
         var errors = FormErrors()
@@ -80,7 +80,7 @@ struct AuthRoutes: Sendable {
         switch outcome {
         case .success(let user):
             // A session the browser already had (perhaps planted by someone else) ends; the new one is fresh.
-            if let previous = request.cookies[CookieNames.session]?.value, !previous.isEmpty { try await database.endSession(token: previous) }
+            if let previous = cookies.sessionToken(request) { try await database.endSession(token: previous) }
             let (token, _) = try await database.perform { try $0.startSession(userId: user.id!, now: now()) }
             // Providers have their own dashboard; the default destination follows the role.
             var response = Response.redirect(to: user.role == .provider && next == SiteURL.adminDashboard.path ? SiteURL.providerDashboard.path : next, type: .normal)
@@ -98,7 +98,7 @@ struct AuthRoutes: Sendable {
         let form = try await FormData.read(request, context: context)
         if context.session != nil {
             try context.requireCSRF(form)
-            if let token = request.cookies[CookieNames.session]?.value { try await database.endSession(token: token) }
+            if let token = cookies.sessionToken(request) { try await database.endSession(token: token) }
         }
         var response = Response.redirect(to: SiteURL.home.path, type: .normal)
         response.headers[values: .setCookie].append(cookies.clearSession())

@@ -10,7 +10,7 @@ struct PasswordResetRoutes: Sendable {
     let database: AppDatabase
     let pages: PageRenderer
     let policy: SecurityPolicy
-    let cookies: CookieWriter
+    let cookies: SiteCookies
     let baseURL: String
     let siteName: String
     let now: @Sendable () -> Date
@@ -61,7 +61,7 @@ struct PasswordResetRoutes: Sendable {
 
     @Sendable func request(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await FormData.read(request, context: context)
-        try request.requireFormCookie(form)
+        try cookies.requireFormToken(request, form)
         let email = form.text("email")
         var errors = FormErrors()
         if email.isEmpty {
@@ -85,7 +85,7 @@ struct PasswordResetRoutes: Sendable {
     @Sendable func choose(_ request: Request, context: AppRequestContext) async throws -> Response {
         let token = try context.parameters.require("token")
         let form = try await FormData.read(request, context: context)
-        try request.requireFormCookie(form)
+        try cookies.requireFormToken(request, form)
         guard let user = try await database.passwordResetUser(token: token, now: now()) else { return expiredPage() }
         var errors = FormErrors()
         let password = form["password"]

@@ -8,11 +8,12 @@ struct SessionMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let database: AppDatabase
     let policy: SecurityPolicy
+    let cookies: SiteCookies
     let now: @Sendable () -> Date
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        if let token = request.cookies[CookieNames.session]?.value, !token.isEmpty,
+        if let token = cookies.sessionToken(request),
            let (session, user) = try await database.session(token: token, policy: policy, now: now()) {
             context.session = session
             context.user = user

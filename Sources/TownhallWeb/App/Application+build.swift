@@ -12,6 +12,7 @@ public func buildApplication(
     let router = try await buildRouter(config: config, database: database, policy: policy, now: now)
     return Application(
         router: router,
+        server: .http1(configuration: .init(idleTimeout: .seconds(Int64(config.idleTimeoutSeconds)))),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: nil),
         logger: logger)
 }
@@ -27,9 +28,10 @@ public func buildRouter(
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     let deadlines = Deadlines(workingDays: rule.workingDays, time: time)
     router.add(middleware: RequestLogMiddleware(trustProxy: config.trustProxy))
-    router.add(middleware: SecurityHeadersMiddleware())
+    let cookies = SiteCookies(secure: config.secureCookies)
+    router.add(middleware: SecurityHeadersMiddleware(fields: SecurityHeaders.fields(https: config.secureCookies)))
     // The session is loaded before errors are turned into pages, so error pages can show who is signed in.
-    router.add(middleware: SessionMiddleware(database: database, policy: policy, now: now))
+    router.add(middleware: SessionMiddleware(database: database, policy: policy, cookies: cookies, now: now))
     router.add(middleware: ErrorPageMiddleware(pages: pages))
     router.add(middleware: FileMiddleware(config.publicDirectory, searchForIndexHtml: false))
     // Public routes only are wrapped in the page cache: the route table says which they are.
@@ -46,10 +48,10 @@ public func buildRouter(
     let tracker = RecommendationRoutes(database: database, pages: pages, deadlines: deadlines, now: now)
     tracker.register(on: routes)
     ProviderRoutes(database: database, pages: pages, deadlines: deadlines, now: now).register(on: routes)
-    AuthRoutes(database: database, pages: pages, policy: policy, cookies: CookieWriter(secure: config.secureCookies), now: now)
+    AuthRoutes(database: database, pages: pages, policy: policy, cookies: cookies, now: now)
         .register(on: routes)
     PasswordResetRoutes(
-        database: database, pages: pages, policy: policy, cookies: CookieWriter(secure: config.secureCookies), baseURL: config.baseURL,
+        database: database, pages: pages, policy: policy, cookies: cookies, baseURL: config.baseURL,
         siteName: config.siteName, now: now
     ).register(on: routes)
     let clerk = ClerkRoutes(database: database, pages: pages, time: time, rule: rule, maxUploadBytes: config.maxUploadBytes, deadlines: deadlines, now: now)

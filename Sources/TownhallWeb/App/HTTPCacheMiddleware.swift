@@ -37,7 +37,8 @@ struct HTTPCacheMiddleware: RouterMiddleware {
             lastModified = hit.lastModified
         } else {
             response = try await next(request, context)
-            guard response.status == .ok, response.headers[.setCookie] == nil, response.headers[.eTag] != nil else { return response }
+            guard response.status == .ok, response.headers[.setCookie] == nil, response.headers[.eTag] != nil,
+                  response.headers[.cacheControl] != "no-store" else { return response }
             if response.headers[.cacheControl]?.hasPrefix("public") != true { response.headers[.cacheControl] = Self.cacheControl }
             lastModified = try self.lastModified(lastWrite: lastWrite)
             response.headers[.lastModified] = Self.httpDate(lastModified)

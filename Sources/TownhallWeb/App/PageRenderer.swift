@@ -43,23 +43,24 @@ public struct PageRenderer: Sendable {
             siteName: siteName, pageTitle: title, breadcrumbs: breadcrumbs, hasBreadcrumbs: !breadcrumbs.isEmpty,
             account: account, page: page)
         let html = library.render(frame, withTemplate: template) ?? ""
+        // A page that names a signed-in user and carries their sign-out token is never stored by a browser or proxy,
+        // whatever it is (an error page too).
         return Response(
             status: status,
-            headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache", .eTag: HTTPCacheMiddleware.etag(html)],
+            headers: [.contentType: "text/html; charset=utf-8", .cacheControl: account == nil ? "no-cache" : "no-store",
+                      .eTag: HTTPCacheMiddleware.etag(html)],
             body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 }
 
 /// The signed-in user's name and the token for the sign-out form in the header.
 extension PageRenderer {
-    /// A page for a signed-in user: their account header, and never stored by a browser or proxy.
+    /// A page for a signed-in user, with their account header (and so `no-store`).
     func renderSignedIn<Content: Sendable>(
         _ template: String, title: String, breadcrumbs: [Breadcrumb], page: Content, status: HTTPResponse.Status,
         context: AppRequestContext
     ) -> Response {
-        var response = render(template, title: title, breadcrumbs: breadcrumbs, page: page, status: status, account: AccountNav(context))
-        response.headers[.cacheControl] = "no-store"
-        return response
+        render(template, title: title, breadcrumbs: breadcrumbs, page: page, status: status, account: AccountNav(context))
     }
 }
 

@@ -30,6 +30,9 @@ public struct AppConfig: Sendable, Equatable {
     public var logFormat: LogFormat = .text
     /// `info` logs every write, error and refusal with its request id; `debug` adds every read.
     public var logLevel: String = "info"
+    /// Seconds a connection may stay silent (between requests, or before a request's head has arrived) before the
+    /// server closes it, so half-open and slow-header connections cannot pile up.
+    public var idleTimeoutSeconds: Int = 30
 
     public enum LogFormat: String, Sendable, Equatable { case text, json }
 
@@ -62,7 +65,7 @@ public struct AppConfig: Sendable, Equatable {
         "maxUploadBytes": "TOWNHALL_MAX_UPLOAD_BYTES", "bankHolidaysFile": "TOWNHALL_BANK_HOLIDAYS",
         "secureCookies": "TOWNHALL_SECURE_COOKIES", "baseURL": "TOWNHALL_BASE_URL", "sendmailCommand": "TOWNHALL_SENDMAIL",
         "mailFrom": "TOWNHALL_MAIL_FROM", "trustProxy": "TOWNHALL_TRUST_PROXY", "logFormat": "TOWNHALL_LOG_FORMAT",
-        "logLevel": "TOWNHALL_LOG_LEVEL",
+        "logLevel": "TOWNHALL_LOG_LEVEL", "idleTimeoutSeconds": "TOWNHALL_IDLE_TIMEOUT",
     ]
 
     /// Loads the file named by `TOWNHALL_CONFIG` (or `Config/townhall.json` when present), then applies
@@ -148,6 +151,12 @@ public struct AppConfig: Sendable, Equatable {
             config.maxUploadBytes = number
         }
         if let path = try text("bankHolidaysFile") { config.bankHolidaysFile = path }
+        if let seconds = try text("idleTimeoutSeconds") {
+            guard let number = Int(seconds), (1...3600).contains(number) else {
+                throw ConfigError("idleTimeoutSeconds from \(origin("idleTimeoutSeconds")) must be a whole number of seconds from 1 to 3600, not \"\(seconds)\"")
+            }
+            config.idleTimeoutSeconds = number
+        }
         if let url = try text("baseURL") {
             guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
                 throw ConfigError("baseURL from \(origin("baseURL")) must be an http or https address, not \"\(url)\"")

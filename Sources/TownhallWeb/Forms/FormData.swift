@@ -56,6 +56,12 @@ struct FormData: Sendable {
     }
 }
 
+extension Request {
+    /// The query string, read exactly as a form body is (a GET form sends its fields there, `+` for each space):
+    /// the one reading of a query for every route. The first of a repeated name wins.
+    var queryValues: [String: String] { FormData(urlEncoded: uri.query ?? "").values }
+}
+
 /// Errors found in a submitted form, in field order, for the GOV.UK-style error summary.
 struct FormErrors: Sendable {
     struct Entry: Sendable {

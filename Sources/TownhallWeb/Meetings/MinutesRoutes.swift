@@ -29,8 +29,14 @@ struct MinutesRoutes: Sendable {
             }
             statuses[personId] = status
         }
-        try await database.perform { [statuses] in
-            try $0.recordAttendance(meetingId: detail.summary.meeting.id!, statuses: statuses, actor: .user(user))
+        do {
+            try await database.perform { [statuses] in
+                try $0.recordAttendance(meetingId: detail.summary.meeting.id!, statuses: statuses, actor: .user(user))
+            }
+        } catch TownhallError.invalid(let message) {
+            var errors = FormErrors()
+            errors.add("attendance", message.asSentence)
+            return try await clerk.meetingPage(detail, form: form, errors: errors, context: context, status: .unprocessableContent)
         }
         return .redirect(to: SiteURL.adminMeeting(detail.summary.meeting.id!).path(fragment: "attendance"), type: .normal)
     }
@@ -45,9 +51,14 @@ struct MinutesRoutes: Sendable {
         guard errors.isEmpty, let personId else {
             return try await clerk.meetingPage(detail, form: form, errors: errors, context: context, status: .unprocessableContent)
         }
-        _ = try await database.perform { try $0.addDeclaration(
-            meetingId: detail.summary.meeting.id!, personId: personId, agendaItemId: Int64(form["declarationItem"]), kind: kind,
-            interest: form.text("interest"), actor: .user(user)) }
+        do {
+            _ = try await database.perform { try $0.addDeclaration(
+                meetingId: detail.summary.meeting.id!, personId: personId, agendaItemId: Int64(form["declarationItem"]), kind: kind,
+                interest: form.text("interest"), actor: .user(user)) }
+        } catch TownhallError.invalid(let message) {
+            errors.add("declarant", message.asSentence)
+            return try await clerk.meetingPage(detail, form: form, errors: errors, context: context, status: .unprocessableContent)
+        }
         return .redirect(to: SiteURL.adminMeeting(detail.summary.meeting.id!).path(fragment: "declarations"), type: .normal)
     }
 

@@ -25,7 +25,7 @@ struct FeedRoutes: Sendable {
             pages.render("data", title: "Open data", breadcrumbs: [Breadcrumb(title: "Home", url: SiteURL.home.path)], page: DataPageView())
         }
         routes.get(.dataFile) { request, context in
-            let bom = request.uri.queryParameters["bom"] == "1"
+            let bom = request.queryValues["bom"] == "1"
             guard let (set, format) = DataSet.parse(fileName: try context.parameters.require("file")) else { throw HTTPError(.notFound) }
             switch set {
             case .meetings: return try await meetingsData(format.rawValue, bom: bom)
@@ -129,10 +129,7 @@ struct FeedRoutes: Sendable {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             encoder.dateEncodingStrategy = .iso8601
-            var json = response(String(decoding: try encoder.encode(rows), as: UTF8.self), type: "application/json", fileName: "\(name).json")
-            // Open data, like the OParl API: any site may read it from a browser.
-            json.headers[.accessControlAllowOrigin] = "*"
-            return json
+            return response(String(decoding: try encoder.encode(rows), as: UTF8.self), type: "application/json", fileName: "\(name).json")
         }
         let csv = CSVWriter.render(header: Row.columns, rows: rows.map(\.cells))
         return response((bom ? "\u{FEFF}" : "") + csv, type: "text/csv; charset=utf-8", fileName: "\(name).csv")

@@ -44,7 +44,7 @@ struct OParlRoutes: Sendable {
     func list(
         _ request: Request, path: String, load: (OParlFilter) async throws -> (objects: [JSONValue], total: Int)?
     ) async throws -> Response {
-        let query = RecommendationRoutes.query(request)
+        let query = request.queryValues
         var filter = OParlFilter()
         for (key, keyPath) in [("created_since", \OParlFilter.createdSince), ("created_until", \.createdUntil),
                                ("modified_since", \.modifiedSince), ("modified_until", \.modifiedUntil)] {
@@ -95,8 +95,7 @@ struct OParlRoutes: Sendable {
         let text = String(decoding: try value.data(), as: UTF8.self)
         return Response(
             status: status,
-            headers: [.contentType: "application/json; charset=utf-8", .eTag: HTTPCacheMiddleware.etag(text),
-                      .accessControlAllowOrigin: "*"],
+            headers: [.contentType: "application/json; charset=utf-8", .eTag: HTTPCacheMiddleware.etag(text)],
             body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 

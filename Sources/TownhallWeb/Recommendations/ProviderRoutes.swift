@@ -62,7 +62,7 @@ struct ProviderRoutes: Sendable {
             form.values[ResponseField.action.name(recommendationId)] = item.action
             form.values[ResponseField.target.name(recommendationId)] = item.targetDate ?? ""
         }
-        let notice = request.uri.queryParameters["saved"] != nil ? "Your draft is saved. It is not public until you submit it." : nil
+        let notice = request.queryValues["saved"] != nil ? "Your draft is saved. It is not public until you submit it." : nil
         return responsePage(workspace, form: form, errors: FormErrors(), notice: notice, context: context)
     }
 

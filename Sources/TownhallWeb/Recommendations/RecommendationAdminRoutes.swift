@@ -29,7 +29,7 @@ struct RecommendationAdminRoutes: Sendable {
         guard user.role != .provider else { throw HTTPError(.forbidden) }
         let scope = RecommendationScope(bodyIds: user.role == .administrator ? nil : Array(try await database.perform { try $0.bodyIds(for: user) }), includeDrafts: true)
         let tracked = try await database.trackedRecommendations(scope, deadlines: deadlines, now: clerk.now())
-        let filter = RecommendationFilter(query: RecommendationRoutes.query(request))
+        let filter = RecommendationFilter(query: request.queryValues)
         let view = try await tracker.trackerView(
             tracked, filter: filter, base: SiteURL.adminRecommendations.path, heading: "Recommendations of your bodies",
             intro: "Every recommendation of the bodies you clerk, drafts included. Open one to extend its deadline, refer a rejection or close it.",

@@ -19,7 +19,7 @@ struct RecommendationRoutes: Sendable {
     }
 
     @Sendable func tracker(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let filter = RecommendationFilter(query: Self.query(request))
+        let filter = RecommendationFilter(query: request.queryValues)
         let tracked = try await database.trackedRecommendations(RecommendationScope(), deadlines: deadlines, now: now())
         let view = try await trackerView(
             tracked, filter: filter, base: SiteURL.recommendations.path, heading: "Recommendations tracker",
@@ -64,13 +64,5 @@ struct RecommendationRoutes: Sendable {
             "organisation", title: organisation.name,
             breadcrumbs: [Breadcrumb(title: "Home", url: SiteURL.home.path), Breadcrumb(title: "Recommendations tracker", url: SiteURL.recommendations.path)],
             page: view)
-    }
-
-    static func query(_ request: Request) -> [String: String] {
-        var values: [String: String] = [:]
-        for (key, value) in request.uri.queryParameters where values[String(key)] == nil {
-            values[String(key)] = String(value)
-        }
-        return values
     }
 }

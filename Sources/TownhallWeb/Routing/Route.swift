@@ -135,6 +135,18 @@ public enum Route: String, Sendable, CaseIterable {
         }
     }
 
+    /// Open data that any web site's script may read (the OParl API, bulk data, feeds and calendars): its responses
+    /// carry `Access-Control-Allow-Origin: *` and it answers a CORS preflight (`OPTIONS`). Never a page or a form.
+    public var isCrossOrigin: Bool {
+        switch self {
+        case .oparlSystem, .oparlBodies, .oparlBody, .oparlBodyList, .oparlObject, .openData, .dataFile, .calendar, .bodyCalendar,
+             .papersFeed, .bodyPapersFeed, .responsesFeed, .bodyResponsesFeed:
+            true
+        default:
+            false
+        }
+    }
+
     /// The methods the route answers (HEAD comes with every GET). A page whose form posts back to itself has both.
     public var methods: [HTTPRequest.Method] {
         switch self {

@@ -24,10 +24,14 @@ final class RouteTable: @unchecked Sendable {
         precondition(route.methods.contains(method), "\(route) does not answer \(method)")
         precondition(registered.insert(Self.key(route, method)).inserted, "\(route) \(method) is registered twice")
         let path = RouterPath(route.pattern)
+        let handler = route.isCrossOrigin ? CrossOrigin.allowing(handler) : handler
         if route.audience == .public {
             cached.on(path, method: method, use: handler)
         } else {
             router.on(path, method: method, use: handler)
+        }
+        if route.isCrossOrigin, method == .get {
+            router.on(path, method: .options, use: CrossOrigin.preflight)
         }
     }
 

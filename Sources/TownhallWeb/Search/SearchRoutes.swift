@@ -13,7 +13,7 @@ struct SearchRoutes: Sendable {
     }
 
     @Sendable func search(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let query = RecommendationRoutes.query(request)
+        let query = request.queryValues
         var errors = FormErrors()
         func day(_ field: String, _ label: String) -> String? {
             guard let text = query[field]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
