@@ -29,6 +29,43 @@ struct OpenDataTests {
         #expect(ICalendar.text("a, b; c\\d\ne") == "a\\, b\\; c\\\\d\\ne")
     }
 
+    /// Issue 15: a calendar is bounded whatever the store holds: the window, then the latest `maxEvents` of it.
+    @Test func calendarsAreBoundedByTheirWindow() async throws {
+        let store = try TestStore(seeded: true)
+        let db = store.database
+        let old = try db.addMeeting(body: "harford-lpac", title: "Long ago meeting", startsAt: store.now.addingTimeInterval(-400 * 86_400),
+                                    endsAt: nil, locationName: nil, address: nil, actor: .test)
+        let far = try db.addMeeting(body: "harford-lpac", title: "Far future meeting", startsAt: store.now.addingTimeInterval(500 * 86_400),
+                                    endsAt: nil, locationName: nil, address: nil, actor: .test)
+        for day in 1...(CalendarWindow.maxEvents + 5) {
+            _ = try db.addMeeting(body: "harford-lpac", title: "Weekly \(day)", startsAt: store.now.addingTimeInterval(Double(day) * 3600),
+                                  endsAt: nil, locationName: nil, address: nil, actor: .test)
+        }
+        let meetings = try await db.calendarMeetings(bodyId: nil, window: CalendarWindow(now: store.now))
+        #expect(meetings.count == CalendarWindow.maxEvents)
+        #expect(!meetings.contains { $0.summary.meeting.id == old.id || $0.summary.meeting.id == far.id })
+        #expect(meetings.map(\.summary.meeting.startsAt) == meetings.map(\.summary.meeting.startsAt).sorted(), "in date order")
+        #expect(meetings.contains { $0.summary.meeting.title == "Weekly \(CalendarWindow.maxEvents + 5)" }, "the latest are kept")
+    }
+
+    /// Issue 15: the page cache is bounded by bytes, dropping the least recently used entries first.
+    @Test func thePageCacheIsBoundedByBytes() {
+        let cache = PageCache(maxBytes: 1_000_000, maxAge: 60, maxEntryBytes: 200_000)
+        let now = Date()
+        func entry(_ size: Int) -> PageCache.Entry {
+            .init(body: ByteBuffer(repeating: 0x61, count: size), headers: [:], version: 1, stored: now, lastModified: now)
+        }
+        cache.put("/kept", entry(100_000))
+        for i in 0..<100 {
+            cache.put("/page/\(i)", entry(100_000))
+            #expect(cache.get("/kept", version: 1, now: now) != nil, "a page in use stays")
+            #expect(cache.size <= cache.maxBytes)
+        }
+        cache.put("/huge", entry(300_000))
+        #expect(cache.get("/huge", version: 1, now: now) == nil, "an entry over the per-entry limit is not kept")
+        #expect(cache.get("/page/99", version: 1, now: now) != nil && cache.get("/page/0", version: 1, now: now) == nil)
+    }
+
     @Test func calendarsFollowRFC5545() async throws {
         try await withDemo { store, client in
             let page = try await Browser.anonymous(client, "/calendar.ics")
@@ -41,7 +78,8 @@ struct OpenDataTests {
             #expect(!body.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "CRLF only")
             let unfolded = body.replacingOccurrences(of: "\r\n ", with: "")
             let events = unfolded.components(separatedBy: "BEGIN:VEVENT").dropFirst()
-            #expect(events.count == (try store.database.list(Meeting.self)).filter { $0.startsAt > store.now.addingTimeInterval(-400 * 86_400) }.count)
+            let window = CalendarWindow(now: store.now)
+            #expect(events.count == (try store.database.list(Meeting.self)).filter { $0.startsAt >= window.from && $0.startsAt <= window.until }.count)
             for event in events {
                 #expect(event.contains("\r\nUID:meeting-") && event.contains("\r\nDTSTAMP:") && event.contains("\r\nDTSTART;TZID=Europe/London:"))
             }

@@ -101,11 +101,15 @@ extension AppDatabase {
         return try await writer.read { db in try Body.filter(Column("slug") == slug).fetchOne(db).map { .some($0) } }
     }
 
-    public func calendarMeetings(bodyId: Int64?, since: Date) async throws -> [CalendarMeeting] {
+    /// The latest `CalendarWindow.maxEvents` meetings in the window, in date order.
+    public func calendarMeetings(bodyId: Int64?, window: CalendarWindow) async throws -> [CalendarMeeting] {
         try await writer.read { db in
+            let range = "m.startsAt >= ? AND m.startsAt <= ?"
             let summaries = try Self.meetingSummaries(
-                db, where: bodyId == nil ? "m.startsAt >= ?" : "m.startsAt >= ? AND m.bodyId = ?",
-                arguments: bodyId.map { [since, $0] } ?? [since], order: "m.startsAt", limit: 5000)
+                db, where: bodyId == nil ? range : range + " AND m.bodyId = ?",
+                arguments: StatementArguments([window.from, window.until]) + StatementArguments(bodyId.map { [$0] } ?? []),
+                order: "m.startsAt DESC",
+                limit: CalendarWindow.maxEvents).reversed()
             return try summaries.map { summary in
                 let meeting = summary.meeting
                 let items = meeting.agendaPublishedAt == nil ? [] : try String.fetchAll(db, sql: """

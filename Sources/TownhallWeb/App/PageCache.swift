@@ -4,7 +4,8 @@ import NIOCore
 import TownhallDomain
 import TownhallStore
 
-/// Rendered public responses kept in memory, so a busy page is not re-read and re-rendered for every request.
+/// Rendered public responses kept in memory, so a busy page is not re-read and re-rendered for every request,
+/// bounded by bytes (least recently used go first), not by count, so memory stays bounded whatever the pages weigh.
 /// An entry is served only while the store is unchanged (the newest audit entry id, which every write adds) and
 /// for at most `maxAge` seconds, the same minute a CDN may keep it under `s-maxage=60`, so time-driven changes
 /// (a meeting starting, a deadline passing) show within that minute.
@@ -18,33 +19,64 @@ final class PageCache: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var entries: [String: Entry] = [:]
-    let maxEntries: Int
-    let maxAge: TimeInterval
+    private var entries: [String: (entry: Entry, used: UInt64)] = [:]
+    private var bytes = 0
+    private var clock: UInt64 = 0
+    /// The memory the cache may hold, counted in body bytes plus a fixed allowance per entry for its key and headers,
+    /// so many small entries cannot grow it past the bound either.
     let maxBytes: Int
+    let maxAge: TimeInterval
+    /// A body larger than this is never kept (it would push out hundreds of pages).
+    let maxEntryBytes: Int
+    static let overheadPerEntry = 1024
 
-    init(maxEntries: Int = 2000, maxAge: TimeInterval = 60, maxBytes: Int = 512 * 1024) {
-        self.maxEntries = maxEntries
-        self.maxAge = maxAge
+    init(maxBytes: Int = 64 * 1024 * 1024, maxAge: TimeInterval = 60, maxEntryBytes: Int = 1024 * 1024) {
         self.maxBytes = maxBytes
+        self.maxAge = maxAge
+        self.maxEntryBytes = maxEntryBytes
     }
+
+    /// The bytes the cache holds now, by the same count as `maxBytes`.
+    var size: Int { lock.withLock { bytes } }
 
     func get(_ key: String, version: Int64, now: Date) -> Entry? {
         lock.withLock {
-            guard let entry = entries[key] else { return nil }
-            guard entry.version == version, now.timeIntervalSince(entry.stored) < maxAge, now >= entry.stored else {
-                entries[key] = nil
+            guard let found = entries[key] else { return nil }
+            guard found.entry.version == version, now.timeIntervalSince(found.entry.stored) < maxAge, now >= found.entry.stored else {
+                remove(key)
                 return nil
             }
-            return entry
+            clock += 1
+            entries[key]?.used = clock
+            return found.entry
         }
     }
 
     func put(_ key: String, _ entry: Entry) {
-        guard entry.body.readableBytes <= maxBytes else { return }
+        let cost = Self.cost(entry)
+        guard entry.body.readableBytes <= maxEntryBytes, cost <= maxBytes else { return }
         lock.withLock {
-            if entries.count >= maxEntries { entries.removeAll(keepingCapacity: true) }
-            entries[key] = entry
+            remove(key)
+            if bytes + cost > maxBytes { evict(toFit: cost) }
+            clock += 1
+            entries[key] = (entry, clock)
+            bytes += cost
+        }
+    }
+
+    private static func cost(_ entry: Entry) -> Int { entry.body.readableBytes + overheadPerEntry }
+
+    private func remove(_ key: String) {
+        if let old = entries.removeValue(forKey: key) { bytes -= Self.cost(old.entry) }
+    }
+
+    /// Drops the least recently used entries until `cost` more bytes fit, with a quarter of the bound to spare so
+    /// eviction (a sort of the entries) runs rarely rather than on every insert.
+    private func evict(toFit cost: Int) {
+        let target = max(0, maxBytes * 3 / 4 - cost)
+        for (key, _) in entries.sorted(by: { $0.value.used < $1.value.used }) {
+            guard bytes > target else { break }
+            remove(key)
         }
     }
 }

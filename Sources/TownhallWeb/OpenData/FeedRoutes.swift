@@ -44,7 +44,7 @@ struct FeedRoutes: Sendable {
     func calendar(_ slug: String?) async throws -> Response {
         let body = try await body(slug)
         let host = URL(string: baseURL)?.host ?? "townhall"
-        let meetings = try await database.calendarMeetings(bodyId: body?.id, since: now().addingTimeInterval(-400 * 86_400))
+        let meetings = try await database.calendarMeetings(bodyId: body?.id, window: CalendarWindow(now: now()))
         let events = meetings.map { entry in
             let meeting = entry.summary.meeting
             var description = "\(baseURL)/meetings/\(meeting.id!)"
