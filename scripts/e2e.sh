@@ -5,7 +5,7 @@ set -euo pipefail
 townhall=$(realpath "$1")
 python=$2
 work=$(mktemp -d)
-port=${E2E_PORT:-$((20000 + RANDOM % 20000))}
+port=${E2E_PORT:-$((20000 + RANDOM % 12000))}
 server=""
 cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT

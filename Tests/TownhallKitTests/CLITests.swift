@@ -271,7 +271,7 @@ struct CLITests {
     /// The server holds the file open (WAL) while the CLI writes; the server sees the change at once.
     @Test func serverAndCLIShareTheStore() async throws {
         _ = try expectOK(["db", "migrate"])
-        let port = Int.random(in: 20_000...40_000)
+        let port = Int.random(in: 20_000...31_999)  // below the ephemeral range (32768 up)
         let server = Process()
         server.executableURL = Self.binary
         server.arguments = ["serve", "--port", String(port), "--database", database]

@@ -150,7 +150,7 @@ class Store:
         work = tempfile.mkdtemp(prefix=f"townhall-{name}-")
         self.env = {**os.environ, "TOWNHALL_DATA_DIR": os.path.join(work, "data")}
         self.db = os.path.join(work, f"{name}.sqlite")
-        self.port = 20000 + random.randrange(20000)
+        self.port = 20000 + random.randrange(12000)  # below the ephemeral range, so a probe cannot connect to itself
         self.base = f"http://127.0.0.1:{self.port}"
         seeded = townhall("demo", "seed", "--database", self.db, env=self.env)
         if seeded.returncode != 0:

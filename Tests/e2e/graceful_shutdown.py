@@ -23,7 +23,7 @@ def main():
     env = {**os.environ, "TOWNHALL_DATA_DIR": os.path.join(work, "data")}
     db = os.path.join(work, "shutdown.sqlite")
     subprocess.run([BINARY, "demo", "seed", "--database", db], env=env, cwd=ROOT, check=True, capture_output=True)
-    port = 20000 + random.randrange(20000)
+    port = 20000 + random.randrange(12000)  # below the ephemeral range, so a probe cannot connect to itself
     server = subprocess.Popen([BINARY, "serve", "--database", db, "--host", "127.0.0.1", "--port", str(port)],
                               env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     problems = []
