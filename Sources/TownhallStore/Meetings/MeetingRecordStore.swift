@@ -53,11 +53,11 @@ extension AppDatabase {
             """, arguments: [meeting.bodyId, day, day])
     }
 
-    /// Refuses a person who was not a member of the meeting's body on the day, naming them.
-    static func requireMember(_ db: Database, _ personId: Int64, of meeting: Meeting) throws {
-        guard let person = try Person.fetchOne(db, key: personId) else { throw TownhallError.notFound("no person with id \(personId)") }
-        let members = try membersOnTheDay(db, of: meeting).map { $0["id"] as Int64 }
-        guard members.contains(personId) else {
+    /// Refuses anyone in `personIds` who was not a member of the meeting's body on the day, naming the first.
+    static func requireMembers(_ db: Database, _ personIds: some Sequence<Int64>, of meeting: Meeting) throws {
+        let members = Set(try membersOnTheDay(db, of: meeting).map { $0["id"] as Int64 })
+        for personId in personIds where !members.contains(personId) {
+            guard let person = try Person.fetchOne(db, key: personId) else { throw TownhallError.notFound("no person with id \(personId)") }
             throw TownhallError.invalid("\(person.name) was not a member of the body on \(LocalTime().day(of: meeting.startsAt))")
         }
     }
@@ -67,8 +67,9 @@ extension AppDatabase {
     public func recordAttendance(meetingId: Int64, statuses: [Int64: AttendanceStatus], actor: Actor) throws {
         try writer.write { db in
             guard let meeting = try Meeting.fetchOne(db, key: meetingId) else { throw TownhallError.notFound("no meeting with id \(meetingId)") }
-            for (personId, status) in statuses.sorted(by: { $0.key < $1.key }) {
-                try Self.requireMember(db, personId, of: meeting)
+            let ordered = statuses.sorted(by: { $0.key < $1.key })
+            try Self.requireMembers(db, ordered.map(\.key), of: meeting)
+            for (personId, status) in ordered {
                 try db.execute(sql: """
                     INSERT INTO attendance(meetingId, personId, status) VALUES (?, ?, ?)
                     ON CONFLICT(meetingId, personId) DO UPDATE SET status = excluded.status
@@ -85,7 +86,7 @@ extension AppDatabase {
         guard !interest.isEmpty else { throw TownhallError.invalid("describe the interest") }
         return try writer.write { db in
             guard let meeting = try Meeting.fetchOne(db, key: meetingId) else { throw TownhallError.notFound("no meeting with id \(meetingId)") }
-            try Self.requireMember(db, personId, of: meeting)
+            try Self.requireMembers(db, [personId], of: meeting)
             if let agendaItemId {
                 guard let item = try AgendaItem.fetchOne(db, key: agendaItemId), item.meetingId == meetingId else {
                     throw TownhallError.notFound("no agenda item \(agendaItemId) in meeting \(meetingId)")
