@@ -9,6 +9,9 @@ enum V12PaperText {
 
     static let sql = """
         ALTER TABLE paper ADD COLUMN "text" TEXT;
+        -- The papers `PaperText.fill` must still give their words: empty once filled, so the check every time the
+        -- store opens reads this index, not the whole paper table.
+        CREATE INDEX paper_textMissing ON paper(id) WHERE html IS NOT NULL AND text IS NULL;
 
         -- What the public may find: as in v11, with the paper's rendered words in place of its Markdown.
         DROP VIEW searchSource;
