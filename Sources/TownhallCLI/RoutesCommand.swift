@@ -13,7 +13,7 @@ struct RoutesCommand: ParsableCommand {
     func run() throws {
         let routes = Route.allCases.map { route in
             ["name": route.rawValue, "pattern": route.pattern, "audience": route.audience.rawValue,
-             "methods": (route.methods.map(\.rawValue) + (route.isCrossOrigin ? ["OPTIONS"] : [])).joined(separator: ",")]
+             "methods": route.registeredMethods.map(\.rawValue).joined(separator: ",")]
         }
         if json {
             let encoder = JSONEncoder()

@@ -329,7 +329,7 @@ struct HardeningTests {
                 #expect(got.status == .ok && got.headers[.accessControlAllowOrigin] == "*", "\(path)")
                 #expect(got.headers[.accessControlExposeHeaders]?.contains("ETag") == true)
             }
-            for path in ["/", "/login", "/search"] {
+            for path in ["/", "/login", "/search", "/data"] {
                 try await client.execute(uri: path, method: .options, headers: preflight) { response in
                     #expect(response.status != .noContent && response.headers[.accessControlAllowOrigin] == nil, "\(path)")
                 }

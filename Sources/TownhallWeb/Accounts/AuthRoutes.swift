@@ -32,8 +32,8 @@ struct AuthRoutes: Sendable {
             self.csrf = csrf
             self.next = next
             self.email = email
-            emailError = errors.message(for: "email")
-            passwordError = errors.message(for: "password")
+            emailError = errors.message(for: .email)
+            passwordError = errors.message(for: .password)
             self.throttled = throttled
             self.passwordChanged = passwordChanged
             hasErrors = !errors.isEmpty
@@ -50,29 +50,29 @@ struct AuthRoutes: Sendable {
     @Sendable func showLogin(_ request: Request, context: AppRequestContext) async throws -> Response {
         if let user = context.user { return .redirect(to: user.role == .provider ? SiteURL.providerDashboard.path : SiteURL.adminDashboard.path, type: .normal) }
         return loginPage(view: LoginView(
-            csrf: AppDatabase.randomToken(), next: Self.safeNext(request.queryValues["next"]),
-            passwordChanged: request.queryValues["changed"] != nil))
+            csrf: AppDatabase.randomToken(), next: Self.safeNext(request.queryForm.optional(.next)),
+            passwordChanged: request.queryForm.has(.changed)))
     }
 
     @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await FormData.read(request, context: context)
         try cookies.requireFormToken(request, form)
-        let email = form.text("email")
-        let next = Self.safeNext(form["next"])
+        let email = form.text(.email)
+        let next = Self.safeNext(form[.next])
         var errors = FormErrors()
-        if email.isEmpty { errors.add("email", "Enter your email address") }
-        if form["password"].isEmpty { errors.add("password", "Enter your password") }
+        if email.isEmpty { errors.add(.email, "Enter your email address") }
+        if form[.password].isEmpty { errors.add(.password, "Enter your password") }
         if !errors.isEmpty {
             return loginPage(view: LoginView(csrf: AppDatabase.randomToken(), next: next, email: email, errors: errors), status: .unprocessableContent)
         }
-        let password = form["password"], address = context.remoteAddress, at = now()
+        let password = form[.password], address = context.remoteAddress, at = now()
         let outcome: SignInResult
         do {
             outcome = try await gate.run {
                 try await database.perform { try $0.signIn(email: email, password: password, address: address, policy: policy, now: at) }
             }
         } catch is SignInGate.Busy {
-            errors.add("email", "Too many people are signing in at once. Wait a minute, then try again")
+            errors.add(.email, "Too many people are signing in at once. Wait a minute, then try again")
             var page = loginPage(view: LoginView(csrf: AppDatabase.randomToken(), next: next, email: email, errors: errors), status: .serviceUnavailable)
             page.headers[.retryAfter] = "60"
             return page
@@ -87,7 +87,7 @@ struct AuthRoutes: Sendable {
             response.headers[values: .setCookie].append(cookies.session(token))
             return response
         case .invalid:
-            errors.add("email", "Enter a correct email address and password")
+            errors.add(.email, "Enter a correct email address and password")
             return loginPage(view: LoginView(csrf: AppDatabase.randomToken(), next: next, email: email, errors: errors), status: .unprocessableContent)
         case .throttled:
             return loginPage(view: LoginView(csrf: AppDatabase.randomToken(), next: next, email: email, throttled: true), status: .tooManyRequests)

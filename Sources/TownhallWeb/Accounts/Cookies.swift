@@ -34,7 +34,7 @@ struct SiteCookies: Sendable {
 
     /// The double-submit check of a form used before sign-in: the form's token must equal the cookie set with it.
     func requireFormToken(_ request: Request, _ form: FormData) throws {
-        guard let cookie = request.cookies[formTokenName]?.value, !cookie.isEmpty, cookie == form["_csrf"] else {
+        guard let cookie = request.cookies[formTokenName]?.value, !cookie.isEmpty, cookie == form[.csrf] else {
             throw HTTPError(.forbidden, message: "csrf")
         }
     }

@@ -29,7 +29,7 @@ struct PasswordResetRoutes: Sendable {
         init(csrf: String, email: String = "", errors: FormErrors = FormErrors(), sent: Bool = false, expired: Bool = false) {
             self.csrf = csrf
             self.email = email
-            emailError = errors.message(for: "email")
+            emailError = errors.message(for: .email)
             self.sent = sent
             self.expired = expired
             hasErrors = !errors.isEmpty
@@ -62,12 +62,12 @@ struct PasswordResetRoutes: Sendable {
     @Sendable func request(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await FormData.read(request, context: context)
         try cookies.requireFormToken(request, form)
-        let email = form.text("email")
+        let email = form.text(.email)
         var errors = FormErrors()
         if email.isEmpty {
-            errors.add("email", "Enter your email address")
+            errors.add(.email, "Enter your email address")
         } else if email.count > 320 || !email.contains("@") {
-            errors.add("email", "Enter an email address like name@example.gov.uk")
+            errors.add(.email, "Enter an email address like name@example.gov.uk")
         }
         guard errors.isEmpty else {
             return requestPage(RequestView(csrf: AppDatabase.randomToken(), email: email, errors: errors), status: .unprocessableContent)
@@ -88,13 +88,13 @@ struct PasswordResetRoutes: Sendable {
         try cookies.requireFormToken(request, form)
         guard let user = try await database.passwordResetUser(token: token, now: now()) else { return expiredPage() }
         var errors = FormErrors()
-        let password = form["password"]
+        let password = form[.password]
         if password.count < policy.minimumPasswordLength {
-            errors.add("password", "Enter a password of at least \(policy.minimumPasswordLength) characters")
+            errors.add(.password, "Enter a password of at least \(policy.minimumPasswordLength) characters")
         } else if password.count > 1_000 {
-            errors.add("password", "Enter a password of at most 1,000 characters")
-        } else if form["confirm"] != password {
-            errors.add("confirm", "The two passwords are not the same; type the new password twice")
+            errors.add(.password, "Enter a password of at most 1,000 characters")
+        } else if form[.confirm] != password {
+            errors.add(.confirm, "The two passwords are not the same; type the new password twice")
         }
         guard errors.isEmpty else { return choosePage(token: token, user: user, errors: errors, status: .unprocessableContent) }
         do {
@@ -102,7 +102,7 @@ struct PasswordResetRoutes: Sendable {
         } catch TownhallError.conflict {
             return expiredPage()
         }
-        var response = Response.redirect(to: SiteURL.login.path + "?changed=1", type: .normal)
+        var response = Response.redirect(to: SiteURL.login.path(query: [(.changed, "1")]), type: .normal)
         response.headers[values: .setCookie].append(cookies.clearSession())
         return response
     }
@@ -122,7 +122,7 @@ struct PasswordResetRoutes: Sendable {
     private func choosePage(token: String, user: User, errors: FormErrors, status: HTTPResponse.Status = .ok) -> Response {
         let view = ChooseView(
             csrf: AppDatabase.randomToken(), action: SiteURL.passwordResetLink(token: token).path, email: user.email, minimumLength: policy.minimumPasswordLength,
-            passwordError: errors.message(for: "password"), confirmError: errors.message(for: "confirm"), hasErrors: !errors.isEmpty,
+            passwordError: errors.message(for: .password), confirmError: errors.message(for: .confirm), hasErrors: !errors.isEmpty,
             errors: errors.entries)
         var response = pages.render("password-reset", title: errors.isEmpty ? "Choose a new password" : "Error: Choose a new password", page: view, status: status)
         response.headers[.cacheControl] = "no-store"

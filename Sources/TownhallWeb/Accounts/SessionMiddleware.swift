@@ -36,7 +36,7 @@ extension AppRequestContext {
 
     /// Checks the form's CSRF token against the session's.
     func requireCSRF(_ form: FormData) throws {
-        guard let session, !form["_csrf"].isEmpty, form["_csrf"] == session.csrfToken else {
+        guard let session, !form[.csrf].isEmpty, form[.csrf] == session.csrfToken else {
             throw HTTPError(.forbidden, message: "csrf")
         }
     }

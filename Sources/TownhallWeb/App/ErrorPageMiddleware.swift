@@ -19,8 +19,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let signIn as SignInRequired {
-            let next = signIn.returnTo.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/-_"))) ?? SiteURL.adminDashboard.path
-            return .redirect(to: SiteURL.login.path + "?next=\(next)", type: .normal)
+            return .redirect(to: SiteURL.login.path(query: [(.next, signIn.returnTo)]), type: .normal)
         } catch let error as HTTPError {
             if error.status == .forbidden, error.body == "csrf" { return csrfPage(context) }
             return page(for: error.status, context)

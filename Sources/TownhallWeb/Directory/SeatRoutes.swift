@@ -19,27 +19,27 @@ struct SeatRoutes: Sendable {
     @Sendable func members(_ request: Request, context: AppRequestContext) async throws -> Response {
         let body = try await clerk.requireBody(context)
         _ = try await clerk.clerk(request, context, bodyId: body.id!)
-        let form = FormData(values: ["start": time.day(of: clerk.now()), "end": time.day(of: clerk.now()), "role": "member"])
+        let form = FormData([.start: time.day(of: clerk.now()), .end: time.day(of: clerk.now()), .role: "member"])
         return try await page(body, form: form, errors: FormErrors(), context: context)
     }
 
     @Sendable func addMember(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (body, user, form) = try await clerk.submission(request, context, clerk.requireBody, bodyId: { $0.id! })
         var errors = FormErrors()
-        if form.text("name").isEmpty { errors.add("name", "Enter the member's name") }
-        let role = MembershipRole(rawValue: form.text("role"))
-        if role == nil { errors.add("role", "Choose the member's role") }
-        let category = SeatCategory(rawValue: form.text("category"))
-        if category == nil, !SeatCategory.categories(for: body.kind).isEmpty { errors.add("category", "Choose what the member represents") }
-        if (try? time.parseDay(form.text("start"))) == nil { errors.add("start", "Enter the first day as a real date, for example 2027-05-01") }
+        if form.text(.name).isEmpty { errors.add(.name, "Enter the member's name") }
+        let role = MembershipRole(rawValue: form.text(.role))
+        if role == nil { errors.add(.role, "Choose the member's role") }
+        let category = SeatCategory(rawValue: form.text(.category))
+        if category == nil, !SeatCategory.categories(for: body.kind).isEmpty { errors.add(.category, "Choose what the member represents") }
+        if (try? time.parseDay(form.text(.start))) == nil { errors.add(.start, "Enter the first day as a real date, for example 2027-05-01") }
         if errors.isEmpty, let role {
             do {
                 _ = try await database.perform { try $0.seatPerson(
-                    name: form.text("name"), title: form.text("title"), body: body.id!, role: role, category: category,
-                    authority: Int64(form.text("council")), startDate: form.text("start"), localTime: time, actor: .user(user)) }
+                    name: form.text(.name), title: form.text(.title), body: body.id!, role: role, category: category,
+                    authority: Int64(form.text(.council)), startDate: form.text(.start), localTime: time, actor: .user(user)) }
                 return .redirect(to: SiteURL.adminMembers(body: body.slug).path, type: .normal)
             } catch let error as TownhallError {
-                errors.add(error.message.contains("council") ? "council" : "category", error.message.asSentence)
+                errors.add(error.message.contains("council") ? .council : .category, error.message.asSentence)
             }
         }
         return try await page(body, form: form, errors: errors, context: context, status: .unprocessableContent)
@@ -54,13 +54,13 @@ struct SeatRoutes: Sendable {
         var errors = FormErrors()
         do {
             _ = try await database.perform {
-                try $0.endMembership(id: id, on: form.text("end").isEmpty ? today : form.text("end"), localTime: time, actor: .user(user))
+                try $0.endMembership(id: id, on: form.text(.end).isEmpty ? today : form.text(.end), localTime: time, actor: .user(user))
             }
             return .redirect(to: SiteURL.adminMembers(body: body.slug).path, type: .normal)
         } catch let error as TownhallError {
-            errors.add("end-\(id)", error.message.asSentence)
+            errors.add(.end, row: id, error.message.asSentence)
         }
-        return try await page(body, form: FormData(values: ["start": today, "end": form.text("end"), "role": "member"]),
+        return try await page(body, form: FormData([.start: today, .end: form.text(.end), .role: "member"]),
                               errors: errors, context: context, status: .unprocessableContent)
     }
 
@@ -125,27 +125,27 @@ struct SeatsFormView: Sendable {
                 name: member.person.name, role: member.role.label,
                 representing: [member.category?.label, member.authorityName].compactMap { $0 }.joined(separator: ", "),
                 since: member.startDate, endAction: SiteURL.adminMemberEnd(body: body.slug, membership: member.membershipId).path,
-                endField: "end-\(member.membershipId)", endError: errors.message(for: "end-\(member.membershipId)"))
+                endField: FormField.end.row(member.membershipId), endError: errors.message(for: .end, row: member.membershipId))
         }
         hasMembers = !members.isEmpty
-        name = form.text("name")
-        title = form.text("title")
-        start = form.text("start")
-        end = form.text("end")
-        roles = MembershipRole.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: form.text("role") == $0.rawValue) }
+        name = form.text(.name)
+        title = form.text(.title)
+        start = form.text(.start)
+        end = form.text(.end)
+        roles = MembershipRole.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: form.text(.role) == $0.rawValue) }
         categories = SeatCategory.categories(for: body.kind).map {
-            Choice(value: $0.rawValue, label: $0.label, selected: form.text("category") == $0.rawValue)
+            Choice(value: $0.rawValue, label: $0.label, selected: form.text(.category) == $0.rawValue)
         }
         hasCategories = !categories.isEmpty
-        self.councils = [Choice(value: "", label: "None", selected: form.text("council").isEmpty)] + councils.map {
-            Choice(value: String($0.id!), label: $0.name, selected: form.text("council") == String($0.id!))
+        self.councils = [Choice(value: "", label: "None", selected: form.text(.council).isEmpty)] + councils.map {
+            Choice(value: String($0.id!), label: $0.name, selected: form.text(.council) == String($0.id!))
         }
         hasErrors = !errors.isEmpty
         self.errors = errors.entries
-        nameError = errors.message(for: "name")
-        roleError = errors.message(for: "role")
-        categoryError = errors.message(for: "category")
-        councilError = errors.message(for: "council")
-        startError = errors.message(for: "start")
+        nameError = errors.message(for: .name)
+        roleError = errors.message(for: .role)
+        categoryError = errors.message(for: .category)
+        councilError = errors.message(for: .council)
+        startError = errors.message(for: .start)
     }
 }

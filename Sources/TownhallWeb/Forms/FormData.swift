@@ -6,11 +6,17 @@ import TownhallStore
 
 /// A submitted form, URL-encoded or multipart, kept as typed so it can be shown again on error.
 struct FormData: Sendable {
+    /// The raw values by field name; read them through the `FormField` subscripts.
     var values: [String: String]
     /// Files from a `multipart/form-data` upload, by field name.
     var files: [String: MultipartForm.File] = [:]
 
-    init(values: [String: String]) { self.values = values }
+    init(values: [String: String] = [:]) { self.values = values }
+
+    /// A form filled in by the site itself (a record being edited, a default).
+    init(_ fields: [FormField: String]) {
+        values = Dictionary(uniqueKeysWithValues: fields.map { ($0.key.rawValue, $0.value) })
+    }
 
     /// Reads and decodes the request body; a body over the limit is a 413 and a malformed multipart body a 400.
     static func read(_ request: Request, context: AppRequestContext, limit: Int = 1_048_576) async throws -> FormData {
@@ -44,11 +50,37 @@ struct FormData: Sendable {
         self.values = values
     }
 
-    subscript(_ key: String) -> String { values[key] ?? "" }
+    subscript(_ field: FormField) -> String {
+        get { values[field.rawValue] ?? "" }
+        set { values[field.rawValue] = newValue }
+    }
+
+    /// A field of one row of a repeated group (`FormField.row`).
+    subscript(_ field: FormField, row id: Int64) -> String {
+        get { values[field.row(id)] ?? "" }
+        set { values[field.row(id)] = newValue }
+    }
+
+    /// A field named by the domain (the provider's `ResponseField` names).
+    subscript(name name: String) -> String {
+        get { values[name] ?? "" }
+        set { values[name] = newValue }
+    }
+
+    /// Whether the field was sent at all (a query flag such as `?saved=1`).
+    func has(_ field: FormField) -> Bool { values[field.rawValue] != nil }
+
+    /// The value if the field was sent.
+    func optional(_ field: FormField) -> String? { values[field.rawValue] }
 
     /// The value with surrounding white space removed and line endings normalised.
-    func text(_ key: String) -> String {
-        self[key].replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+    func text(_ field: FormField) -> String { Self.tidy(self[field]) }
+
+    /// A row's value, tidied like `text(_:)`.
+    func text(_ field: FormField, row id: Int64) -> String { Self.tidy(self[field, row: id]) }
+
+    private static func tidy(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     private static func decode(_ text: String) -> String {
@@ -59,7 +91,10 @@ struct FormData: Sendable {
 extension Request {
     /// The query string, read exactly as a form body is (a GET form sends its fields there, `+` for each space):
     /// the one reading of a query for every route. The first of a repeated name wins.
-    var queryValues: [String: String] { FormData(urlEncoded: uri.query ?? "").values }
+    var queryValues: [String: String] { queryForm.values }
+
+    /// The query string as a form, read through `FormField`.
+    var queryForm: FormData { FormData(urlEncoded: uri.query ?? "") }
 }
 
 /// Errors found in a submitted form, in field order, for the GOV.UK-style error summary.
@@ -73,11 +108,20 @@ struct FormErrors: Sendable {
 
     var isEmpty: Bool { entries.isEmpty }
 
-    mutating func add(_ field: String, _ message: String) {
-        entries.append(Entry(field: field, message: message))
+    mutating func add(_ field: FormField, _ message: String) { add(anchor: field.rawValue, message) }
+
+    mutating func add(_ field: FormField, row id: Int64, _ message: String) { add(anchor: field.row(id), message) }
+
+    /// An error on an element named elsewhere (the domain's `ResponseField` anchors).
+    mutating func add(anchor: String, _ message: String) {
+        entries.append(Entry(field: anchor, message: message))
     }
 
-    func message(for field: String) -> String? { entries.first { $0.field == field }?.message }
+    func message(for field: FormField) -> String? { message(anchor: field.rawValue) }
+
+    func message(for field: FormField, row id: Int64) -> String? { message(anchor: field.row(id)) }
+
+    func message(anchor: String) -> String? { entries.first { $0.field == anchor }?.message }
 }
 
 extension String {

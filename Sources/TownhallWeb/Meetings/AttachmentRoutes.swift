@@ -27,13 +27,13 @@ struct AttachmentRoutes: Sendable {
             // `submission` authorises before it reads the body, so only a permitted clerk reaches this page.
             let (item, meeting) = try await clerk.requireItem(context)
             var errors = FormErrors()
-            errors.add("file", "The file must be smaller than \(AttachmentLink.size(maxUploadBytes))")
+            errors.add(.file, "The file must be smaller than \(AttachmentLink.size(maxUploadBytes))")
             return try await clerk.itemForm(item: item, meeting: meeting, form: clerk.itemValues(item), errors: errors, context: context,
                                             status: .contentTooLarge)
         }
         let ((item, meeting), user, form) = submitted
         var errors = FormErrors()
-        let paperId = form["paper"].isEmpty ? nil : Int64(form["paper"])
+        let paperId = form[.paper].isEmpty ? nil : Int64(form[.paper])
         if let file = form.files["file"], !file.fileName.isEmpty {
             do {
                 _ = try await database.perform { try $0.attach(
@@ -42,10 +42,10 @@ struct AttachmentRoutes: Sendable {
                 return .redirect(to: SiteURL.adminItemEdit(item.id!).path(fragment: "files"), type: .normal)
             } catch let error as TownhallError {
                 guard case .invalid = error else { throw error }
-                errors.add("file", error.message.asSentence)
+                errors.add(.file, error.message.asSentence)
             }
         } else {
-            errors.add("file", "Choose a file to attach")
+            errors.add(.file, "Choose a file to attach")
         }
         return try await clerk.itemForm(item: item, meeting: meeting, form: clerk.itemValues(item), errors: errors, context: context,
                                         status: .unprocessableContent)

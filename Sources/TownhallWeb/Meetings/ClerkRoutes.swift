@@ -74,19 +74,19 @@ struct ClerkRoutes: Sendable {
     @Sendable func newMeeting(_ request: Request, context: AppRequestContext) async throws -> Response {
         let body = try await requireBody(context)
         _ = try await clerk(request, context, bodyId: body.id!)
-        return meetingForm(body: body, form: FormData(values: [:]), errors: FormErrors(), context: context)
+        return meetingForm(body: body, form: FormData(), errors: FormErrors(), context: context)
     }
 
     @Sendable func createMeeting(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (body, user, form) = try await submission(request, context, requireBody, bodyId: { $0.id! })
         let fields = parseMeetingForm(form)
-        guard form["action"] == "save", fields.errors.isEmpty, let starts = fields.starts else {
+        guard form[.action] == "save", fields.errors.isEmpty, let starts = fields.starts else {
             return meetingForm(body: body, form: form, errors: fields.errors, context: context,
                                status: fields.errors.isEmpty ? .ok : .unprocessableContent)
         }
         let meeting = try await database.perform { try $0.addMeeting(
-            body: body.slug, title: fields.title, startsAt: starts, endsAt: fields.ends, locationName: form.text("location"),
-            address: form.text("address"), actor: .user(user)) }
+            body: body.slug, title: fields.title, startsAt: starts, endsAt: fields.ends, locationName: form.text(.location),
+            address: form.text(.address), actor: .user(user)) }
         return .redirect(to: SiteURL.adminMeeting(meeting.id!).path, type: .normal)
     }
 
@@ -94,10 +94,10 @@ struct ClerkRoutes: Sendable {
         let detail = try await requireMeeting(context)
         _ = try await clerk(request, context, bodyId: detail.summary.meeting.bodyId)
         let meeting = detail.summary.meeting
-        let form = FormData(values: [
-            "title": meeting.title, "date": time.day(of: meeting.startsAt), "start": time.clock24(meeting.startsAt),
-            "end": meeting.endsAt.map(time.clock24) ?? "", "location": detail.location?.name ?? "",
-            "address": detail.location?.address ?? "",
+        let form = FormData([
+            .title: meeting.title, .date: time.day(of: meeting.startsAt), .start: time.clock24(meeting.startsAt),
+            .end: meeting.endsAt.map(time.clock24) ?? "", .location: detail.location?.name ?? "",
+            .address: detail.location?.address ?? "",
         ])
         return meetingForm(existing: detail, form: form, errors: FormErrors(), context: context)
     }
@@ -105,20 +105,20 @@ struct ClerkRoutes: Sendable {
     @Sendable func updateMeeting(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (detail, user, form) = try await submission(request, context, requireMeeting, bodyId: { $0.summary.meeting.bodyId })
         let fields = parseMeetingForm(form)
-        guard form["action"] == "save", fields.errors.isEmpty, let starts = fields.starts else {
+        guard form[.action] == "save", fields.errors.isEmpty, let starts = fields.starts else {
             return meetingForm(existing: detail, form: form, errors: fields.errors, context: context,
                                status: fields.errors.isEmpty ? .ok : .unprocessableContent)
         }
         _ = try await database.perform { try $0.updateMeeting(
             id: detail.summary.meeting.id!, title: fields.title, startsAt: starts, endsAt: fields.ends,
-            locationName: form.text("location"), address: form.text("address"), actor: .user(user)) }
+            locationName: form.text(.location), address: form.text(.address), actor: .user(user)) }
         return .redirect(to: SiteURL.adminMeeting(detail.summary.meeting.id!).path, type: .normal)
     }
 
     @Sendable func meeting(_ request: Request, context: AppRequestContext) async throws -> Response {
         let detail = try await requireMeeting(context)
         _ = try await clerk(request, context, bodyId: detail.summary.meeting.bodyId)
-        return try await meetingPage(detail, form: FormData(values: [:]), errors: FormErrors(), context: context)
+        return try await meetingPage(detail, form: FormData(), errors: FormErrors(), context: context)
     }
 
     @Sendable func addItem(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -146,14 +146,14 @@ struct ClerkRoutes: Sendable {
             return try await itemForm(item: item, meeting: meeting, form: form, errors: fields.errors, context: context, status: .unprocessableContent)
         }
         _ = try await database.perform { try $0.updateAgendaItem(
-            id: item.id!, title: fields.title, type: fields.type, exemptParagraph: fields.paragraph, decision: form.text("decision"),
+            id: item.id!, title: fields.title, type: fields.type, exemptParagraph: fields.paragraph, decision: form.text(.decision),
             actor: .user(user)) }
         return .redirect(to: SiteURL.adminMeeting(meeting.meeting.id!).path(fragment: "agenda"), type: .normal)
     }
 
     @Sendable func moveItem(_ request: Request, context: AppRequestContext) async throws -> Response {
         let ((item, meeting), user, form) = try await submission(request, context, requireItem, bodyId: { $0.1.meeting.bodyId })
-        guard let direction = AppDatabase.Direction(rawValue: form["direction"]) else { throw HTTPError(.badRequest) }
+        guard let direction = AppDatabase.Direction(rawValue: form[.direction]) else { throw HTTPError(.badRequest) }
         try await database.perform { try $0.moveAgendaItem(id: item.id!, direction: direction, actor: .user(user)) }
         return .redirect(to: SiteURL.adminMeeting(meeting.meeting.id!).path(fragment: "agenda"), type: .normal)
     }
@@ -165,8 +165,8 @@ struct ClerkRoutes: Sendable {
         } catch let error as TownhallError {
             guard case .conflict(let message) = error, let detail = try await database.clerkMeeting(id: meeting.meeting.id!) else { throw error }
             var errors = FormErrors()
-            errors.add("agenda", message)
-            return try await meetingPage(detail, form: FormData(values: [:]), errors: errors, context: context, status: .conflict)
+            errors.add(.agenda, message)
+            return try await meetingPage(detail, form: FormData(), errors: errors, context: context, status: .conflict)
         }
         return .redirect(to: SiteURL.adminMeeting(meeting.meeting.id!).path(fragment: "agenda"), type: .normal)
     }
@@ -179,19 +179,19 @@ struct ClerkRoutes: Sendable {
 
     @Sendable func publishAgenda(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (detail, user, form) = try await submission(request, context, requireMeeting, bodyId: { $0.summary.meeting.bodyId })
-        guard !isLate(detail.summary.meeting) || !form.text("reason").isEmpty else {
+        guard !isLate(detail.summary.meeting) || !form.text(.reason).isEmpty else {
             var errors = FormErrors()
-            errors.add("reason", "Give the reason the agenda is published late (for example, an urgent item)")
+            errors.add(.reason, "Give the reason the agenda is published late (for example, an urgent item)")
             return try await meetingPage(detail, form: form, errors: errors, context: context, status: .unprocessableContent)
         }
         _ = try await database.perform { try $0.publishAgenda(
-            meetingId: detail.summary.meeting.id!, at: now(), rule: rule, lateReason: form.text("reason"), actor: .user(user)) }
+            meetingId: detail.summary.meeting.id!, at: now(), rule: rule, lateReason: form.text(.reason), actor: .user(user)) }
         return .redirect(to: SiteURL.adminMeeting(detail.summary.meeting.id!).path, type: .normal)
     }
 
     @Sendable func setStatus(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (detail, user, form) = try await submission(request, context, requireMeeting, bodyId: { $0.summary.meeting.bodyId })
-        guard let status = MeetingStatus(rawValue: form["status"]), status != .scheduled else { throw HTTPError(.badRequest) }
+        guard let status = MeetingStatus(rawValue: form[.status]), status != .scheduled else { throw HTTPError(.badRequest) }
         _ = try await database.perform {
             try $0.setMeetingStatus(meetingId: detail.summary.meeting.id!, status: status, actor: .user(user))
         }
@@ -203,18 +203,18 @@ struct ClerkRoutes: Sendable {
     @Sendable func newPaper(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (item, meeting) = try await requireItem(context)
         _ = try await clerk(request, context, bodyId: meeting.meeting.bodyId)
-        return try await paperForm(paper: nil, item: item, meeting: meeting, form: FormData(values: [:]), errors: FormErrors(), preview: false, context: context)
+        return try await paperForm(paper: nil, item: item, meeting: meeting, form: FormData(), errors: FormErrors(), preview: false, context: context)
     }
 
     @Sendable func createPaper(_ request: Request, context: AppRequestContext) async throws -> Response {
         let ((item, meeting), user, form) = try await submission(request, context, requireItem, bodyId: { $0.1.meeting.bodyId })
         let errors = Self.paperErrors(form)
-        guard form["action"] == "save", errors.isEmpty else {
+        guard form[.action] == "save", errors.isEmpty else {
             return try await paperForm(paper: nil, item: item, meeting: meeting, form: form, errors: errors, preview: true, context: context,
                              status: errors.isEmpty ? .ok : .unprocessableContent)
         }
         let paper = try await database.perform { try $0.addPaper(
-            itemId: item.id!, title: form.text("title"), author: form.text("author"), markdown: form.text("markdown"), now: now(),
+            itemId: item.id!, title: form.text(.title), author: form.text(.author), markdown: form.text(.markdown), now: now(),
             actor: .user(user)) }
         return .redirect(to: SiteURL.adminPaper(paper.id!).path, type: .normal)
     }
@@ -230,12 +230,12 @@ struct ClerkRoutes: Sendable {
         let (paper, user, form) = try await submission(request, context, requirePaper, bodyId: { $0.meeting.meeting.bodyId })
         guard paper.paper.status == .draft else { throw HTTPError(.conflict) }
         let errors = Self.paperErrors(form)
-        guard form["action"] == "save", errors.isEmpty else {
+        guard form[.action] == "save", errors.isEmpty else {
             return try await paperForm(paper: paper.paper, item: paper.item, meeting: paper.meeting, form: form, errors: errors, preview: true,
                              context: context, status: errors.isEmpty ? .ok : .unprocessableContent)
         }
         _ = try await database.perform { try $0.updateDraft(
-            paperId: paper.paper.id!, title: form.text("title"), author: form.text("author"), markdown: form.text("markdown"),
+            paperId: paper.paper.id!, title: form.text(.title), author: form.text(.author), markdown: form.text(.markdown),
             actor: .user(user)) }
         return .redirect(to: SiteURL.adminPaper(paper.paper.id!).path, type: .normal)
     }
@@ -243,15 +243,15 @@ struct ClerkRoutes: Sendable {
     @Sendable func publishPaper(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (paper, user, form) = try await submission(request, context, requirePaper, bodyId: { $0.meeting.meeting.bodyId })
         guard paper.paper.status == .draft else { throw HTTPError(.conflict) }
-        guard !isLate(paper.meeting.meeting) || !form.text("lateReason").isEmpty else {
+        guard !isLate(paper.meeting.meeting) || !form.text(.lateReason).isEmpty else {
             var errors = FormErrors()
-            errors.add("lateReason", "Give the reason the paper is published late (for example, figures confirmed after the deadline)")
-            let values = paperValues(paper.paper, merging: FormData(values: ["lateReason": form["lateReason"]]))
+            errors.add(.lateReason, "Give the reason the paper is published late (for example, figures confirmed after the deadline)")
+            let values = paperValues(paper.paper, merging: FormData([.lateReason: form[.lateReason]]))
             return try await paperForm(paper: paper.paper, item: paper.item, meeting: paper.meeting, form: values, errors: errors, preview: true,
                              context: context, status: .unprocessableContent)
         }
         _ = try await database.perform { try $0.publishPaper(
-            id: paper.paper.id!, renderer: renderer, at: now(), rule: rule, lateReason: form.text("lateReason"), actor: .user(user)) }
+            id: paper.paper.id!, renderer: renderer, at: now(), rule: rule, lateReason: form.text(.lateReason), actor: .user(user)) }
         return .redirect(to: SiteURL.adminPaper(paper.paper.id!).path, type: .normal)
     }
 
@@ -265,15 +265,15 @@ struct ClerkRoutes: Sendable {
     @Sendable func withdrawPaper(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (paper, user, form) = try await submission(request, context, requirePaper, bodyId: { $0.meeting.meeting.bodyId })
         guard paper.paper.status == .published else { throw HTTPError(.conflict) }
-        guard !form.text("withdrawReason").isEmpty else {
+        guard !form.text(.withdrawReason).isEmpty else {
             var errors = FormErrors()
-            errors.add("withdrawReason", "Give the reason for withdrawing the paper")
+            errors.add(.withdrawReason, "Give the reason for withdrawing the paper")
             let values = paperValues(paper.paper)
             return try await paperForm(paper: paper.paper, item: paper.item, meeting: paper.meeting, form: values, errors: errors, preview: true,
                              context: context, status: .unprocessableContent)
         }
         _ = try await database.perform {
-            try $0.withdrawPaper(id: paper.paper.id!, reason: form.text("withdrawReason"), at: now(), actor: .user(user))
+            try $0.withdrawPaper(id: paper.paper.id!, reason: form.text(.withdrawReason), at: now(), actor: .user(user))
         }
         return .redirect(to: SiteURL.adminPaper(paper.paper.id!).path, type: .normal)
     }

@@ -35,7 +35,7 @@ struct MinutesRoutes: Sendable {
             }
         } catch TownhallError.invalid(let message) {
             var errors = FormErrors()
-            errors.add("attendance", message.asSentence)
+            errors.add(.attendance, message.asSentence)
             return try await clerk.meetingPage(detail, form: form, errors: errors, context: context, status: .unprocessableContent)
         }
         return .redirect(to: SiteURL.adminMeeting(detail.summary.meeting.id!).path(fragment: "attendance"), type: .normal)
@@ -44,19 +44,19 @@ struct MinutesRoutes: Sendable {
     @Sendable func declaration(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (detail, user, form) = try await clerk.submission(request, context, clerk.requireMeeting, bodyId: { $0.summary.meeting.bodyId })
         var errors = FormErrors()
-        let personId = Int64(form["declarant"])
-        if personId == nil { errors.add("declarant", "Select who declared the interest") }
-        if form.text("interest").isEmpty { errors.add("interest", "Describe the interest") }
-        let kind = InterestKind(rawValue: form["kind"]) ?? .otherRegisterable
+        let personId = Int64(form[.declarant])
+        if personId == nil { errors.add(.declarant, "Select who declared the interest") }
+        if form.text(.interest).isEmpty { errors.add(.interest, "Describe the interest") }
+        let kind = InterestKind(rawValue: form[.kind]) ?? .otherRegisterable
         guard errors.isEmpty, let personId else {
             return try await clerk.meetingPage(detail, form: form, errors: errors, context: context, status: .unprocessableContent)
         }
         do {
             _ = try await database.perform { try $0.addDeclaration(
-                meetingId: detail.summary.meeting.id!, personId: personId, agendaItemId: Int64(form["declarationItem"]), kind: kind,
-                interest: form.text("interest"), actor: .user(user)) }
+                meetingId: detail.summary.meeting.id!, personId: personId, agendaItemId: Int64(form[.declarationItem]), kind: kind,
+                interest: form.text(.interest), actor: .user(user)) }
         } catch TownhallError.invalid(let message) {
-            errors.add("declarant", message.asSentence)
+            errors.add(.declarant, message.asSentence)
             return try await clerk.meetingPage(detail, form: form, errors: errors, context: context, status: .unprocessableContent)
         }
         return .redirect(to: SiteURL.adminMeeting(detail.summary.meeting.id!).path(fragment: "declarations"), type: .normal)
@@ -64,13 +64,13 @@ struct MinutesRoutes: Sendable {
 
     @Sendable func addWitness(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (detail, user, form) = try await clerk.submission(request, context, clerk.requireMeeting, bodyId: { $0.summary.meeting.bodyId })
-        guard !form.text("witnessName").isEmpty else {
+        guard !form.text(.witnessName).isEmpty else {
             var errors = FormErrors()
-            errors.add("witnessName", "Enter the witness's name")
+            errors.add(.witnessName, "Enter the witness's name")
             return try await clerk.meetingPage(detail, form: form, errors: errors, context: context, status: .unprocessableContent)
         }
         _ = try await database.perform { try $0.addWitness(
-            meetingId: detail.summary.meeting.id!, name: form.text("witnessName"), role: form.text("witnessRole"), actor: .user(user)) }
+            meetingId: detail.summary.meeting.id!, name: form.text(.witnessName), role: form.text(.witnessRole), actor: .user(user)) }
         return .redirect(to: SiteURL.adminMeeting(detail.summary.meeting.id!).path(fragment: "witnesses"), type: .normal)
     }
 
@@ -96,14 +96,14 @@ struct MinutesRoutes: Sendable {
         let (detail, user, form) = try await clerk.submission(request, context, clerk.requireMeeting, bodyId: { $0.summary.meeting.bodyId })
         let record = try await database.meetingRecord(meetingId: detail.summary.meeting.id!)
         var errors = FormErrors()
-        if form.text("markdown").isEmpty { errors.add("markdown", "Write the minutes before saving them") }
-        if let problem = TextLimits.markdownProblem(form.text("markdown"), what: "the minutes") { errors.add("markdown", problem.asSentence) }
-        guard form["action"] == "save", errors.isEmpty else {
-            return page(detail, record: record, markdown: form.text("markdown"), preview: true, errors: errors, context: context,
+        if form.text(.markdown).isEmpty { errors.add(.markdown, "Write the minutes before saving them") }
+        if let problem = TextLimits.markdownProblem(form.text(.markdown), what: "the minutes") { errors.add(.markdown, problem.asSentence) }
+        guard form[.action] == "save", errors.isEmpty else {
+            return page(detail, record: record, markdown: form.text(.markdown), preview: true, errors: errors, context: context,
                         status: errors.isEmpty ? .ok : .unprocessableContent)
         }
         _ = try await database.perform {
-            try $0.saveMinutes(meetingId: detail.summary.meeting.id!, markdown: form.text("markdown"), actor: .user(user))
+            try $0.saveMinutes(meetingId: detail.summary.meeting.id!, markdown: form.text(.markdown), actor: .user(user))
         }
         return .redirect(to: SiteURL.adminMinutes(detail.summary.meeting.id!).path, type: .normal)
     }
@@ -133,7 +133,7 @@ struct MinutesRoutes: Sendable {
         } catch let error as TownhallError {
             guard case .conflict(let message) = error else { throw error }
             var errors = FormErrors()
-            errors.add("markdown", message)
+            errors.add(.markdown, message)
             let record = try await database.meetingRecord(meetingId: meetingId)
             return page(detail, record: record, markdown: record.minutes?.markdown ?? "", preview: true, errors: errors,
                         context: context, status: .conflict)
@@ -154,7 +154,7 @@ struct MinutesRoutes: Sendable {
             markdown: markdown, isDraft: minutesStatus == nil || minutesStatus == .draft, canPublish: minutesStatus == .draft,
             canApprove: minutesStatus == .published, statusLabel: MinutesView.statusLabel(record, time: clerk.time),
             previewHTML: preview && !markdown.isEmpty ? (record.minutes?.html ?? clerk.renderer.render(markdown).html) : nil,
-            markdownError: errors.message(for: "markdown"), hasErrors: !errors.isEmpty, errors: errors.entries)
+            markdownError: errors.message(for: .markdown), hasErrors: !errors.isEmpty, errors: errors.entries)
         return clerk.render("admin-minutes", (errors.isEmpty ? "" : "Error: ") + "Minutes", view, context,
                             breadcrumbs: [ClerkRoutes.dashboardCrumb, Breadcrumb(title: meeting.title, url: SiteURL.adminMeeting(meeting.id!).path)],
                             status: status)

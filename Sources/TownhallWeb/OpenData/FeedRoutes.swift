@@ -25,7 +25,7 @@ struct FeedRoutes: Sendable {
             pages.render("data", title: "Open data", breadcrumbs: [Breadcrumb(title: "Home", url: SiteURL.home.path)], page: DataPageView())
         }
         routes.get(.dataFile) { request, context in
-            let bom = request.queryValues["bom"] == "1"
+            let bom = request.queryForm[.bom] == "1"
             guard let (set, format) = DataSet.parse(fileName: try context.parameters.require("file")) else { throw HTTPError(.notFound) }
             switch set {
             case .meetings: return try await meetingsData(format.rawValue, bom: bom)

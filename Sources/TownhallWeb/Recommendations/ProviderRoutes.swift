@@ -55,14 +55,14 @@ struct ProviderRoutes: Sendable {
         let (_, organisationId) = try provider(request, context)
         let workspace = try await requireWorkspace(context, organisationId)
         let source = workspace.draft != nil ? workspace.draftItems : workspace.latestItems
-        var form = FormData(values: ["basedOn": String(workspace.latest?.version ?? 0)])
+        var form = FormData([.basedOn: String(workspace.latest?.version ?? 0)])
         for (recommendationId, item) in source {
-            form.values[ResponseField.decision.name(recommendationId)] = item.decision?.rawValue ?? ""
-            form.values[ResponseField.reasons.name(recommendationId)] = item.reasons
-            form.values[ResponseField.action.name(recommendationId)] = item.action
-            form.values[ResponseField.target.name(recommendationId)] = item.targetDate ?? ""
+            form[name: ResponseField.decision.name(recommendationId)] = item.decision?.rawValue ?? ""
+            form[name: ResponseField.reasons.name(recommendationId)] = item.reasons
+            form[name: ResponseField.action.name(recommendationId)] = item.action
+            form[name: ResponseField.target.name(recommendationId)] = item.targetDate ?? ""
         }
-        let notice = request.queryValues["saved"] != nil ? "Your draft is saved. It is not public until you submit it." : nil
+        let notice = request.queryForm.has(.saved) ? "Your draft is saved. It is not public until you submit it." : nil
         return responsePage(workspace, form: form, errors: FormErrors(), notice: notice, context: context)
     }
 
@@ -77,12 +77,12 @@ struct ProviderRoutes: Sendable {
         for tracked in answerable {
             let id = tracked.recommendation.id!
             let answer = ResponseAnswer(
-                decision: ResponseDecision(rawValue: form[ResponseField.decision.name(id)]), reasons: form[ResponseField.reasons.name(id)],
-                action: form[ResponseField.action.name(id)], targetDate: form[ResponseField.target.name(id)])
+                decision: ResponseDecision(rawValue: form[name: ResponseField.decision.name(id)]), reasons: form[name: ResponseField.reasons.name(id)],
+                action: form[name: ResponseField.action.name(id)], targetDate: form[name: ResponseField.target.name(id)])
             answers[id] = answer
             let number = tracked.recommendation.number
-            for problem in form["action"] == "submit" ? answer.problems(number: number) : answer.lengthProblems(number: number) {
-                errors.add(problem.field.anchor(id), problem.message)
+            for problem in form[.action] == "submit" ? answer.problems(number: number) : answer.lengthProblems(number: number) {
+                errors.add(anchor: problem.field.anchor(id), problem.message)
             }
         }
         guard errors.isEmpty else {
@@ -90,23 +90,23 @@ struct ProviderRoutes: Sendable {
         }
         let paperId = workspace.paper.id!
         do {
-            if form["action"] == "submit" {
+            if form[.action] == "submit" {
                 _ = try await database.perform { [answers] in try $0.submitResponse(
-                    paperId: paperId, organisationId: organisationId, answers: answers, basedOnVersion: Int(form["basedOn"]) ?? -1,
+                    paperId: paperId, organisationId: organisationId, answers: answers, basedOnVersion: Int(form[.basedOn]) ?? -1,
                     now: now(), deadlines: deadlines, actor: .user(user)) }
                 return .redirect(to: SiteURL.providerReport(paper: paperId).path, type: .normal)
             }
             _ = try await database.perform { [answers] in
                 try $0.saveResponseDraft(paperId: paperId, organisationId: organisationId, answers: answers, now: now(), actor: .user(user))
             }
-            return .redirect(to: SiteURL.providerReport(paper: paperId).path + "?saved=1", type: .normal)
+            return .redirect(to: SiteURL.providerReport(paper: paperId).path(query: [(.saved, "1")]), type: .normal)
         } catch let error as TownhallError {
             guard case .conflict(let message) = error else { throw error }
             // Someone else submitted first: show the latest state, with this person's answers kept to review.
             let fresh = try await requireWorkspace(context, organisationId)
             var kept = form
-            kept.values["basedOn"] = String(fresh.latest?.version ?? 0)
-            errors.add("response", "Not submitted: \(message). Your answers are kept below; check them against the response now published, then submit them as a correction if they are still right.")
+            kept[.basedOn] = String(fresh.latest?.version ?? 0)
+            errors.add(.response, "Not submitted: \(message). Your answers are kept below; check them against the response now published, then submit them as a correction if they are still right.")
             return responsePage(fresh, form: kept, errors: errors, context: context, status: .conflict)
         }
     }
@@ -121,17 +121,17 @@ struct ProviderRoutes: Sendable {
         let paperId = detail.paper.id!
         var errors = FormErrors()
         let id = detail.tracked.recommendation.id!
-        guard let status = ImplementationStatus(rawValue: form["status-\(id)"]) else {
-            errors.add("status-\(id)", "Select the progress made on recommendation \(detail.tracked.recommendation.number)")
+        guard let status = ImplementationStatus(rawValue: form[.status, row: id]) else {
+            errors.add(.status, row: id, "Select the progress made on recommendation \(detail.tracked.recommendation.number)")
             return try await progressError(paperId, organisationId, form: form, errors: errors, context: context)
         }
         do {
             _ = try await database.perform { try $0.addImplementationUpdate(
-                recommendationId: id, status: status, note: form["note-\(id)"], targetDate: form["progressTarget-\(id)"], at: now(),
+                recommendationId: id, status: status, note: form[.note, row: id], targetDate: form[.progressTarget, row: id], at: now(),
                 deadlines: deadlines, actor: .user(user)) }
         } catch let error as TownhallError {
             guard case .invalid(let message) = error else { throw error }
-            errors.add("note-\(id)", message.asSentence)
+            errors.add(.note, row: id, message.asSentence)
             return try await progressError(paperId, organisationId, form: form, errors: errors, context: context)
         }
         return .redirect(to: SiteURL.providerReport(paper: paperId).path(fragment: "progress-\(id)"), type: .normal)

@@ -81,28 +81,28 @@ struct ResponseFormView: Sendable {
         bodyName = workspace.recommendations.first?.body.name ?? ""
         self.csrf = csrf
         action = SiteURL.providerReport(paper: workspace.paper.id!).path
-        basedOn = form["basedOn"]
+        basedOn = form[.basedOn]
         entries = workspace.recommendations.map { tracked in
             let id = tracked.recommendation.id!
-            let chosen = form[ResponseField.decision.name(id)]
-            func error(_ field: ResponseField) -> String? { errors.message(for: field.anchor(id)) }
+            let chosen = form[name: ResponseField.decision.name(id)]
+            func error(_ field: ResponseField) -> String? { errors.message(anchor: field.anchor(id)) }
             return Entry(
                 id: id, number: tracked.recommendation.number, text: tracked.recommendation.text,
                 due: tracked.recommendation.dueOn.flatMap(Day.init).map(time.longDate(day:)) ?? "",
                 stateLabel: tracked.state.label, stateClass: tracked.state.tagClass, publicURL: SiteURL.recommendation(id).path,
                 canAnswer: tracked.recommendation.isOpenToAnswer,
                 decisions: ResponseDecision.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == chosen) },
-                reasons: form[ResponseField.reasons.name(id)], action: form[ResponseField.action.name(id)],
-                target: form[ResponseField.target.name(id)],
+                reasons: form[name: ResponseField.reasons.name(id)], action: form[name: ResponseField.action.name(id)],
+                target: form[name: ResponseField.target.name(id)],
                 fields: Fields(id), progressURL: SiteURL.providerProgress(recommendation: id).path,
                 decisionError: error(.decision), reasonsError: error(.reasons), actionError: error(.action), targetError: error(.target),
                 submittedDecision: workspace.latestItems[id]?.decision?.label,
                 canUpdateProgress: tracked.state.allows(.updateImplementation),
                 progressChoices: ImplementationStatus.allCases.map {
-                    Choice(value: $0.rawValue, label: $0.label, selected: form["status-\(id)"] == $0.rawValue)
+                    Choice(value: $0.rawValue, label: $0.label, selected: form[.status, row: id] == $0.rawValue)
                 },
-                note: form["note-\(id)"], progressTarget: form["progressTarget-\(id)"],
-                statusError: errors.message(for: "status-\(id)"), noteError: errors.message(for: "note-\(id)"))
+                note: form[.note, row: id], progressTarget: form[.progressTarget, row: id],
+                statusError: errors.message(for: .status, row: id), noteError: errors.message(for: .note, row: id))
         }
         canAnswer = entries.contains { $0.canAnswer }
         isCorrection = workspace.latest != nil
@@ -110,7 +110,7 @@ struct ResponseFormView: Sendable {
         latestVersion = workspace.latest?.version
         latestSubmitted = workspace.latest?.submittedAt.map(time.dateTime)
         self.notice = notice
-        responseError = errors.message(for: "response")
+        responseError = errors.message(for: .response)
         hasErrors = !errors.isEmpty
         self.errors = errors.entries
     }

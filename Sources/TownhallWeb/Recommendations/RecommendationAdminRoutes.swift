@@ -29,7 +29,7 @@ struct RecommendationAdminRoutes: Sendable {
         guard user.role != .provider else { throw HTTPError(.forbidden) }
         let scope = RecommendationScope(bodyIds: user.role == .administrator ? nil : Array(try await database.perform { try $0.bodyIds(for: user) }), includeDrafts: true)
         let tracked = try await database.trackedRecommendations(scope, deadlines: deadlines, now: clerk.now())
-        let filter = RecommendationFilter(query: request.queryValues)
+        let filter = RecommendationFilter(query: request.queryForm)
         let view = try await tracker.trackerView(
             tracked, filter: filter, base: SiteURL.adminRecommendations.path, heading: "Recommendations of your bodies",
             intro: "Every recommendation of the bodies you clerk, drafts included. Open one to extend its deadline, refer a rejection or close it.",
@@ -48,7 +48,7 @@ struct RecommendationAdminRoutes: Sendable {
     @Sendable func recommendation(_ request: Request, context: AppRequestContext) async throws -> Response {
         let detail = try await requireRecommendation(context)
         _ = try await clerk.clerk(request, context, bodyId: detail.tracked.body.id!)
-        return page(detail, form: FormData(values: [:]), errors: FormErrors(), context: context)
+        return page(detail, form: FormData(), errors: FormErrors(), context: context)
     }
 
     func page(_ detail: RecommendationDetail, form: FormData, errors: FormErrors, context: AppRequestContext,
@@ -61,9 +61,9 @@ struct RecommendationAdminRoutes: Sendable {
             deleteURL: SiteURL.adminRecommendationDelete(id).path, extendURL: SiteURL.adminExtend(id).path,
             referURL: SiteURL.adminRefer(id).path, closeURL: SiteURL.adminClose(id).path, paperURL: SiteURL.adminPaper(detail.paper.id!).path,
             isDraft: isDraft, canExtend: !isDraft && state.allows(.extendDeadline), canRefer: !isDraft && state.allows(.refer),
-            canClose: !isDraft && state.allows(.close), newDue: form["newDue"], reason: form["reason"], referTo: form["referTo"],
-            referNote: form["referNote"], closeNote: form["closeNote"], newDueError: errors.message(for: "newDue"),
-            reasonError: errors.message(for: "reason"), referToError: errors.message(for: "referTo"),
+            canClose: !isDraft && state.allows(.close), newDue: form[.newDue], reason: form[.reason], referTo: form[.referTo],
+            referNote: form[.referNote], closeNote: form[.closeNote], newDueError: errors.message(for: .newDue),
+            reasonError: errors.message(for: .reason), referToError: errors.message(for: .referTo),
             hasErrors: !errors.isEmpty, errors: errors.entries)
         return clerk.render(
             "admin-recommendation", (errors.isEmpty ? "" : "Error: ") + "Recommendation \(detail.tracked.recommendation.number)", view,
@@ -73,7 +73,7 @@ struct RecommendationAdminRoutes: Sendable {
 
     /// Runs a store change for the recommendation; a refused change re-renders the page with the message on `field`.
     func change(
-        _ request: Request, _ context: AppRequestContext, field: String,
+        _ request: Request, _ context: AppRequestContext, field: FormField,
         _ body: (RecommendationDetail, User, FormData) async throws -> Void
     ) async throws -> Response {
         let (detail, user, form) = try await clerk.submission(request, context, requireRecommendation, bodyId: { $0.tracked.body.id! })
@@ -94,29 +94,29 @@ struct RecommendationAdminRoutes: Sendable {
     }
 
     @Sendable func extend(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await change(request, context, field: "newDue") { detail, user, form in
-            guard let day = Day(form.text("newDue")) else {
-                throw TownhallError.invalid(form.text("newDue").isEmpty ? "enter the new deadline" : "the new deadline must be a real date, for example 2027-03-31")
+        try await change(request, context, field: .newDue) { detail, user, form in
+            guard let day = Day(form.text(.newDue)) else {
+                throw TownhallError.invalid(form.text(.newDue).isEmpty ? "enter the new deadline" : "the new deadline must be a real date, for example 2027-03-31")
             }
-            if form.text("reason").isEmpty { throw TownhallError.invalid("give the reason for extending the deadline") }
+            if form.text(.reason).isEmpty { throw TownhallError.invalid("give the reason for extending the deadline") }
             try await database.perform { try $0.extendDeadline(
-                recommendationId: detail.tracked.recommendation.id!, to: day, reason: form.text("reason"), at: clerk.now(), deadlines: deadlines,
+                recommendationId: detail.tracked.recommendation.id!, to: day, reason: form.text(.reason), at: clerk.now(), deadlines: deadlines,
                 actor: .user(user)) }
         }
     }
 
     @Sendable func refer(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await change(request, context, field: "referTo") { detail, user, form in
+        try await change(request, context, field: .referTo) { detail, user, form in
             try await database.perform { try $0.referRecommendation(
-                id: detail.tracked.recommendation.id!, to: form.text("referTo"), note: form.text("referNote"), at: clerk.now(),
+                id: detail.tracked.recommendation.id!, to: form.text(.referTo), note: form.text(.referNote), at: clerk.now(),
                 deadlines: deadlines, actor: .user(user)) }
         }
     }
 
     @Sendable func close(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await change(request, context, field: "closeNote") { detail, user, form in
+        try await change(request, context, field: .closeNote) { detail, user, form in
             try await database.perform { try $0.closeRecommendation(
-                id: detail.tracked.recommendation.id!, note: form.text("closeNote"), at: clerk.now(), deadlines: deadlines, actor: .user(user)) }
+                id: detail.tracked.recommendation.id!, note: form.text(.closeNote), at: clerk.now(), deadlines: deadlines, actor: .user(user)) }
         }
     }
 
@@ -131,17 +131,17 @@ struct RecommendationAdminRoutes: Sendable {
     @Sendable func add(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (paper, user, form) = try await clerk.submission(request, context, clerk.requirePaper, bodyId: { $0.meeting.meeting.bodyId })
         var errors = FormErrors()
-        let organisationId = Int64(form["organisation"])
-        if organisationId == nil { errors.add("organisation", "Select the organisation the recommendation is addressed to") }
-        if form.text("recommendation").isEmpty { errors.add("recommendation", "Write the recommendation") }
+        let organisationId = Int64(form[.organisation])
+        if organisationId == nil { errors.add(.organisation, "Select the organisation the recommendation is addressed to") }
+        if form.text(.recommendation).isEmpty { errors.add(.recommendation, "Write the recommendation") }
         if let organisationId, errors.isEmpty {
             do {
                 _ = try await database.perform { try $0.addRecommendation(
-                    paperId: paper.paper.id!, organisationId: organisationId, text: form.text("recommendation"), now: clerk.now(), actor: .user(user)) }
+                    paperId: paper.paper.id!, organisationId: organisationId, text: form.text(.recommendation), now: clerk.now(), actor: .user(user)) }
                 return .redirect(to: SiteURL.adminPaper(paper.paper.id!).path(fragment: "recommendations"), type: .normal)
             } catch let error as TownhallError {
                 guard case .conflict(let message) = error else { throw error }
-                errors.add("recommendation", message.asSentence)
+                errors.add(.recommendation, message.asSentence)
             }
         }
         return try await clerk.paperForm(paper: paper.paper, item: paper.item, meeting: paper.meeting, form: clerk.paperValues(paper.paper, merging: form),
@@ -157,7 +157,7 @@ struct RecommendationAdminRoutes: Sendable {
         } catch let error as TownhallError {
             guard case .conflict(let message) = error else { throw error }
             var errors = FormErrors()
-            errors.add("recommendations", message.asSentence)
+            errors.add(.recommendations, message.asSentence)
             return try await clerk.paperForm(paper: paper.paper, item: paper.item, meeting: paper.meeting,
                                              form: clerk.paperValues(paper.paper, merging: form), errors: errors, preview: true, context: context,
                                              status: .conflict)

@@ -19,7 +19,7 @@ struct RecommendationRoutes: Sendable {
     }
 
     @Sendable func tracker(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let filter = RecommendationFilter(query: request.queryValues)
+        let filter = RecommendationFilter(query: request.queryForm)
         let tracked = try await database.trackedRecommendations(RecommendationScope(), deadlines: deadlines, now: now())
         let view = try await trackerView(
             tracked, filter: filter, base: SiteURL.recommendations.path, heading: "Recommendations tracker",

@@ -66,22 +66,25 @@ struct RecommendationFilter: Sendable {
     var dueTo: Day?
     var page = 1
     var errors = FormErrors()
-    let query: [String: String]
+    let query: FormData
 
-    init(query: [String: String]) {
+    /// The filters a page link keeps, in the order the form has them.
+    static let fields: [FormField] = [.state, .organisation, .body, .dueFrom, .dueTo]
+
+    init(query: FormData) {
         self.query = query
-        state = query["state"].flatMap(RecommendationState.init(rawValue:))
-        organisation = query["organisation"].flatMap { $0.isEmpty ? nil : $0 }
-        body = query["body"].flatMap { $0.isEmpty ? nil : $0 }
-        for (key, label) in [("dueFrom", "Due from"), ("dueTo", "Due to")] {
-            guard let text = query[key], !text.isEmpty else { continue }
+        state = query.optional(.state).flatMap(RecommendationState.init(rawValue:))
+        organisation = query.optional(.organisation).flatMap { $0.isEmpty ? nil : $0 }
+        body = query.optional(.body).flatMap { $0.isEmpty ? nil : $0 }
+        for (key, label) in [(FormField.dueFrom, "Due from"), (.dueTo, "Due to")] {
+            guard let text = query.optional(key), !text.isEmpty else { continue }
             guard let day = Day(text) else {
                 errors.add(key, "\(label) must be a real date, for example 2027-01-31")
                 continue
             }
-            if key == "dueFrom" { dueFrom = day } else { dueTo = day }
+            if key == .dueFrom { dueFrom = day } else { dueTo = day }
         }
-        do { page = try RequestNumber.page(query["page"]) } catch { errors.add("state", "The list's \(error.message)") }
+        do { page = try RequestNumber.page(query.optional(.page)) } catch { errors.add(.state, "The list's \(error.message)") }
     }
 
     func matches(_ tracked: TrackedRecommendation) -> Bool {
@@ -101,17 +104,14 @@ struct RecommendationFilter: Sendable {
             states: RecommendationState.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0 == state) },
             organisations: organisations.map { Choice(value: $0.slug, label: $0.name, selected: $0.slug == organisation) },
             bodies: bodies.map { Choice(value: $0.slug, label: $0.name, selected: $0.slug == body) },
-            dueFrom: query["dueFrom"] ?? "", dueTo: query["dueTo"] ?? "",
-            dueFromError: errors.message(for: "dueFrom"), dueToError: errors.message(for: "dueTo"))
+            dueFrom: query[.dueFrom], dueTo: query[.dueTo],
+            dueFromError: errors.message(for: .dueFrom), dueToError: errors.message(for: .dueTo))
     }
 
     /// The same filters on another page of results.
     func pageURL(_ base: String, page: Int) -> String {
-        var items = query.filter { $0.key != "page" && !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
-        items.append(URLQueryItem(name: "page", value: String(page)))
-        var components = URLComponents()
-        components.queryItems = items
-        return base + (components.percentEncodedQuery.map { "?\($0)" } ?? "")
+        let kept = Self.fields.compactMap { field in query.optional(field).flatMap { $0.isEmpty ? nil : (field, $0) } }
+        return base + FormField.query(kept + [(.page, String(page))])
     }
 }
 

@@ -139,8 +139,8 @@ public enum Route: String, Sendable, CaseIterable {
     /// carry `Access-Control-Allow-Origin: *` and it answers a CORS preflight (`OPTIONS`). Never a page or a form.
     public var isCrossOrigin: Bool {
         switch self {
-        case .oparlSystem, .oparlBodies, .oparlBody, .oparlBodyList, .oparlObject, .openData, .dataFile, .calendar, .bodyCalendar,
-             .papersFeed, .bodyPapersFeed, .responsesFeed, .bodyResponsesFeed:
+        case .oparlSystem, .oparlBodies, .oparlBody, .oparlBodyList, .oparlObject, .dataFile, .calendar, .bodyCalendar, .papersFeed,
+             .bodyPapersFeed, .responsesFeed, .bodyResponsesFeed:
             true
         default:
             false
@@ -162,6 +162,12 @@ public enum Route: String, Sendable, CaseIterable {
         default:
             [.get]
         }
+    }
+
+    /// Every method the server registers for the route: `methods`, plus `OPTIONS` (the CORS preflight) on a
+    /// cross-origin route. `RouteTable` registers from it and `townhall routes` lists it, so the two cannot disagree.
+    public var registeredMethods: [HTTPRequest.Method] {
+        methods + (isCrossOrigin && methods.contains(.get) ? [.options] : [])
     }
 
     /// The names of the pattern's parameters, in order.

@@ -30,7 +30,7 @@ final class RouteTable: @unchecked Sendable {
         } else {
             router.on(path, method: method, use: handler)
         }
-        if route.isCrossOrigin, method == .get {
+        if method == .get, route.registeredMethods.contains(.options) {
             router.on(path, method: .options, use: CrossOrigin.preflight)
         }
     }

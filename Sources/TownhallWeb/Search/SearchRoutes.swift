@@ -13,23 +13,23 @@ struct SearchRoutes: Sendable {
     }
 
     @Sendable func search(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let query = request.queryValues
+        let query = request.queryForm
         var errors = FormErrors()
-        func day(_ field: String, _ label: String) -> String? {
-            guard let text = query[field]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        func day(_ field: FormField, _ label: String) -> String? {
+            guard let text = query.optional(field)?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
             guard Day(text) != nil else {
                 errors.add(field, "\(label) must be a real date, for example 2026-11-25")
                 return nil
             }
             return text
         }
-        let from = day("from", "The from date"), to = day("to", "The to date")
-        if let from, let to, from > to { errors.add("to", "The to date must be on or after the from date") }
+        let from = day(.from, "The from date"), to = day(.to, "The to date")
+        if let from, let to, from > to { errors.add(.to, "The to date must be on or after the from date") }
         let bodies = try await database.allBodies()
-        let bodySlug = query["body"].flatMap { slug in bodies.contains { $0.slug == slug } ? slug : nil }
+        let bodySlug = query.optional(.body).flatMap { slug in bodies.contains { $0.slug == slug } ? slug : nil }
         var page = 1
-        do { page = try RequestNumber.page(query["page"]) } catch { errors.add("q", "The results \(error.message)") }
-        let search = SearchRequest(text: String((query["q"] ?? "").prefix(200)), bodySlug: bodySlug, from: from, to: to, page: page)
+        do { page = try RequestNumber.page(query.optional(.page)) } catch { errors.add(.q, "The results \(error.message)") }
+        let search = SearchRequest(text: String(query[.q].prefix(200)), bodySlug: bodySlug, from: from, to: to, page: page)
         let results = errors.isEmpty ? try await database.search(search) : SearchResults(hits: [], total: 0)
         let view = SearchView(request: search, raw: query, bodies: bodies, results: results, errors: errors)
         return pages.render(

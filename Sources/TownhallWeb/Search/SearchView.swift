@@ -30,10 +30,10 @@ struct SearchView: Sendable {
     let fromError: String?
     let toError: String?
 
-    init(request: SearchRequest, raw: [String: String], bodies: [Body], results: SearchResults, errors: FormErrors) {
+    init(request: SearchRequest, raw: FormData, bodies: [Body], results: SearchResults, errors: FormErrors) {
         text = request.text
-        from = raw["from"] ?? ""
-        to = raw["to"] ?? ""
+        from = raw[.from]
+        to = raw[.to]
         self.bodies = [Choice(value: "", label: "All bodies", selected: request.bodySlug == nil)]
             + bodies.map { Choice(value: $0.slug, label: $0.name, selected: $0.slug == request.bodySlug) }
         hasQuery = request.ftsQuery != nil
@@ -53,22 +53,15 @@ struct SearchView: Sendable {
         }
         hasHits = !hits.isEmpty
         func link(_ page: Int) -> String {
-            var items = [URLQueryItem(name: "q", value: request.text)]
-            if let slug = request.bodySlug { items.append(URLQueryItem(name: "body", value: slug)) }
-            if let from = request.from { items.append(URLQueryItem(name: "from", value: from)) }
-            if let to = request.to { items.append(URLQueryItem(name: "to", value: to)) }
-            items.append(URLQueryItem(name: "page", value: String(page)))
-            var components = URLComponents()
-            components.path = SiteURL.search.path
-            components.queryItems = items
-            return components.string ?? SiteURL.search.path
+            let fields: [(FormField, String?)] = [(.q, request.text), (.body, request.bodySlug), (.from, request.from), (.to, request.to), (.page, String(page))]
+            return SiteURL.search.path(query: fields.compactMap { field, value in value.map { (field, $0) } })
         }
         previousURL = request.page > 1 ? link(request.page - 1) : nil
         nextURL = results.hits.count == SearchRequest.pageSize && first + results.hits.count < results.total ? link(request.page + 1) : nil
         hasErrors = !errors.isEmpty
         self.errors = errors.entries
-        fromError = errors.message(for: "from")
-        toError = errors.message(for: "to")
+        fromError = errors.message(for: .from)
+        toError = errors.message(for: .to)
     }
 
     static let kindLabels = [

@@ -1,0 +1,57 @@
+import Foundation
+
+/// Every field a form or a page's query string sends, written once. Routes read a submission by these names, view
+/// models hand them back with the value kept, and the error summary links to them, so a field renamed in one place
+/// is renamed everywhere; `FormFieldTests` checks that every `name` a template sends is a case here and every case
+/// is sent by some template.
+///
+/// A field repeated per row (a member's end date, a person's attendance) is one case with `row(_:)`; the provider's
+/// answers per recommendation are the domain's `ResponseField`, because the domain reports problems against them.
+enum FormField: String, Sendable, CaseIterable {
+    /// The CSRF token every form carries.
+    case csrf = "_csrf"
+    /// Which button sent the form (save, preview, check …).
+    case action
+    // Meetings
+    case title, date, start, end, location, address, status, reason
+    // Agenda items
+    case itemTitle, itemType, exempt, paragraph, direction, paper, decision, file
+    // The meeting record
+    case attendance, declarant, declarationItem, interest, kind, witnessName, witnessRole, markdown
+    // Papers and their recommendations
+    case author, lateReason, withdrawReason, recommendation, organisation
+    // Recommendations
+    case newDue, referTo, referNote, closeNote
+    // The provider's response
+    case basedOn, note, progressTarget
+    // Seats on a body
+    case name, role, council, category
+    // Accounts
+    case email, password, confirm, next
+    // Searching and filtering (GET forms: the query string)
+    case q, body, from, to, page, state, dueFrom, dueTo
+    // Flags in a query string (a redirect's notice, the CSV byte-order mark)
+    case saved, changed, bom
+    // Sections an error about the whole of them links to
+    case agenda, recommendations, response
+
+    /// Fields only links and redirects send (a results page, a notice flag); no template has a control for them.
+    static let sentByLinks: Set<FormField> = [.page, .saved, .changed, .bom]
+
+    /// The name (and element id) of the field for one row of a repeated group.
+    func row(_ id: Int64) -> String { "\(rawValue)-\(id)" }
+
+    /// A query string of fields (`?q=budget&page=2`), as a link or redirect sends it. Each value is percent-encoded
+    /// except RFC 3986 unreserved characters and `/`.
+    static func query(_ fields: [(FormField, String)]) -> String {
+        let allowed = Route.segmentCharacters.union(CharacterSet(charactersIn: "/"))
+        return "?" + fields.map { field, value in
+            "\(field.rawValue)=\(value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
+        }.joined(separator: "&")
+    }
+}
+
+extension SiteURL {
+    /// The path with a query string of fields (`/login?next=/admin`).
+    func path(query: [(FormField, String)]) -> String { path + FormField.query(query) }
+}
