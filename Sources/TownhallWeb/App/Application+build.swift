@@ -47,18 +47,18 @@ public func buildRouter(
         .register(on: routes)
     let tracker = RecommendationRoutes(database: database, pages: pages, deadlines: deadlines, now: now)
     tracker.register(on: routes)
-    ProviderRoutes(database: database, pages: pages, deadlines: deadlines, now: now).register(on: routes)
+    ResponseRoutes(database: database, pages: pages, deadlines: deadlines, now: now).register(on: routes)
     AuthRoutes(database: database, pages: pages, policy: policy, cookies: cookies, now: now)
         .register(on: routes)
     PasswordResetRoutes(
         database: database, pages: pages, policy: policy, cookies: cookies, baseURL: config.baseURL,
         siteName: config.siteName, now: now
     ).register(on: routes)
-    let clerk = ClerkRoutes(database: database, pages: pages, time: time, rule: rule, maxUploadBytes: config.maxUploadBytes, deadlines: deadlines, now: now)
+    let clerk = BackOfficeRoutes(database: database, pages: pages, time: time, rule: rule, maxUploadBytes: config.maxUploadBytes, deadlines: deadlines, now: now)
     clerk.register(on: routes)
     MinutesRoutes(clerk: clerk).register(on: routes)
     SeatRoutes(clerk: clerk).register(on: routes)
-    RecommendationAdminRoutes(clerk: clerk, tracker: tracker).register(on: routes)
+    RecommendationFollowUpRoutes(clerk: clerk, tracker: tracker).register(on: routes)
     AttachmentRoutes(clerk: clerk, files: AttachmentFiles(dataDirectory: config.dataDirectory), maxUploadBytes: config.maxUploadBytes)
         .register(on: routes)
     guard routes.missing.isEmpty else {

@@ -6,7 +6,7 @@ import TownhallStore
 /// The clerk's members page for a body: the seats its kind requires (empty ones flagged), the current members,
 /// and forms to seat someone or end a membership. The store enforces the seat rules; this page reports them.
 struct SeatRoutes: Sendable {
-    let clerk: ClerkRoutes
+    let clerk: BackOfficeRoutes
     var database: AppDatabase { clerk.database }
     var time: LocalTime { clerk.time }
 

@@ -5,7 +5,7 @@ import TownhallStore
 
 /// Files on agenda items: uploaded from the item page (multipart, no JavaScript), downloaded and removed by the clerk.
 struct AttachmentRoutes: Sendable {
-    let clerk: ClerkRoutes
+    let clerk: BackOfficeRoutes
     let files: AttachmentFiles
     let maxUploadBytes: Int
 

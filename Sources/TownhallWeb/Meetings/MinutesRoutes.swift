@@ -5,7 +5,7 @@ import TownhallStore
 
 /// Attendance, declarations of interest and minutes: the clerk's record of a meeting.
 struct MinutesRoutes: Sendable {
-    let clerk: ClerkRoutes
+    let clerk: BackOfficeRoutes
 
     var database: AppDatabase { clerk.database }
 
@@ -156,7 +156,7 @@ struct MinutesRoutes: Sendable {
             previewHTML: preview && !markdown.isEmpty ? (record.minutes?.html ?? clerk.renderer.render(markdown).html) : nil,
             markdownError: errors.message(for: .markdown), hasErrors: !errors.isEmpty, errors: errors.entries)
         return clerk.render("admin-minutes", (errors.isEmpty ? "" : "Error: ") + "Minutes", view, context,
-                            breadcrumbs: [ClerkRoutes.dashboardCrumb, Breadcrumb(title: meeting.title, url: SiteURL.adminMeeting(meeting.id!).path)],
+                            breadcrumbs: [BackOfficeRoutes.dashboardCrumb, Breadcrumb(title: meeting.title, url: SiteURL.adminMeeting(meeting.id!).path)],
                             status: status)
     }
 }

@@ -5,7 +5,7 @@ import TownhallStore
 
 /// Provider responders: their organisation's recommendations, a response form per report, progress updates.
 /// Every handler checks that the signed-in user answers for the organisation the object is addressed to.
-struct ProviderRoutes: Sendable {
+struct ResponseRoutes: Sendable {
     let database: AppDatabase
     let pages: PageRenderer
     let deadlines: Deadlines

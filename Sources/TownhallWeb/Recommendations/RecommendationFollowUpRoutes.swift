@@ -5,8 +5,8 @@ import TownhallStore
 
 /// The clerk's side of recommendations: draft and issue them on a report, follow every recommendation of their
 /// bodies, extend deadlines with a reason, refer rejections onward and close them.
-struct RecommendationAdminRoutes: Sendable {
-    let clerk: ClerkRoutes
+struct RecommendationFollowUpRoutes: Sendable {
+    let clerk: BackOfficeRoutes
     let tracker: RecommendationRoutes
 
     var database: AppDatabase { clerk.database }
@@ -67,7 +67,7 @@ struct RecommendationAdminRoutes: Sendable {
             hasErrors: !errors.isEmpty, errors: errors.entries)
         return clerk.render(
             "admin-recommendation", (errors.isEmpty ? "" : "Error: ") + "Recommendation \(detail.tracked.recommendation.number)", view,
-            context, breadcrumbs: [ClerkRoutes.dashboardCrumb, Breadcrumb(title: "Recommendations", url: SiteURL.adminRecommendations.path)],
+            context, breadcrumbs: [BackOfficeRoutes.dashboardCrumb, Breadcrumb(title: "Recommendations", url: SiteURL.adminRecommendations.path)],
             status: status)
     }
 

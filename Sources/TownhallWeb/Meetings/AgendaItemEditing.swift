@@ -1,0 +1,133 @@
+import Foundation
+import Hummingbird
+import TownhallDomain
+import TownhallMarkdown
+import TownhallStore
+
+/// A clerk adds, changes, moves and removes the items of a meeting's agenda.
+extension BackOfficeRoutes {
+    func registerAgendaItemEditing(on routes: RouteTable) {
+        routes.post(.adminAddItem, use: addItem)
+        routes.get(.adminItemEdit, use: editItem)
+        routes.post(.adminItemEdit, use: updateItem)
+        routes.post(.adminItemMove, use: moveItem)
+        routes.post(.adminItemDelete, use: removeItem)
+    }
+
+    @Sendable func addItem(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (detail, user, form) = try await submission(request, context, requireMeeting, bodyId: { $0.summary.meeting.bodyId })
+        let fields = Self.parseItemForm(form)
+        guard fields.errors.isEmpty else {
+            return try await meetingPage(detail, form: form, errors: fields.errors, context: context, status: .unprocessableContent)
+        }
+        _ = try await database.perform { try $0.addAgendaItem(
+            meetingId: detail.summary.meeting.id!, title: fields.title, type: fields.type, exemptParagraph: fields.paragraph,
+            actor: .user(user)) }
+        return .redirect(to: SiteURL.adminMeeting(detail.summary.meeting.id!).path(fragment: "agenda"), type: .normal)
+    }
+
+    @Sendable func editItem(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (item, meeting) = try await requireItem(context)
+        _ = try await clerk(request, context, bodyId: meeting.meeting.bodyId)
+        return try await itemForm(item: item, meeting: meeting, form: itemValues(item), errors: FormErrors(), context: context)
+    }
+
+    @Sendable func updateItem(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let ((item, meeting), user, form) = try await submission(request, context, requireItem, bodyId: { $0.1.meeting.bodyId })
+        let fields = Self.parseItemForm(form)
+        guard fields.errors.isEmpty else {
+            return try await itemForm(item: item, meeting: meeting, form: form, errors: fields.errors, context: context, status: .unprocessableContent)
+        }
+        _ = try await database.perform { try $0.updateAgendaItem(
+            id: item.id!, title: fields.title, type: fields.type, exemptParagraph: fields.paragraph, decision: form.text(.decision),
+            actor: .user(user)) }
+        return .redirect(to: SiteURL.adminMeeting(meeting.meeting.id!).path(fragment: "agenda"), type: .normal)
+    }
+
+    @Sendable func moveItem(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let ((item, meeting), user, form) = try await submission(request, context, requireItem, bodyId: { $0.1.meeting.bodyId })
+        guard let direction = AppDatabase.Direction(rawValue: form[.direction]) else { throw HTTPError(.badRequest) }
+        try await database.perform { try $0.moveAgendaItem(id: item.id!, direction: direction, actor: .user(user)) }
+        return .redirect(to: SiteURL.adminMeeting(meeting.meeting.id!).path(fragment: "agenda"), type: .normal)
+    }
+
+    @Sendable func removeItem(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let ((item, meeting), user, form) = try await submission(request, context, requireItem, bodyId: { $0.1.meeting.bodyId })
+        do {
+            _ = try await database.perform { try $0.removeAgendaItem(id: item.id!, actor: .user(user)) }
+        } catch let error as TownhallError {
+            guard case .conflict(let message) = error, let detail = try await database.clerkMeeting(id: meeting.meeting.id!) else { throw error }
+            var errors = FormErrors()
+            errors.add(.agenda, message)
+            return try await meetingPage(detail, form: FormData(), errors: errors, context: context, status: .conflict)
+        }
+        return .redirect(to: SiteURL.adminMeeting(meeting.meeting.id!).path(fragment: "agenda"), type: .normal)
+    }
+
+    struct ItemFields {
+        var errors = FormErrors()
+        var title = ""
+        var type = AgendaItemType.report
+        var paragraph: ExemptParagraph?
+    }
+
+    /// Validates an agenda item: a title, and a Schedule 12A paragraph whenever the item is marked exempt.
+    static func parseItemForm(_ form: FormData) -> ItemFields {
+        var fields = ItemFields()
+        fields.title = form.text(.itemTitle)
+        if fields.title.isEmpty { fields.errors.add(.itemTitle, "Enter a title for the agenda item") }
+        fields.type = AgendaItemType(rawValue: form[.itemType]) ?? .report
+        if form[.exempt] == "yes" {
+            fields.paragraph = Int(form[.paragraph]).flatMap(ExemptParagraph.init(rawValue:))
+            if fields.paragraph == nil { fields.errors.add(.paragraph, "Select the Schedule 12A paragraph that makes the item exempt") }
+        }
+        return fields
+    }
+
+    /// The select options of the agenda item form, with what was chosen kept selected.
+    static func itemChoices(_ form: FormData) -> (types: [Choice], paragraphs: [Choice]) {
+        let selectedType = form[.itemType].isEmpty ? AgendaItemType.report.rawValue : form[.itemType]
+        return (
+            AgendaItemType.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == selectedType) },
+            ExemptParagraph.allCases.map {
+                Choice(value: String($0.rawValue), label: "Paragraph \($0.rawValue): \($0.summary)", selected: form[.paragraph] == String($0.rawValue))
+            }
+        )
+    }
+
+    /// The item form's values as stored, for showing the page again after a file upload.
+    func itemValues(_ item: AgendaItem) -> FormData {
+        FormData([
+            .itemTitle: item.title, .itemType: item.itemType.rawValue, .exempt: item.isExempt ? "yes" : "",
+            .paragraph: item.exemptParagraph.map { String($0.rawValue) } ?? "", .decision: item.decision ?? "",
+        ])
+    }
+
+    func itemForm(item: AgendaItem, meeting: MeetingSummary, form: FormData, errors: FormErrors, context: AppRequestContext,
+                  status: HTTPResponse.Status = .ok) async throws -> Response {
+        let choices = Self.itemChoices(form)
+        let attached = try await database.clerkItemFiles(itemId: item.id!)
+        let papersById = Dictionary(uniqueKeysWithValues: attached.papers.map { ($0.id!, $0) })
+        let view = ItemFormView(
+            action: SiteURL.adminItemEdit(item.id!).path, csrf: context.session?.csrfToken ?? "", number: item.number,
+            meetingTitle: meeting.meeting.title, meetingURL: SiteURL.adminMeeting(meeting.meeting.id!).path, itemTitle: form[.itemTitle],
+            itemTypes: choices.types, itemExempt: form[.exempt] == "yes", paragraphs: choices.paragraphs, decision: form[.decision],
+            itemTitleError: errors.message(for: .itemTitle), itemParagraphError: errors.message(for: .paragraph),
+            uploadAction: SiteURL.adminItemAttachments(item.id!).path, maxUpload: AttachmentLink.size(maxUploadBytes),
+            allowedTypes: AttachmentFiles.mediaTypes.keys.sorted().map { ".\($0)" }.joined(separator: ", "),
+            files: attached.attachments.map { file in
+                ItemFormView.FileRow(
+                    name: file.fileName, details: AttachmentLink(file).details, url: SiteURL.adminAttachment(file.id!).path,
+                    removeURL: SiteURL.adminAttachmentDelete(file.id!).path,
+                    paper: file.paperId.flatMap { papersById[$0] }.map { "\($0.title) (revision \($0.revision))" })
+            },
+            hasFiles: !attached.attachments.isEmpty,
+            papers: attached.papers.map { Choice(value: String($0.id!), label: "\($0.title) (revision \($0.revision), \($0.status.rawValue))", selected: false) },
+            fileError: errors.message(for: .file),
+            hasErrors: !errors.isEmpty, errors: errors.entries)
+        return render("admin-item-form", (errors.isEmpty ? "" : "Error: ") + "Change item \(item.number)", view, context,
+                      breadcrumbs: [Self.dashboardCrumb, Breadcrumb(title: meeting.meeting.title, url: SiteURL.adminMeeting(meeting.meeting.id!).path)],
+                      status: status)
+    }
+
+}
