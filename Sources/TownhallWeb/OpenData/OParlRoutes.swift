@@ -13,36 +13,40 @@ struct OParlRoutes: Sendable {
     let siteName: String
 
     func register(on routes: RouteTable) {
-        routes.get(.oparlSystem) { _, _ in try await Self.json(database.oparlSystem(base: base, time: time, name: siteName)) }
+        routes.get(.oparlSystem) { _, _ in
+            try Self.json(await read { objects in try objects.system(name: siteName) })
+        }
         routes.get(.oparlBodies) { request, _ in
-            try await list(request, path: "bodies") { filter in try await database.oparlBodies(filter: filter, base: base, time: time) }
+            try await list(request, link: .oparlBodies) { filter in try await read { objects in try objects.bodies(filter: filter) } }
         }
         routes.get(.oparlBodyList) { request, context in
             guard let list = OParlList(rawValue: context.parameters.get("list") ?? ""), let id = RequestNumber.id(context.parameters.get("id"))
             else { return Self.error(.notFound, "no such list") }
-            return try await self.list(request, path: "bodies/\(id)/\(list.rawValue)") { filter in
-                try await database.oparlList(list, bodyId: id, filter: filter, base: base, time: time)
+            return try await self.list(request, link: .oparlBodyList(id, list: list.rawValue)) { filter in
+                try await read { objects in try objects.list(list, bodyId: id, filter: filter) }
             }
         }
-        routes.get(.oparlBody) { _, context in try await object("bodies", context) }
+        routes.get(.oparlBody) { _, context in try await object(OParlKind.bodies.rawValue, context) }
         routes.get(.oparlObject) { _, context in try await object(context.parameters.get("kind") ?? "", context) }
     }
 
+    /// Maps store objects to OParl JSON inside one read.
+    func read<T: Sendable>(_ body: @escaping @Sendable (OParlObjects) throws -> T) async throws -> T {
+        try await database.oparlRead { [base, time] reader in try body(OParlObjects(reader: reader, base: base, time: time)) }
+    }
+
     /// One object by its kind's list name and id; an unknown kind or id is a JSON 404.
-    func object(_ kind: String, _ context: AppRequestContext) async throws -> Response {
-        guard Self.objectKinds.contains(kind),
-              let object = try await database.oparlObject(kind, id: context.parameters.get("id") ?? "", base: base, time: time, systemName: siteName)
-        else { return Self.error(.notFound, "no such \(Self.objectKinds.contains(kind) ? String(kind.dropLast()) : "kind of") object") }
+    func object(_ name: String, _ context: AppRequestContext) async throws -> Response {
+        guard let kind = OParlKind(rawValue: name) else { return Self.error(.notFound, "no such kind of object") }
+        let id = context.parameters.get("id") ?? ""
+        guard let object = try await read({ objects in try objects.object(kind, id: id) }) else {
+            return Self.error(.notFound, "no such \(kind.rawValue.dropLast()) object")
+        }
         return try Self.json(object)
     }
 
-    static let objectKinds: Set = [
-        "bodies", "organizations", "persons", "memberships", "meetings", "agendaitems", "papers", "consultations", "files", "locations",
-        "legislativeterms",
-    ]
-
     func list(
-        _ request: Request, path: String, load: (OParlFilter) async throws -> (objects: [JSONValue], total: Int)?
+        _ request: Request, link list: SiteURL, load: (OParlFilter) async throws -> (objects: [JSONValue], total: Int)?
     ) async throws -> Response {
         let query = request.queryValues
         var filter = OParlFilter()
@@ -67,7 +71,7 @@ struct OParlRoutes: Sendable {
             var components = URLComponents()
             components.queryItems = query.filter { $0.key != "page" }.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
                 + [URLQueryItem(name: "page", value: String(page))]
-            return .string("\(base)/oparl/v1.1/\(path)?\(components.percentEncodedQuery ?? "")")
+            return .string("\(base)\(list.path)?\(components.percentEncodedQuery ?? "")")
         }
         let body: JSONValue = .object([
             "data": .array(objects),

@@ -1,5 +1,4 @@
 import Foundation
-import TownhallDomain
 
 /// A JSON value built in code, for API objects whose optional members are left out rather than written as null.
 public indirect enum JSONValue: Encodable, Sendable, Equatable {
@@ -29,8 +28,4 @@ public indirect enum JSONValue: Encodable, Sendable, Equatable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(self)
     }
-}
-
-extension Optional where Wrapped == String {
-    var json: JSONValue? { map(JSONValue.string) }
 }
