@@ -34,6 +34,7 @@ status=0
 (cd Tests/e2e && "$python" public_site.py "http://127.0.0.1:$port") || status=1
 (cd Tests/e2e && "$python" clerk_journey.py "http://127.0.0.1:$port") || status=1
 (cd Tests/e2e && "$python" recommendations_journey.py "http://127.0.0.1:$port") || status=1
+(cd Tests/e2e && TOWNHALL_E2E_DATABASE="$db" "$python" invalid_forms.py "http://127.0.0.1:$port") || status=1
 (cd Tests/e2e && "$python" oparl_crawl.py "http://127.0.0.1:$port") || status=1
 # Last on this server: the fuzzer changes (and deletes) much of the demo.
 (cd Tests/e2e && TOWNHALL_E2E_DATABASE="$db" "$python" form_fuzz.py "http://127.0.0.1:$port") || status=1

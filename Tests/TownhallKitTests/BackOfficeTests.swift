@@ -256,6 +256,28 @@ struct BackOfficeTests {
         }
     }
 
+    /// Found by `invalid_forms.py` in a real browser: saving a paper with its title cleared showed an empty `<h1>`
+    /// (axe: empty-heading), because the heading came from the submitted title instead of the stored one.
+    @Test func aPaperSavedWithoutATitleKeepsItsStoredTitleAsTheHeading() async throws {
+        let office = try BackOffice()
+        let db = office.store.database
+        let meeting = try db.list(Meeting.self).first { $0.agendaPublishedAt == nil }!
+        let item = try db.addAgendaItem(meetingId: meeting.id!, title: "Custody review", type: .report, exemptParagraph: nil, actor: .test)
+        let draft = try db.addPaper(itemId: item.id!, title: "Custody review findings", author: "", markdown: "Findings.", now: office.clock.now,
+                                    actor: .test)
+        try await office.run { client in
+            var browser = Browser(client)
+            try await browser.signIn("board.clerk@townhall.test", BackOffice.password)
+            let page = try await browser.get("/admin/papers/\(draft.id!)")
+            let refused = try await browser.post("/admin/papers/\(draft.id!)", [
+                ("_csrf", page.csrf!), ("action", "save"), ("title", ""), ("markdown", "Findings, revised."),
+            ])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.body.contains("<h1 class=\"heading-xl\">Custody review findings</h1>"))
+            #expect(refused.body.contains("Findings, revised."))
+        }
+    }
+
     @Test func aLatePaperNeedsAReasonThatThePublicSees() async throws {
         let office = try BackOffice()
         let db = office.store.database

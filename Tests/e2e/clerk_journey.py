@@ -13,9 +13,8 @@ import tempfile
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from public_site import PageChecker, browser, follow
+from browser_session import BASE, PageChecker, browser, follow, sign_in
 
-BASE = sys.argv[1].rstrip("/")
 EMAIL = os.environ["TOWNHALL_E2E_EMAIL"]
 PASSWORD = os.environ["TOWNHALL_E2E_PASSWORD"]
 MEETING_DAY = (datetime.date.today() + datetime.timedelta(days=40)).isoformat()
@@ -40,12 +39,7 @@ def main():
     driver = browser()
     checker = PageChecker(driver)
     try:
-        driver.get(BASE + "/admin")
-        checker.check("sign-in page", "Sign in")
-        driver.find_element(By.ID, "email").send_keys(EMAIL)
-        driver.find_element(By.ID, "password").send_keys(PASSWORD)
-        follow(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]"))
-        checker.check("dashboard", "Harford and Marsh Vale Policing Board")
+        sign_in(driver, checker, EMAIL, PASSWORD, "Harford and Marsh Vale Policing Board")
 
         # The members page: a refused second leader re-renders with the error summary, then back to the dashboard.
         follow(driver, driver.find_element(By.LINK_TEXT, "Members and seats"))

@@ -10,15 +10,13 @@ the examples per form (default 40).
 """
 import os
 import re
-import sqlite3
 import sys
 import urllib.parse
-from collections import deque
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from townhall_http import Client, forms
+from townhall_http import Client, crawl, forms, reset_link_form
 
 BASE = sys.argv[1].rstrip("/")
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "40"))
@@ -38,32 +36,6 @@ text_values = st.one_of(
     st.integers(min_value=-2**70, max_value=2**70).map(str),
     st.dates().map(lambda d: d.isoformat()),
 )
-
-
-def crawl(client, starts, prefix, limit=250):
-    """Every form on the pages under `prefix` reachable from `starts`, keyed by its action with ids as ':id'."""
-    seen, queue, found = set(), deque(starts), {}
-    while queue and len(seen) < limit:
-        path = queue.popleft()
-        if path in seen:
-            continue
-        seen.add(path)
-        page = client.get(path)
-        if page.status >= 500:
-            raise AssertionError(f"GET {path} answered {page.status}")
-        if page.status != 200 or "text/html" not in page.headers.get("content-type", ""):
-            continue
-        for form in forms(page.text):
-            action = form.action or path
-            key = (form.method, re.sub(r"/\d+", "/:id", action.split("?")[0]))
-            if key not in found:
-                form.action, form.page = action, path
-                found[key] = form
-        for link in re.findall(r'href="(/[^"#]*)"', page.text):
-            link = link.replace("&amp;", "&")
-            if link.startswith(prefix) and link not in seen and not link.startswith("/attachments/"):
-                queue.append(link)
-    return found
 
 
 def fuzz_form(client, form, label, fresh_token):
@@ -113,22 +85,6 @@ def fuzz_form(client, form, label, fresh_token):
         assert response.status < 500, f"{form.method.upper()} {form.action} answered {response.status} to {body[:500]!r}"
 
     run()
-
-
-def reset_link_form(client, database, email):
-    page = client.get("/password-reset")
-    request = next(f for f in forms(page.text) if f.action == "/password-reset")
-    client.post("/password-reset", {**request.fields, "email": email})
-    connection = sqlite3.connect(database)
-    try:
-        body = connection.execute("SELECT body FROM outbox WHERE kind = 'password-reset' AND recipient = ? ORDER BY id DESC LIMIT 1",
-                                  (email,)).fetchone()[0]
-    finally:
-        connection.close()
-    path = re.search(r"/password-reset/[0-9a-f]+", body).group(0)
-    form = next(f for f in forms(client.get(path).text) if f.action == path)
-    form.page = path
-    return form
 
 
 def fuzz_paths(client):

@@ -13,20 +13,10 @@ import sys
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from public_site import PageChecker, browser, follow
+from browser_session import BASE, PageChecker, browser, follow, sign_in
 
-BASE = sys.argv[1].rstrip("/")
 TARGET = (datetime.date.today() + datetime.timedelta(days=180)).isoformat()
 REJECTION = "A second control room would cost more than the whole rural policing budget."
-
-
-def sign_in(driver, checker, email, password, expect):
-    driver.get(BASE + "/login")
-    checker.check("sign-in page", "Sign in")
-    driver.find_element(By.ID, "email").send_keys(email)
-    driver.find_element(By.ID, "password").send_keys(password)
-    follow(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]"))
-    checker.check("signed in", expect)
 
 
 def main():

@@ -2,8 +2,11 @@
 acknowledges a write), signs in, and reads a page's forms (fields, CSRF token, buttons) with the standard library.
 """
 import http.client
+import re
+import sqlite3
 import time
 import urllib.parse
+from collections import deque
 from html.parser import HTMLParser
 
 
@@ -73,6 +76,50 @@ def forms(html):
     parser = FormParser()
     parser.feed(html)
     return parser.forms
+
+
+def crawl(client, starts, prefix, limit=250):
+    """Every form on the pages under `prefix` reachable from `starts`, keyed by its action with ids as ':id'."""
+    seen, queue, found = set(), deque(starts), {}
+    while queue and len(seen) < limit:
+        path = queue.popleft()
+        if path in seen:
+            continue
+        seen.add(path)
+        page = client.get(path)
+        if page.status >= 500:
+            raise AssertionError(f"GET {path} answered {page.status}")
+        if page.status != 200 or "text/html" not in page.headers.get("content-type", ""):
+            continue
+        for form in forms(page.text):
+            action = form.action or path
+            key = (form.method, re.sub(r"/\d+", "/:id", action.split("?")[0]))
+            if key not in found:
+                form.action, form.page = action, path
+                found[key] = form
+        for link in re.findall(r'href="(/[^"#]*)"', page.text):
+            link = link.replace("&amp;", "&")
+            if link.startswith(prefix) and link not in seen and not link.startswith("/attachments/"):
+                queue.append(link)
+    return found
+
+
+def reset_link_form(client, database, email):
+    """Asks for a password reset for `email` and returns the form behind the link in the e-mail, read from the
+    store's outbox (the demo server sends no mail)."""
+    page = client.get("/password-reset")
+    request = next(f for f in forms(page.text) if f.action == "/password-reset")
+    client.post("/password-reset", {**request.fields, "email": email})
+    connection = sqlite3.connect(database)
+    try:
+        body = connection.execute("SELECT body FROM outbox WHERE kind = 'password-reset' AND recipient = ? ORDER BY id DESC LIMIT 1",
+                                  (email,)).fetchone()[0]
+    finally:
+        connection.close()
+    path = re.search(r"/password-reset/[0-9a-f]+", body).group(0)
+    form = next(f for f in forms(client.get(path).text) if f.action == path)
+    form.page = path
+    return form
 
 
 class Response:

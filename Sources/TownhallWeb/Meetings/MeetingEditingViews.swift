@@ -215,6 +215,8 @@ struct PaperFormView: Sendable {
     /// Only for a saved paper.
     let reviseURL, withdrawURL: String?
     let csrf: String
+    /// The stored title (or "Write a paper"), never the one being typed, which may be empty after a mistake.
+    let heading: String
     let isNew: Bool
     let isDraft: Bool
     let status: String

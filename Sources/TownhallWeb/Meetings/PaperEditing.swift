@@ -122,7 +122,7 @@ extension BackOfficeRoutes {
         let view = PaperFormView(
             action: paper.map { SiteURL.adminPaper($0.id!).path } ?? SiteURL.adminNewPaper(item: item.id!).path,
             reviseURL: paper.map { SiteURL.adminPaperRevise($0.id!).path }, withdrawURL: paper.map { SiteURL.adminPaperWithdraw($0.id!).path },
-            csrf: context.session?.csrfToken ?? "", isNew: paper == nil, isDraft: isDraft,
+            csrf: context.session?.csrfToken ?? "", heading: paper?.title ?? "Write a paper", isNew: paper == nil, isDraft: isDraft,
             status: paper?.status.rawValue ?? "new", meetingTitle: "\(meeting.meeting.title), \(time.dateTime(meeting.meeting.startsAt))",
             meetingURL: SiteURL.adminMeeting(meeting.meeting.id!).path, itemLabel: "\(item.number). \(item.title)",
             title: form[.title], author: form[.author], markdown: markdown, previewHTML: rendered?.html,
