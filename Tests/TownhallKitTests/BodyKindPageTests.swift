@@ -12,12 +12,6 @@ import Testing
 /// Each kind's public page leads with what residents look for; the clerk's members page enforces the seat rules.
 @Suite("Body kind pages over HTTP")
 struct BodyKindPageTests {
-    func withDemo(_ body: @escaping @Sendable (TestStore, any TestClientProtocol) async throws -> Void) async throws {
-        let store = try TestStore(seeded: true)
-        let app = try await buildApplication(config: store.config, database: store.database, now: { store.now })
-        try await app.test(.router) { client in try await body(store, client) }
-    }
-
     /// The page's text between the opening of <main> and its end, for order checks.
     func main(_ html: String) -> String {
         guard let start = html.range(of: "<main"), let end = html.range(of: "</main>") else { return html }

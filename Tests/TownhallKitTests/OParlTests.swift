@@ -12,12 +12,6 @@ import Testing
 /// The OParl API in process; the full schema validation is the e2e crawler (Tests/e2e/oparl_crawl.py).
 @Suite("OParl 1.1 API")
 struct OParlTests {
-    func withDemo(_ body: @escaping @Sendable (TestStore, any TestClientProtocol) async throws -> Void) async throws {
-        let store = try TestStore(seeded: true)
-        let app = try await buildApplication(config: store.config, database: store.database, now: { store.now })
-        try await app.test(.router) { client in try await body(store, client) }
-    }
-
     func json(_ client: any TestClientProtocol, _ uri: String) async throws -> (HTTPResponse.Status, [String: Any]) {
         let page = try await Browser.anonymous(client, uri)
         #expect(page.headers[.contentType] == "application/json; charset=utf-8", "\(uri)")

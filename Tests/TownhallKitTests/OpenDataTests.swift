@@ -15,12 +15,6 @@ import Testing
 /// Calendars, feeds, bulk data and HTTP caching, as other software and caches see them.
 @Suite("Open data over HTTP")
 struct OpenDataTests {
-    func withDemo(_ body: @escaping @Sendable (TestStore, any TestClientProtocol) async throws -> Void) async throws {
-        let store = try TestStore(seeded: true)
-        let app = try await buildApplication(config: store.config, database: store.database, now: { store.now })
-        try await app.test(.router) { client in try await body(store, client) }
-    }
-
     @Test func icalendarLinesAreFoldedAndEscaped() {
         let long = String(repeating: "é", count: 60)
         let folded = ICalendar.fold("SUMMARY:" + long)

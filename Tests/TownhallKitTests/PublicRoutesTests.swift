@@ -11,13 +11,6 @@ import Testing
 
 @Suite("Public site over HTTP")
 struct PublicRoutesTests {
-    /// Runs `body` against the in-process app on a freshly seeded store.
-    func withDemo(_ body: @escaping @Sendable (TestStore, any TestClientProtocol) async throws -> Void) async throws {
-        let store = try TestStore(seeded: true)
-        let app = try await buildApplication(config: store.config, database: store.database, now: { store.now })
-        try await app.test(.router) { client in try await body(store, client) }
-    }
-
     func get(_ client: any TestClientProtocol, _ uri: String) async throws -> (HTTPResponse.Status, HTTPFields, String) {
         let page = try await Browser.anonymous(client, uri)
         return (page.status, page.headers, page.body)

@@ -12,12 +12,6 @@ import Testing
 /// Full-text search: only public material, kept in step by the store's triggers, escaped snippets, filters, paging.
 @Suite("Search")
 struct SearchTests {
-    func withDemo(_ body: @escaping @Sendable (TestStore, any TestClientProtocol) async throws -> Void) async throws {
-        let store = try TestStore(seeded: true)
-        let app = try await buildApplication(config: store.config, database: store.database, now: { store.now })
-        try await app.test(.router) { client in try await body(store, client) }
-    }
-
     func count(_ db: AppDatabase, _ text: String, body: String? = nil) async throws -> Int {
         try await db.search(SearchRequest(text: text, bodySlug: body)).total
     }

@@ -1,4 +1,5 @@
 import Foundation
+import HummingbirdTesting
 @testable import TownhallDemo
 @testable import TownhallDomain
 @testable import TownhallMarkdown
@@ -68,4 +69,12 @@ extension SecurityPolicy {
         policy.bcryptCost = 4
         return policy
     }
+}
+
+/// The one seeded demo app for the public-site suites: `body` gets the store and an in-process client of an app
+/// built exactly as the server builds it, on the store's fixed clock. Signed-in suites use `BackOffice.run`.
+func withDemo(_ body: @escaping @Sendable (TestStore, any TestClientProtocol) async throws -> Void) async throws {
+    let store = try TestStore(seeded: true)
+    let app = try await buildApplication(config: store.config, database: store.database, now: { store.now })
+    try await app.test(.router) { client in try await body(store, client) }
 }
