@@ -27,6 +27,8 @@ struct ConfigTests {
             environment: ["TOWNHALL_TRUST_PROXY": "yes", "TOWNHALL_LOG_FORMAT": "JSON", "TOWNHALL_LOG_LEVEL": "debug"],
             defaultFile: "/nonexistent/default.json")
         #expect(operated.trustProxy && operated.logFormat == .json && operated.logLevel == "debug")
+        #expect(operated.maxInFlight == 128)
+        #expect(try AppConfig.load(environment: ["TOWNHALL_MAX_IN_FLIGHT": "64"], defaultFile: "/nonexistent/default.json").maxInFlight == 64)
     }
 
     @Test(arguments: [
@@ -36,6 +38,7 @@ struct ConfigTests {
         (["TOWNHALL_SITE_NAME": "  "], "configuration error: siteName from environment variable TOWNHALL_SITE_NAME must not be empty"),
         (["TOWNHALL_TRUST_PROXY": "maybe"], "configuration error: trustProxy from environment variable TOWNHALL_TRUST_PROXY must be true or false, not \"maybe\""),
         (["TOWNHALL_LOG_FORMAT": "xml"], "configuration error: logFormat from environment variable TOWNHALL_LOG_FORMAT must be text or json, not \"xml\""),
+        (["TOWNHALL_MAX_IN_FLIGHT": "0"], "configuration error: maxInFlight from environment variable TOWNHALL_MAX_IN_FLIGHT must be a whole number from 1 to 100000, not \"0\""),
         (["TOWNHALL_CONFIG": "/nonexistent/townhall.json"], "configuration error: configuration file /nonexistent/townhall.json (from TOWNHALL_CONFIG) does not exist"),
     ])
     func badValuesStopWithOneClearMessage(environment: [String: String], message: String) {

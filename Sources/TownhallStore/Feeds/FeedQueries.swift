@@ -132,7 +132,7 @@ extension AppDatabase {
             let papers = try Paper.fetchAll(db, sql: """
                 SELECT p.* FROM \(PublicSQL.paperJoins)
                 WHERE \(PublicSQL.currentPaper)\(bodyId == nil ? "" : " AND m.bodyId = ?")
-                ORDER BY p.publishedAt DESC LIMIT \(limit)
+                ORDER BY p.publishedAt DESC, p.id DESC LIMIT \(limit)
                 """, arguments: StatementArguments(bodyId.map { [$0] } ?? []))
             return try papers.map { paper in
                 let meetingId = try Int64.fetchOne(db, sql: "SELECT meetingId FROM agendaItem WHERE id = ?", arguments: [paper.agendaItemId])!

@@ -19,6 +19,7 @@ enum Migrations {
         (V10PasswordReset.identifier, V10PasswordReset.sql),
         (V11SchemaCatchUp.identifier, V11SchemaCatchUp.sql),
         (V12PaperText.identifier, V12PaperText.sql),
+        (V13FeedOrder.identifier, V13FeedOrder.sql),
     ]
 
     static var migrator: DatabaseMigrator {

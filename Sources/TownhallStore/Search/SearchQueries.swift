@@ -106,15 +106,23 @@ extension AppDatabase {
                                       WHERE \(filter) LIMIT \(SearchRequest.countLimit + 1))
                 """, arguments: StatementArguments(values)) ?? 0
             let ranked = total <= SearchRequest.countLimit
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT s.kind, s.refId, s.meetingId, s.title, s.day, b.name AS bodyName, b.slug AS bodySlug,
-                       snippet(searchText, 1, '\(Self.markStart)', '\(Self.markEnd)', '…', 24) AS snippet
-                FROM searchText JOIN searchEntry s ON s.id = searchText.rowid JOIN body b ON b.id = s.bodyId
+            let ids = try Int64.fetchAll(db, sql: """
+                SELECT searchText.rowid FROM searchText JOIN searchEntry s ON s.id = searchText.rowid JOIN body b ON b.id = s.bodyId
                 WHERE \(filter)
                 ORDER BY \(ranked ? "bm25(searchText, 5.0, 1.0), s.day DESC" : "searchText.rowid DESC")
                 LIMIT ? OFFSET ?
                 """, arguments: StatementArguments(values) + [limit, offset])
-            let hits = rows.map { row in
+            guard !ids.isEmpty else { return SearchResults(hits: [], total: total, ranked: ranked) }
+            // Snippets for the page shown only. Asked for in the ranking query, SQLite built one for every match
+            // before sorting (each a pass over the entry's text), so a common word cost a thousand snippets.
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT searchText.rowid AS id, s.kind, s.refId, s.meetingId, s.title, s.day, b.name AS bodyName, b.slug AS bodySlug,
+                       snippet(searchText, 1, '\(Self.markStart)', '\(Self.markEnd)', '…', 24) AS snippet
+                FROM searchText JOIN searchEntry s ON s.id = searchText.rowid JOIN body b ON b.id = s.bodyId
+                WHERE searchText MATCH ? AND searchText.rowid IN (\(ids.map(String.init).joined(separator: ",")))
+                """, arguments: [query])
+            let byId = Dictionary(rows.map { (($0["id"] as Int64), $0) }, uniquingKeysWith: { first, _ in first })
+            let hits = ids.compactMap { byId[$0] }.map { row in
                 SearchHit(
                     kind: row["kind"], refId: row["refId"], meetingId: row["meetingId"], title: row["title"], snippet: row["snippet"] ?? "",
                     bodyName: row["bodyName"], bodySlug: row["bodySlug"], day: row["day"] ?? "")

@@ -30,6 +30,8 @@ public func buildRouter(
     router.add(middleware: RequestLogMiddleware(trustProxy: config.trustProxy))
     let cookies = SiteCookies(secure: config.secureCookies)
     router.add(middleware: SecurityHeadersMiddleware(fields: SecurityHeaders.fields(https: config.secureCookies)))
+    // Before anything reads the store: a shed request costs nothing but its 503.
+    router.add(middleware: LoadShedMiddleware(limit: config.maxInFlight))
     // The session is loaded before errors are turned into pages, so error pages can show who is signed in.
     router.add(middleware: SessionMiddleware(database: database, policy: policy, cookies: cookies, now: now))
     router.add(middleware: ErrorPageMiddleware(pages: pages))

@@ -42,7 +42,7 @@ public struct PageRenderer: Sendable {
         let frame = Frame(
             siteName: siteName, pageTitle: title, breadcrumbs: breadcrumbs, hasBreadcrumbs: !breadcrumbs.isEmpty,
             account: account, page: page)
-        let html = library.render(frame, withTemplate: template) ?? ""
+        let html = library.render(PreparedView.prepare(frame) ?? frame, withTemplate: template) ?? ""
         // A page that names a signed-in user and carries their sign-out token is never stored by a browser or proxy,
         // whatever it is (an error page too).
         return Response(

@@ -33,6 +33,9 @@ public struct AppConfig: Sendable, Equatable {
     /// Seconds a connection may stay silent (between requests, or before a request's head has arrived) before the
     /// server closes it, so half-open and slow-header connections cannot pile up.
     public var idleTimeoutSeconds: Int = 30
+    /// Requests the server works on at once; beyond this it answers 503 with `Retry-After` at once instead of queueing
+    /// (a queue on 2 cores turns a burst into seconds of waiting for everyone).
+    public var maxInFlight: Int = 128
 
     public enum LogFormat: String, Sendable, Equatable { case text, json }
 
@@ -66,6 +69,7 @@ public struct AppConfig: Sendable, Equatable {
         "secureCookies": "TOWNHALL_SECURE_COOKIES", "baseURL": "TOWNHALL_BASE_URL", "sendmailCommand": "TOWNHALL_SENDMAIL",
         "mailFrom": "TOWNHALL_MAIL_FROM", "trustProxy": "TOWNHALL_TRUST_PROXY", "logFormat": "TOWNHALL_LOG_FORMAT",
         "logLevel": "TOWNHALL_LOG_LEVEL", "idleTimeoutSeconds": "TOWNHALL_IDLE_TIMEOUT",
+        "maxInFlight": "TOWNHALL_MAX_IN_FLIGHT",
     ]
 
     /// Loads the file named by `TOWNHALL_CONFIG` (or `Config/townhall.json` when present), then applies
@@ -156,6 +160,12 @@ public struct AppConfig: Sendable, Equatable {
                 throw ConfigError("idleTimeoutSeconds from \(origin("idleTimeoutSeconds")) must be a whole number of seconds from 1 to 3600, not \"\(seconds)\"")
             }
             config.idleTimeoutSeconds = number
+        }
+        if let count = try text("maxInFlight") {
+            guard let number = Int(count), (1...100_000).contains(number) else {
+                throw ConfigError("maxInFlight from \(origin("maxInFlight")) must be a whole number from 1 to 100000, not \"\(count)\"")
+            }
+            config.maxInFlight = number
         }
         if let url = try text("baseURL") {
             guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {

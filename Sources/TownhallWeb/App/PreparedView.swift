@@ -1,0 +1,37 @@
+import Foundation
+
+/// Turns a page's view model into nested dictionaries once, before it is rendered. swift-mustache otherwise looks up
+/// every `{{name}}` with `Mirror`, reflecting the whole object for each lookup (and each enclosing object on the way
+/// up the context stack when a name is not found), which was a quarter of the CPU of a paper page (issue 15).
+/// A dictionary answers by hash lookup (`MustacheParent`). What a template sees is unchanged: stored properties
+/// only, as `Mirror` gives them; a nil optional is absent, so a lookup falls through to the enclosing object as it
+/// did; arrays stay arrays; values that print themselves (strings, numbers, Bool, enums, Foundation values and any
+/// `CustomStringConvertible`) are passed as they are.
+enum PreparedView {
+    static func prepare(_ value: Any) -> Any? {
+        switch value {
+        case is String, is Bool, is Int, is Int64, is Double:
+            return value
+        default:
+            break
+        }
+        let mirror = Mirror(reflecting: value)
+        switch mirror.displayStyle {
+        case .optional:
+            return mirror.children.first.flatMap { prepare($0.value) }
+        case .collection:
+            return mirror.children.map { prepare($0.value) ?? $0.value }
+        case .struct, .class:
+            if value is CustomStringConvertible { return value }
+            var members: [String: Any] = [:]
+            members.reserveCapacity(Int(mirror.children.count))
+            for child in mirror.children {
+                guard let label = child.label, let prepared = prepare(child.value) else { continue }
+                members[label] = prepared
+            }
+            return members
+        default:
+            return value
+        }
+    }
+}
