@@ -49,15 +49,36 @@ struct OpenDataTests {
         func entry(_ size: Int) -> PageCache.Entry {
             .init(body: ByteBuffer(repeating: 0x61, count: size), headers: [:], version: 1, stored: now, lastModified: now)
         }
+        func kept(_ key: String) -> Bool { if case .hit = cache.lookup(key, version: 1, now: now) { true } else { false } }
         cache.put("/kept", entry(100_000))
         for i in 0..<100 {
             cache.put("/page/\(i)", entry(100_000))
-            #expect(cache.get("/kept", version: 1, now: now) != nil, "a page in use stays")
+            #expect(kept("/kept"), "a page in use stays")
             #expect(cache.size <= cache.maxBytes)
         }
         cache.put("/huge", entry(300_000))
-        #expect(cache.get("/huge", version: 1, now: now) == nil, "an entry over the per-entry limit is not kept")
-        #expect(cache.get("/page/99", version: 1, now: now) != nil && cache.get("/page/0", version: 1, now: now) == nil)
+        #expect(!kept("/huge"), "an entry over the per-entry limit is not kept")
+        #expect(kept("/page/99") && !kept("/page/0"))
+    }
+
+    /// Issue 15: after a write, one request renders a page afresh while the others get the old copy; once that
+    /// refresh ends, nobody gets the old copy, and a page whose refresh stored nothing (it stopped being public) is gone.
+    @Test func afterAWriteOneRequestRefreshesAPageWhileTheOthersGetTheOldCopy() {
+        let cache = PageCache()
+        let now = Date()
+        cache.put("/", .init(body: ByteBuffer(string: "old"), headers: [:], version: 1, stored: now, lastModified: now))
+        guard case .hit = cache.lookup("/", version: 1, now: now) else { Issue.record("a current copy is sent"); return }
+        guard case .render(refresher: true) = cache.lookup("/", version: 2, now: now) else { Issue.record("the first after a write renders"); return }
+        guard case .hit(let stale) = cache.lookup("/", version: 2, now: now) else { Issue.record("others get the old copy meanwhile"); return }
+        #expect(String(buffer: stale.body) == "old")
+        cache.put("/", .init(body: ByteBuffer(string: "new"), headers: [:], version: 2, stored: now, lastModified: now))
+        cache.finishRefresh("/", version: 2)
+        guard case .hit(let fresh) = cache.lookup("/", version: 2, now: now) else { Issue.record("the new copy is kept"); return }
+        #expect(String(buffer: fresh.body) == "new")
+        // A refresh that stores nothing (the page is now a 404) drops the old copy for everyone.
+        guard case .render(refresher: true) = cache.lookup("/", version: 3, now: now) else { Issue.record("a refresh starts"); return }
+        cache.finishRefresh("/", version: 3)
+        guard case .render(refresher: false) = cache.lookup("/", version: 3, now: now) else { Issue.record("the old copy is gone"); return }
     }
 
     @Test func calendarsFollowRFC5545() async throws {

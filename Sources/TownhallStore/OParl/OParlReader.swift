@@ -11,93 +11,90 @@ public struct OParlReader {
 
     /// The first and last audited change in the store.
     public func storeChanges() throws -> (first: Date?, last: Date?) {
-        (try Date.fetchOne(db, sql: "SELECT MIN(at) FROM auditLog"), try Date.fetchOne(db, sql: "SELECT MAX(at) FROM auditLog"))
+        (try Date.fetchOne(db.cachedStatement(sql: "SELECT MIN(at) FROM auditLog")), try Date.fetchOne(db.cachedStatement(sql: "SELECT MAX(at) FROM auditLog")))
     }
 
     /// The first and last audited change of one object; nil for an object written before auditing.
     public func changes(_ object: AuditObject, _ id: Int64) throws -> (first: Date?, last: Date?) {
-        let row = try Row.fetchOne(
-            db, sql: "SELECT MIN(at) AS created, MAX(at) AS modified FROM auditLog WHERE objectType = ? AND objectId = ?",
-            arguments: [object.rawValue, id])
-        return (row?["created"], row?["modified"])
+        let stamps = try row("SELECT MIN(at) AS created, MAX(at) AS modified FROM auditLog WHERE objectType = ? AND objectId = ?",
+                             [object.rawValue, id])
+        return (stamps?["created"], stamps?["modified"])
     }
 
-    public func body(_ id: Int64) throws -> Body? { try Body.fetchOne(db, key: id) }
+    public func body(_ id: Int64) throws -> Body? { try record(Body.self, id) }
 
-    public func person(_ id: Int64) throws -> Person? { try Person.fetchOne(db, key: id) }
+    public func person(_ id: Int64) throws -> Person? { try record(Person.self, id) }
 
-    public func membership(_ id: Int64) throws -> Membership? { try Membership.fetchOne(db, key: id) }
+    public func membership(_ id: Int64) throws -> Membership? { try record(Membership.self, id) }
 
     public func membershipIds(bodyId: Int64) throws -> [Int64] {
-        try Int64.fetchAll(db, sql: "SELECT id FROM membership WHERE bodyId = ? ORDER BY id", arguments: [bodyId])
+        try ids("SELECT id FROM membership WHERE bodyId = ? ORDER BY id", [bodyId])
     }
 
     public func membershipIds(personId: Int64) throws -> [Int64] {
-        try Int64.fetchAll(db, sql: "SELECT id FROM membership WHERE personId = ? ORDER BY id", arguments: [personId])
+        try ids("SELECT id FROM membership WHERE personId = ? ORDER BY id", [personId])
     }
 
     /// Every meeting is public; its agenda items only once the agenda is published.
-    public func meeting(_ id: Int64) throws -> Meeting? { try Meeting.fetchOne(db, key: id) }
+    public func meeting(_ id: Int64) throws -> Meeting? { try record(Meeting.self, id) }
 
     /// The items of a meeting's published agenda in order; none before publication.
     public func agendaItemIds(meeting: Meeting) throws -> [Int64] {
         guard meeting.agendaPublishedAt != nil else { return [] }
-        return try Int64.fetchAll(db, sql: "SELECT id FROM agendaItem WHERE meetingId = ? ORDER BY position", arguments: [meeting.id!])
+        return try ids("SELECT id FROM agendaItem WHERE meetingId = ? ORDER BY position", [meeting.id!])
     }
 
     /// An item of a published agenda, with its meeting; an exempt item is returned too (OParl shows it as not public).
     public func agendaItem(_ id: Int64) throws -> (item: AgendaItem, meeting: Meeting)? {
-        guard let item = try AgendaItem.fetchOne(db, key: id), let meeting = try Meeting.fetchOne(db, key: item.meetingId),
+        guard let item = try record(AgendaItem.self, id), let meeting = try record(Meeting.self, item.meetingId),
               meeting.agendaPublishedAt != nil else { return nil }
         return (item, meeting)
     }
 
     /// The papers on an item the public may read.
     public func publicPaperIds(itemId: Int64) throws -> [Int64] {
-        try Int64.fetchAll(db, sql: """
+        try ids("""
             SELECT p.id FROM \(PublicSQL.paperJoins) WHERE p.agendaItemId = ? AND \(PublicSQL.anyRevision)
             ORDER BY p.id
-            """, arguments: [itemId])
+            """, [itemId])
     }
 
     /// The files on an item, optionally only those of one paper or of none; `file(_:)` decides which are public.
     public func attachmentIds(itemId: Int64, paperId: Int64? = nil) throws -> [Int64] {
         guard let paperId else {
-            return try Int64.fetchAll(db, sql: "SELECT id FROM attachment WHERE agendaItemId = ? ORDER BY id", arguments: [itemId])
+            return try ids("SELECT id FROM attachment WHERE agendaItemId = ? ORDER BY id", [itemId])
         }
-        return try Int64.fetchAll(
-            db, sql: "SELECT id FROM attachment WHERE agendaItemId = ? AND (paperId IS NULL OR paperId = ?) ORDER BY id",
-            arguments: [itemId, paperId])
+        return try ids("SELECT id FROM attachment WHERE agendaItemId = ? AND (paperId IS NULL OR paperId = ?) ORDER BY id",
+            [itemId, paperId])
     }
 
-    public func location(_ id: Int64) throws -> Location? { try Location.fetchOne(db, key: id) }
+    public func location(_ id: Int64) throws -> Location? { try record(Location.self, id) }
 
     public func meetingIds(locationId: Int64) throws -> [Int64] {
-        try Int64.fetchAll(db, sql: "SELECT id FROM meeting WHERE locationId = ? ORDER BY startsAt", arguments: [locationId])
+        try ids("SELECT id FROM meeting WHERE locationId = ? ORDER BY startsAt", [locationId])
     }
 
     /// The paper, its item and its meeting, when the public may read it.
     public func publicPaper(_ id: Int64) throws -> (paper: Paper, item: AgendaItem, meeting: Meeting)? {
-        guard let paper = try Paper.fetchOne(db, key: id), let item = try AgendaItem.fetchOne(db, key: paper.agendaItemId),
-              let meeting = try Meeting.fetchOne(db, key: item.meetingId), Visibility.paperIsPublic(paper, item: item, meeting: meeting)
+        guard let paper = try record(Paper.self, id), let item = try record(AgendaItem.self, paper.agendaItemId),
+              let meeting = try record(Meeting.self, item.meetingId), Visibility.paperIsPublic(paper, item: item, meeting: meeting)
         else { return nil }
         return (paper, item, meeting)
     }
 
     /// An attachment the public may download, with its item and meeting.
     public func publicFile(_ id: Int64) throws -> (file: Attachment, item: AgendaItem, meeting: Meeting)? {
-        guard let file = try Attachment.fetchOne(db, key: id), let item = try AgendaItem.fetchOne(db, key: file.agendaItemId),
-              let meeting = try Meeting.fetchOne(db, key: item.meetingId),
-              Visibility.attachmentIsPublic(file, paper: try file.paperId.flatMap { try Paper.fetchOne(db, key: $0) }, item: item, meeting: meeting)
+        guard let file = try record(Attachment.self, id), let item = try record(AgendaItem.self, file.agendaItemId),
+              let meeting = try record(Meeting.self, item.meetingId),
+              Visibility.attachmentIsPublic(file, paper: try file.paperId.flatMap { try record(Paper.self, $0) }, item: item, meeting: meeting)
         else { return nil }
         return (file, item, meeting)
     }
 
     /// When a body's first and last meetings start; nil for a body with none.
     public func meetingSpan(bodyId: Int64) throws -> (first: Date, last: Date)? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT MIN(startsAt) AS first, MAX(startsAt) AS last FROM meeting WHERE bodyId = ?",
-                                         arguments: [bodyId]),
-              let first: Date = row["first"], let last: Date = row["last"] else { return nil }
+        guard let span = try row("SELECT MIN(startsAt) AS first, MAX(startsAt) AS last FROM meeting WHERE bodyId = ?", [bodyId]),
+              let first: Date = span["first"], let last: Date = span["last"] else { return nil }
         return (first, last)
     }
 
@@ -118,13 +115,25 @@ public struct OParlReader {
         return try page(source, filter: filter, bodyId: nil)
     }
 
+    // Cached statements: a page of 100 objects runs about a thousand of these small queries, and compiling each
+    // one afresh was a large part of its cost (issue 15).
+    private func ids(_ sql: String, _ arguments: StatementArguments = []) throws -> [Int64] {
+        try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
+    }
+
+    private func row(_ sql: String, _ arguments: StatementArguments = []) throws -> Row? {
+        try Row.fetchOne(db.cachedStatement(sql: sql), arguments: arguments)
+    }
+
+    private func record<T: FetchableRecord & TableRecord>(_ type: T.Type, _ id: Int64) throws -> T? {
+        try T.fetchOne(db.cachedStatement(sql: "SELECT * FROM \(T.databaseTableName.quotedDatabaseIdentifier) WHERE id = ?"), arguments: [id])
+    }
+
     private func page(_ source: String, filter: OParlFilter, bodyId: Int64?) throws -> (ids: [Int64], total: Int) {
         let (condition, arguments) = Self.window(filter, bodyId: bodyId)
-        let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(source)) WHERE \(condition)", arguments: arguments) ?? 0
-        let ids = try Int64.fetchAll(
-            db, sql: "SELECT id FROM (\(source)) WHERE \(condition) ORDER BY id LIMIT ? OFFSET ?",
-            arguments: arguments + [filter.limit, filter.offset])
-        return (ids, total)
+        let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM (\(source)) WHERE \(condition)"), arguments: arguments) ?? 0
+        let page = try ids("SELECT id FROM (\(source)) WHERE \(condition) ORDER BY id LIMIT ? OFFSET ?", arguments + [filter.limit, filter.offset])
+        return (page, total)
     }
 
     /// SQL for the created/modified window over a list source; `bodyId` fills the source's own placeholder.

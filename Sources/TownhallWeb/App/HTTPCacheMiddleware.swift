@@ -32,10 +32,12 @@ struct HTTPCacheMiddleware: RouterMiddleware {
         let current = now()
         var response: Response
         let lastModified: Date
-        if request.method == .get, let hit = pages.get(key, version: version, now: current) {
+        let lookup = request.method == .get ? pages.lookup(key, version: version, now: current) : .render(refresher: false)
+        if case .hit(let hit) = lookup {
             response = Response(status: .ok, headers: hit.headers, body: .init(byteBuffer: hit.body))
             lastModified = hit.lastModified
         } else {
+            defer { if case .render(refresher: true) = lookup { pages.finishRefresh(key, version: version) } }
             response = try await next(request, context)
             guard response.status == .ok, response.headers[.setCookie] == nil, response.headers[.eTag] != nil,
                   response.headers[.cacheControl] != "no-store" else { return response }
