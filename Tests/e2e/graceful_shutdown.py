@@ -4,31 +4,20 @@ taking new connections, still answer that request in full, and then exit with st
 Usage: python graceful_shutdown.py TOWNHALL_BINARY
 """
 import os
-import random
 import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 
-from townhall_http import wait_until_up
+from townhall_http import seeded_server
 
 BINARY = os.path.abspath(sys.argv[1])
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
 
 def main():
-    work = tempfile.mkdtemp(prefix="townhall-shutdown-")
-    env = {**os.environ, "TOWNHALL_DATA_DIR": os.path.join(work, "data")}
-    db = os.path.join(work, "shutdown.sqlite")
-    subprocess.run([BINARY, "demo", "seed", "--database", db], env=env, cwd=ROOT, check=True, capture_output=True)
-    port = 20000 + random.randrange(12000)  # below the ephemeral range, so a probe cannot connect to itself
-    server = subprocess.Popen([BINARY, "serve", "--database", db, "--host", "127.0.0.1", "--port", str(port)],
-                              env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     problems = []
-    try:
-        wait_until_up(f"http://127.0.0.1:{port}")
+    with seeded_server(BINARY, "shutdown", log=True) as (server, _, port):
         body = "email=resident%40example.test&password=" + "p" * 2000 + "&_csrf=x"
         in_flight = socket.create_connection(("127.0.0.1", port), timeout=10)
         in_flight.sendall((f"POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
@@ -61,8 +50,6 @@ def main():
                 problems.append(f"the server exited with status {code}")
         except subprocess.TimeoutExpired:
             problems.append("the server did not exit within 15 s of SIGTERM")
-    finally:
-        if server.poll() is None:
             server.kill()
         log = server.stdout.read() if server.stdout else ""
     if problems:

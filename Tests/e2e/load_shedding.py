@@ -9,32 +9,19 @@ is served again.
 Usage: python load_shedding.py TOWNHALL_BINARY
 """
 import os
-import random
 import socket
-import subprocess
 import sys
-import tempfile
 import time
 
-from townhall_http import Client, wait_until_up
+from townhall_http import Client, seeded_server
 
 BINARY = os.path.abspath(sys.argv[1])
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 BODY = b"email=a%40b.test&password=x&_csrf=none"
 
 
 def main():
-    work = tempfile.mkdtemp(prefix="townhall-shed-")
-    env = {**os.environ, "TOWNHALL_DATA_DIR": os.path.join(work, "data"), "TOWNHALL_MAX_IN_FLIGHT": "2"}
-    db = os.path.join(work, "shed.sqlite")
-    subprocess.run([BINARY, "demo", "seed", "--database", db], env=env, cwd=ROOT, check=True, capture_output=True)
-    port = 20000 + random.randrange(12000)  # below the ephemeral range, so a probe cannot connect to itself
-    server = subprocess.Popen([BINARY, "serve", "--database", db, "--host", "127.0.0.1", "--port", str(port)],
-                              env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     problems = []
-    try:
-        base = f"http://127.0.0.1:{port}"
-        wait_until_up(base)
+    with seeded_server(BINARY, "shed", {"TOWNHALL_MAX_IN_FLIGHT": "2"}) as (_, base, port):
         client = Client(base)
         if client.get("/").status != 200:
             problems.append("the home page did not answer 200 before the test")
@@ -67,9 +54,6 @@ def main():
         print(f"load shedding: with 2 of 2 requests in flight, a page answered {refused.status} in {took:.0f} ms "
               f"(Retry-After {refused.headers.get('retry-after')}), /healthz answered; held requests answered {statuses}; "
               f"then the page answered {again.status}; {len(problems)} problems")
-    finally:
-        server.terminate()
-        server.wait(timeout=15)
     for problem in problems:
         print("FAIL:", problem)
     sys.exit(1 if problems else 0)

@@ -8,17 +8,13 @@ closed by the server within the timeout plus a margin, while /healthz keeps answ
 Usage: python slow_connections.py TOWNHALL_BINARY
 """
 import os
-import random
 import socket
-import subprocess
 import sys
-import tempfile
 import time
 
-from townhall_http import Client, wait_until_up
+from townhall_http import Client, seeded_server
 
 BINARY = os.path.abspath(sys.argv[1])
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 TIMEOUT = 2
 COUNT = 200
 
@@ -35,17 +31,8 @@ def closed_by_server(connection):
 
 
 def main():
-    work = tempfile.mkdtemp(prefix="townhall-slow-")
-    env = {**os.environ, "TOWNHALL_DATA_DIR": os.path.join(work, "data"), "TOWNHALL_IDLE_TIMEOUT": str(TIMEOUT)}
-    db = os.path.join(work, "slow.sqlite")
-    subprocess.run([BINARY, "demo", "seed", "--database", db], env=env, cwd=ROOT, check=True, capture_output=True)
-    port = 20000 + random.randrange(12000)  # below the ephemeral range, so a probe cannot connect to itself
-    server = subprocess.Popen([BINARY, "serve", "--database", db, "--host", "127.0.0.1", "--port", str(port)],
-                              env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     problems = []
-    try:
-        base = f"http://127.0.0.1:{port}"
-        wait_until_up(base)
+    with seeded_server(BINARY, "slow", {"TOWNHALL_IDLE_TIMEOUT": str(TIMEOUT)}) as (server, base, port):
         started = time.monotonic()
         silent = [socket.create_connection(("127.0.0.1", port), timeout=5) for _ in range(COUNT // 2)]
         head = b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + b"a" * 64
@@ -78,9 +65,6 @@ def main():
         print(f"slow connections: {COUNT} opened (half silent, half trickling a request head), "
               f"{COUNT - len(open_ones)} closed by the server within {took:.1f} s at an idle timeout of {TIMEOUT} s; "
               f"{len(problems)} problems")
-    finally:
-        server.terminate()
-        server.wait(timeout=15)
     for problem in problems:
         print("FAIL:", problem)
     sys.exit(1 if problems else 0)

@@ -1,7 +1,12 @@
 """A small HTTP client for the robustness checks: keeps cookies, never follows redirects (a 303 is how the server
 acknowledges a write), signs in, and reads a page's forms (fields, CSRF token, buttons) with the standard library.
 """
+import contextlib
 import http.client
+import os
+import random
+import subprocess
+import tempfile
 import re
 import sqlite3
 import time
@@ -189,3 +194,31 @@ def wait_until_up(base, seconds=30):
             pass
         time.sleep(0.05)
     raise RuntimeError(f"the server at {base} did not answer /healthz within {seconds} s")
+
+
+@contextlib.contextmanager
+def seeded_server(binary, name, settings=None, log=False):
+    """A throwaway demo store served by `binary` on a loopback port, for the checks that start their own server:
+    yields (process, base URL, port) once /healthz answers, and stops the process on the way out. `settings` adds
+    environment variables (TOWNHALL_IDLE_TIMEOUT...); with `log`, the process's output is kept on its stdout."""
+    root = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+    work = tempfile.mkdtemp(prefix=f"townhall-{name}-")
+    env = {**os.environ, "TOWNHALL_DATA_DIR": os.path.join(work, "data"), **(settings or {})}
+    db = os.path.join(work, f"{name}.sqlite")
+    subprocess.run([binary, "demo", "seed", "--database", db], env=env, cwd=root, check=True, capture_output=True)
+    port = 20000 + random.randrange(12000)  # below the ephemeral range, so a probe cannot connect to itself
+    output = dict(stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) if log else \
+        dict(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen([binary, "serve", "--database", db, "--host", "127.0.0.1", "--port", str(port)],
+                              env=env, cwd=root, **output)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_until_up(base)
+        yield server, base, port
+    finally:
+        if server.poll() is None:
+            server.terminate()
+            try:
+                server.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                server.kill()
