@@ -76,7 +76,7 @@ def kind(key):
     return method, re.sub(r"^/admin/bodies/[^/]+", "/admin/bodies/:slug", re.sub(r"/password-reset/[0-9a-f]+$", "/password-reset/:token", action))
 
 
-def fill(driver, form, element_id, value):
+def fill(driver, element_id, value):
     element = driver.find_element(By.ID, element_id)
     kind = element.get_attribute("type") or element.tag_name
     if element.tag_name == "select":
@@ -115,7 +115,7 @@ def submit_invalid(driver, checker, key, form):
     typed = {}
     for pattern, value in values.items():
         element_id = pattern.replace("{row}", row or "")
-        fill(driver, form_element, element_id, value)
+        fill(driver, element_id, value)
         typed[pattern] = (element_id, value)
     if button:
         press = form_element.find_element(By.CSS_SELECTOR, f"button[name=action][value={button}]")

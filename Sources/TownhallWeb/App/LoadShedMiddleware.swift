@@ -8,6 +8,8 @@ import Synchronization
 struct LoadShedMiddleware<Context: RequestContext>: RouterMiddleware {
     let limit: Int
     private let inFlight = Counter()
+    /// Health and readiness, made once rather than for every request.
+    private let alwaysAnswered: Set<String> = [SiteURL.health.path, SiteURL.ready.path]
 
     init(limit: Int) { self.limit = limit }
 
@@ -15,12 +17,10 @@ struct LoadShedMiddleware<Context: RequestContext>: RouterMiddleware {
         let value = Atomic<Int>(0)
     }
 
-    static var alwaysAnswered: Set<String> { [SiteURL.health.path, SiteURL.ready.path] }
-
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let count = inFlight.value.wrappingAdd(1, ordering: .relaxed).newValue
         defer { inFlight.value.wrappingSubtract(1, ordering: .relaxed) }
-        if count > limit, !Self.alwaysAnswered.contains(request.uri.path) {
+        if count > limit, !alwaysAnswered.contains(request.uri.path) {
             return Response(
                 status: .serviceUnavailable,
                 headers: [.retryAfter: "1", .cacheControl: "no-store", .contentType: "text/plain; charset=utf-8"],

@@ -24,7 +24,7 @@ enum PreparedView {
         case .struct, .class:
             if value is CustomStringConvertible { return value }
             var members: [String: Any] = [:]
-            members.reserveCapacity(Int(mirror.children.count))
+            members.reserveCapacity(mirror.children.count)
             for child in mirror.children {
                 guard let label = child.label, let prepared = prepare(child.value) else { continue }
                 members[label] = prepared

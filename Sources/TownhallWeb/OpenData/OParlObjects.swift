@@ -18,8 +18,9 @@ struct OParlObjects {
     static let version = "https://schema.oparl.org/1.1/"
 
     func url(_ link: SiteURL) -> JSONValue { .string(base + link.path) }
+    /// `/oparl/v1.1/{kind}/{id}`; for a body that is the `oparlBody` route's path too.
     func object(_ kind: OParlKind, _ id: some CustomStringConvertible) -> JSONValue {
-        url(kind == .bodies ? .oparlBody(Int64("\(id)") ?? 0) : .oparlObject(kind: kind.rawValue, id: "\(id)"))
+        url(.oparlObject(kind: kind.rawValue, id: "\(id)"))
     }
     func list(_ body: Int64, _ list: OParlList) -> JSONValue { url(.oparlBodyList(body, list: list.rawValue)) }
     func type(_ name: String) -> JSONValue { .string(Self.version + name) }
