@@ -44,4 +44,5 @@ if [ $status -ne 0 ]; then echo "server log:"; tail -20 "$work/server.log"; fi
 (cd Tests/e2e && "$python" graceful_shutdown.py "$townhall") || status=1
 (cd Tests/e2e && "$python" slow_connections.py "$townhall") || status=1
 (cd Tests/e2e && "$python" load_shedding.py "$townhall") || status=1
+(cd Tests/e2e && "$python" abandoned_requests.py "$townhall") || status=1
 exit $status

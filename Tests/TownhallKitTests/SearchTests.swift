@@ -17,9 +17,26 @@ struct SearchTests {
     }
 
     @Test func queriesCannotInjectFTSSyntax() {
-        #expect(SearchRequest(text: "discharge lounge").ftsQuery == "\"discharge\" \"lounge\"*")
+        #expect(SearchRequest(text: "discharge lounge").ftsQuery == "\"discharge\" \"lounge\"")
+        #expect(SearchRequest(text: "discharge lounge").prefixQuery == "\"discharge\" \"lounge\"*")
         #expect(SearchRequest(text: "\"a\" OR b* NEAR(c)").ftsQuery == "\"a\" \"OR\" \"b\" \"NEAR\" \"c\"")
+        #expect(SearchRequest(text: "\"a\" OR b* NEAR(c)").prefixQuery == nil, "a last word under three letters is never a prefix")
         #expect(SearchRequest(text: "  ;-- ").ftsQuery == nil)
+        #expect(SearchRequest(text: "  ;-- ").prefixQuery == nil)
+    }
+
+    /// Issue 15: the last word matches as a prefix only when the words as typed find nothing, so a common last word
+    /// does not cost a merge of every posting in the index; and no page past the counted matches can be asked for.
+    @Test func aPartWordIsAPrefixOnlyWhenTheWholeWordsFindNothing() async throws {
+        let store = try TestStore(seeded: true)
+        let db = store.database
+        let whole = try await db.search(SearchRequest(text: "Neighbourhood policing"))
+        #expect(whole.total > 0)
+        let part = try await db.search(SearchRequest(text: "Neighbourhood poli"))
+        #expect(part.total > 0, "a part word still finds what it starts")
+        #expect(part.hits.allSatisfy { $0.snippet.contains(AppDatabase.markStart) }, "snippets mark the prefix matches")
+        #expect(SearchRequest(text: "x", page: 9_999).page == SearchRequest.lastPage)
+        #expect(SearchRequest.lastPage * SearchRequest.pageSize == SearchRequest.countLimit)
     }
 
     @Test func draftsAndExemptPapersAreNeverIndexedAndPublicationUpdatesTheIndex() async throws {

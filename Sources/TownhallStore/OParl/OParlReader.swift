@@ -115,19 +115,12 @@ public struct OParlReader {
         return try page(source, filter: filter, bodyId: nil)
     }
 
-    // Cached statements: a page of 100 objects runs about a thousand of these small queries, and compiling each
-    // one afresh was a large part of its cost (issue 15).
-    private func ids(_ sql: String, _ arguments: StatementArguments = []) throws -> [Int64] {
-        try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
-    }
+    // A page of 100 objects runs about a thousand of these small queries, so each is a cached statement.
+    private func ids(_ sql: String, _ arguments: StatementArguments = []) throws -> [Int64] { try db.cachedIds(sql, arguments) }
 
-    private func row(_ sql: String, _ arguments: StatementArguments = []) throws -> Row? {
-        try Row.fetchOne(db.cachedStatement(sql: sql), arguments: arguments)
-    }
+    private func row(_ sql: String, _ arguments: StatementArguments = []) throws -> Row? { try db.cachedRow(sql, arguments) }
 
-    private func record<T: FetchableRecord & TableRecord>(_ type: T.Type, _ id: Int64) throws -> T? {
-        try T.fetchOne(db.cachedStatement(sql: "SELECT * FROM \(T.databaseTableName.quotedDatabaseIdentifier) WHERE id = ?"), arguments: [id])
-    }
+    private func record<T: FetchableRecord & TableRecord>(_ type: T.Type, _ id: Int64) throws -> T? { try db.cachedRecord(type, id: id) }
 
     private func page(_ source: String, filter: OParlFilter, bodyId: Int64?) throws -> (ids: [Int64], total: Int) {
         let (condition, arguments) = Self.window(filter, bodyId: bodyId)

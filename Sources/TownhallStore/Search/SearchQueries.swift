@@ -13,26 +13,37 @@ public struct SearchRequest: Sendable, Equatable {
     /// Ranking every match of a very common word costs a full pass over its postings; beyond this many matches the
     /// results are listed newest first instead, and the count stops here.
     public static let countLimit = 1000
-    /// The last page a search shows.
-    public static let maxPage = 10_000
+    /// The last page a search shows: the counted matches and no further, so no page number makes the store walk
+    /// every posting of a common word to reach a far offset.
+    public static let lastPage = countLimit / pageSize
 
     public init(text: String, bodySlug: String? = nil, from: String? = nil, to: String? = nil, page: Int = 1) {
         self.text = text
         self.bodySlug = bodySlug
         self.from = from
         self.to = to
-        // Bounded, so the offset cannot overflow whatever a caller passes; a page past the end is simply empty.
-        self.page = min(max(1, page), Self.maxPage)
+        // Bounded, so the offset stays within the counted matches whatever a caller passes.
+        self.page = min(max(1, page), Self.lastPage)
     }
 
-    /// The words as an FTS5 query: each word quoted (so no operator syntax gets through), all required, the last
-    /// also matching as a prefix. Nil when there is nothing to search for.
+    /// The words searched for: letters and digits only, at most 12.
+    var words: [String] { text.split { !($0.isLetter || $0.isNumber) }.map(String.init).prefix(12).map { $0 } }
+
+    /// The words as an FTS5 query: each word quoted (so no operator syntax gets through), all required. The index
+    /// stems words (Porter), so "lounges" finds "lounge". Nil when there is nothing to search for.
     public var ftsQuery: String? {
-        let words = text.split { !($0.isLetter || $0.isNumber) }.map(String.init).prefix(12)
+        let words = words
         guard !words.isEmpty else { return nil }
-        return words.enumerated().map { index, word in
-            "\"\(word)\"" + (index == words.count - 1 && word.count >= 3 ? "*" : "")
-        }.joined(separator: " ")
+        return words.map { "\"\($0)\"" }.joined(separator: " ")
+    }
+
+    /// The same with the last word (of three letters or more) also matching as a prefix, tried only when the words
+    /// as typed find nothing ("discharge loun"). Not always: SQLite merges every posting of every word with that
+    /// prefix before returning one match, so a common last word made each search cost the whole index (issue 15).
+    public var prefixQuery: String? {
+        let words = words
+        guard let last = words.last, last.count >= 3 else { return nil }
+        return (words.dropLast().map { "\"\($0)\"" } + ["\"\(last)\"*"]).joined(separator: " ")
     }
 }
 
@@ -82,7 +93,17 @@ extension AppDatabase {
     public static let markEnd = "\u{E001}"
 
     public func search(_ request: SearchRequest) async throws -> SearchResults {
-        guard let query = request.ftsQuery else { return SearchResults(hits: [], total: 0) }
+        guard let exact = request.ftsQuery else { return SearchResults(hits: [], total: 0) }
+        let prefix = request.prefixQuery
+        return try await writer.read { db in
+            let found = try Self.search(db, query: exact, request)
+            guard found.total == 0, let prefix else { return found }
+            return try Self.search(db, query: prefix, request)
+        }
+    }
+
+    /// One FTS5 query: count (up to the limit), rank or list newest first, then the page's rows with snippets.
+    static func search(_ db: Database, query: String, _ request: SearchRequest) throws -> SearchResults {
         var conditions = ["searchText MATCH ?"]
         var arguments: [String] = [query]
         if let slug = request.bodySlug {
@@ -98,37 +119,34 @@ extension AppDatabase {
             arguments.append(to)
         }
         let filter = conditions.joined(separator: " AND ")
-        let values = arguments
+        let joins = "JOIN searchEntry s ON s.id = searchText.rowid JOIN body b ON b.id = s.bodyId"
+        // With no filter the count needs the index alone.
+        let total = try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT COUNT(*) FROM (SELECT 1 FROM searchText \(arguments.count == 1 ? "" : joins) WHERE \(filter) LIMIT \(SearchRequest.countLimit + 1))
+            """), arguments: StatementArguments(arguments)) ?? 0
+        let ranked = total <= SearchRequest.countLimit
         let limit = SearchRequest.pageSize, offset = (request.page - 1) * SearchRequest.pageSize
-        return try await writer.read { db in
-            let total = try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM (SELECT 1 FROM searchText JOIN searchEntry s ON s.id = searchText.rowid JOIN body b ON b.id = s.bodyId
-                                      WHERE \(filter) LIMIT \(SearchRequest.countLimit + 1))
-                """, arguments: StatementArguments(values)) ?? 0
-            let ranked = total <= SearchRequest.countLimit
-            let ids = try Int64.fetchAll(db, sql: """
-                SELECT searchText.rowid FROM searchText JOIN searchEntry s ON s.id = searchText.rowid JOIN body b ON b.id = s.bodyId
-                WHERE \(filter)
-                ORDER BY \(ranked ? "bm25(searchText, 5.0, 1.0), s.day DESC" : "searchText.rowid DESC")
-                LIMIT ? OFFSET ?
-                """, arguments: StatementArguments(values) + [limit, offset])
-            guard !ids.isEmpty else { return SearchResults(hits: [], total: total, ranked: ranked) }
-            // Snippets for the page shown only. Asked for in the ranking query, SQLite built one for every match
-            // before sorting (each a pass over the entry's text), so a common word cost a thousand snippets.
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT searchText.rowid AS id, s.kind, s.refId, s.meetingId, s.title, s.day, b.name AS bodyName, b.slug AS bodySlug,
-                       snippet(searchText, 1, '\(Self.markStart)', '\(Self.markEnd)', '…', 24) AS snippet
-                FROM searchText JOIN searchEntry s ON s.id = searchText.rowid JOIN body b ON b.id = s.bodyId
-                WHERE searchText MATCH ? AND searchText.rowid IN (\(ids.map(String.init).joined(separator: ",")))
-                """, arguments: [query])
-            let byId = Dictionary(rows.map { (($0["id"] as Int64), $0) }, uniquingKeysWith: { first, _ in first })
-            let hits = ids.compactMap { byId[$0] }.map { row in
-                SearchHit(
-                    kind: row["kind"], refId: row["refId"], meetingId: row["meetingId"], title: row["title"], snippet: row["snippet"] ?? "",
-                    bodyName: row["bodyName"], bodySlug: row["bodySlug"], day: row["day"] ?? "")
-            }
-            return SearchResults(hits: hits, total: total, ranked: ranked)
+        let ids = try Int64.fetchAll(db.cachedStatement(sql: """
+            SELECT searchText.rowid FROM searchText \(joins)
+            WHERE \(filter)
+            ORDER BY \(ranked ? "bm25(searchText, 5.0, 1.0), s.day DESC" : "searchText.rowid DESC")
+            LIMIT ? OFFSET ?
+            """), arguments: StatementArguments(arguments) + [limit, offset])
+        // Snippets for the page shown only, one entry at a time: asked for in the ranking query, SQLite built one
+        // for every match before sorting, and `rowid IN (...)` is not handed to FTS5, which then walked every match.
+        let hits = try ids.compactMap { id -> SearchHit? in
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT s.kind, s.refId, s.meetingId, s.title, s.day, b.name AS bodyName, b.slug AS bodySlug,
+                       snippet(searchText, 1, '\(markStart)', '\(markEnd)', '…', 24) AS snippet
+                FROM searchText \(joins)
+                WHERE searchText MATCH ? AND searchText.rowid = ?
+                """), arguments: [query, id])
+            else { return nil }
+            return SearchHit(
+                kind: row["kind"], refId: row["refId"], meetingId: row["meetingId"], title: row["title"], snippet: row["snippet"] ?? "",
+                bodyName: row["bodyName"], bodySlug: row["bodySlug"], day: row["day"] ?? "")
         }
+        return SearchResults(hits: hits, total: total, ranked: ranked)
     }
 
     /// Rebuilds the whole index from `searchSource`; returns how many entries it holds.

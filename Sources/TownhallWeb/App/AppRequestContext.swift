@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 import TownhallDomain
 import TownhallStore
 
@@ -9,10 +10,13 @@ public struct AppRequestContext: RequestContext {
     public var remoteAddress: String
     public var session: Session?
     public var user: User?
+    /// The connection, so a read can be cancelled when its client goes (`ConnectionEnd`).
+    public let channel: any Channel
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
+        channel = source.channel
     }
 
     /// Forms and uploads are small; the configured limit applies to attachments.

@@ -11,8 +11,9 @@ public func buildApplication(
 ) async throws -> some ApplicationProtocol {
     let router = try await buildRouter(config: config, database: database, policy: policy, now: now)
     return Application(
-        router: router,
-        server: .http1(configuration: .init(idleTimeout: .seconds(Int64(config.idleTimeoutSeconds)))),
+        responder: DisconnectCancellingResponder(inner: router.buildResponder()),
+        server: .http1(configuration: .init(
+            additionalChannelHandlers: [ConnectionEndHandler()], idleTimeout: .seconds(Int64(config.idleTimeoutSeconds)))),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: nil),
         logger: logger)
 }

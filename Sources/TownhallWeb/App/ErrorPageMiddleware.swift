@@ -32,6 +32,9 @@ struct ErrorPageMiddleware: RouterMiddleware {
             }
             context.logger.error("request failed", metadata: ["error": "\(error.message)", "path": "\(request.uri.path)"])
             return page(for: .internalServerError, context)
+        } catch let error as CancellationError {
+            // The client went (`ConnectionEnd`) or the server is stopping: nobody to show a page to.
+            throw error
         } catch {
             context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.uri.path)"])
             return page(for: .internalServerError, context)

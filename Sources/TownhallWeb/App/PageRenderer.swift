@@ -55,6 +55,11 @@ public struct PageRenderer: Sendable {
 
 /// The signed-in user's name and the token for the sign-out form in the header.
 extension PageRenderer {
+    /// A partial template rendered on its own, for a `RenderedFragment` to keep.
+    func fragment<Content: Sendable>(_ template: String, _ view: Content) -> String {
+        library.render(PreparedView.prepare(view) ?? view, withTemplate: template) ?? ""
+    }
+
     /// A page for a signed-in user, with their account header (and so `no-store`).
     func renderSignedIn<Content: Sendable>(
         _ template: String, title: String, breadcrumbs: [Breadcrumb], page: Content, status: HTTPResponse.Status,

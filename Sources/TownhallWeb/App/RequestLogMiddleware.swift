@@ -40,7 +40,7 @@ struct RequestLogMiddleware: RouterMiddleware {
             log(request, context, status: response.status.code, since: started)
             return response
         } catch {
-            let status = (error as? HTTPResponseError)?.status.code ?? 500
+            let status = error is CancellationError ? ConnectionEnd.clientClosed.code : (error as? HTTPResponseError)?.status.code ?? 500
             log(request, context, status: status, since: started)
             throw error
         }

@@ -7,6 +7,8 @@ import TownhallStore
 struct SearchRoutes: Sendable {
     let database: AppDatabase
     let pages: PageRenderer
+    /// The body filter's options as last rendered; a search with no body chosen (nearly all) reuses them.
+    let bodyOptions = RenderedFragment<SearchView.BodyChoices>()
 
     func register(on routes: RouteTable) {
         routes.get(.search, use: search)
@@ -25,13 +27,17 @@ struct SearchRoutes: Sendable {
         }
         let from = day(.from, "The from date"), to = day(.to, "The to date")
         if let from, let to, from > to { errors.add(.to, "The to date must be on or after the from date") }
-        let bodies = try await database.allBodies()
+        let bodies = try await database.bodyNames()
         let bodySlug = query.optional(.body).flatMap { slug in bodies.contains { $0.slug == slug } ? slug : nil }
         var page = 1
         do { page = try RequestNumber.page(query.optional(.page)) } catch { errors.add(.q, "The results \(error.message)") }
         let search = SearchRequest(text: String(query[.q].prefix(200)), bodySlug: bodySlug, from: from, to: to, page: page)
         let results = errors.isEmpty ? try await database.search(search) : SearchResults(hits: [], total: 0)
-        let view = SearchView(request: search, raw: query, bodies: bodies, results: results, errors: errors)
+        let choices = SearchView.BodyChoices(bodies, selected: bodySlug)
+        let options = bodySlug == nil
+            ? bodyOptions.html(for: choices) { pages.fragment("_body-options", choices) }
+            : pages.fragment("_body-options", choices)
+        let view = SearchView(request: search, raw: query, bodyOptionsHTML: options, results: results, errors: errors)
         return pages.render(
             "search", title: (errors.isEmpty ? "" : "Error: ") + (search.text.isEmpty ? "Search" : "Search: \(search.text)"),
             breadcrumbs: [Breadcrumb(title: "Home", url: SiteURL.home.path)], page: view, status: errors.isEmpty ? .ok : .badRequest)

@@ -18,7 +18,8 @@ struct SearchView: Sendable {
     let text: String
     let from: String
     let to: String
-    let bodies: [Choice]
+    /// The body filter's options, rendered from `_body-options` (see `SearchRoutes.bodyOptions`).
+    let bodyOptionsHTML: String
     let hasQuery: Bool
     let summary: String
     let hits: [HitRow]
@@ -30,12 +31,21 @@ struct SearchView: Sendable {
     let fromError: String?
     let toError: String?
 
-    init(request: SearchRequest, raw: FormData, bodies: [Body], results: SearchResults, errors: FormErrors) {
+    /// What `_body-options` shows: every body, and "All bodies" first.
+    struct BodyChoices: Sendable, Equatable {
+        let choices: [Choice]
+
+        init(_ bodies: [BodyName], selected: String?) {
+            choices = [Choice(value: "", label: "All bodies", selected: selected == nil)]
+                + bodies.map { Choice(value: $0.slug, label: $0.name, selected: $0.slug == selected) }
+        }
+    }
+
+    init(request: SearchRequest, raw: FormData, bodyOptionsHTML: String, results: SearchResults, errors: FormErrors) {
         text = request.text
         from = raw[.from]
         to = raw[.to]
-        self.bodies = [Choice(value: "", label: "All bodies", selected: request.bodySlug == nil)]
-            + bodies.map { Choice(value: $0.slug, label: $0.name, selected: $0.slug == request.bodySlug) }
+        self.bodyOptionsHTML = bodyOptionsHTML
         hasQuery = request.ftsQuery != nil
         let first = (request.page - 1) * SearchRequest.pageSize
         let count = results.total > SearchRequest.countLimit ? "more than \(SearchRequest.countLimit.formatted())" : String(results.total)
@@ -57,7 +67,8 @@ struct SearchView: Sendable {
             return SiteURL.search.path(query: fields.compactMap { field, value in value.map { (field, $0) } })
         }
         previousURL = request.page > 1 ? link(request.page - 1) : nil
-        nextURL = results.hits.count == SearchRequest.pageSize && first + results.hits.count < results.total ? link(request.page + 1) : nil
+        nextURL = results.hits.count == SearchRequest.pageSize && first + results.hits.count < results.total && request.page < SearchRequest.lastPage
+            ? link(request.page + 1) : nil
         hasErrors = !errors.isEmpty
         self.errors = errors.entries
         fromError = errors.message(for: .from)
