@@ -71,6 +71,17 @@ struct LocalTimeTests {
         #expect(time.isoLocal(summer) == "2026-07-08T18:30:00+01:00")
     }
 
+    /// Issue 15: the hand-written zero padding that replaced `String(format:)` gives the same text.
+    @Test func paddedFormsMatchTheFormatStrings() throws {
+        let early = try time.parseDateTime("2026-01-05 09:05")
+        #expect(time.day(of: early) == "2026-01-05" && time.clock24(early) == "09:05" && time.time(early) == "9:05am")
+        #expect(time.isoLocal(early) == "2026-01-05T09:05:00Z")
+        #expect(LocalTime(timeZone: TimeZone(secondsFromGMT: -(5 * 3600 + 30 * 60))!).isoLocal(early) == "2026-01-05T03:35:00-05:30")
+        #expect(HTTPCacheMiddleware.httpDate(early) == "Mon, 05 Jan 2026 09:05:00 GMT")
+        #expect(HTTPCacheMiddleware.etag("") == "\"e3b0c44298fc1c149afbf4c8996fb924\"", "SHA-256 of nothing, first 16 bytes in hex")
+        #expect(LocalTime.padded(7) == "07" && LocalTime.padded(2026, 4) == "2026" && LocalTime.padded(123) == "123")
+    }
+
     @Test func clockChangeGapIsRefused() {
         // 29 March 2026: clocks go forward at 01:00 GMT, so 01:30 does not exist in London.
         #expect(throws: TownhallError.self) { try time.parseDateTime("2026-03-29 01:30") }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -21,6 +22,47 @@ struct OpenDataTests {
         #expect(folded.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 75 })
         #expect(folded.replacingOccurrences(of: "\r\n ", with: "") == "SUMMARY:" + long, "unfolding restores the line")
         #expect(ICalendar.text("a, b; c\\d\ne") == "a\\, b\\; c\\\\d\\ne")
+        // Each line ending, whichever convention, is one escaped newline (issue 15 rewrote this as one pass).
+        #expect(ICalendar.text("one\r\ntwo\rthree\nfour\n\r\nfive") == "one\\ntwo\\nthree\\nfour\\n\\nfive")
+        #expect(ICalendar.fold("short") == "short")
+        #expect(ICalendar.fold(String(repeating: "a", count: 75)) == String(repeating: "a", count: 75))
+        #expect(ICalendar.fold(String(repeating: "a", count: 76)) == String(repeating: "a", count: 75) + "\r\n a")
+    }
+
+    /// Issue 15: the meetings download is paged by id, `DataSet.pageSize` a file, each page linking the next with
+    /// `Link: rel="next"` until the last; every meeting is in exactly one page; a bad `after` is refused.
+    @Test func meetingsDataIsPagedByIdWithALinkToTheNextPage() async throws {
+        try await withDemo { store, client in
+            try await store.database.writer.write { db in
+                try db.execute(sql: """
+                    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2500)
+                    INSERT INTO meeting (bodyId, title, startsAt, status) SELECT (SELECT MIN(id) FROM body), 'Bulk meeting ' || i, '2027-03-01 10:00:00.000', 'scheduled' FROM n
+                    """)
+            }
+            let total = try store.database.list(Meeting.self).count
+            #expect(total > DataSet.pageSize)
+            var ids: [Int64] = [], path: String? = "/data/meetings.csv?bom=1", pages = 0
+            while let next = path {
+                let page = try await Browser.anonymous(client, next)
+                #expect(page.status == .ok && page.body.hasPrefix("\u{FEFF}"), "\(next)")
+                let lines = page.body.split(separator: "\r\n").dropFirst()
+                #expect(lines.count <= DataSet.pageSize)
+                ids += lines.compactMap { Int64($0.split(separator: ",")[0].drop { $0 == "\u{FEFF}" }) }
+                path = page.headers[FeedRoutes.linkField].map { link in
+                    #expect(link.hasPrefix("<\(store.config.baseURL)/data/meetings.csv?after=") && link.hasSuffix(">; rel=\"next\""), "\(link)")
+                    return String(link.dropFirst(1 + store.config.baseURL.count).prefix { $0 != ">" })
+                }
+                pages += 1
+            }
+            #expect(pages == 2 && ids.count == total && ids == ids.sorted() && Set(ids).count == total)
+            let json = try await Browser.anonymous(client, "/data/meetings.json?after=\(ids[DataSet.pageSize - 1])")
+            #expect(json.status == .ok && json.headers[FeedRoutes.linkField] == nil && json.body.contains("\"id\":\(ids.last!)"))
+            let first = try await Browser.anonymous(client, "/data/meetings.json")
+            #expect(first.headers[.accessControlExposeHeaders]?.contains("Link") == true, "a cross-origin harvester can read the link")
+            for bad in ["-1", "x", "0x10", "99999999999999999999"] {
+                #expect(try await Browser.anonymous(client, "/data/meetings.csv?after=\(bad)").status == .badRequest, "\(bad)")
+            }
+        }
     }
 
     /// Issue 15: a calendar is bounded whatever the store holds: the window, then the latest `maxEvents` of it.
@@ -104,7 +146,7 @@ struct OpenDataTests {
             #expect(events.first { $0.contains("Budget and precept meeting") }?.contains("STATUS:CONFIRMED") == true)
             // A summer meeting is written in local (BST) time, not UTC.
             let session = try store.database.list(Meeting.self).first { $0.title.hasPrefix("Evidence session") }!
-            let local = ICalendar.stamp(session.startsAt, in: TimeZone(identifier: "Europe/London")!, suffix: "")
+            let local = ICalendar.stamp(session.startsAt, in: LocalTime(timeZone: TimeZone(identifier: "Europe/London")!), suffix: "")
             #expect(unfolded.contains("DTSTART;TZID=Europe/London:\(local)") && local.hasSuffix("T180000"))
 
             let lpac = try await Browser.anonymous(client, "/bodies/harford-lpac/calendar.ics").body

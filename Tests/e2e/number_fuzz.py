@@ -20,7 +20,7 @@ EXTREMES = [
 ]
 QUERY_NAMES = [
     "page", "limit", "from", "to", "q", "body", "organisation", "state", "due", "created_since", "modified_since",
-    "saved", "next", "changed",
+    "saved", "next", "changed", "after",
 ]
 FORM_NUMBERS = [
     "basedOn", "organisation", "council", "declarant", "declarationItem", "paper", "paragraph", "position", "newDue",

@@ -206,7 +206,13 @@ extension AppDatabase {
     }
 
     /// Every meeting with its body and place, oldest first, for the bulk download.
-    public func allMeetings() async throws -> [MeetingSummary] {
-        try await writer.read { db in try Self.meetingSummaries(db, where: "1", arguments: [], order: "m.startsAt, m.id", limit: 1_000_000) }
+    /// One page of every meeting, by id: up to `limit` with an id above `after`, and whether more follow. Keyset
+    /// paging, so a page costs the same however far into the list it is, and a harvester can continue from the
+    /// last id it holds.
+    public func meetingsPage(after: Int64, limit: Int) async throws -> (meetings: [MeetingSummary], more: Bool) {
+        try await writer.read { db in
+            let found = try Self.meetingSummaries(db, where: "m.id > ?", arguments: [after], order: "m.id", limit: limit + 1)
+            return (Array(found.prefix(limit)), found.count > limit)
+        }
     }
 }

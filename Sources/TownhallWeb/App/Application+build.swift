@@ -38,7 +38,8 @@ public func buildRouter(
     router.add(middleware: ErrorPageMiddleware(pages: pages))
     router.add(middleware: FileMiddleware(config.publicDirectory, searchForIndexHtml: false))
     // Public routes only are wrapped in the page cache: the route table says which they are.
-    let routes = RouteTable(router: router, cache: HTTPCacheMiddleware(database: database, time: time, now: now))
+    let routes = RouteTable(
+        router: router, cache: HTTPCacheMiddleware(database: database, time: time, now: now), costly: CostlyAdmission(maxInFlight: config.maxInFlight))
     PublicRoutes(
         database: database, pages: pages, files: AttachmentFiles(dataDirectory: config.dataDirectory), time: time,
         deadlines: deadlines, now: now

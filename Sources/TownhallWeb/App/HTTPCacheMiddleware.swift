@@ -79,8 +79,11 @@ struct HTTPCacheMiddleware: RouterMiddleware {
 
     /// The strong validator for a representation: a quoted hash of its bytes.
     static func etag(_ text: String) -> String {
-        "\"" + SHA256.hash(data: Data(text.utf8)).prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
+        "\"" + String(SHA256.hash(data: Data(text.utf8)).prefix(16).flatMap { byte in [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 15)]] }) + "\""
     }
+
+    /// `String(format: "%02x")` for every byte was slower than the hash itself on Linux.
+    private static let hexDigits = Array("0123456789abcdef")
 
     /// IMF-fixdate (RFC 9110), without building a formatter per response.
     static func httpDate(_ date: Date) -> String {
@@ -89,7 +92,7 @@ struct HTTPCacheMiddleware: RouterMiddleware {
         let c = day.components
         let clock = gmt.isoLocal(date).dropFirst(11).prefix(8)
         let weekday = LocalTime.weekdays[day.weekday - 1].prefix(3), month = LocalTime.months[c.month - 1].prefix(3)
-        return String(format: "%@, %02d %@ %04d ", String(weekday), c.day, String(month), c.year) + clock + " GMT"
+        return "\(weekday), \(LocalTime.padded(c.day)) \(month) \(LocalTime.padded(c.year, 4)) \(clock) GMT"
     }
     static func parseHTTPDate(_ text: String) -> Date? { formatter().date(from: text) }
 

@@ -20,12 +20,36 @@ struct LoadShedMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let count = inFlight.value.wrappingAdd(1, ordering: .relaxed).newValue
         defer { inFlight.value.wrappingSubtract(1, ordering: .relaxed) }
-        if count > limit, !alwaysAnswered.contains(request.uri.path) {
-            return Response(
-                status: .serviceUnavailable,
-                headers: [.retryAfter: "1", .cacheControl: "no-store", .contentType: "text/plain; charset=utf-8"],
-                body: .init(byteBuffer: .init(string: "The site is busy. Try again in a moment.\n")))
-        }
+        if count > limit, !alwaysAnswered.contains(request.uri.path) { return Self.busy() }
         return try await next(request, context)
+    }
+
+    /// The answer to a request the server will not take on now.
+    static func busy() -> Response {
+        Response(
+            status: .serviceUnavailable,
+            headers: [.retryAfter: "1", .cacheControl: "no-store", .contentType: "text/plain; charset=utf-8"],
+            body: .init(byteBuffer: .init(string: "The site is busy. Try again in a moment.\n")))
+    }
+}
+
+/// A tighter limit for renders of the routes that cost most (`Route.isCostly`: search, feeds, calendars, data files,
+/// OParl lists), counted only when the page cache cannot answer. Under the overall limit alone, 128 searches could be
+/// rendering at once on two cores and every reader waited behind them: p99 over a second with 512 connections
+/// (issue 15). Beyond this many, the request is answered `LoadShedMiddleware.busy()` at once.
+final class CostlyAdmission: Sendable {
+    let limit: Int
+    private let inFlight = Atomic<Int>(0)
+
+    /// An eighth of the overall limit (16 of 128), and at least 2.
+    init(maxInFlight: Int) { limit = max(2, maxInFlight / 8) }
+
+    func admitting(_ handler: @escaping RouteTable.Handler) -> RouteTable.Handler {
+        { [self] request, context in
+            let count = inFlight.wrappingAdd(1, ordering: .relaxed).newValue
+            defer { inFlight.wrappingSubtract(1, ordering: .relaxed) }
+            if count > limit { return LoadShedMiddleware<AppRequestContext>.busy() }
+            return try await handler(request, context)
+        }
     }
 }

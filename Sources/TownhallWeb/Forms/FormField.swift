@@ -30,13 +30,13 @@ enum FormField: String, Sendable, CaseIterable {
     case email, password, confirm, next
     // Searching and filtering (GET forms: the query string)
     case q, body, from, to, page, state, dueFrom, dueTo
-    // Flags in a query string (a redirect's notice, the CSV byte-order mark)
-    case saved, changed, bom
+    // Flags in a query string (a redirect's notice, the CSV byte-order mark, the next page of a data file)
+    case saved, changed, bom, after
     // Sections an error about the whole of them links to
     case agenda, recommendations, response
 
     /// Fields only links and redirects send (a results page, a notice flag); no template has a control for them.
-    static let sentByLinks: Set<FormField> = [.page, .saved, .changed, .bom]
+    static let sentByLinks: Set<FormField> = [.page, .saved, .changed, .bom, .after]
 
     /// The name (and element id) of the field for one row of a repeated group.
     func row(_ id: Int64) -> String { "\(rawValue)-\(id)" }

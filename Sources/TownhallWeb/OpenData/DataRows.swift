@@ -60,4 +60,6 @@ extension ResponseLine: DataRow {
 }
 
 /// The open data page: nothing to fill in, the template documents the columns.
-struct DataPageView: Sendable {}
+struct DataPageView: Sendable {
+    let pageSize = DataSet.pageSize.formatted()
+}

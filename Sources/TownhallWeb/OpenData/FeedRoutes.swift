@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import NIOCore
 import TownhallDomain
@@ -28,7 +29,9 @@ struct FeedRoutes: Sendable {
             let bom = request.queryForm[.bom] == "1"
             guard let (set, format) = DataSet.parse(fileName: try context.parameters.require("file")) else { throw HTTPError(.notFound) }
             switch set {
-            case .meetings: return try await meetingsData(format.rawValue, bom: bom)
+            case .meetings:
+                guard let after = DataSet.after(request.queryForm.optional(.after)) else { throw HTTPError(.badRequest) }
+                return try await meetingsData(format, bom: bom, after: after)
             case .recommendations: return try await recommendationsData(format.rawValue, bom: bom)
             case .responses: return try await responsesData(format.rawValue, bom: bom)
             }
@@ -94,15 +97,26 @@ struct FeedRoutes: Sendable {
         return Self.response(feed.render(entries, fallbackUpdated: Date(timeIntervalSince1970: 0)), type: "application/atom+xml; charset=utf-8")
     }
 
-    func meetingsData(_ format: String, bom: Bool = false) async throws -> Response {
-        let rows = try await database.allMeetings().map { summary in
+    /// RFC 8288 `Link`, which swift-http-types does not name.
+    static let linkField = HTTPField.Name("Link")!
+
+    /// One page of `DataSet.pageSize` meetings by id; when more follow, a `Link: <…?after=ID>; rel="next"` header
+    /// (RFC 8288) gives the next page's address, as the data page explains.
+    func meetingsData(_ format: DataFormat, bom: Bool = false, after: Int64) async throws -> Response {
+        let (meetings, more) = try await database.meetingsPage(after: after, limit: DataSet.pageSize)
+        let rows = meetings.map { summary in
             MeetingLine(
                 id: summary.meeting.id!, body: summary.bodyName, bodySlug: summary.bodySlug, title: summary.meeting.title,
                 startsAt: time.isoLocal(summary.meeting.startsAt), endsAt: summary.meeting.endsAt.map(time.isoLocal) ?? "",
                 location: summary.locationName ?? "", status: summary.meeting.status.rawValue,
                 agendaPublished: summary.meeting.agendaPublishedAt != nil, url: "\(baseURL)/meetings/\(summary.meeting.id!)")
         }
-        return try Self.data(rows, format: format, name: "meetings", bom: bom)
+        var response = try Self.data(rows, format: format.rawValue, name: "meetings", bom: bom)
+        if more, let last = meetings.last?.meeting.id {
+            let next = SiteURL.dataFile(.meetings, format).path(query: [(.after, String(last))] + (bom ? [(.bom, "1")] : []))
+            response.headers[Self.linkField] = "<\(baseURL)\(next)>; rel=\"next\""
+        }
+        return response
     }
 
     func recommendationsData(_ format: String, bom: Bool = false) async throws -> Response {
@@ -147,6 +161,16 @@ public enum DataSet: String, CaseIterable, Sendable {
     case meetings, recommendations, responses
 
     static func fileName(_ set: DataSet, _ format: DataFormat) -> String { "\(set.rawValue).\(format.rawValue)" }
+
+    /// Meetings a file holds at most (about 550 KB of JSON), so no download is over a megabyte or takes long to build
+    /// however many meetings the store holds (issue 15); `?after=` pages on.
+    public static let pageSize = 2_000
+
+    /// `?after=`: absent is the start; otherwise the id of the last meeting already read. Nil for anything else.
+    static func after(_ text: String?) -> Int64? {
+        guard let text, !text.isEmpty else { return 0 }
+        return RequestNumber.id(text)
+    }
 
     /// `meetings.csv`, `recommendations.json`...; anything else is not a data file.
     static func parse(fileName: String) -> (DataSet, DataFormat)? {

@@ -3,8 +3,9 @@ import Hummingbird
 /// CORS for the routes `Route.isCrossOrigin` names: read-only open data, so any origin may read it, with no
 /// credentials (a `*` origin never sends cookies), and a preflight that allows only reading.
 enum CrossOrigin {
-    /// Headers a client may read beyond the CORS-safelisted ones: the validator it needs to mirror efficiently.
-    static let exposed = "ETag, Last-Modified"
+    /// Headers a client may read beyond the CORS-safelisted ones: the validators it needs to mirror efficiently,
+    /// and a data file's link to its next page.
+    static let exposed = "ETag, Last-Modified, \(FeedRoutes.linkField.rawName)"
 
     static func allowing(_ handler: @escaping RouteTable.Handler) -> RouteTable.Handler {
         { request, context in

@@ -147,6 +147,17 @@ public enum Route: String, Sendable, CaseIterable {
         }
     }
 
+    /// Routes whose render reads many rows or builds a large answer, admitted fewer at a time (`CostlyAdmission`).
+    public var isCostly: Bool {
+        switch self {
+        case .search, .calendar, .bodyCalendar, .papersFeed, .bodyPapersFeed, .responsesFeed, .bodyResponsesFeed, .dataFile, .oparlBodies,
+             .oparlBodyList:
+            true
+        default:
+            false
+        }
+    }
+
     /// The methods the route answers (HEAD comes with every GET). A page whose form posts back to itself has both.
     public var methods: [HTTPRequest.Method] {
         switch self {

@@ -12,8 +12,11 @@ final class RouteTable: @unchecked Sendable {
     /// Filled while the application is built, on one task, then only read.
     private var registered: Set<String> = []
 
-    init(router: Router<AppRequestContext>, cache: HTTPCacheMiddleware) {
+    private let costly: CostlyAdmission
+
+    init(router: Router<AppRequestContext>, cache: HTTPCacheMiddleware, costly: CostlyAdmission) {
         self.router = router
+        self.costly = costly
         cached = router.group().add(middleware: cache)
     }
 
@@ -24,7 +27,9 @@ final class RouteTable: @unchecked Sendable {
         precondition(route.methods.contains(method), "\(route) does not answer \(method)")
         precondition(registered.insert(Self.key(route, method)).inserted, "\(route) \(method) is registered twice")
         let path = RouterPath(route.pattern)
-        let handler = route.isCrossOrigin ? CrossOrigin.allowing(handler) : handler
+        // Inside the page cache, so only renders are counted against the costly limit.
+        let admitted = route.isCostly && method == .get ? costly.admitting(handler) : handler
+        let handler = route.isCrossOrigin ? CrossOrigin.allowing(admitted) : admitted
         if route.audience == .public {
             cached.on(path, method: method, use: handler)
         } else {
