@@ -251,6 +251,23 @@ def uncached(base, path, times=5):
     return statistics.median(r[0] for r in results), max(r[1] for r in results), {r[2] for r in results}
 
 
+def warm_file(path):
+    """Reads a store file once, so the OS holds it as it would for a server that has been running: the largest store
+    is several GB, and a run straight after seeding the others measured the disk instead of the search."""
+    with open(path, "rb") as handle:
+        while handle.read(8 << 20):
+            pass
+
+
+def serial_cost(base, paths):
+    """Mean ms of `paths` as searches the page cache has not seen, one at a time: the cost of a search, which the
+    scaling target compares (the wrk run beside it mixes in cache hits and 503s from costly-route admission)."""
+    took = []
+    for n, path in enumerate(paths):
+        took.append(fetch(f"{base}{path}&serial={n}")[2] * 1000)
+    return statistics.mean(took)
+
+
 def abandoned_burst(base, path, count=64):
     """Opens `count` connections, sends a request on each and closes it at once; returns how long a paper then takes."""
     host, port = "127.0.0.1", PORT
@@ -343,11 +360,14 @@ def main():
         # Scaling: the same search list and feed at each store size.
         scaling = []
         for scale, db in sorted(scales.items(), key=lambda kv: int(kv[0])):
+            warm_file(db)
+            with Server(townhall, db) as server:
+                serial = serial_cost(base, paths["searches"][:400])
             with Server(townhall, db) as server:
                 result = wrk(base, paths["searches"], seconds=10)
                 feed = uncached(base, "/feeds/papers.atom")
-                scaling.append((scale, result, feed, server.memory_mb("VmHWM")))
-                print(f"scale {scale}: search {result}, feed {feed}", flush=True)
+                scaling.append((scale, result, feed, server.memory_mb("VmHWM"), serial))
+                print(f"scale {scale}: serial {serial:.2f} ms, search {result}, feed {feed}", flush=True)
     finally:
         nginx.terminate()
 
@@ -362,12 +382,12 @@ def main():
            f"per run after a 3 s warm-up, on the same host as the server; nginx serves pages saved from Townhall, requested "
            f"in the same seeded random order. The server is restarted before each run.", "",
            "### Random pages beside nginx (the same bytes, the same order)", "",
-           "| pages | list | mean bytes | round | Townhall req/s | p99 ms | max ms | nginx req/s | ratio |",
-           "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+           "| pages | list | mean bytes | round | Townhall req/s | non-200 | p99 ms | max ms | nginx req/s | ratio |",
+           "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     ratios = {}
     for name, (runs, mean_bytes, size) in table.items():
         for n, (t, x) in enumerate(runs):
-            out.append(f"| {name} | {size:,} | {mean_bytes:,.0f} | {n + 1} | {t['rps']:,.0f} | {t['p99']:.1f} | {t['max']:.0f} | "
+            out.append(f"| {name} | {size:,} | {mean_bytes:,.0f} | {n + 1} | {t['rps']:,.0f} | {t['non2xx'] + t['errors']:,.0f} | {t['p99']:.1f} | {t['max']:.0f} | "
                        f"{x['rps']:,.0f} | {100 * t['rps'] / x['rps']:.1f}% |")
         ratios[name] = (statistics.median(100 * t["rps"] / x["rps"] for t, x in runs), statistics.median(t["p99"] for t, _ in runs),
                         statistics.median(t["p95"] for t, _ in runs), sum(t["errors"] + t["non2xx"] for t, _ in runs))
@@ -392,15 +412,19 @@ def main():
             f"{after_search:.0f} ms. Overload, 512 connections of random searches for 10 s: {overload['rps']:,.0f} req/s, "
             f"{overload['non2xx']:.0f} answered other than 200, {overload['errors']:.0f} socket errors, p99 {overload['p99']:.0f} ms; "
             f"a paper page just after: {after_overload:.0f} ms.", "",
-            "### Scaling (the same 2,000 searches, 10 s, and the papers feed uncached)", "",
-            "| papers | search req/s | p95 ms | p99 ms | feed ms | peak RSS MB |", "|---:|---:|---:|---:|---:|---:|"]
-    for scale, result, feed, rss in scaling:
-        out.append(f"| {int(scale):,} | {result['rps']:,.0f} | {result['p95']:.1f} | {result['p99']:.1f} | {feed[0]:.1f} | {rss} |")
+            "### Scaling (the same 2,000 searches, and the papers feed uncached)", "",
+            "Each store file is read once first, so the OS holds it. Serial: the mean of the first 400 searches, each new to the "
+            "server, one at a time. Then wrk for 10 s over all 2,000 (cache hits, and 503s where costly-route admission refused).", "",
+            "| papers | serial ms a search | search req/s | non-200 | p95 ms | p99 ms | feed ms | peak RSS MB |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for scale, result, feed, rss, serial in scaling:
+        out.append(f"| {int(scale):,} | {serial:.2f} | {result['rps']:,.0f} | {result['non2xx'] + result['errors']:,.0f} | {result['p95']:.1f} | "
+                   f"{result['p99']:.1f} | {feed[0]:.1f} | {rss} |")
     out += ["", "### Peak RSS by scenario", "", "| scenario | MB |", "|---|---:|"] + [f"| {k} | {v} |" for k, v in memory.items()]
     # The issue's targets.
     no_writes, one_a_second, flat_out = (mix[k][0] for k in mix)
-    search_at = {int(s): r for s, r, _, _ in scaling}
-    growth = (search_at[100_000]["p95"] and search_at[300_000]["p95"] / search_at[100_000]["p95"]) if 300_000 in search_at and 100_000 in search_at else None
+    serial_at = {int(s): c for s, _, _, _, c in scaling}
+    growth = serial_at[300_000] / serial_at[100_000] if 300_000 in serial_at and 100_000 in serial_at else None
     largest = max(size for _, _, size, _ in bounded)
     slowest = max(ms for _, ms, _, _ in bounded)
     targets = [
@@ -408,8 +432,8 @@ def main():
         ("random paper pages p99 under 25 ms", f"{ratios['papers'][1]:.1f} ms", ratios["papers"][1] < 25),
         ("random meeting pages at least 10% of nginx", f"{ratios['meetings'][0]:.1f}%", ratios["meetings"][0] >= 10),
         ("random meeting pages p99 under 25 ms", f"{ratios['meetings'][1]:.1f} ms", ratios["meetings"][1] < 25),
-        ("random searches p95 under 50 ms", f"{ratios['searches'][2]:.1f} ms", ratios["searches"][2] < 50),
-        ("search at 300k within 1.5x of 100k", f"{growth:.2f}x" if growth else "300k store not run", bool(growth and growth <= 1.5)),
+        ("random searches p95 under 50 ms", f"{ratios['searches'][2]:.1f} ms ({ratios['searches'][3]:,.0f} not 200)", ratios["searches"][2] < 50),
+        ("search at 300k within 1.5x of 100k (serial cost)", f"{growth:.2f}x" if growth else "300k store not run", bool(growth and growth <= 1.5)),
         ("front pages with 1 publication/s keep half the no-write throughput", f"{100 * one_a_second['rps'] / no_writes['rps']:.0f}%",
          one_a_second["rps"] >= no_writes["rps"] / 2),
         ("front pages with 1 publication/s p99 under 50 ms", f"{one_a_second['p99']:.1f} ms", one_a_second["p99"] < 50),

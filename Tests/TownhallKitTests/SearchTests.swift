@@ -35,6 +35,17 @@ struct SearchTests {
         let part = try await db.search(SearchRequest(text: "Neighbourhood poli"))
         #expect(part.total > 0, "a part word still finds what it starts")
         #expect(part.hits.allSatisfy { $0.snippet.contains(AppDatabase.markStart) }, "snippets mark the prefix matches")
+        // A last word the index holds whole is not taken as a prefix: "narwhal harbour" finds nothing, though
+        // "narwhal harbourmaster" is published, while the cut-short "narwhal harbo" finds it.
+        let meeting = try db.list(Meeting.self).first { $0.title == "Budget and precept meeting" }!
+        let item = try db.addAgendaItem(meetingId: meeting.id!, title: "Quayside", type: .report, exemptParagraph: nil, actor: .test)
+        for (title, text) in [("Quay report", "The walrus harbour."), ("Quay note", "The narwhal harbourmaster.")] {
+            let paper = try db.addPaper(itemId: item.id!, title: title, author: "", markdown: text, now: store.now, actor: .test)
+            _ = try db.publishPaper(id: paper.id!, renderer: MarkdownRenderer(), at: store.now, rule: store.rule, lateReason: "x", actor: .test)
+        }
+        #expect(try await db.search(SearchRequest(text: "narwhal harbour")).total == 0)
+        #expect(try await db.search(SearchRequest(text: "narwhal harbo")).hits.map(\.title) == ["Quay note"])
+        #expect(try await db.search(SearchRequest(text: "walrus harbour")).hits.map(\.title) == ["Quay report"])
         #expect(SearchRequest(text: "x", page: 9_999).page == SearchRequest.lastPage)
         #expect(SearchRequest.lastPage * SearchRequest.pageSize == SearchRequest.countLimit)
     }
@@ -137,6 +148,23 @@ struct SearchTests {
             #expect(page.body.contains("&lt;script&gt;"))
             #expect(page.body.contains("href=\"/papers/\(paper.id!)\""))
             #expect(page.body.contains("value=\"zebra\""), "the query is kept in the box")
+        }
+    }
+
+    /// Issue 15: the body filter's options are rendered once and kept while the store is unchanged; a new body is
+    /// in the list on the next search, and a chosen body is selected.
+    @Test func theBodyListIsKeptOnlyWhileTheStoreIsUnchanged() async throws {
+        try await withDemo { store, client in
+            let first = try await Browser.anonymous(client, "/search?q=budget")
+            #expect(first.body.contains("<option value=\"harford-lpac\">") && !first.body.contains("Wexcombe Scrutiny Panel"))
+            _ = try store.database.addBody(slug: "wexcombe-lpac", name: "Wexcombe Scrutiny Panel", kind: .lpac, actor: .test)
+            let after = try await Browser.anonymous(client, "/search?q=budget")
+            #expect(after.body.contains("<option value=\"wexcombe-lpac\">Wexcombe Scrutiny Panel</option>"))
+            let chosen = try await Browser.anonymous(client, "/search?q=budget&body=wexcombe-lpac")
+            #expect(chosen.body.contains("<option value=\"wexcombe-lpac\" selected>"))
+            #expect(chosen.body.contains("<option value=\"\">All bodies</option>"), "All bodies is not selected then")
+            let unknown = try await Browser.anonymous(client, "/search?q=budget&body=nowhere")
+            #expect(unknown.body.contains("<option value=\"\" selected>All bodies</option>"), "an unknown body is no filter")
         }
     }
 

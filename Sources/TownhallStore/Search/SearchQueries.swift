@@ -38,13 +38,17 @@ public struct SearchRequest: Sendable, Equatable {
     }
 
     /// The same with the last word (of three letters or more) also matching as a prefix, tried only when the words
-    /// as typed find nothing ("discharge loun"). Not always: SQLite merges every posting of every word with that
-    /// prefix before returning one match, so a common last word made each search cost the whole index (issue 15).
+    /// as typed find nothing and the last is not a whole word the index holds, so it was cut short ("discharge
+    /// loun"). Not always: SQLite merges every posting of every word with that prefix before returning one match,
+    /// so a common last word made each search cost the whole index (issue 15).
     public var prefixQuery: String? {
         let words = words
         guard let last = words.last, last.count >= 3 else { return nil }
         return (words.dropLast().map { "\"\($0)\"" } + ["\"\(last)\"*"]).joined(separator: " ")
     }
+
+    /// The last word alone, as a whole word.
+    var lastWordQuery: String? { words.last.map { "\"\($0)\"" } }
 }
 
 /// One search hit. The snippet marks matched words with U+E000 and U+E001, so the view can escape the text and
@@ -97,7 +101,9 @@ extension AppDatabase {
         let prefix = request.prefixQuery
         return try await writer.read { db in
             let found = try Self.search(db, query: exact, request)
-            guard found.total == 0, let prefix else { return found }
+            guard found.total == 0, let prefix, let last = request.lastWordQuery,
+                  try Int.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM searchText WHERE searchText MATCH ? LIMIT 1"), arguments: [last]) == nil
+            else { return found }
             return try Self.search(db, query: prefix, request)
         }
     }
@@ -121,8 +127,9 @@ extension AppDatabase {
         let filter = conditions.joined(separator: " AND ")
         let joins = "JOIN searchEntry s ON s.id = searchText.rowid JOIN body b ON b.id = s.bodyId"
         // With no filter the count needs the index alone.
+        let filtered = conditions.count > 1
         let total = try Int.fetchOne(db.cachedStatement(sql: """
-            SELECT COUNT(*) FROM (SELECT 1 FROM searchText \(arguments.count == 1 ? "" : joins) WHERE \(filter) LIMIT \(SearchRequest.countLimit + 1))
+            SELECT COUNT(*) FROM (SELECT 1 FROM searchText \(filtered ? joins : "") WHERE \(filter) LIMIT \(SearchRequest.countLimit + 1))
             """), arguments: StatementArguments(arguments)) ?? 0
         let ranked = total <= SearchRequest.countLimit
         let limit = SearchRequest.pageSize, offset = (request.page - 1) * SearchRequest.pageSize

@@ -38,14 +38,16 @@ public func buildRouter(
     router.add(middleware: ErrorPageMiddleware(pages: pages))
     router.add(middleware: FileMiddleware(config.publicDirectory, searchForIndexHtml: false))
     // Public routes only are wrapped in the page cache: the route table says which they are.
+    // One reading of the store's version for the page cache and the fragments kept between renders.
+    let versions = StoreVersion(database: database)
     let routes = RouteTable(
-        router: router, cache: HTTPCacheMiddleware(database: database, time: time, now: now), costly: CostlyAdmission(maxInFlight: config.maxInFlight))
+        router: router, cache: HTTPCacheMiddleware(versions: versions, time: time, now: now), costly: CostlyAdmission(maxInFlight: config.maxInFlight))
     PublicRoutes(
         database: database, pages: pages, files: AttachmentFiles(dataDirectory: config.dataDirectory), time: time,
         deadlines: deadlines, now: now
     ).register(on: routes)
     BodyKindRoutes(database: database, pages: pages, deadlines: deadlines, now: now).register(on: routes)
-    SearchRoutes(database: database, pages: pages).register(on: routes)
+    SearchRoutes(database: database, pages: pages, versions: versions).register(on: routes)
     OParlRoutes(database: database, base: config.baseURL, time: time, siteName: config.siteName).register(on: routes)
     FeedRoutes(database: database, pages: pages, deadlines: deadlines, baseURL: config.baseURL, siteName: config.siteName, now: now)
         .register(on: routes)

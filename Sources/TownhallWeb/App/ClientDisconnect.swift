@@ -78,13 +78,13 @@ final class ConnectionEndHandler: ChannelInboundHandler, RemovableChannelHandler
     }
 }
 
-/// Answers each read in a task of its own that is cancelled when its client goes: the store's reads are interrupted
-/// (GRDB turns task cancellation into `sqlite3_interrupt`) and long renders check for it. Writes are never cut
-/// short: a form sent is finished even if the browser was closed straight after.
+/// Answers each read in a task of its own that is cancelled when its client goes: a store read under way is
+/// interrupted (GRDB turns task cancellation into `sqlite3_interrupt`) and none starts after, so the render that
+/// would follow it never runs. Writes are never cut short: a form sent is finished even if the browser was closed
+/// straight after.
 struct DisconnectCancellingResponder<Inner: HTTPResponder>: HTTPResponder where Inner.Context == AppRequestContext {
     typealias Context = AppRequestContext
     let inner: Inner
-
 
     func respond(to request: Request, context: Context) async throws -> Response {
         // No entry: the in-process test client, or a connection whose close has already been handled.

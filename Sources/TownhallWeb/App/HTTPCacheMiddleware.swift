@@ -16,10 +16,10 @@ struct HTTPCacheMiddleware: RouterMiddleware {
     let pages = PageCache()
     let versions: StoreVersion
 
-    init(database: AppDatabase, time: LocalTime, now: @escaping @Sendable () -> Date) {
+    init(versions: StoreVersion, time: LocalTime, now: @escaping @Sendable () -> Date) {
         self.time = time
         self.now = now
-        versions = StoreVersion(database: database)
+        self.versions = versions
     }
     static let cacheControl = "public, max-age=0, s-maxage=60"
 

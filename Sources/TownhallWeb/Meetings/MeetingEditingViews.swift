@@ -61,7 +61,7 @@ struct MeetingFormView: Sendable {
 }
 
 /// An option in a select list.
-struct Choice: Sendable, Equatable {
+struct Choice: Sendable {
     let value: String
     let label: String
     let selected: Bool

@@ -7,8 +7,9 @@ import TownhallStore
 struct SearchRoutes: Sendable {
     let database: AppDatabase
     let pages: PageRenderer
+    let versions: StoreVersion
     /// The body filter's options as last rendered; a search with no body chosen (nearly all) reuses them.
-    let bodyOptions = RenderedFragment<SearchView.BodyChoices>()
+    let bodyOptions = RenderedFragment()
 
     func register(on routes: RouteTable) {
         routes.get(.search, use: search)
@@ -27,16 +28,22 @@ struct SearchRoutes: Sendable {
         }
         let from = day(.from, "The from date"), to = day(.to, "The to date")
         if let from, let to, from > to { errors.add(.to, "The to date must be on or after the from date") }
-        let bodies = try await database.bodyNames()
-        let bodySlug = query.optional(.body).flatMap { slug in bodies.contains { $0.slug == slug } ? slug : nil }
+        // A body is looked up only when one is asked for; an unknown one is simply no filter.
+        let asked = query.optional(.body).flatMap { $0.isEmpty ? nil : $0 }
+        let bodies = asked == nil ? nil : try await database.bodyNames()
+        let bodySlug = asked.flatMap { slug in bodies?.contains { $0.slug == slug } == true ? slug : nil }
         var page = 1
         do { page = try RequestNumber.page(query.optional(.page)) } catch { errors.add(.q, "The results \(error.message)") }
         let search = SearchRequest(text: String(query[.q].prefix(200)), bodySlug: bodySlug, from: from, to: to, page: page)
         let results = errors.isEmpty ? try await database.search(search) : SearchResults(hits: [], total: 0)
-        let choices = SearchView.BodyChoices(bodies, selected: bodySlug)
-        let options = bodySlug == nil
-            ? bodyOptions.html(for: choices) { pages.fragment("_body-options", choices) }
-            : pages.fragment("_body-options", choices)
+        let options: String
+        if let bodySlug, let bodies {
+            options = pages.fragment("_body-options", SearchView.BodyChoices(bodies, selected: bodySlug))
+        } else {
+            options = try await bodyOptions.html(version: try await versions.current().0) {
+                pages.fragment("_body-options", SearchView.BodyChoices(try await database.bodyNames(), selected: nil))
+            }
+        }
         let view = SearchView(request: search, raw: query, bodyOptionsHTML: options, results: results, errors: errors)
         return pages.render(
             "search", title: (errors.isEmpty ? "" : "Error: ") + (search.text.isEmpty ? "Search" : "Search: \(search.text)"),

@@ -32,7 +32,7 @@ struct SearchView: Sendable {
     let toError: String?
 
     /// What `_body-options` shows: every body, and "All bodies" first.
-    struct BodyChoices: Sendable, Equatable {
+    struct BodyChoices: Sendable {
         let choices: [Choice]
 
         init(_ bodies: [BodyName], selected: String?) {
