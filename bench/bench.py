@@ -49,6 +49,12 @@ class Server:
         self.townhall, self.db, self.process = townhall, db, None
 
     def __enter__(self):
+        # A server left on the port would answer /healthz for this one and the whole run would measure it instead.
+        try:
+            socket.create_connection(("127.0.0.1", PORT), timeout=1).close()
+            raise RuntimeError(f"something is already listening on port {PORT}; stop it first")
+        except OSError:
+            pass
         env = dict(os.environ, TOWNHALL_BASE_URL=f"http://127.0.0.1:{PORT}", TOWNHALL_DATA_DIR=os.path.join(WORK, "data"))
         log = open(os.path.join(WORK, "server.log"), "a")
         self.process = subprocess.Popen([self.townhall, "serve", "--database", self.db, "--host", "127.0.0.1", "--port", str(PORT)],
