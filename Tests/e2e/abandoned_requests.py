@@ -17,7 +17,7 @@ import socket
 import sys
 import time
 
-from townhall_http import Client, seeded_server
+from townhall_http import Client, finish, seeded_server
 
 BINARY = os.path.abspath(sys.argv[1])
 READS = ["/calendar.ics", "/data/meetings.csv", "/search?q=policing"]
@@ -68,9 +68,7 @@ def main():
           f"costly-route limit (503), {rendered} rendered; the sign-in sent the same way "
           f"handled ({', '.join(login) or 'not logged'}), a paper page straight after answered {after.status} in {took:.0f} ms; "
           f"{len(problems)} problems")
-    for problem in problems:
-        print("FAIL:", problem)
-    sys.exit(1 if problems else 0)
+    finish(problems)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ import socket
 import sys
 import time
 
-from townhall_http import Client, seeded_server
+from townhall_http import Client, finish, seeded_server
 
 BINARY = os.path.abspath(sys.argv[1])
 BODY = b"email=a%40b.test&password=x&_csrf=none"
@@ -54,9 +54,7 @@ def main():
         print(f"load shedding: with 2 of 2 requests in flight, a page answered {refused.status} in {took:.0f} ms "
               f"(Retry-After {refused.headers.get('retry-after')}), /healthz answered; held requests answered {statuses}; "
               f"then the page answered {again.status}; {len(problems)} problems")
-    for problem in problems:
-        print("FAIL:", problem)
-    sys.exit(1 if problems else 0)
+    finish(problems)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ import socket
 import sys
 import time
 
-from townhall_http import Client, seeded_server
+from townhall_http import Client, finish, seeded_server
 
 BINARY = os.path.abspath(sys.argv[1])
 TIMEOUT = 2
@@ -65,9 +65,7 @@ def main():
         print(f"slow connections: {COUNT} opened (half silent, half trickling a request head), "
               f"{COUNT - len(open_ones)} closed by the server within {took:.1f} s at an idle timeout of {TIMEOUT} s; "
               f"{len(problems)} problems")
-    for problem in problems:
-        print("FAIL:", problem)
-    sys.exit(1 if problems else 0)
+    finish(problems)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ import subprocess
 import tempfile
 import re
 import sqlite3
+import sys
 import time
 import urllib.parse
 from collections import deque
@@ -222,3 +223,10 @@ def seeded_server(binary, name, settings=None, log=False):
                 server.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 server.kill()
+
+
+def finish(problems):
+    """Ends a check: each problem on a FAIL line, and the exit status says whether there were any."""
+    for problem in problems:
+        print("FAIL:", problem)
+    sys.exit(1 if problems else 0)

@@ -49,7 +49,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public var description: String {
         let c = components
-        return String(format: "%04d-%02d-%02d", c.year, c.month, c.day)
+        return "\(LocalTime.padded(c.year, 4))-\(LocalTime.padded(c.month))-\(LocalTime.padded(c.day))"
     }
 
     public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }

@@ -7,21 +7,17 @@ import Synchronization
 /// dead one.
 struct LoadShedMiddleware<Context: RequestContext>: RouterMiddleware {
     let limit: Int
-    private let inFlight = Counter()
+    private let inFlight = InFlightCount()
     /// Health and readiness, made once rather than for every request.
     private let alwaysAnswered: Set<String> = [SiteURL.health.path, SiteURL.ready.path]
 
     init(limit: Int) { self.limit = limit }
 
-    final class Counter: Sendable {
-        let value = Atomic<Int>(0)
-    }
-
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let count = inFlight.value.wrappingAdd(1, ordering: .relaxed).newValue
-        defer { inFlight.value.wrappingSubtract(1, ordering: .relaxed) }
-        if count > limit, !alwaysAnswered.contains(request.uri.path) { return Self.busy() }
-        return try await next(request, context)
+        try await inFlight.counting { count in
+            if count > limit, !alwaysAnswered.contains(request.uri.path) { return Self.busy() }
+            return try await next(request, context)
+        }
     }
 
     /// The answer to a request the server will not take on now.
@@ -39,17 +35,29 @@ struct LoadShedMiddleware<Context: RequestContext>: RouterMiddleware {
 /// (issue 15). Beyond this many, the request is answered `LoadShedMiddleware.busy()` at once.
 final class CostlyAdmission: Sendable {
     let limit: Int
-    private let inFlight = Atomic<Int>(0)
+    private let inFlight = InFlightCount()
 
     /// An eighth of the overall limit (16 of 128), and at least 2.
     init(maxInFlight: Int) { limit = max(2, maxInFlight / 8) }
 
     func admitting(_ handler: @escaping RouteTable.Handler) -> RouteTable.Handler {
         { [self] request, context in
-            let count = inFlight.wrappingAdd(1, ordering: .relaxed).newValue
-            defer { inFlight.wrappingSubtract(1, ordering: .relaxed) }
-            if count > limit { return LoadShedMiddleware<AppRequestContext>.busy() }
-            return try await handler(request, context)
+            try await inFlight.counting { count in
+                if count > limit { return LoadShedMiddleware<AppRequestContext>.busy() }
+                return try await handler(request, context)
+            }
         }
+    }
+}
+
+/// How many requests are being worked on now, for the limits above.
+final class InFlightCount: Sendable {
+    private let value = Atomic<Int>(0)
+
+    /// Counts one more while `work` runs; `work` is told how many there are, itself included.
+    func counting<T>(_ work: (Int) async throws -> T) async rethrows -> T {
+        let count = value.wrappingAdd(1, ordering: .relaxed).newValue
+        defer { value.wrappingSubtract(1, ordering: .relaxed) }
+        return try await work(count)
     }
 }
