@@ -20,17 +20,20 @@ struct DecisionCommand: AsyncParsableCommand {
         @Option(help: "Band D precept in pounds, e.g. 265.14") var precept: String?
         @Option(help: "Chief Constable's name") var chiefConstable: String?
         @Option(help: "A strategic priority of the plan (repeat for each)") var priority: [String] = []
-        @Option(help: "Meeting id") var meeting: Int64?
+        @Option(help: "Meeting id (a held meeting of the board; required when the basis is meeting)") var meeting: Int64?
         @Option(help: "Paper id of the report decided on") var paper: Int64?
+        @Option(help: "How it was decided: \(DecisionBasis.allCases.map(\.rawValue).joined(separator: ", "))") var basis = "meeting"
+        @Option(help: "For a delegated or urgent decision: the power it was taken under") var authority: String?
 
         func run() async throws {
             try await reportingErrors {
                 let function = try parseChoice(ReservedFunction.self, function, option: "function")
+                let basis = try parseChoice(DecisionBasis.self, basis, option: "basis")
                 let (config, database) = try store.open()
                 let input = BoardDecisionInput(
                     function: function, decidedOn: on, summary: summary, budget: try budget.map(Money.init(parsing:)),
                     precept: try precept.map(Money.init(parsing:)), chiefConstable: chiefConstable, priorities: priority,
-                    meetingId: meeting, paperId: paper)
+                    meetingId: meeting, paperId: paper, basis: basis, authority: authority)
                 let decision = try database.recordBoardDecision(
                     body: body, input, localTime: LocalTime(timeZone: config.timeZone), actor: .commandLine)
                 print("recorded decision \(decision.id!): \(function.label) on \(decision.decidedOn)")

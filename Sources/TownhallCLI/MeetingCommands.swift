@@ -7,7 +7,7 @@ import TownhallWeb
 
 struct MeetingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "meeting", abstract: "Meetings.", subcommands: [Add.self, List.self, PublishAgenda.self])
+        commandName: "meeting", abstract: "Meetings.", subcommands: [Add.self, List.self, Show.self, PublishAgenda.self, SetStatus.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Schedule a meeting.")
@@ -33,17 +33,72 @@ struct MeetingCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List meetings.")
+        static let configuration = CommandConfiguration(
+            abstract: "List meetings, each with its last on-time publication day and whether it was called at short notice.")
         @OptionGroup var store: StoreOptions
         @Flag(help: "Print JSON") var json = false
 
         func run() async throws {
             try await reportingErrors {
                 let (config, database) = try store.open()
-                let time = LocalTime(timeZone: config.timeZone)
-                try printList(try database.list(Meeting.self), json: json) {
-                    "\($0.id!)\tbody \($0.bodyId)\t\(time.dateTime($0.startsAt))\t\($0.status.rawValue)\t\($0.title)"
+                let rule = try config.publicationRule()
+                try printList(try database.list(Meeting.self).map { MeetingNoticeEntry($0, rule: rule) }, json: json) {
+                    "\($0.meeting.id!)\tbody \($0.meeting.bodyId)\t\(rule.time.dateTime($0.meeting.startsAt))\t\($0.meeting.status.rawValue)\t"
+                        + "publish by \($0.lastOnTimePublication)\($0.calledAtShortNotice ? " (short notice)" : "")\t\($0.meeting.title)"
                 }
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one meeting: its notice, agenda publication and items.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Meeting id") var meeting: Int64
+        @Flag(help: "Print JSON") var json = false
+
+        func run() async throws {
+            try await reportingErrors {
+                let (config, database) = try store.open()
+                let rule = try config.publicationRule()
+                guard let found = try database.list(Meeting.self).first(where: { $0.id == meeting }) else {
+                    throw TownhallError.notFound("no meeting with id \(meeting)")
+                }
+                let entry = MeetingNoticeEntry(found, rule: rule)
+                let items = try database.list(AgendaItem.self).filter { $0.meetingId == meeting }.sorted { $0.position < $1.position }
+                if json {
+                    try printList([entry], json: true) { _ in "" }
+                    return
+                }
+                let time = rule.time
+                print("\(found.id!)\t\(found.title)\t\(time.dateTime(found.startsAt))\t\(found.status.rawValue)")
+                print("convened: \(found.convenedAt.map(time.dateTime) ?? "not recorded")\(entry.calledAtShortNotice ? " (called at short notice)" : "")")
+                print("last on-time publication: \(entry.lastOnTimePublication)")
+                print("agenda: \(found.agendaPublishedAt.map { "published \(time.dateTime($0))" } ?? "not published")"
+                    + (found.lateReason.map { ", late: \($0)" } ?? ""))
+                for item in items {
+                    var marks: [String] = []
+                    if item.isExempt { marks.append("exempt, paragraph \(item.exemptParagraph!.rawValue)") }
+                    if let added = item.supplementaryAt { marks.append("supplementary, added \(time.dateTime(added))") }
+                    if let urgency = item.urgency { marks.append("urgent: \(urgency)") }
+                    print("  \(item.number). \(item.title)" + (marks.isEmpty ? "" : " (\(marks.joined(separator: "; ")))"))
+                }
+            }
+        }
+    }
+
+    struct SetStatus: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set-status", abstract: "Mark a meeting held (once it has started), postponed or cancelled.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Meeting id") var meeting: Int64
+        @Argument(help: "held, postponed or cancelled") var status: String
+
+        func run() async throws {
+            try await reportingErrors {
+                let status = try parseChoice(MeetingStatus.self, status, option: "status")
+                let (_, database) = try store.open()
+                let record = try database.setMeetingStatus(meetingId: meeting, status: status, actor: .commandLine)
+                print("meeting \(record.id!) is \(record.status.rawValue)")
             }
         }
     }
@@ -53,7 +108,7 @@ struct MeetingCommand: AsyncParsableCommand {
             commandName: "publish-agenda", abstract: "Publish a meeting's agenda so the public can see its items.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "Meeting id") var meeting: Int64
-        @Option(help: "Why the agenda is published after the five-clear-working-days deadline (required when it is)")
+        @Option(help: "The special circumstances, when the agenda is published after its deadline (required then)")
         var lateReason: String?
 
         func run() async throws {
@@ -78,6 +133,10 @@ struct AgendaCommand: AsyncParsableCommand {
         @Option(help: "Item title") var title: String
         @Option(help: "Type: \(AgendaItemType.allCases.map(\.rawValue).joined(separator: ", "))") var type = "report"
         @Option(help: "Schedule 12A paragraph (1-7) if the item is exempt") var exempt: Int?
+        @Option(help: "For an exempt item: why the public interest in keeping it exempt outweighs disclosing it")
+        var publicInterest: String?
+        @Option(help: "For an item added after the agenda's deadline: the special circumstances that make it urgent")
+        var urgency: String?
         @Option(help: "Item number as printed (default: next in order)") var number: String?
 
         func run() async throws {
@@ -89,10 +148,13 @@ struct AgendaCommand: AsyncParsableCommand {
                     }
                     return paragraph
                 }
-                let (_, database) = try store.open()
+                let exemption = try Exemption.validate(exempt: paragraph != nil, paragraph: paragraph, publicInterestReason: publicInterest)
+                let (config, database) = try store.open()
                 let item = try database.addAgendaItem(
-                    meetingId: meeting, title: title, type: type, exemptParagraph: paragraph, number: number, actor: .commandLine)
-                print("added item \(item.id!) as number \(item.number) of meeting \(meeting)\(item.isExempt ? " (exempt)" : "")")
+                    meetingId: meeting, title: title, type: type, exemption: exemption, number: number, urgency: urgency,
+                    rule: try config.publicationRule(), actor: .commandLine)
+                let marks = [item.isExempt ? "exempt" : nil, item.isSupplementary ? "supplementary" : nil].compactMap { $0 }
+                print("added item \(item.id!) as number \(item.number) of meeting \(meeting)" + (marks.isEmpty ? "" : " (\(marks.joined(separator: ", ")))"))
             }
         }
     }
@@ -110,5 +172,29 @@ struct AgendaCommand: AsyncParsableCommand {
                 }
             }
         }
+    }
+}
+
+/// A meeting as `meeting list --json` and `meeting show --json` print it: the stored record plus the two facts the
+/// publication rule derives from it.
+struct MeetingNoticeEntry: Encodable {
+    let meeting: Meeting
+    let lastOnTimePublication: String
+    let calledAtShortNotice: Bool
+
+    init(_ meeting: Meeting, rule: PublicationRule) {
+        self.meeting = meeting
+        lastOnTimePublication = rule.lastOnTimeDay(meeting).description
+        calledAtShortNotice = rule.isShortNotice(meeting)
+    }
+
+    enum CodingKeys: String, CodingKey { case lastOnTimePublication, calledAtShortNotice }
+
+    /// The meeting's own fields, flat, with the two derived ones beside them.
+    func encode(to encoder: Encoder) throws {
+        try meeting.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(lastOnTimePublication, forKey: .lastOnTimePublication)
+        try container.encode(calledAtShortNotice, forKey: .calledAtShortNotice)
     }
 }

@@ -9,21 +9,62 @@ import TownhallStore
 extension DemoData {
     func daysAgo(_ days: Int, from now: Date) -> Date { now.addingTimeInterval(Double(-days) * 86_400) }
 
+    /// The working day `days` from today (negative for the past), stepping away from today past weekends and bank
+    /// holidays, so nothing in the demo is dated on a day a real board would not sit.
+    func workingDay(_ days: Int, from now: Date) -> Day {
+        var day = time.calendarDay(of: now).adding(days: days)
+        while !rule.workingDays.isWorkingDay(day) { day = day.adding(days: days < 0 ? -1 : 1) }
+        return day
+    }
+
+    /// `clock` (HH:MM, London) on `workingDay(days)`: meetings, publications and responses happen in office hours.
+    func officeTime(_ days: Int, _ clock: String, from now: Date) throws -> Date {
+        try time.parseDateTime("\(workingDay(days, from: now)) \(clock)")
+    }
+
+    /// Eight working days before `meetingStart`, at 09:30: papers and agendas the demo publishes in good time.
+    func inGoodTime(before meetingStart: Date) throws -> Date {
+        var day = time.calendarDay(of: meetingStart)
+        var remaining = 8
+        while remaining > 0 {
+            day = day.adding(days: -1)
+            if rule.workingDays.isWorkingDay(day) { remaining -= 1 }
+        }
+        return try time.parseDateTime("\(day) 09:30")
+    }
+
+    /// A held meeting of the board that took a reserved decision, with the item and its agenda published two weeks
+    /// before; returns the meeting id.
+    func decisionMeeting(title: String, item: String, daysAgo days: Int, now: Date) throws -> Int64 {
+        let meeting = try database.addMeeting(
+            body: "harford-policing-board", title: title, startsAt: try officeTime(-days, "10:00", from: now),
+            endsAt: try officeTime(-days, "12:00", from: now), locationName: "Council Chamber, Harford Civic Centre",
+            address: "Market Square, Harford HF1 1AA", actor: .demo)
+        _ = try database.addAgendaItem(meetingId: meeting.id!, title: item, type: .decision, rule: rule, actor: .demo)
+        _ = try database.publishAgenda(meetingId: meeting.id!, at: try inGoodTime(before: meeting.startsAt), rule: rule, actor: .demo)
+        _ = try database.setMeetingStatus(meetingId: meeting.id!, status: .held, actor: .demo)
+        return meeting.id!
+    }
+
     func seedBoardDecisions(planMeeting: Int64, planPaper: Int64, now: Date) throws {
-        let day = { (days: Int) in time.day(of: daysAgo(days, from: now)) }
+        let day = { (days: Int) in workingDay(-days, from: now).description }
+        let hearing = try decisionMeeting(
+            title: "Confirmation hearing: Chief Constable", item: "Appointment of the Chief Constable", daysAgo: 707, now: now)
         _ = try database.recordBoardDecision(
             body: "harford-policing-board",
             BoardDecisionInput(
                 function: .appointChiefConstable, decidedOn: day(707),
                 summary: "The Board appointed Joanne Hartley QPM as Chief Constable after a confirmation hearing in public.",
-                chiefConstable: "Joanne Hartley QPM"),
+                chiefConstable: "Joanne Hartley QPM", meetingId: hearing),
             localTime: time, actor: .demo)
+        let lastBudget = try decisionMeeting(
+            title: "Budget and precept meeting", item: "Force budget and police precept 2026/27", daysAgo: 288, now: now)
         _ = try database.recordBoardDecision(
             body: "harford-policing-board",
             BoardDecisionInput(
                 function: .budgetAndPrecept, decidedOn: day(288),
                 summary: "The Board approved the force budget for 2026/27 and set the Band D police precept.",
-                budget: Money(pence: 20_840_000_000), precept: Money(pence: 25_547)),
+                budget: Money(pence: 20_840_000_000), precept: Money(pence: 25_547), meetingId: lastBudget),
             localTime: time, actor: .demo)
         _ = try database.recordBoardDecision(
             body: "harford-policing-board",
@@ -44,9 +85,10 @@ extension DemoData {
             openedOn: time.day(of: daysAgo(160, from: now)), localTime: time, actor: .demo)
         let written = try database.addPaper(
             itemId: evidenceItem, title: "Written evidence from Harford Carers' Forum", author: "Harford Carers' Forum",
-            markdown: DemoPapers.carersEvidence, kind: .writtenEvidence, now: daysAgo(140, from: now), actor: .demo)
+            markdown: DemoPapers.carersEvidence, kind: .writtenEvidence, now: daysAgo(150, from: now), actor: .demo)
+        let session = try database.list(Meeting.self).first { $0.id == evidenceMeeting }!
         _ = try database.publishPaper(
-            id: written.id!, renderer: renderer, at: daysAgo(138, from: now), rule: rule, actor: .demo)
+            id: written.id!, renderer: renderer, at: try inGoodTime(before: session.startsAt), rule: rule, actor: .demo)
         _ = try database.addEvidenceSession(inquiry: "hospital-discharge", meetingId: evidenceMeeting, actor: .demo)
         _ = try database.addWitness(
             meetingId: evidenceMeeting, name: "Dr Sarah Coleman", role: "Chief Operating Officer, Harford and Marsh NHS Foundation Trust",
@@ -66,14 +108,15 @@ extension DemoData {
         let cycle = AnnualReportSchedule().cycle(today: time.calendarDay(of: now))
         let previousDue = cycle.due.adding(years: -1)
         let published = try time.parseDateTime("\(previousDue.adding(days: -25)) 10:00")
-        let meetingDay = previousDue.adding(days: -12)
+        var meetingDay = previousDue.adding(days: -12)
+        while !rule.workingDays.isWorkingDay(meetingDay) { meetingDay = meetingDay.adding(days: -1) }
         let meeting = try database.addMeeting(
             body: "harford-education-panel", title: "Panel meeting", startsAt: try time.parseDateTime("\(meetingDay) 16:30"),
             endsAt: try time.parseDateTime("\(meetingDay) 18:00"), locationName: chamber, address: address, actor: .demo)
         try addProcedural(meeting.id!)
         let year = cycle.yearEnding.components.year - 1
         let item = try database.addAgendaItem(
-            meetingId: meeting.id!, title: "Annual report \(year - 1)/\(year % 100)", type: .report, exemptParagraph: nil, actor: .demo)
+            meetingId: meeting.id!, title: "Annual report \(year - 1)/\(year % 100)", type: .report, rule: rule, actor: .demo)
         let paper = try database.addPaper(
             itemId: item.id!, title: "Harford Local Education Panel annual report \(year - 1)/\(year % 100)",
             author: "Director of School Standards", markdown: DemoPapers.panelAnnualReport, kind: .annualReport, now: published,
@@ -86,7 +129,7 @@ extension DemoData {
     func seedPeerChallenges(at: (Int, String) throws -> Date, now: Date, renderer: MarkdownRenderer, chamber: String, address: String) throws {
         _ = try database.addAuthority(slug: "northbrook", name: "Northbrook Borough Council", kind: .district, actor: .demo)
         _ = try database.addAuthority(slug: "eastmere", name: "Eastmere County Council", kind: .county, actor: .demo)
-        let day = { (days: Int) in time.day(of: daysAgo(days, from: now)) }
+        let day = { (days: Int) in workingDay(-days, from: now).description }
 
         // A corporate peer challenge of Harford: report published, action plan in, report back received, follow-up to come.
         _ = try database.addBody(
@@ -137,7 +180,7 @@ extension DemoData {
                     reasons: "A second independent member cannot be appointed until the constitution is reviewed in 2027.",
                     action: "A training programme for audit committee members starts in January.", targetDate: target(60)),
             ],
-            basedOnVersion: 0, now: daysAgo(125, from: now), deadlines: deadlines, actor: chiefExecutive)
+            basedOnVersion: 0, now: try officeTime(-125, "15:10", from: now), deadlines: deadlines, actor: chiefExecutive)
         _ = try database.setPeerChallengeReport(slug: "harford-corporate-2026", paperId: report, localTime: time, actor: .demo)
         _ = try database.recordReportBack(
             slug: "harford-corporate-2026", on: day(20),
@@ -180,12 +223,12 @@ extension DemoData {
         team: String, title: String, markdown: String, meetingDaysAgo: Int, publishedDaysAgo: Int, now: Date,
         renderer: MarkdownRenderer, place: (String, String)
     ) throws -> Int64 {
-        let meetingDay = time.day(of: daysAgo(meetingDaysAgo, from: now))
+        let meetingDay = workingDay(-meetingDaysAgo, from: now)
         let meeting = try database.addMeeting(
             body: team, title: "Feedback to the council", startsAt: try time.parseDateTime("\(meetingDay) 14:00"),
             endsAt: try time.parseDateTime("\(meetingDay) 15:30"), locationName: place.0, address: place.1, actor: .demo)
         let item = try database.addAgendaItem(
-            meetingId: meeting.id!, title: "Peer challenge report", type: .report, exemptParagraph: nil, actor: .demo)
+            meetingId: meeting.id!, title: "Peer challenge report", type: .report, rule: rule, actor: .demo)
         let paper = try database.addPaper(
             itemId: item.id!, title: title, author: "Peer challenge team", markdown: markdown, kind: .peerChallengeReport,
             now: daysAgo(publishedDaysAgo + 2, from: now), actor: .demo)

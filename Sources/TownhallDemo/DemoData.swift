@@ -24,9 +24,7 @@ public struct DemoData: Sendable {
             throw TownhallError.conflict("the store already has bodies; demo seed only fills an empty store")
         }
         let renderer = MarkdownRenderer()
-        func at(_ days: Int, _ clock: String) throws -> Date {
-            try time.parseDateTime("\(time.day(of: now.addingTimeInterval(Double(days) * 86_400))) \(clock)")
-        }
+        func at(_ days: Int, _ clock: String) throws -> Date { try officeTime(days, clock, from: now) }
         func publish(_ id: Int64?, _ daysAgo: Int = 7) throws {
             _ = try database.publishPaper(
                 id: id!, renderer: renderer, at: now.addingTimeInterval(Double(-daysAgo) * 86_400), rule: rule,
@@ -39,8 +37,10 @@ public struct DemoData: Sendable {
                 lateReason: "An urgent item was added after the deadline.", actor: .demo)
         }
         let today = time.day(of: now)
-        let yearStart = String(today.prefix(4)) + "-05-01" > today
+        // Seats run from the first working day of May (the annual meeting), never a bank holiday.
+        let mayFirst = String(today.prefix(4)) + "-05-01" > today
             ? String(Int(today.prefix(4))! - 1) + "-05-01" : String(today.prefix(4)) + "-05-01"
+        let yearStart = rule.workingDays.onOrAfter(Day(mayFirst)!).description
 
         _ = try database.addAuthority(slug: "harford-city", name: "Harford City Council", kind: .unitary, actor: .demo)
         _ = try database.addAuthority(slug: "marsh-vale", name: "Marsh Vale Council", kind: .unitary, actor: .demo)
@@ -91,15 +91,17 @@ public struct DemoData: Sendable {
         try addProcedural(pastBoard.id!)
         let planItem = try database.addAgendaItem(
             meetingId: pastBoard.id!, title: "Policing plan 2026 to 2029: strategic priorities", type: .decision,
-            exemptParagraph: nil,
-            decision: "The Board agreed the policing plan 2026 to 2029 and its four strategic priorities, with neighbourhood policing to be reported on quarterly.", actor: .demo)
+            decision: "The Board agreed the policing plan 2026 to 2029 and its four strategic priorities, with neighbourhood policing to be reported on quarterly.", rule: rule, actor: .demo)
         let plan = try database.addPaper(
             itemId: planItem.id!, title: "Policing plan 2026 to 2029", author: "Chief Executive to the Board",
             markdown: DemoPapers.policingPlan, kind: .strategicPlan, now: now, actor: .demo)
         try publish(plan.id, 40)
         let appraisal = try database.addAgendaItem(
             meetingId: pastBoard.id!, title: "Chief Constable: annual performance review", type: .decision,
-            exemptParagraph: .individual, actor: .demo)
+            exemption: try Exemption(
+                paragraph: .individual,
+                publicInterestReason: "The review discusses an individual officer's performance; the Chief Constable's reasonable expectation of confidentiality outweighs the interest in disclosure, and the outcome is reported in public."),
+            rule: rule, actor: .demo)
         let appraisalPaper = try database.addPaper(
             itemId: appraisal.id!, title: "Chief Constable performance review (exempt)", author: "Chair of the Board",
             markdown: "# Confidential\n\nThis exempt report must never be published.", now: now, actor: .demo)
@@ -113,7 +115,7 @@ public struct DemoData: Sendable {
             endsAt: try at(21, "13:00"), locationName: chamber, address: chamberAddress, actor: .demo)
         try addProcedural(budgetMeeting.id!)
         let budgetItem = try database.addAgendaItem(
-            meetingId: budgetMeeting.id!, title: "Force budget and police precept 2027/28", type: .decision, exemptParagraph: nil, actor: .demo)
+            meetingId: budgetMeeting.id!, title: "Force budget and police precept 2027/28", type: .decision, rule: rule, actor: .demo)
         let budget = try database.addPaper(
             itemId: budgetItem.id!, title: "Force budget and precept 2027/28", author: "Treasurer to the Board",
             markdown: DemoPapers.budget, now: now, actor: .demo)
@@ -126,7 +128,10 @@ public struct DemoData: Sendable {
             files: files, maxBytes: 1_048_576, now: now, actor: .demo)
         let estates = try database.addAgendaItem(
             meetingId: budgetMeeting.id!, title: "Estates: disposal of the former Marsh Vale police station", type: .decision,
-            exemptParagraph: .financialAffairs, actor: .demo)
+            exemption: try Exemption(
+                paragraph: .financialAffairs,
+                publicInterestReason: "Disclosing the bids before contracts are exchanged would weaken the Board's negotiating position and could lower the price the public receives."),
+            rule: rule, actor: .demo)
         let estatesPaper = try database.addPaper(
             itemId: estates.id!, title: "Heads of terms for sale (exempt)", author: "Director of Estates",
             markdown: "Offer received: **£1,150,000** from the preferred bidder.", now: now, actor: .demo)
@@ -145,7 +150,7 @@ public struct DemoData: Sendable {
         try addProcedural(evidence.id!)
         let evidenceItem = try database.addAgendaItem(
             meetingId: evidence.id!, title: "Evidence from Harford and Marsh NHS Foundation Trust", type: .report,
-            exemptParagraph: nil, actor: .demo)
+            rule: rule, actor: .demo)
         let brief = try database.addPaper(
             itemId: evidenceItem.id!, title: "Briefing: discharge delays at Harford General Hospital",
             author: "Scrutiny Officer", markdown: DemoPapers.dischargeBriefing, now: now, actor: .demo)
@@ -169,7 +174,7 @@ public struct DemoData: Sendable {
         try addProcedural(panel.id!)
         let planDraft = try database.addAgendaItem(
             meetingId: panel.id!, title: "Long-term plan for school standards: consultation draft", type: .report,
-            exemptParagraph: nil, actor: .demo)
+            rule: rule, actor: .demo)
         let schools = try database.addPaper(
             itemId: planDraft.id!, title: "Long-term plan for school standards 2027 to 2032", author: "Director of School Standards",
             markdown: DemoPapers.schoolsPlan, kind: .strategicPlan, now: now, actor: .demo)
@@ -201,12 +206,12 @@ public struct DemoData: Sendable {
             body: "harford-lpac", title: "Inquiry report: delays in hospital discharge", startsAt: try at(-90, "18:00"),
             endsAt: try at(-90, "19:30"), locationName: chamber, address: address, actor: .demo)
         let item = try database.addAgendaItem(
-            meetingId: meeting.id!, title: "Final report of the hospital discharge inquiry", type: .decision, exemptParagraph: nil, actor: .demo)
+            meetingId: meeting.id!, title: "Final report of the hospital discharge inquiry", type: .decision, rule: rule, actor: .demo)
         let report = try database.addPaper(
             itemId: item.id!, title: "Delays in hospital discharge: final report", author: "Chair of the LPAC",
             markdown: DemoPapers.dischargeReport, now: daysAgo(104), actor: .demo)
-        _ = try database.publishPaper(id: report.id!, renderer: renderer, at: daysAgo(101), rule: rule, actor: .demo)
-        _ = try database.publishAgenda(meetingId: meeting.id!, at: daysAgo(101), rule: rule, actor: .demo)
+        _ = try database.publishPaper(id: report.id!, renderer: renderer, at: try inGoodTime(before: meeting.startsAt), rule: rule, actor: .demo)
+        _ = try database.publishAgenda(meetingId: meeting.id!, at: try inGoodTime(before: meeting.startsAt), rule: rule, actor: .demo)
         _ = try database.setMeetingStatus(meetingId: meeting.id!, status: .held, actor: .demo)
         let texts: [(Organisation, String)] = [
             (trust, "Open a discharge lounge at Harford General Hospital staffed seven days a week."),
@@ -230,10 +235,10 @@ public struct DemoData: Sendable {
                     decision: .rejected,
                     reasons: "Weekend pharmacy cover would cost £310,000 a year; prescriptions will instead be written the day before discharge."),
             ],
-            basedOnVersion: 0, now: daysAgo(60), deadlines: deadlines, actor: trustActor)
+            basedOnVersion: 0, now: try at(-60, "11:40"), deadlines: deadlines, actor: trustActor)
         _ = try database.addImplementationUpdate(
             recommendationId: issued[0].id!, status: .inProgress, note: "Ward 3 refurbished; recruitment of two discharge nurses under way.",
-            targetDate: targetDay, at: daysAgo(20), deadlines: deadlines, actor: trustActor)
+            targetDate: targetDay, at: try at(-20, "14:25"), deadlines: deadlines, actor: trustActor)
 
         // A Policing Board recommendation to the force, issued recently and still within its time.
         let budgetPaper = try database.list(Paper.self).first { $0.title == "Force budget and precept 2027/28" }!
@@ -256,7 +261,7 @@ public struct DemoData: Sendable {
     }
 
     func addProcedural(_ meetingId: Int64) throws {
-        _ = try database.addAgendaItem(meetingId: meetingId, title: "Apologies for absence", type: .procedural, exemptParagraph: nil, actor: .demo)
-        _ = try database.addAgendaItem(meetingId: meetingId, title: "Declarations of interest", type: .procedural, exemptParagraph: nil, actor: .demo)
+        _ = try database.addAgendaItem(meetingId: meetingId, title: "Apologies for absence", type: .procedural, rule: rule, actor: .demo)
+        _ = try database.addAgendaItem(meetingId: meetingId, title: "Declarations of interest", type: .procedural, rule: rule, actor: .demo)
     }
 }

@@ -70,7 +70,8 @@ struct AgendaEditingTests {
             // Marking it exempt hides its papers and decision from the public at once.
             _ = try await clerk.post("/admin/items/\(item.id!)/edit", [
                 ("_csrf", form.csrf!), ("itemTitle", "Force budget and precept 2027/28"), ("itemType", "decision"),
-                ("exempt", "yes"), ("paragraph", "3"), ("decision", "Confidential terms agreed"),
+                ("exempt", "yes"), ("paragraph", "3"), ("publicInterest", "Commercial terms still under negotiation"),
+                ("decision", "Confidential terms agreed"),
             ])
             let after = try await Browser.anonymous(client, "/meetings/\(meeting.id!)")
             #expect(after.body.contains("paragraph 3 of Part 1 of Schedule 12A"))

@@ -169,18 +169,42 @@ struct BackOfficeTests {
             #expect(missing.status == .unprocessableContent)
             #expect(missing.body.contains("Select the Schedule 12A paragraph"))
             #expect(missing.body.contains("value=\"Contract award\""))
+            // A paragraph chosen without marking the item exempt is an error, never a silently public item.
+            let unticked = try await browser.post("/admin/meetings/\(meeting.id!)/items", [
+                ("_csrf", csrf), ("itemTitle", "Contract award"), ("itemType", "decision"), ("paragraph", "3"),
+            ])
+            #expect(unticked.status == .unprocessableContent)
+            #expect(unticked.body.contains("the item is not marked exempt"))
+            let noReason = try await browser.post("/admin/meetings/\(meeting.id!)/items", [
+                ("_csrf", csrf), ("itemTitle", "Contract award"), ("itemType", "decision"), ("exempt", "yes"), ("paragraph", "3"),
+            ])
+            #expect(noReason.status == .unprocessableContent)
+            #expect(noReason.body.contains("Schedule 12A paragraph 10"))
+            #expect(try office.store.database.list(AgendaItem.self).filter { $0.title == "Contract award" }.isEmpty, "nothing saved")
             let added = try await browser.post("/admin/meetings/\(meeting.id!)/items", [
                 ("_csrf", csrf), ("itemTitle", "Contract award"), ("itemType", "decision"), ("exempt", "yes"), ("paragraph", "3"),
+                ("publicInterest", "The bids are commercially confidential until the contract is signed"),
             ])
             #expect(added.status == .seeOther)
             let item = try #require(try office.store.database.list(AgendaItem.self).last)
             #expect(item.title == "Contract award" && item.isExempt && item.exemptParagraph == .financialAffairs && item.number == "5")
+            #expect(item.publicInterestReason == "The bids are commercially confidential until the contract is signed")
+            #expect(item.isSupplementary && item.urgency == nil, "added to a published agenda three weeks ahead: supplementary, not urgent")
+            let clerkPage = try await browser.get("/admin/meetings/\(meeting.id!)")
+            #expect(clerkPage.body.contains("Public interest test: The bids are commercially confidential"))
+
+            // A meeting still to come cannot be marked held.
+            let early = try await browser.post("/admin/meetings/\(meeting.id!)/status", [("_csrf", csrf), ("status", "held")])
+            #expect(early.status == .unprocessableContent)
+            #expect(early.body.contains("cannot be marked held before it starts"))
 
             #expect(try await browser.post("/admin/meetings/\(meeting.id!)/status", [("_csrf", csrf), ("status", "cancelled")]).status == .seeOther)
             let publicPage = try await Browser.anonymous(client, "/meetings/\(meeting.id!)")
             #expect(publicPage.body.contains("This meeting has been cancelled."))
             #expect(publicPage.body.contains("Contract award"))
             #expect(publicPage.body.contains("paragraph 3 of Part 1 of Schedule 12A"))
+            #expect(publicPage.body.contains("Supplementary item, added"))
+            #expect(!publicPage.body.contains("commercially confidential"), "the public-interest reason is for clerks")
         }
     }
 
@@ -244,7 +268,8 @@ struct BackOfficeTests {
             #expect(page.body.contains("Reason for late publication"))
             let refused = try await browser.post("/admin/meetings/\(meeting.id!)/publish-agenda", [("_csrf", page.csrf!), ("reason", " ")])
             #expect(refused.status == .unprocessableContent)
-            #expect(refused.body.contains("Give the reason the agenda is published late"))
+            #expect(refused.body.contains("The agenda is published after"))
+            #expect(refused.body.contains("give the special circumstances that make it urgent"))
             #expect(try late.list(Meeting.self).first { $0.id == meeting.id }?.agendaPublishedAt == nil)
             let published = try await browser.post("/admin/meetings/\(meeting.id!)/publish-agenda", [
                 ("_csrf", page.csrf!), ("reason", "Urgent item: flooding response costs"),
@@ -262,7 +287,7 @@ struct BackOfficeTests {
         let office = try BackOffice()
         let db = office.store.database
         let meeting = try db.list(Meeting.self).first { $0.agendaPublishedAt == nil }!
-        let item = try db.addAgendaItem(meetingId: meeting.id!, title: "Custody review", type: .report, exemptParagraph: nil, actor: .test)
+        let item = try db.addAgendaItem(meetingId: meeting.id!, title: "Custody review", type: .report, rule: testRule, actor: .test)
         let draft = try db.addPaper(itemId: item.id!, title: "Custody review findings", author: "", markdown: "Findings.", now: office.clock.now,
                                     actor: .test)
         try await office.run { client in
@@ -282,7 +307,7 @@ struct BackOfficeTests {
         let office = try BackOffice()
         let db = office.store.database
         let meeting = try db.list(Meeting.self).first { $0.agendaPublishedAt == nil }!
-        let item = try db.addAgendaItem(meetingId: meeting.id!, title: "Custody review", type: .report, exemptParagraph: nil, actor: .test)
+        let item = try db.addAgendaItem(meetingId: meeting.id!, title: "Custody review", type: .report, rule: testRule, actor: .test)
         let draft = try db.addPaper(itemId: item.id!, title: "Custody review", author: "", markdown: "Findings.", now: office.clock.now, actor: .test)
         office.clock.advance(meeting.startsAt.timeIntervalSince(office.clock.now) - 3 * 86_400)
         _ = try db.publishAgenda(meetingId: meeting.id!, at: office.clock.now, rule: office.store.rule, lateReason: "Urgent item", actor: .test)
@@ -311,7 +336,7 @@ struct BackOfficeTests {
         let office = try BackOffice()
         let db = office.store.database
         let meeting = try db.list(Meeting.self).first { $0.agendaPublishedAt == nil }!
-        let item = try db.addAgendaItem(meetingId: meeting.id!, title: "Late item", type: .report, exemptParagraph: nil, actor: .test)
+        let item = try db.addAgendaItem(meetingId: meeting.id!, title: "Late item", type: .report, rule: testRule, actor: .test)
         let draft = try db.addPaper(itemId: item.id!, title: "Late", author: "", markdown: "Text.", now: office.clock.now, actor: .test)
         let dayBefore = meeting.startsAt.addingTimeInterval(-86_400)
         #expect(throws: TownhallError.self) {

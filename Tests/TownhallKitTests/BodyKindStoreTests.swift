@@ -89,7 +89,7 @@ struct BodyKindStoreTests {
         let meeting = try db.addMeeting(
             body: body, title: "Meeting", startsAt: try time.parseDateTime("2026-03-10 10:00"), endsAt: nil, locationName: nil,
             address: nil, actor: .test)
-        let item = try db.addAgendaItem(meetingId: meeting.id!, title: "Item", type: .report, exemptParagraph: nil, actor: .test)
+        let item = try db.addAgendaItem(meetingId: meeting.id!, title: "Item", type: .report, rule: testRule, actor: .test)
         let paper = try db.addPaper(itemId: item.id!, title: "Paper", author: "", markdown: "Text", kind: kind, now: Date(), actor: .test)
         guard let published else { return paper }
         _ = try db.publishAgenda(meetingId: meeting.id!, at: try time.parseDateTime("2026-03-01 10:00"), rule: store.rule, actor: .test)
@@ -110,16 +110,41 @@ struct BodyKindStoreTests {
     @Test func reservedDecisionsAreCheckedAndTheServingChiefConstableFollows() throws {
         _ = try db.addBody(slug: "b", name: "B", kind: .policingBoard, councils: ["north", "south"], actor: .test)
         _ = try db.addBody(slug: "lpac", name: "L", kind: .lpac, actor: .test)
+        let held = try db.addMeeting(
+            body: "b", title: "Budget meeting", startsAt: try time.parseDateTime("2026-02-10 10:00"), endsAt: nil, locationName: nil,
+            address: nil, actor: .test)
+        _ = try db.setMeetingStatus(meetingId: held.id!, status: .held, actor: .test)
         let budget = BoardDecisionInput(
             function: .budgetAndPrecept, decidedOn: "2026-02-10", summary: "Budget set", budget: try Money(parsing: "214,600,000"),
-            precept: try Money(parsing: "268.47"))
+            precept: try Money(parsing: "268.47"), meetingId: held.id)
         #expect(message { _ = try db.recordBoardDecision(body: "lpac", budget, actor: .test) }.contains("is not a Policing Board"))
         var noPrecept = budget
         noPrecept.precept = nil
         #expect(message { _ = try db.recordBoardDecision(body: "b", noPrecept, actor: .test) }.contains("Band D precept"))
         #expect(message {
-            _ = try db.recordBoardDecision(body: "b", .init(function: .policingPlan, decidedOn: "2026-02-10", summary: "Plan"), actor: .test)
+            _ = try db.recordBoardDecision(body: "b", .init(function: .policingPlan, decidedOn: "2026-02-10", summary: "Plan", meetingId: held.id), actor: .test)
         }.contains("at least one strategic priority"))
+        // A reserved decision names the held meeting that took it, or the authority it was taken under outside one.
+        var noBasis = budget
+        noBasis.meetingId = nil
+        #expect(message { _ = try db.recordBoardDecision(body: "b", noBasis, actor: .test) }.contains("name the meeting that took the decision"))
+        let coming = try db.addMeeting(
+            body: "b", title: "Next", startsAt: Date().addingTimeInterval(86_400 * 30), endsAt: nil, locationName: nil, address: nil, actor: .test)
+        var notHeld = budget
+        notHeld.meetingId = coming.id
+        #expect(message { _ = try db.recordBoardDecision(body: "b", notHeld, actor: .test) }.contains("has not been held"))
+        var urgentWithoutAuthority = budget
+        urgentWithoutAuthority.meetingId = nil
+        urgentWithoutAuthority.basis = .urgent
+        urgentWithoutAuthority.authority = "  "
+        #expect(message { _ = try db.recordBoardDecision(body: "b", urgentWithoutAuthority, actor: .test) }.contains("needs the authority"))
+        var urgent = urgentWithoutAuthority
+        urgent.decidedOn = "2026-01-15"
+        urgent.authority = "Standing order 14 (urgency), with the agreement of the chair of the Police and Crime Panel"
+        let urgentDecision = try db.recordBoardDecision(body: "b", urgent, actor: .test)
+        #expect(urgentDecision.basis == .urgent && urgentDecision.authority?.hasPrefix("Standing order 14") == true)
+        #expect(try db.boardDecisions(body: "b").count == 1, "the refused decisions saved nothing")
+
         let lpacPaper = try paperOf("lpac")
         var wrongPaper = budget
         wrongPaper.paperId = lpacPaper.id
@@ -127,12 +152,12 @@ struct BodyKindStoreTests {
         let saved = try db.recordBoardDecision(body: "b", budget, actor: .test)
         #expect(saved.budgetPence == 21_460_000_000 && saved.preceptPence == 26_847)
         _ = try db.recordBoardDecision(
-            body: "b", .init(function: .appointChiefConstable, decidedOn: "2025-01-01", summary: "Appointed", chiefConstable: "A Chief"), actor: .test)
+            body: "b", .init(function: .appointChiefConstable, decidedOn: "2025-01-01", summary: "Appointed", chiefConstable: "A Chief", meetingId: held.id), actor: .test)
         var overview = BoardOverview(councils: [], decisions: try db.boardDecisions(body: "b"))
         #expect(overview.chiefConstable?.chiefConstable == "A Chief")
         #expect(overview.latest(.budgetAndPrecept)?.id == saved.id)
         _ = try db.recordBoardDecision(
-            body: "b", .init(function: .dismissChiefConstable, decidedOn: "2026-03-01", summary: "Dismissed", chiefConstable: "A Chief"), actor: .test)
+            body: "b", .init(function: .dismissChiefConstable, decidedOn: "2026-03-01", summary: "Dismissed", chiefConstable: "A Chief", meetingId: held.id), actor: .test)
         overview = BoardOverview(councils: [], decisions: try db.boardDecisions(body: "b"))
         #expect(overview.chiefConstable == nil, "dismissed, so nobody is serving")
     }

@@ -90,13 +90,26 @@ struct CLITests {
                               "--starts", "2036-12-09 18:30", "--ends", "2036-12-09 20:00", "--location", "Civic Centre"])
             .contains("added meeting 1: Evidence session, Tuesday 9 December 2036, 6:30pm"))
         _ = try expectOK(["agenda", "add-item", "--meeting", "1", "--title", "Apologies", "--type", "procedural"])
-        #expect(try expectOK(["agenda", "add-item", "--meeting", "1", "--title", "Contract award", "--exempt", "3"]).contains("(exempt)"))
+        try expectError(["agenda", "add-item", "--meeting", "1", "--title", "Contract award", "--exempt", "3"], "public interest")
+        try expectError(["meeting", "show", "9"], "no meeting with id 9")
+        #expect(try expectOK(["agenda", "add-item", "--meeting", "1", "--title", "Contract award", "--exempt", "3",
+                              "--public-interest", "Bids are commercially confidential until the contract is signed"]).contains("(exempt)"))
         let markdown = try write("report.md", "# Findings\n\n```csv\nA,B\n1,2\n```\n")
         #expect(try expectOK(["paper", "add", markdown, "--item", "1", "--title", "Scrutiny report"]).contains("added draft paper 1"))
         #expect(try expectOK(["paper", "publish", "1"]).contains("published paper 1 revision 1"))
         let csv = try write("figures.csv", "a,b\n1,2\n")
         #expect(try expectOK(["attach", csv, "--item", "1", "--paper", "1"]).contains("attached figures.csv (8 bytes)"))
         _ = try expectOK(["meeting", "publish-agenda", "1"])
+        // The agenda is out, so a new item is supplementary; ten years ahead it needs no urgency record.
+        #expect(try expectOK(["agenda", "add-item", "--meeting", "1", "--title", "Late addition"]).contains("(supplementary)"))
+        try expectError(["meeting", "set-status", "1", "held"], "cannot be marked held before it starts")
+        let listed = try expectOK(["meeting", "list", "--json"])
+        #expect(listed.contains("\"lastOnTimePublication\" : \"2036-12-01\""), "\(listed)")
+        #expect(listed.contains("\"calledAtShortNotice\" : false"))
+        #expect(listed.contains("\"title\" : \"Evidence session\""), "the meeting's own fields are kept")
+        let shown = try expectOK(["meeting", "show", "1"])
+        #expect(shown.contains("last on-time publication: 2036-12-01"))
+        #expect(shown.contains("3. Late addition (supplementary, added "))
 
         let store = try AppDatabase.open(path: database, clock: { Date() })
         let paper = try #require(try store.list(Paper.self).first)
@@ -104,7 +117,8 @@ struct CLITests {
         #expect(paper.html?.contains("<th scope=\"col\">A</th>") == true)
         let meeting = try #require(try store.list(Meeting.self).first)
         #expect(LocalTime().dateTime(meeting.startsAt) == "Tuesday 9 December 2036, 6:30pm")
-        #expect(try store.list(AgendaItem.self).map(\.isExempt) == [false, true])
+        #expect(try store.list(AgendaItem.self).map(\.isExempt) == [false, true, false])
+        #expect(try store.list(AgendaItem.self).map(\.isSupplementary) == [false, false, true])
     }
 
     @Test func bodyKindDutiesFromTheCommandLine() throws {
@@ -134,8 +148,13 @@ struct CLITests {
 
         try expectError(["decision", "add", "--body", "b", "--function", "budget-precept", "--on", "2026-02-10", "--summary", "Set",
                          "--budget", "214,600,000", "--precept", "12.345"], "is not an amount of money")
+        try expectError(["decision", "add", "--body", "b", "--function", "budget-precept", "--on", "2026-02-10", "--summary", "Set",
+                         "--budget", "214,600,000", "--precept", "268.47"], "name the meeting that took the decision")
+        try expectError(["decision", "add", "--body", "b", "--function", "budget-precept", "--on", "2026-02-10", "--summary", "Set",
+                         "--budget", "214,600,000", "--precept", "268.47", "--basis", "delegated"], "needs the authority")
         #expect(try expectOK(["decision", "add", "--body", "b", "--function", "budget-precept", "--on", "2026-02-10", "--summary", "Set",
-                              "--budget", "214,600,000", "--precept", "268.47"]).contains("recorded decision 1"))
+                              "--budget", "214,600,000", "--precept", "268.47", "--basis", "urgent",
+                              "--authority", "Standing order 14 (urgency)"]).contains("recorded decision 1"))
         #expect(try expectOK(["decision", "list", "--body", "b"]).contains("2026-02-10\tbudget-precept\t£214,600,000\t£268.47\tSet"))
 
         _ = try expectOK(["body", "add", "--slug", "team", "--name", "Team", "--kind", "peer-challenge-team"])
@@ -211,7 +230,9 @@ struct CLITests {
         try expectError(["attach", exe, "--item", "1"], "cannot be attached")
         // A meeting in the past: publishing now is late, so a reason is required and recorded.
         _ = try expectOK(["meeting", "add", "--body", "board", "--title", "Past", "--starts", "2020-01-07 10:00"])
-        try expectError(["meeting", "publish-agenda", "2"], "give the reason it is late")
+        try expectError(["meeting", "publish-agenda", "2"], "the agenda has no items")
+        _ = try expectOK(["agenda", "add-item", "--meeting", "2", "--title", "Item"])
+        try expectError(["meeting", "publish-agenda", "2"], "give the special circumstances that make it urgent")
         _ = try expectOK(["meeting", "publish-agenda", "2", "--late-reason", "Papers were delayed by the audit"])
 
         let store = try AppDatabase.open(path: database, clock: { Date() })

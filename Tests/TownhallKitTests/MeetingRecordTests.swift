@@ -109,9 +109,20 @@ struct MeetingRecordTests {
             // Published minutes are no longer editable.
             #expect(try await clerk.post("/admin/meetings/\(past.id!)/minutes", [("_csrf", csrf), ("action", "save"), ("markdown", "x")]).status == .conflict)
 
-            #expect(try await clerk.post("/admin/meetings/\(past.id!)/minutes/approve", [("_csrf", csrf)]).status == .seeOther)
-            let approved = try await Browser.anonymous(client, "/meetings/\(past.id!)")
-            #expect(approved.body.contains("Approved as a correct record at Budget and precept meeting"))
+            // The next meeting is still to come, so nothing can have approved these minutes yet.
+            let early = try await clerk.post("/admin/meetings/\(past.id!)/minutes/approve", [("_csrf", csrf)])
+            #expect(early.status == .conflict)
+            #expect(early.body.contains("once it has been held"))
+            #expect(try await Browser.anonymous(client, "/meetings/\(past.id!)").body.contains("Draft minutes, published"))
+
+            // Last year's budget meeting was followed by this held one: its minutes are approved there.
+            let db = office.store.database
+            let earlier = try db.list(Meeting.self).first { $0.title == "Budget and precept meeting" && $0.status == .held }!
+            _ = try db.saveMinutes(meetingId: earlier.id!, markdown: "The budget was set.", actor: .test)
+            _ = try db.publishMinutes(meetingId: earlier.id!, renderer: MarkdownRenderer(), at: Date(), actor: .test)
+            #expect(try await clerk.post("/admin/meetings/\(earlier.id!)/minutes/approve", [("_csrf", csrf)]).status == .seeOther)
+            let approved = try await Browser.anonymous(client, "/meetings/\(earlier.id!)")
+            #expect(approved.body.contains("Approved as a correct record at Board meeting"))
         }
     }
 
@@ -123,8 +134,19 @@ struct MeetingRecordTests {
             try store.database.approveMinutes(meetingId: lastBoard.id!, at: Date(), actor: .test)
         }
         _ = try store.database.publishMinutes(meetingId: lastBoard.id!, renderer: MarkdownRenderer(), at: Date(), actor: .test)
-        #expect(throws: TownhallError.conflict("minutes are approved at the next meeting, and none is scheduled")) {
-            try store.database.approveMinutes(meetingId: lastBoard.id!, at: Date(), actor: .test)
-        }
+        let refusal = TownhallError.conflict("minutes are approved at a later meeting of the body once it has been held; mark that meeting held first")
+        #expect(throws: refusal) { try store.database.approveMinutes(meetingId: lastBoard.id!, at: Date(), actor: .test) }
+
+        // The past board meeting's next meeting is still to come: it cannot have approved anything yet.
+        let past = try store.database.list(Meeting.self).first { $0.bodyId == 1 && $0.title == "Board meeting" && $0.status == .held }!
+        _ = try store.database.saveMinutes(meetingId: past.id!, markdown: "Minutes", actor: .test)
+        _ = try store.database.publishMinutes(meetingId: past.id!, renderer: MarkdownRenderer(), at: Date(), actor: .test)
+        #expect(throws: refusal) { try store.database.approveMinutes(meetingId: past.id!, at: Date(), actor: .test) }
+        // The budget meeting of last year is followed by held meetings, so its minutes are approved at the first of them.
+        let earlier = try store.database.list(Meeting.self).first { $0.title == "Budget and precept meeting" && $0.status == .held }!
+        _ = try store.database.saveMinutes(meetingId: earlier.id!, markdown: "Minutes", actor: .test)
+        _ = try store.database.publishMinutes(meetingId: earlier.id!, renderer: MarkdownRenderer(), at: Date(), actor: .test)
+        let approved = try store.database.approveMinutes(meetingId: earlier.id!, at: Date(), actor: .test)
+        #expect(approved.approvedAtMeetingId == past.id)
     }
 }

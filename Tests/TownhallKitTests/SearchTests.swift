@@ -38,7 +38,7 @@ struct SearchTests {
         // A last word the index holds whole is not taken as a prefix: "narwhal harbour" finds nothing, though
         // "narwhal harbourmaster" is published, while the cut-short "narwhal harbo" finds it.
         let meeting = try db.list(Meeting.self).first { $0.title == "Budget and precept meeting" }!
-        let item = try db.addAgendaItem(meetingId: meeting.id!, title: "Quayside", type: .report, exemptParagraph: nil, actor: .test)
+        let item = try db.addAgendaItem(meetingId: meeting.id!, title: "Quayside", type: .report, rule: testRule, actor: .test)
         for (title, text) in [("Quay report", "The walrus harbour."), ("Quay note", "The narwhal harbourmaster.")] {
             let paper = try db.addPaper(itemId: item.id!, title: title, author: "", markdown: text, now: store.now, actor: .test)
             _ = try db.publishPaper(id: paper.id!, renderer: MarkdownRenderer(), at: store.now, rule: store.rule, lateReason: "x", actor: .test)
@@ -82,7 +82,7 @@ struct SearchTests {
         let store = try TestStore(seeded: true)
         let db = store.database
         let meeting = try db.list(Meeting.self).first { $0.title == "Budget and precept meeting" }!
-        let item = try db.addAgendaItem(meetingId: meeting.id!, title: "Riverside report", type: .report, exemptParagraph: nil, actor: .test)
+        let item = try db.addAgendaItem(meetingId: meeting.id!, title: "Riverside report", type: .report, rule: testRule, actor: .test)
         let paper = try db.addPaper(itemId: item.id!, title: "Riverside report", author: "", markdown: """
             # Quarterly **kingfisher** review
 
@@ -137,7 +137,7 @@ struct SearchTests {
         try await withDemo { store, client in
             let db = store.database
             let meeting = try db.list(Meeting.self).first { $0.title == "Budget and precept meeting" }!
-            let item = try db.addAgendaItem(meetingId: meeting.id!, title: "Zebra crossings", type: .report, exemptParagraph: nil, actor: .test)
+            let item = try db.addAgendaItem(meetingId: meeting.id!, title: "Zebra crossings", type: .report, rule: testRule, actor: .test)
             let paper = try db.addPaper(itemId: item.id!, title: "Zebra crossings report", author: "",
                                         markdown: "A zebra `<script>alert(1)</script>` crossing & more", now: store.now, actor: .test)
             _ = try db.publishPaper(id: paper.id!, renderer: MarkdownRenderer(), at: store.now, rule: store.rule, lateReason: "x", actor: .test)
@@ -178,7 +178,7 @@ struct SearchTests {
 
             let db = store.database
             let meeting = try db.list(Meeting.self).first { $0.title == "Budget and precept meeting" }!
-            let item = try db.addAgendaItem(meetingId: meeting.id!, title: "Quarterly returns", type: .information, exemptParagraph: nil, actor: .test)
+            let item = try db.addAgendaItem(meetingId: meeting.id!, title: "Quarterly returns", type: .information, rule: testRule, actor: .test)
             for number in 1...25 {
                 let paper = try db.addPaper(itemId: item.id!, title: "Return \(number)", author: "", markdown: "Xylophone return \(number)",
                                             now: store.now, actor: .test)

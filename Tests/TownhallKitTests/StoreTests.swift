@@ -65,8 +65,8 @@ struct StoreTests {
         _ = try store.database.addBody(slug: "board", name: "Board", kind: .jointCommittee, actor: .test)
         let meeting = try store.database.addMeeting(
             body: "board", title: "Board meeting", startsAt: Date(), endsAt: nil, locationName: "Chamber", address: "High St", actor: .test)
-        let first = try store.database.addAgendaItem(meetingId: meeting.id!, title: "Apologies", type: .procedural, exemptParagraph: nil, actor: .test)
-        let second = try store.database.addAgendaItem(meetingId: meeting.id!, title: "Appraisal", type: .decision, exemptParagraph: .individual, actor: .test)
+        let first = try store.database.addAgendaItem(meetingId: meeting.id!, title: "Apologies", type: .procedural, rule: testRule, actor: .test)
+        let second = try store.database.addAgendaItem(meetingId: meeting.id!, title: "Appraisal", type: .decision, exemption: try Exemption(paragraph: .individual, publicInterestReason: "An individual's personal information"), rule: testRule, actor: .test)
         #expect(first.position == 1 && first.number == "1")
         #expect(second.position == 2 && second.isExempt && second.exemptParagraph == .individual)
         // The schema itself refuses an exempt flag without a paragraph.
@@ -76,7 +76,7 @@ struct StoreTests {
             }
         }
         #expect(throws: TownhallError.notFound("no meeting with id 999")) {
-            try store.database.addAgendaItem(meetingId: 999, title: "x", type: .report, exemptParagraph: nil, actor: .test)
+            try store.database.addAgendaItem(meetingId: 999, title: "x", type: .report, rule: testRule, actor: .test)
         }
         // Reusing a location by name.
         let again = try store.database.addMeeting(
@@ -157,6 +157,6 @@ struct StoreTests {
     private func makeItem(_ store: TestStore) throws -> AgendaItem {
         _ = try store.database.addBody(slug: "board", name: "Board", kind: .jointCommittee, actor: .test)
         let meeting = try store.database.addMeeting(body: "board", title: "Meeting", startsAt: Date(), endsAt: nil, locationName: nil, address: nil, actor: .test)
-        return try store.database.addAgendaItem(meetingId: meeting.id!, title: "Budget", type: .decision, exemptParagraph: nil, actor: .test)
+        return try store.database.addAgendaItem(meetingId: meeting.id!, title: "Budget", type: .decision, rule: testRule, actor: .test)
     }
 }

@@ -78,3 +78,8 @@ func withDemo(_ body: @escaping @Sendable (TestStore, any TestClientProtocol) as
     let app = try await buildApplication(config: store.config, database: store.database, now: { store.now })
     try await app.test(.router) { client in try await body(store, client) }
 }
+
+/// The publication rule of the project's configuration (its bank holidays, London time), for store calls in tests
+/// that have no `TestStore` at hand.
+let testRule = PublicationRule(
+    workingDays: try! WorkingDays.load(file: packageRoot.appendingPathComponent("Config/bank-holidays.json").path), time: LocalTime())

@@ -61,11 +61,12 @@ struct VisibilityTests {
             let open = try meeting("Zq open session", "2027-01-20")
             let closedAgenda = try meeting("Zq session with unpublished agenda", "2027-01-27")
             meetings = ["open": open.id!, "unpublished": closedAgenda.id!]
-            let item = try db.addAgendaItem(meetingId: open.id!, title: "Zq public item", type: .report, exemptParagraph: nil, actor: .test)
-            let exempt = try db.addAgendaItem(meetingId: open.id!, title: "Zq exempt item", type: .report, exemptParagraph: .financialAffairs,
-                                              actor: .test)
+            let item = try db.addAgendaItem(meetingId: open.id!, title: "Zq public item", type: .report, rule: testRule, actor: .test)
+            let exempt = try db.addAgendaItem(meetingId: open.id!, title: "Zq exempt item", type: .report,
+                                              exemption: try Exemption(paragraph: .financialAffairs, publicInterestReason: "Commercial terms"),
+                                              rule: testRule, actor: .test)
             let unpublishedItem = try db.addAgendaItem(meetingId: closedAgenda.id!, title: "Zq item zqunpubitem", type: .report,
-                                                       exemptParagraph: nil, actor: .test)
+                                                       rule: testRule, actor: .test)
 
             let report = try paper(item.id!, "zqvisiblepaper", publish: true)
             let draft = try paper(item.id!, "zqdraftpaper", publish: false)

@@ -27,6 +27,10 @@ public struct BoardDecision: Codable, Sendable, Equatable, Identifiable {
     public var preceptPence: Int64?
     public var chiefConstable: String?
     public var priorities: String?
+    /// Nil only for decisions recorded before Townhall kept the basis.
+    public var basis: DecisionBasis? = nil
+    /// The delegation or urgency power a decision outside a meeting was taken under.
+    public var authority: String? = nil
 
     public var priorityList: [String] {
         (priorities ?? "").split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -35,8 +39,10 @@ public struct BoardDecision: Codable, Sendable, Equatable, Identifiable {
     public init(
         id: Int64? = nil, bodyId: Int64, meetingId: Int64? = nil, paperId: Int64? = nil, function: ReservedFunction,
         decidedOn: String, summary: String, budgetPence: Int64? = nil, preceptPence: Int64? = nil, chiefConstable:
-        String? = nil, priorities: String? = nil
+        String? = nil, priorities: String? = nil, basis: DecisionBasis? = nil, authority: String? = nil
     ) {
+        self.basis = basis
+        self.authority = authority
         self.id = id
         self.bodyId = bodyId
         self.meetingId = meetingId

@@ -15,3 +15,17 @@ public enum ReservedFunction: String, Codable, Sendable, CaseIterable {
         }
     }
 }
+
+/// How a reserved decision was taken: by the board at a meeting that has been held, or outside a meeting under a
+/// named authority (a scheme of delegation, or the urgency procedure in the board's standing orders).
+public enum DecisionBasis: String, Codable, Sendable, CaseIterable {
+    case meeting, delegated, urgent
+
+    public var label: String {
+        switch self {
+        case .meeting: "At a meeting of the board"
+        case .delegated: "Delegated decision"
+        case .urgent: "Urgent decision"
+        }
+    }
+}

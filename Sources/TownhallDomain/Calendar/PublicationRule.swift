@@ -1,7 +1,8 @@
 import Foundation
 
-/// The access-to-information rule: agendas and reports are open to inspection at least five clear working days
-/// before the meeting. Kept in one place so the browser, the CLI and the store apply the same test.
+/// The access-to-information rule of the Local Government Act 1972 s100B(3): an agenda and its reports are open to
+/// inspection at least five clear working days before the meeting or, where the meeting is convened at shorter
+/// notice, from the time it is convened. Kept in one place so the browser, the CLI and the store apply the same test.
 public struct PublicationRule: Sendable {
     public let workingDays: WorkingDays
     public let time: LocalTime
@@ -13,24 +14,48 @@ public struct PublicationRule: Sendable {
         self.clearDays = clearDays
     }
 
-    /// The last London calendar day on which publication is still on time for a meeting starting at `meetingStart`.
-    public func lastOnTimeDay(meetingStart: Date) -> Day {
+    /// The last London calendar day that leaves `clearDays` clear working days before a meeting at `meetingStart`.
+    public func clearDaysDeadline(meetingStart: Date) -> Day {
         workingDays.lastOnTimePublication(meeting: time.calendarDay(of: meetingStart), clearDays: clearDays)
     }
 
-    public func isLate(meetingStart: Date, publishedAt: Date) -> Bool {
-        time.calendarDay(of: publishedAt) > lastOnTimeDay(meetingStart: meetingStart)
+    /// A meeting convened after its clear-days deadline is called at short notice (s100B(3)(b)). A meeting with no
+    /// recorded convening time (made before Townhall recorded it) is taken to have been called in good time.
+    public func isShortNotice(meetingStart: Date, convenedAt: Date?) -> Bool {
+        guard let convenedAt else { return false }
+        return time.calendarDay(of: convenedAt) > clearDaysDeadline(meetingStart: meetingStart)
+    }
+
+    /// The last day on which publication is on time: the clear-days deadline, or for a meeting called at short notice
+    /// the day it was convened.
+    public func lastOnTimeDay(meetingStart: Date, convenedAt: Date?) -> Day {
+        if isShortNotice(meetingStart: meetingStart, convenedAt: convenedAt), let convenedAt { return time.calendarDay(of: convenedAt) }
+        return clearDaysDeadline(meetingStart: meetingStart)
+    }
+
+    public func lastOnTimeDay(_ meeting: Meeting) -> Day { lastOnTimeDay(meetingStart: meeting.startsAt, convenedAt: meeting.convenedAt) }
+
+    public func isShortNotice(_ meeting: Meeting) -> Bool { isShortNotice(meetingStart: meeting.startsAt, convenedAt: meeting.convenedAt) }
+
+    public func isLate(_ meeting: Meeting, publishedAt: Date) -> Bool {
+        time.calendarDay(of: publishedAt) > lastOnTimeDay(meeting)
     }
 
     /// The reason to record: nil when on time, the trimmed reason when late, and an error when late without one.
-    public func lateReason(_ reason: String?, what: String, meetingStart: Date, publishedAt: Date) throws -> String? {
-        guard isLate(meetingStart: meetingStart, publishedAt: publishedAt) else { return nil }
+    public func lateReason(_ reason: String?, what: String, meeting: Meeting, publishedAt: Date) throws -> String? {
+        guard isLate(meeting, publishedAt: publishedAt) else { return nil }
         let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        guard !reason.isEmpty else {
-            throw TownhallError.invalid(
-                "\(what) is published after \(time.longDate(day: lastOnTimeDay(meetingStart: meetingStart))), the last day that leaves "
-                    + "\(clearDays) clear working days before the meeting; give the reason it is late")
-        }
+        guard !reason.isEmpty else { throw TownhallError.invalid(lateMessage(what: what, meeting: meeting)) }
         return reason
+    }
+
+    /// Why a publication needs a reason, in the words the clerk and the CLI both see.
+    public func lateMessage(what: String, meeting: Meeting) -> String {
+        let day = time.longDate(day: lastOnTimeDay(meeting))
+        if isShortNotice(meeting) {
+            return "\(what) is published after \(day), the day the meeting was called at short notice; give the special circumstances that make it urgent"
+        }
+        return "\(what) is published after \(day), the last day that leaves \(clearDays) clear working days before the meeting; "
+            + "give the special circumstances that make it urgent"
     }
 }

@@ -121,11 +121,14 @@ public struct Meeting: Codable, Sendable, Equatable {
     public var lateReason: String?
     /// The LPAC inquiry this meeting is an evidence session of.
     public var inquiryId: Int64? = nil
+    /// When the meeting was called (scheduled, or moved to its present date): a meeting called after its
+    /// clear-days deadline is called at short notice (LGA 1972 s100B(3)(b)). Nil for meetings made before v14.
+    public var convenedAt: Date? = nil
 
     public init(
         id: Int64? = nil, bodyId: Int64, title: String, startsAt: Date, endsAt: Date? = nil, locationId: Int64? =
         nil, status: MeetingStatus, agendaPublishedAt: Date? = nil, lateReason: String? = nil, inquiryId: Int64? =
-        nil
+        nil, convenedAt: Date? = nil
     ) {
         self.id = id
         self.bodyId = bodyId
@@ -137,6 +140,7 @@ public struct Meeting: Codable, Sendable, Equatable {
         self.agendaPublishedAt = agendaPublishedAt
         self.lateReason = lateReason
         self.inquiryId = inquiryId
+        self.convenedAt = convenedAt
     }
 }
 
@@ -151,10 +155,22 @@ public struct AgendaItem: Codable, Sendable, Equatable {
     public var isExempt: Bool
     public var exemptParagraph: ExemptParagraph?
     public var decision: String?
+    /// Why the public interest in keeping the item exempt outweighs disclosing it (Schedule 12A paragraph 10);
+    /// shown to clerks, never to the public.
+    public var publicInterestReason: String? = nil
+    /// When the item was added to an agenda already published: a supplementary item, marked so everywhere.
+    public var supplementaryAt: Date? = nil
+    /// The special circumstances for which the chair is of the opinion the item should be considered as a matter of
+    /// urgency (LGA 1972 s100B(4)(b)); required for an item added inside the publication deadline, shown publicly
+    /// and carried into the minutes.
+    public var urgency: String? = nil
+
+    public var isSupplementary: Bool { supplementaryAt != nil }
 
     public init(
         id: Int64? = nil, meetingId: Int64, position: Int, number: String, title: String, itemType: AgendaItemType,
-        isExempt: Bool, exemptParagraph: ExemptParagraph? = nil, decision: String? = nil
+        isExempt: Bool, exemptParagraph: ExemptParagraph? = nil, decision: String? = nil, publicInterestReason: String? = nil,
+        supplementaryAt: Date? = nil, urgency: String? = nil
     ) {
         self.id = id
         self.meetingId = meetingId
@@ -165,6 +181,9 @@ public struct AgendaItem: Codable, Sendable, Equatable {
         self.isExempt = isExempt
         self.exemptParagraph = exemptParagraph
         self.decision = decision
+        self.publicInterestReason = publicInterestReason
+        self.supplementaryAt = supplementaryAt
+        self.urgency = urgency
     }
 }
 

@@ -13,11 +13,17 @@ public struct BoardDecisionInput: Sendable {
     public var priorities: [String]
     public var meetingId: Int64?
     public var paperId: Int64?
+    /// `.meeting` needs `meetingId`, a held meeting of the board; `.delegated` and `.urgent` need `authority`.
+    public var basis: DecisionBasis
+    public var authority: String?
 
     public init(
         function: ReservedFunction, decidedOn: String, summary: String, budget: Money? = nil, precept: Money? = nil,
-        chiefConstable: String? = nil, priorities: [String] = [], meetingId: Int64? = nil, paperId: Int64? = nil
+        chiefConstable: String? = nil, priorities: [String] = [], meetingId: Int64? = nil, paperId: Int64? = nil,
+        basis: DecisionBasis = .meeting, authority: String? = nil
     ) {
+        self.basis = basis
+        self.authority = authority
         self.function = function
         self.decidedOn = decidedOn
         self.summary = summary
@@ -56,8 +62,24 @@ extension AppDatabase {
             guard body.kind == .policingBoard else {
                 throw TownhallError.invalid("\(body.name) is not a Policing Board; only a board takes reserved decisions")
             }
-            if let meetingId = input.meetingId {
-                guard try Meeting.fetchOne(db, key: meetingId)?.bodyId == body.id else {
+            let authority = input.authority?.trimmedOrNil
+            switch input.basis {
+            case .meeting:
+                guard let meetingId = input.meetingId else {
+                    throw TownhallError.invalid(
+                        "name the meeting that took the decision, or record it as a delegated or urgent decision with its authority")
+                }
+                guard let meeting = try Meeting.fetchOne(db, key: meetingId), meeting.bodyId == body.id else {
+                    throw TownhallError.invalid("meeting \(meetingId) is not a meeting of \(body.name)")
+                }
+                guard meeting.status == .held else {
+                    throw TownhallError.invalid("meeting \(meetingId) has not been held; a decision is recorded for a meeting once it is held")
+                }
+            case .delegated, .urgent:
+                guard authority != nil else {
+                    throw TownhallError.invalid("a \(input.basis.label.lowercased()) needs the authority it was taken under")
+                }
+                if let meetingId = input.meetingId, try Meeting.fetchOne(db, key: meetingId)?.bodyId != body.id {
                     throw TownhallError.invalid("meeting \(meetingId) is not a meeting of \(body.name)")
                 }
             }
@@ -71,7 +93,8 @@ extension AppDatabase {
                 summary: summary, budgetPence: input.function == .budgetAndPrecept ? input.budget?.pence : nil,
                 preceptPence: input.function == .budgetAndPrecept ? input.precept?.pence : nil,
                 chiefConstable: name.isEmpty ? nil : name,
-                priorities: input.function == .policingPlan ? priorities.joined(separator: "\n") : nil)
+                priorities: input.function == .policingPlan ? priorities.joined(separator: "\n") : nil,
+                basis: input.basis, authority: input.basis == .meeting ? nil : authority)
             try decision.insert(db)
             try db.audit(actor, .record, .boardDecision, decision.id, "\(input.function.rawValue) on \(day)", at: clock())
             return decision

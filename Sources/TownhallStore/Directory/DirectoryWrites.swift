@@ -97,6 +97,7 @@ extension AppDatabase {
         start: String, end: String?, actor: Actor
     ) throws -> Membership {
         try SeatRules.check(db, body: body, category: category, authority: authority, start: start, end: end)
+        try SeatRules.checkOffice(db, body: body, role: role, start: start, end: end)
         var record = Membership(
             personId: person.id!, bodyId: body.id!, role: role, authorityId: authority?.id, startDate: start, endDate: end,
             category: category)

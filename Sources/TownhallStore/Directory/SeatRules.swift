@@ -50,6 +50,22 @@ enum SeatRules {
         }
     }
 
+    /// A body has at most one chair and one vice-chair at a time: a second, for overlapping dates, is refused until
+    /// the first's term is ended.
+    static func checkOffice(_ db: Database, body: Body, role: MembershipRole, start: String, end: String?) throws {
+        guard role == .chair || role == .viceChair else { return }
+        let holder = try Row.fetchOne(db, sql: """
+            SELECT p.name, m.startDate FROM membership m JOIN person p ON p.id = m.personId
+            WHERE m.bodyId = ? AND m.role = ? AND m.startDate <= ? AND (m.endDate IS NULL OR m.endDate >= ?)
+            ORDER BY m.startDate LIMIT 1
+            """, arguments: [body.id!, role.rawValue, end ?? "9999-12-31", start])
+        if let holder {
+            let name: String = holder["name"]
+            throw TownhallError.conflict(
+                "\(body.name) already has a \(role.label.lowercased()) for those dates (\(name)); end that membership first")
+        }
+    }
+
     static func councilIds(_ db: Database, bodyId: Int64) throws -> [Int64] {
         try Int64.fetchAll(db, sql: "SELECT authorityId FROM bodyCouncil WHERE bodyId = ? ORDER BY rowid", arguments: [bodyId])
     }

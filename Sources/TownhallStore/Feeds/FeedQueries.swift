@@ -2,19 +2,31 @@ import Foundation
 import GRDB
 import TownhallDomain
 
-/// A meeting as a calendar event: its public agenda titles and when it last changed.
+/// A meeting as a calendar event: its public agenda items and when it last changed.
 public struct CalendarMeeting: Sendable {
+    /// An agenda line: number, title and, for a supplementary item, when it was added.
+    public struct Item: Sendable, Equatable {
+        public var number: String
+        public var title: String
+        public var supplementaryAt: Date?
+        public init(number: String, title: String, supplementaryAt: Date? = nil) {
+            self.number = number
+            self.title = title
+            self.supplementaryAt = supplementaryAt
+        }
+    }
+
     public var summary: MeetingSummary
     public var address: String?
-    public var itemTitles: [String]
+    public var items: [Item]
     public var lastChanged: Date
 
     public init(
-        summary: MeetingSummary, address: String? = nil, itemTitles: [String], lastChanged: Date
+        summary: MeetingSummary, address: String? = nil, items: [Item], lastChanged: Date
     ) {
         self.summary = summary
         self.address = address
-        self.itemTitles = itemTitles
+        self.items = items
         self.lastChanged = lastChanged
     }
 }
@@ -112,13 +124,14 @@ extension AppDatabase {
                 limit: CalendarWindow.maxEvents).reversed()
             // Three queries for the whole calendar, not three a meeting: 500 meetings took 111 ms (issue 15).
             let ids = "[" + summaries.map { String($0.meeting.id!) }.joined(separator: ",") + "]"
-            var items: [Int64: [String]] = [:]
+            var items: [Int64: [CalendarMeeting.Item]] = [:]
             for row in try db.cachedRows("""
-                SELECT i.meetingId, i.number || '. ' || i.title AS line FROM agendaItem i JOIN meeting m ON m.id = i.meetingId
+                SELECT i.meetingId, i.number, i.title, i.supplementaryAt FROM agendaItem i JOIN meeting m ON m.id = i.meetingId
                 WHERE i.meetingId IN (SELECT value FROM json_each(?)) AND m.agendaPublishedAt IS NOT NULL
                 ORDER BY i.meetingId, i.position
                 """, [ids]) {
-                items[row["meetingId"], default: []].append(row["line"])
+                items[row["meetingId"], default: []].append(
+                    CalendarMeeting.Item(number: row["number"], title: row["title"], supplementaryAt: row["supplementaryAt"]))
             }
             let changed = Dictionary(uniqueKeysWithValues: try db.cachedRows("""
                 SELECT objectId, MAX(at) AS at FROM auditLog
@@ -130,7 +143,7 @@ extension AppDatabase {
             return summaries.map { summary in
                 let meeting = summary.meeting
                 return CalendarMeeting(
-                    summary: summary, address: meeting.locationId.flatMap { addresses[$0] }, itemTitles: items[meeting.id!] ?? [],
+                    summary: summary, address: meeting.locationId.flatMap { addresses[$0] }, items: items[meeting.id!] ?? [],
                     lastChanged: changed[meeting.id!] ?? meeting.agendaPublishedAt ?? meeting.startsAt)
             }
         }

@@ -54,8 +54,10 @@ extension AppDatabase {
         }
     }
 
+    /// Changes an item's title, type, exemption and decision. Whether it is supplementary, and its urgency record,
+    /// are facts of when it was added and stay as they are.
     public func updateAgendaItem(
-        id: Int64, title: String, type: AgendaItemType, exemptParagraph: ExemptParagraph?, decision: String?, actor: Actor
+        id: Int64, title: String, type: AgendaItemType, exemption: Exemption?, decision: String?, actor: Actor
     ) throws -> AgendaItem {
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw TownhallError.invalid("title must not be empty") }
@@ -63,15 +65,15 @@ extension AppDatabase {
             guard var item = try AgendaItem.fetchOne(db, key: id) else { throw TownhallError.notFound("no agenda item with id \(id)") }
             item.title = title
             item.itemType = type
-            item.isExempt = exemptParagraph != nil
-            item.exemptParagraph = exemptParagraph
+            item.apply(exemption)
             item.decision = decision.flatMap { $0.isEmpty ? nil : $0 }
             try item.update(db)
-            try db.audit(actor, .edit, .agendaItem, id, exemptParagraph.map { "\(title) (exempt, paragraph \($0.rawValue))" } ?? title, at: clock())
+            try db.audit(actor, .edit, .agendaItem, id, exemption.map { "\(title) (exempt, paragraph \($0.paragraph.rawValue))" } ?? title, at: clock())
             return item
         }
     }
 
+    /// Changes a meeting's details; moving it to another time calls it afresh, so its notice runs from the move.
     public func updateMeeting(
         id: Int64, title: String, startsAt: Date, endsAt: Date?, locationName: String?, address: String?, actor: Actor
     ) throws -> Meeting {
@@ -79,6 +81,7 @@ extension AppDatabase {
         return try writer.write { db in
             guard var meeting = try Meeting.fetchOne(db, key: id) else { throw TownhallError.notFound("no meeting with id \(id)") }
             meeting.title = title
+            if meeting.startsAt != startsAt { meeting.convenedAt = Self.convening(startsAt: startsAt, at: clock()) }
             meeting.startsAt = startsAt
             meeting.endsAt = endsAt
             meeting.locationId = try Self.locationId(db, name: locationName, address: address)
@@ -100,20 +103,38 @@ extension AppDatabase {
 
 /// Adding an item to a meeting's agenda.
 extension AppDatabase {
+    /// Adds an item. Once the agenda is published its list is frozen: a new item is supplementary, stamped with the
+    /// time it was added, and when it comes after the publication deadline `rule` gives, it needs the special
+    /// circumstances for which the chair considers it urgent (LGA 1972 s100B(4)(b)).
     public func addAgendaItem(
-        meetingId: Int64, title: String, type: AgendaItemType, exemptParagraph: ExemptParagraph?, number: String? = nil,
-        decision: String? = nil, actor: Actor
+        meetingId: Int64, title: String, type: AgendaItemType, exemption: Exemption? = nil, number: String? = nil,
+        decision: String? = nil, urgency: String? = nil, rule: PublicationRule, actor: Actor
     ) throws -> AgendaItem {
         let title = try required(title, "title")
+        let urgency = urgency?.trimmedOrNil
         return try writer.write { db in
-            guard try Meeting.exists(db, key: meetingId) else { throw TownhallError.notFound("no meeting with id \(meetingId)") }
+            guard let meeting = try Meeting.fetchOne(db, key: meetingId) else { throw TownhallError.notFound("no meeting with id \(meetingId)") }
+            let now = clock()
+            let supplementary = meeting.agendaPublishedAt != nil
+            if supplementary, rule.isLate(meeting, publishedAt: now), urgency == nil {
+                throw TownhallError.invalid(rule.lateMessage(what: "this supplementary item", meeting: meeting))
+            }
             let last = try Int.fetchOne(db, sql: "SELECT MAX(position) FROM agendaItem WHERE meetingId = ?", arguments: [meetingId]) ?? 0
             var item = AgendaItem(
                 meetingId: meetingId, position: last + 1, number: number ?? String(last + 1), title: title, itemType: type,
-                isExempt: exemptParagraph != nil, exemptParagraph: exemptParagraph, decision: decision)
+                isExempt: false, decision: decision, supplementaryAt: supplementary ? now : nil, urgency: supplementary ? urgency : nil)
+            item.apply(exemption)
             try item.insert(db)
-            try db.audit(actor, .add, .agendaItem, item.id, "meeting \(meetingId): \(title)", at: clock())
+            try db.audit(actor, .add, .agendaItem, item.id, "meeting \(meetingId): \(title)" + (supplementary ? " (supplementary)" : ""), at: now)
             return item
         }
+    }
+}
+
+extension AgendaItem {
+    mutating func apply(_ exemption: Exemption?) {
+        isExempt = exemption != nil
+        exemptParagraph = exemption?.paragraph
+        publicInterestReason = exemption?.publicInterestReason
     }
 }

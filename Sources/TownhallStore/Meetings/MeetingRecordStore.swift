@@ -129,7 +129,8 @@ extension AppDatabase {
         }
     }
 
-    /// Marks published minutes approved as a correct record at the body's next meeting.
+    /// Marks published minutes approved as a correct record at the body's next meeting that has been held: a
+    /// meeting still to come, or cancelled, cannot have approved anything.
     public func approveMinutes(meetingId: Int64, at date: Date, actor: Actor) throws -> Minutes {
         try writer.write { db in
             guard let meeting = try Meeting.fetchOne(db, key: meetingId) else { throw TownhallError.notFound("no meeting with id \(meetingId)") }
@@ -137,9 +138,12 @@ extension AppDatabase {
                 throw TownhallError.conflict("only published draft minutes can be approved")
             }
             guard let next = try Meeting
-                .filter(Column("bodyId") == meeting.bodyId && Column("startsAt") > meeting.startsAt && Column("status") != MeetingStatus.cancelled.rawValue)
+                .filter(Column("bodyId") == meeting.bodyId && Column("startsAt") > meeting.startsAt && Column("status") == MeetingStatus.held.rawValue)
                 .order(Column("startsAt")).fetchOne(db)
-            else { throw TownhallError.conflict("minutes are approved at the next meeting, and none is scheduled") }
+            else {
+                throw TownhallError.conflict(
+                    "minutes are approved at a later meeting of the body once it has been held; mark that meeting held first")
+            }
             minutes.status = .approved
             minutes.approvedAt = date
             minutes.approvedAtMeetingId = next.id

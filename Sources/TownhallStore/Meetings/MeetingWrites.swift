@@ -4,8 +4,10 @@ import TownhallDomain
 
 /// Scheduling a meeting, publishing its agenda and recording what became of it.
 extension AppDatabase {
+    /// Schedules a meeting, convened now (or at `convenedAt`, for records and the demo); see `convening`.
     public func addMeeting(
-        body bodySlug: String, title: String, startsAt: Date, endsAt: Date?, locationName: String?, address: String?, actor: Actor
+        body bodySlug: String, title: String, startsAt: Date, endsAt: Date?, locationName: String?, address: String?,
+        convenedAt: Date? = nil, actor: Actor
     ) throws -> Meeting {
         if let endsAt, endsAt <= startsAt { throw TownhallError.invalid("the meeting must end after it starts") }
         let title = try required(title, "title")
@@ -14,21 +16,30 @@ extension AppDatabase {
             let locationId = try Self.locationId(db, name: locationName, address: address)
             var meeting = Meeting(
                 bodyId: body.id!, title: title, startsAt: startsAt, endsAt: endsAt, locationId: locationId,
-                status: .scheduled, agendaPublishedAt: nil, lateReason: nil)
+                status: .scheduled, agendaPublishedAt: nil, lateReason: nil,
+                convenedAt: Self.convening(startsAt: startsAt, at: convenedAt ?? clock()))
             try meeting.insert(db)
             try db.audit(actor, .add, .meeting, meeting.id, "\(bodySlug): \(title)", at: clock())
             return meeting
         }
     }
 
-    /// Publishes the agenda; after the five-clear-working-days deadline `rule` insists on a recorded reason.
+    /// When a meeting counts as convened: at `date` if that is before it starts; a meeting entered after it began is
+    /// a record of the past, and when it was called is not known (nil), so it is never shown as short notice.
+    static func convening(startsAt: Date, at date: Date) -> Date? { date < startsAt ? date : nil }
+
+    /// Publishes the agenda; after the deadline `rule` gives (five clear working days, or the day a short-notice
+    /// meeting was called) it insists on the special circumstances. An agenda with no items is not an agenda.
     public func publishAgenda(meetingId: Int64, at date: Date, rule: PublicationRule, lateReason: String? = nil, actor: Actor) throws -> Meeting {
         try writer.write { db in
             guard var meeting = try Meeting.fetchOne(db, key: meetingId) else {
                 throw TownhallError.notFound("no meeting with id \(meetingId)")
             }
             guard meeting.agendaPublishedAt == nil else { return meeting }
-            let lateReason = try rule.lateReason(lateReason, what: "the agenda", meetingStart: meeting.startsAt, publishedAt: date)
+            guard try AgendaItem.filter(Column("meetingId") == meetingId).fetchCount(db) > 0 else {
+                throw TownhallError.invalid("the agenda has no items; add the business of the meeting before publishing it")
+            }
+            let lateReason = try rule.lateReason(lateReason, what: "the agenda", meeting: meeting, publishedAt: date)
             meeting.agendaPublishedAt = date
             meeting.lateReason = lateReason
             try meeting.update(db)
@@ -41,6 +52,9 @@ extension AppDatabase {
         try writer.write { db in
             guard var meeting = try Meeting.fetchOne(db, key: meetingId) else {
                 throw TownhallError.notFound("no meeting with id \(meetingId)")
+            }
+            if status == .held, clock() < meeting.startsAt {
+                throw TownhallError.invalid("the meeting cannot be marked held before it starts")
             }
             meeting.status = status
             try meeting.update(db)

@@ -20,6 +20,7 @@ enum Migrations {
         (V11SchemaCatchUp.identifier, V11SchemaCatchUp.sql),
         (V12PaperText.identifier, V12PaperText.sql),
         (V13FeedOrder.identifier, V13FeedOrder.sql),
+        (V14LawfulRecord.identifier, V14LawfulRecord.sql),
     ]
 
     static var migrator: DatabaseMigrator {

@@ -35,10 +35,9 @@ extension AppDatabase {
             guard paper.status == .draft else {
                 throw TownhallError.conflict("paper \(id) is \(paper.status.rawValue), only a draft can be published")
             }
-            let meetingStart = try Date.fetchOne(
-                db, sql: "SELECT m.startsAt FROM meeting m JOIN agendaItem i ON i.meetingId = m.id WHERE i.id = ?",
-                arguments: [paper.agendaItemId])!
-            paper.lateReason = try rule.lateReason(lateReason, what: "the paper", meetingStart: meetingStart, publishedAt: date)
+            let meeting = try Meeting.fetchOne(
+                db, sql: "SELECT m.* FROM meeting m JOIN agendaItem i ON i.meetingId = m.id WHERE i.id = ?", arguments: [paper.agendaItemId])!
+            paper.lateReason = try rule.lateReason(lateReason, what: "the paper", meeting: meeting, publishedAt: date)
             let rendered = renderer.render(paper.markdown)
             paper.html = rendered.html
             paper.status = .published

@@ -21,7 +21,7 @@ extension Meeting {
             startsAt: try row.decode(forColumn: "startsAt"), endsAt: try row.decode(forColumn: "endsAt"),
             locationId: try row.decode(forColumn: "locationId"), status: try row.decode(forColumn: "status"),
             agendaPublishedAt: try row.decode(forColumn: "agendaPublishedAt"), lateReason: try row.decode(forColumn: "lateReason"),
-            inquiryId: try row.decode(forColumn: "inquiryId"))
+            inquiryId: try row.decode(forColumn: "inquiryId"), convenedAt: try row.decode(forColumn: "convenedAt"))
     }
 }
 
@@ -31,7 +31,8 @@ extension AgendaItem {
             id: try row.decode(forColumn: "id"), meetingId: try row.decode(forColumn: "meetingId"), position: try row.decode(forColumn: "position"),
             number: try row.decode(forColumn: "number"), title: try row.decode(forColumn: "title"), itemType: try row.decode(forColumn: "itemType"),
             isExempt: try row.decode(forColumn: "isExempt"), exemptParagraph: try row.decode(forColumn: "exemptParagraph"),
-            decision: try row.decode(forColumn: "decision"))
+            decision: try row.decode(forColumn: "decision"), publicInterestReason: try row.decode(forColumn: "publicInterestReason"),
+            supplementaryAt: try row.decode(forColumn: "supplementaryAt"), urgency: try row.decode(forColumn: "urgency"))
     }
 }
 

@@ -44,7 +44,7 @@ public func buildRouter(
         router: router, cache: HTTPCacheMiddleware(versions: versions, time: time, now: now), costly: CostlyAdmission(maxInFlight: config.maxInFlight))
     PublicRoutes(
         database: database, pages: pages, files: AttachmentFiles(dataDirectory: config.dataDirectory), time: time,
-        deadlines: deadlines, now: now
+        rule: rule, deadlines: deadlines, now: now
     ).register(on: routes)
     BodyKindRoutes(database: database, pages: pages, deadlines: deadlines, now: now).register(on: routes)
     SearchRoutes(database: database, pages: pages, versions: versions).register(on: routes)

@@ -87,14 +87,11 @@ struct BackOfficeRoutes: Sendable {
         return (object, user, form)
     }
 
-    /// The last day the agenda can be published with five clear working days before the meeting.
-    func deadline(for meetingStart: Date) -> Day {
-        rule.lastOnTimeDay(meetingStart: meetingStart)
+    /// Whether publishing now is after the meeting's deadline (five clear working days, or the day it was called).
+    func isLate(_ meeting: Meeting) -> Bool {
+        rule.isLate(meeting, publishedAt: now())
     }
 
-    func isLate(_ meeting: Meeting) -> Bool {
-        rule.isLate(meetingStart: meeting.startsAt, publishedAt: now())
-    }
 
     static func timeMessage(_ error: Error) -> String {
         if let error = error as? TownhallError, error.message.contains("clocks change") {

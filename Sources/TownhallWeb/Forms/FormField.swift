@@ -15,7 +15,7 @@ enum FormField: String, Sendable, CaseIterable {
     // Meetings
     case title, date, start, end, location, address, status, reason
     // Agenda items
-    case itemTitle, itemType, exempt, paragraph, direction, paper, decision, file
+    case itemTitle, itemType, exempt, paragraph, publicInterest, urgency, direction, paper, decision, file
     // The meeting record
     case attendance, declarant, declarationItem, interest, kind, witnessName, witnessRole, markdown
     // Papers and their recommendations

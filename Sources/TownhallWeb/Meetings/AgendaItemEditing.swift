@@ -16,13 +16,18 @@ extension BackOfficeRoutes {
 
     @Sendable func addItem(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (detail, user, form) = try await submission(request, context, requireMeeting, bodyId: { $0.summary.meeting.bodyId })
-        let fields = Self.parseItemForm(form)
+        var fields = Self.parseItemForm(form)
+        let meeting = detail.summary.meeting
+        if meeting.agendaPublishedAt != nil, rule.isLate(meeting, publishedAt: now()), form.text(.urgency).isEmpty {
+            fields.errors.add(.urgency, rule.lateMessage(what: "This supplementary item", meeting: meeting))
+        }
         guard fields.errors.isEmpty else {
             return try await meetingPage(detail, form: form, errors: fields.errors, context: context, status: .unprocessableContent)
         }
-        _ = try await database.perform { try $0.addAgendaItem(
-            meetingId: detail.summary.meeting.id!, title: fields.title, type: fields.type, exemptParagraph: fields.paragraph,
-            actor: .user(user)) }
+        let checked = fields
+        _ = try await database.perform { [rule] in try $0.addAgendaItem(
+            meetingId: meeting.id!, title: checked.title, type: checked.type, exemption: checked.exemption,
+            urgency: form.text(.urgency), rule: rule, actor: .user(user)) }
         return .redirect(to: SiteURL.adminMeeting(detail.summary.meeting.id!).path(fragment: "agenda"), type: .normal)
     }
 
@@ -39,7 +44,7 @@ extension BackOfficeRoutes {
             return try await itemForm(item: item, meeting: meeting, form: form, errors: fields.errors, context: context, status: .unprocessableContent)
         }
         _ = try await database.perform { try $0.updateAgendaItem(
-            id: item.id!, title: fields.title, type: fields.type, exemptParagraph: fields.paragraph, decision: form.text(.decision),
+            id: item.id!, title: fields.title, type: fields.type, exemption: fields.exemption, decision: form.text(.decision),
             actor: .user(user)) }
         return .redirect(to: SiteURL.adminMeeting(meeting.meeting.id!).path(fragment: "agenda"), type: .normal)
     }
@@ -68,18 +73,20 @@ extension BackOfficeRoutes {
         var errors = FormErrors()
         var title = ""
         var type = AgendaItemType.report
-        var paragraph: ExemptParagraph?
+        var exemption: Exemption?
     }
 
-    /// Validates an agenda item: a title, and a Schedule 12A paragraph whenever the item is marked exempt.
+    /// Validates an agenda item: a title, and the exemption by the domain's one rule (`Exemption.check`).
     static func parseItemForm(_ form: FormData) -> ItemFields {
         var fields = ItemFields()
         fields.title = form.text(.itemTitle)
         if fields.title.isEmpty { fields.errors.add(.itemTitle, "Enter a title for the agenda item") }
         fields.type = AgendaItemType(rawValue: form[.itemType]) ?? .report
-        if form[.exempt] == "yes" {
-            fields.paragraph = Int(form[.paragraph]).flatMap(ExemptParagraph.init(rawValue:))
-            if fields.paragraph == nil { fields.errors.add(.paragraph, "Select the Schedule 12A paragraph that makes the item exempt") }
+        let paragraph = Int(form[.paragraph]).flatMap(ExemptParagraph.init(rawValue:))
+        switch Exemption.check(exempt: form[.exempt] == "yes", paragraph: paragraph, publicInterestReason: form.text(.publicInterest)) {
+        case .success(let exemption): fields.exemption = exemption
+        case .failure(let list):
+            for problem in list.problems { fields.errors.add(problem == .noPublicInterestReason ? .publicInterest : .paragraph, problem.message) }
         }
         return fields
     }
@@ -99,7 +106,8 @@ extension BackOfficeRoutes {
     func itemValues(_ item: AgendaItem) -> FormData {
         FormData([
             .itemTitle: item.title, .itemType: item.itemType.rawValue, .exempt: item.isExempt ? "yes" : "",
-            .paragraph: item.exemptParagraph.map { String($0.rawValue) } ?? "", .decision: item.decision ?? "",
+            .paragraph: item.exemptParagraph.map { String($0.rawValue) } ?? "", .publicInterest: item.publicInterestReason ?? "",
+            .decision: item.decision ?? "",
         ])
     }
 
@@ -113,6 +121,8 @@ extension BackOfficeRoutes {
             meetingTitle: meeting.meeting.title, meetingURL: SiteURL.adminMeeting(meeting.meeting.id!).path, itemTitle: form[.itemTitle],
             itemTypes: choices.types, itemExempt: form[.exempt] == "yes", paragraphs: choices.paragraphs, decision: form[.decision],
             itemTitleError: errors.message(for: .itemTitle), itemParagraphError: errors.message(for: .paragraph),
+            publicInterest: form[.publicInterest], publicInterestError: errors.message(for: .publicInterest),
+            supplementaryOn: item.supplementaryAt.map(time.shortDate), urgency: item.urgency,
             uploadAction: SiteURL.adminItemAttachments(item.id!).path, maxUpload: AttachmentLink.size(maxUploadBytes),
             allowedTypes: AttachmentFiles.mediaTypes.keys.sorted().map { ".\($0)" }.joined(separator: ", "),
             files: attached.attachments.map { file in

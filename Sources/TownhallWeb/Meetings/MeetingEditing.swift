@@ -75,9 +75,12 @@ extension BackOfficeRoutes {
 
     @Sendable func publishAgenda(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (detail, user, form) = try await submission(request, context, requireMeeting, bodyId: { $0.summary.meeting.bodyId })
-        guard !isLate(detail.summary.meeting) || !form.text(.reason).isEmpty else {
-            var errors = FormErrors()
-            errors.add(.reason, "Give the reason the agenda is published late (for example, an urgent item)")
+        var errors = FormErrors()
+        if detail.items.isEmpty { errors.add(.agenda, "Add the business of the meeting before publishing the agenda") }
+        if isLate(detail.summary.meeting), form.text(.reason).isEmpty {
+            errors.add(.reason, rule.lateMessage(what: "The agenda", meeting: detail.summary.meeting))
+        }
+        guard errors.isEmpty else {
             return try await meetingPage(detail, form: form, errors: errors, context: context, status: .unprocessableContent)
         }
         _ = try await database.perform { try $0.publishAgenda(
@@ -88,6 +91,11 @@ extension BackOfficeRoutes {
     @Sendable func setStatus(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (detail, user, form) = try await submission(request, context, requireMeeting, bodyId: { $0.summary.meeting.bodyId })
         guard let status = MeetingStatus(rawValue: form[.status]), status != .scheduled else { throw HTTPError(.badRequest) }
+        if status == .held, now() < detail.summary.meeting.startsAt {
+            var errors = FormErrors()
+            errors.add(.status, "The meeting cannot be marked held before it starts, at \(time.time(detail.summary.meeting.startsAt)) on \(time.longDate(detail.summary.meeting.startsAt))")
+            return try await meetingPage(detail, form: form, errors: errors, context: context, status: .unprocessableContent)
+        }
         _ = try await database.perform {
             try $0.setMeetingStatus(meetingId: detail.summary.meeting.id!, status: status, actor: .user(user))
         }
@@ -143,7 +151,7 @@ extension BackOfficeRoutes {
         var deadlineText: String?
         var passed = false
         if let start = try? time.parseDateTime("\(form.text(.date)) \(form.text(.start).isEmpty ? "12:00" : form.text(.start))") {
-            let day = deadline(for: start)
+            let day = rule.lastOnTimeDay(meetingStart: start, convenedAt: now())
             deadlineText = time.longDate(day: day)
             passed = time.calendarDay(of: now()) > day
         }
@@ -172,7 +180,7 @@ extension BackOfficeRoutes {
             ClerkMeetingView.ItemRow(entry.item, papers: entry.papers.map {
                 .init(title: $0.title, url: SiteURL.adminPaper($0.id!).path, status: $0.status.rawValue,
                       isDraft: $0.status == .draft, isPublished: $0.status == .published)
-            })
+            }, time: time)
         }
         let choices = Self.itemChoices(form)
         let witnesses = try await database.witnesses(meetingId: meeting.id!).map {
@@ -180,12 +188,15 @@ extension BackOfficeRoutes {
         }
         let view = ClerkMeetingView(
             id: meeting.id!, links: .init(meeting.id!), csrf: context.session?.csrfToken ?? "", meeting: row, publicURL: SiteURL.meeting(meeting.id!).path,
-            bodyURL: SiteURL.bodyPage(slug: detail.summary.bodySlug).path, deadline: time.longDate(day: deadline(for: meeting.startsAt)),
-            isLate: isLate(meeting), agendaPublished: meeting.agendaPublishedAt != nil,
+            bodyURL: SiteURL.bodyPage(slug: detail.summary.bodySlug).path, deadline: time.longDate(day: rule.lastOnTimeDay(meeting)),
+            shortNotice: MeetingNotice.shortNotice(meeting, rule: rule), isLate: isLate(meeting), agendaPublished: meeting.agendaPublishedAt != nil,
             agendaPublishedOn: meeting.agendaPublishedAt.map(time.shortDate), lateReason: meeting.lateReason,
-            isCancelled: meeting.status == .cancelled, items: items, hasItems: !items.isEmpty,
+            isCancelled: meeting.status == .cancelled, items: items, hasItems: !items.isEmpty, statusError: errors.message(for: .status),
             itemTitle: form[.itemTitle], itemTypes: choices.types, itemExempt: form[.exempt] == "yes", paragraphs: choices.paragraphs,
             itemTitleError: errors.message(for: .itemTitle), itemParagraphError: errors.message(for: .paragraph),
+            publicInterest: form[.publicInterest], publicInterestError: errors.message(for: .publicInterest),
+            supplementary: meeting.agendaPublishedAt != nil, urgencyNeeded: meeting.agendaPublishedAt != nil && isLate(meeting),
+            urgency: form[.urgency], urgencyError: errors.message(for: .urgency),
             reason: form[.reason], reasonError: errors.message(for: .reason), agendaError: errors.message(for: .agenda),
             attendees: attendees, hasAttendees: !attendees.isEmpty,
             declarants: record.attendees.map { Choice(value: String($0.person.id!), label: $0.person.name, selected: form[.declarant] == String($0.person.id!)) },

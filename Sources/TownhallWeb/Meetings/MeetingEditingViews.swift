@@ -81,6 +81,11 @@ struct ItemFormView: Sendable {
     let decision: String
     let itemTitleError: String?
     let itemParagraphError: String?
+    let publicInterest: String
+    let publicInterestError: String?
+    /// When the item was added to the published agenda, and the urgency recorded then; both fixed once added.
+    let supplementaryOn: String?
+    let urgency: String?
     let uploadAction: String
     let maxUpload: String
     let allowedTypes: String
@@ -129,16 +134,22 @@ struct ClerkMeetingView: Sendable {
         let typeLabel: String
         let isExempt: Bool
         let exemptParagraph: Int?
+        let publicInterestReason: String?
+        let supplementaryOn: String?
+        let urgency: String?
         let papers: [PaperRow]
         let hasPapers: Bool
         let editURL, newPaperURL, moveURL, deleteURL: String
 
-        init(_ item: AgendaItem, papers: [PaperRow]) {
+        init(_ item: AgendaItem, papers: [PaperRow], time: LocalTime) {
             number = item.number
             title = item.title
             typeLabel = item.itemType.label
             isExempt = item.isExempt
             exemptParagraph = item.exemptParagraph?.rawValue
+            publicInterestReason = item.publicInterestReason
+            supplementaryOn = item.supplementaryAt.map(time.shortDate)
+            urgency = item.urgency
             self.papers = papers
             hasPapers = !papers.isEmpty
             editURL = SiteURL.adminItemEdit(item.id!).path
@@ -172,6 +183,8 @@ struct ClerkMeetingView: Sendable {
     let publicURL: String
     let bodyURL: String
     let deadline: String
+    /// "called at short notice on …", when it was (s100B(3)(b)); the deadline is then that day.
+    let shortNotice: String?
     let isLate: Bool
     let agendaPublished: Bool
     let agendaPublishedOn: String?
@@ -179,6 +192,7 @@ struct ClerkMeetingView: Sendable {
     let isCancelled: Bool
     let items: [ItemRow]
     let hasItems: Bool
+    let statusError: String?
     // Add-item form
     let itemTitle: String
     let itemTypes: [Choice]
@@ -186,6 +200,13 @@ struct ClerkMeetingView: Sendable {
     let paragraphs: [Choice]
     let itemTitleError: String?
     let itemParagraphError: String?
+    let publicInterest: String
+    let publicInterestError: String?
+    /// Whether a new item is supplementary (the agenda is out), and whether it needs the urgency record.
+    let supplementary: Bool
+    let urgencyNeeded: Bool
+    let urgency: String
+    let urgencyError: String?
     // Publish form
     let reason: String
     let reasonError: String?

@@ -19,6 +19,10 @@ struct MeetingView: Sendable {
         let exemptParagraph: Int?
         let exemptSummary: String?
         let decision: String?
+        /// "Supplementary item, added 3 Dec 2026 at 4:15pm" for an item added to the published agenda.
+        let supplementary: String?
+        /// The special circumstances of urgent business (s100B(4)(b)).
+        let urgency: String?
         let papers: [PaperLink]
         let hasPapers: Bool
         let attachments: [AttachmentLink]
@@ -32,6 +36,7 @@ struct MeetingView: Sendable {
     let agendaPublished: Bool
     let agendaPublishedOn: String?
     let lateReason: String?
+    let shortNotice: String?
     let items: [ItemRow]
     let hasItems: Bool
     let record: MinutesView
@@ -40,7 +45,7 @@ struct MeetingView: Sendable {
     let inquiryTitle: String?
     let inquiryURL: String?
 
-    init(_ detail: MeetingDetail, record: MeetingRecord, time: LocalTime) {
+    init(_ detail: MeetingDetail, record: MeetingRecord, time: LocalTime, rule: PublicationRule) {
         self.record = MinutesView(record, time: time)
         meeting = MeetingRow(detail.summary, time: time)
         endTime = detail.summary.meeting.endsAt.map { time.time($0) }
@@ -49,6 +54,7 @@ struct MeetingView: Sendable {
         agendaPublished = detail.agendaPublished
         agendaPublishedOn = detail.summary.meeting.agendaPublishedAt.map { time.shortDate($0) }
         lateReason = detail.summary.meeting.lateReason
+        shortNotice = MeetingNotice.shortNotice(detail.summary.meeting, rule: rule)
         items = detail.items.map { entry in
             let item = entry.item
             let papers = entry.papers.map {
@@ -58,7 +64,8 @@ struct MeetingView: Sendable {
             return ItemRow(
                 number: item.number, title: item.title, typeLabel: item.itemType.label, isExempt: item.isExempt,
                 exemptParagraph: item.exemptParagraph?.rawValue, exemptSummary: item.exemptParagraph?.summary,
-                decision: item.isExempt ? nil : item.decision, papers: papers, hasPapers: !papers.isEmpty,
+                decision: item.isExempt ? nil : item.decision, supplementary: MeetingNotice.supplementary(item, time: time),
+                urgency: item.urgency.map(MeetingNotice.urgency), papers: papers, hasPapers: !papers.isEmpty,
                 attachments: files, hasAttachments: !files.isEmpty)
         }
         hasItems = !items.isEmpty

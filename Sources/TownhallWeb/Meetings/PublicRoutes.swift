@@ -10,6 +10,7 @@ struct PublicRoutes: Sendable {
     let pages: PageRenderer
     let files: AttachmentFiles
     let time: LocalTime
+    let rule: PublicationRule
     let deadlines: Deadlines
     let now: @Sendable () -> Date
 
@@ -55,7 +56,7 @@ struct PublicRoutes: Sendable {
     @Sendable func meeting(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let detail = try await database.meetingDetail(id: try Self.id(context)) else { throw HTTPError(.notFound) }
         let record = try await database.meetingRecord(meetingId: detail.summary.meeting.id!)
-        let view = MeetingView(detail, record: record, time: time)
+        let view = MeetingView(detail, record: record, time: time, rule: rule)
         let crumbs = [Breadcrumb(title: "Home", url: SiteURL.home.path), Breadcrumb(title: view.meeting.bodyName, url: view.meeting.bodyURL)]
         return pages.render("meeting", title: "\(view.meeting.title), \(view.meeting.when)", breadcrumbs: crumbs, page: view)
     }

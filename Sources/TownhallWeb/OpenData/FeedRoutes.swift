@@ -51,7 +51,12 @@ struct FeedRoutes: Sendable {
         let events = meetings.map { entry in
             let meeting = entry.summary.meeting
             var description = "\(baseURL)/meetings/\(meeting.id!)"
-            if !entry.itemTitles.isEmpty { description = "Agenda:\n" + entry.itemTitles.joined(separator: "\n") + "\n\n" + description }
+            if !entry.items.isEmpty {
+                let lines = entry.items.map { item in
+                    "\(item.number). \(item.title)" + (item.supplementaryAt.map { " (\(MeetingNotice.supplementary(at: $0, time: time)))" } ?? "")
+                }
+                description = "Agenda:\n" + lines.joined(separator: "\n") + "\n\n" + description
+            }
             return ICalendar.Event(
                 uid: "meeting-\(meeting.id!)@\(host)", stamp: entry.lastChanged, start: meeting.startsAt, end: meeting.endsAt,
                 summary: "\(entry.summary.bodyName): \(meeting.title)", location: entry.address, description: description,

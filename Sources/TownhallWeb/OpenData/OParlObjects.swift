@@ -157,6 +157,18 @@ struct OParlObjects {
             "number": .string(item.number), "order": .int(Int64(item.position)), "name": .string(item.title), "public": .bool(!item.isExempt),
             "web": url(.meeting(item.meetingId)),
         ]
+        // OParl has no field for these; `keyword` says it in the standard's own terms, and the prefixed extension
+        // members (OParl 1.1, section 2.9, vendor-specific extensions) give the time added and the circumstances.
+        var keywords: [JSONValue] = []
+        if let added = item.supplementaryAt {
+            keywords.append(.string("supplementary"))
+            members["townhall:supplementaryAt"] = .string(time.isoLocal(added))
+        }
+        if let urgency = item.urgency {
+            keywords.append(.string("urgent"))
+            members["townhall:urgency"] = .string(urgency)
+        }
+        if !keywords.isEmpty { members["keyword"] = .array(keywords) }
         if !item.isExempt {
             members["consultation"] = try reader.publicPaperIds(itemId: id).first.map { object(.consultations, $0) }
             members["resolutionText"] = item.decision.flatMap { $0.isEmpty ? nil : .string($0) }

@@ -287,8 +287,3 @@ struct OrganisationView: Sendable {
         hasRows = !rows.isEmpty
     }
 }
-
-extension String {
-    /// nil for an empty string, so a template section shows nothing rather than an empty label.
-    var nonEmpty: String? { isEmpty ? nil : self }
-}
