@@ -60,11 +60,12 @@ struct MeetingCommand: AsyncParsableCommand {
             try await reportingErrors {
                 let (config, database) = try store.open()
                 let rule = try config.publicationRule()
-                guard let found = try database.list(Meeting.self).first(where: { $0.id == meeting }) else {
+                guard let detail = try await database.clerkMeeting(id: meeting) else {
                     throw TownhallError.notFound("no meeting with id \(meeting)")
                 }
+                let found = detail.summary.meeting
                 let entry = MeetingNoticeEntry(found, rule: rule)
-                let items = try database.list(AgendaItem.self).filter { $0.meetingId == meeting }.sorted { $0.position < $1.position }
+                let items = detail.items.map(\.item)
                 if json {
                     try printList([entry], json: true) { _ in "" }
                     return

@@ -12,9 +12,8 @@ extension DemoData {
     /// The working day `days` from today (negative for the past), stepping away from today past weekends and bank
     /// holidays, so nothing in the demo is dated on a day a real board would not sit.
     func workingDay(_ days: Int, from now: Date) -> Day {
-        var day = time.calendarDay(of: now).adding(days: days)
-        while !rule.workingDays.isWorkingDay(day) { day = day.adding(days: days < 0 ? -1 : 1) }
-        return day
+        let day = time.calendarDay(of: now).adding(days: days)
+        return days < 0 ? rule.workingDays.onOrBefore(day) : rule.workingDays.onOrAfter(day)
     }
 
     /// `clock` (HH:MM, London) on `workingDay(days)`: meetings, publications and responses happen in office hours.
@@ -24,13 +23,7 @@ extension DemoData {
 
     /// Eight working days before `meetingStart`, at 09:30: papers and agendas the demo publishes in good time.
     func inGoodTime(before meetingStart: Date) throws -> Date {
-        var day = time.calendarDay(of: meetingStart)
-        var remaining = 8
-        while remaining > 0 {
-            day = day.adding(days: -1)
-            if rule.workingDays.isWorkingDay(day) { remaining -= 1 }
-        }
-        return try time.parseDateTime("\(day) 09:30")
+        try time.parseDateTime("\(rule.workingDays.adding(workingDays: -8, to: time.calendarDay(of: meetingStart))) 09:30")
     }
 
     /// A held meeting of the board that took a reserved decision, with the item and its agenda published two weeks
@@ -78,7 +71,7 @@ extension DemoData {
             localTime: time, actor: .demo)
     }
 
-    func seedInquiry(evidenceMeeting: Int64, evidenceItem: Int64, now: Date, renderer: MarkdownRenderer) throws {
+    func seedInquiry(evidenceMeeting: Meeting, evidenceItem: Int64, now: Date, renderer: MarkdownRenderer) throws {
         _ = try database.addInquiry(
             body: "harford-lpac", slug: "hospital-discharge", title: "Delays in hospital discharge",
             scope: "Why patients who are medically fit to leave Harford General Hospital wait to go home, and what the NHS trust and the council should do about it.",
@@ -86,17 +79,16 @@ extension DemoData {
         let written = try database.addPaper(
             itemId: evidenceItem, title: "Written evidence from Harford Carers' Forum", author: "Harford Carers' Forum",
             markdown: DemoPapers.carersEvidence, kind: .writtenEvidence, now: daysAgo(150, from: now), actor: .demo)
-        let session = try database.list(Meeting.self).first { $0.id == evidenceMeeting }!
         _ = try database.publishPaper(
-            id: written.id!, renderer: renderer, at: try inGoodTime(before: session.startsAt), rule: rule, actor: .demo)
-        _ = try database.addEvidenceSession(inquiry: "hospital-discharge", meetingId: evidenceMeeting, actor: .demo)
+            id: written.id!, renderer: renderer, at: try inGoodTime(before: evidenceMeeting.startsAt), rule: rule, actor: .demo)
+        _ = try database.addEvidenceSession(inquiry: "hospital-discharge", meetingId: evidenceMeeting.id!, actor: .demo)
         _ = try database.addWitness(
-            meetingId: evidenceMeeting, name: "Dr Sarah Coleman", role: "Chief Operating Officer, Harford and Marsh NHS Foundation Trust",
+            meetingId: evidenceMeeting.id!, name: "Dr Sarah Coleman", role: "Chief Operating Officer, Harford and Marsh NHS Foundation Trust",
             organisation: "harford-nhs", actor: .demo)
         _ = try database.addWitness(
-            meetingId: evidenceMeeting, name: "James Adeyemi", role: "Director of Adult Social Care, Harford City Council",
+            meetingId: evidenceMeeting.id!, name: "James Adeyemi", role: "Director of Adult Social Care, Harford City Council",
             organisation: "harford-council", actor: .demo)
-        _ = try database.addWitness(meetingId: evidenceMeeting, name: "Mary Quinn", role: "Carer, Harford Carers' Forum", actor: .demo)
+        _ = try database.addWitness(meetingId: evidenceMeeting.id!, name: "Mary Quinn", role: "Carer, Harford Carers' Forum", actor: .demo)
         let report = try database.list(Paper.self).first { $0.title == "Delays in hospital discharge: final report" }!
         let reportMeeting = try database.list(Meeting.self).first { $0.title == "Inquiry report: delays in hospital discharge" }!
         _ = try database.addEvidenceSession(inquiry: "hospital-discharge", meetingId: reportMeeting.id!, actor: .demo)
@@ -108,8 +100,7 @@ extension DemoData {
         let cycle = AnnualReportSchedule().cycle(today: time.calendarDay(of: now))
         let previousDue = cycle.due.adding(years: -1)
         let published = try time.parseDateTime("\(previousDue.adding(days: -25)) 10:00")
-        var meetingDay = previousDue.adding(days: -12)
-        while !rule.workingDays.isWorkingDay(meetingDay) { meetingDay = meetingDay.adding(days: -1) }
+        let meetingDay = rule.workingDays.onOrBefore(previousDue.adding(days: -12))
         let meeting = try database.addMeeting(
             body: "harford-education-panel", title: "Panel meeting", startsAt: try time.parseDateTime("\(meetingDay) 16:30"),
             endsAt: try time.parseDateTime("\(meetingDay) 18:00"), locationName: chamber, address: address, actor: .demo)

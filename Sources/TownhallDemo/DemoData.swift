@@ -159,7 +159,7 @@ public struct DemoData: Sendable {
         _ = try database.setMeetingStatus(meetingId: evidence.id!, status: .held, actor: .demo)
 
         try seedInquiryReport(at: at, now: now, renderer: renderer, chamber: chamber, address: chamberAddress)
-        try seedInquiry(evidenceMeeting: evidence.id!, evidenceItem: evidenceItem.id!, now: now, renderer: renderer)
+        try seedInquiry(evidenceMeeting: evidence, evidenceItem: evidenceItem.id!, now: now, renderer: renderer)
         try seedBoardDecisions(planMeeting: pastBoard.id!, planPaper: plan.id!, now: now)
 
         let planning = try database.addMeeting(

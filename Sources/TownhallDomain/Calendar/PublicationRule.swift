@@ -49,6 +49,15 @@ public struct PublicationRule: Sendable {
         return reason
     }
 
+    /// An item added to an agenda already published is supplementary; added after the deadline it is urgent business,
+    /// which needs the chair's special circumstances (s100B(4)(b)).
+    public func itemNeedsUrgency(_ meeting: Meeting, addedAt: Date) -> Bool {
+        meeting.agendaPublishedAt != nil && isLate(meeting, publishedAt: addedAt)
+    }
+
+    /// Why an agenda with no items is not published, for the store and the clerk's form alike.
+    public static let emptyAgendaMessage = "the agenda has no items; add the business of the meeting before publishing it"
+
     /// Why a publication needs a reason, in the words the clerk and the CLI both see.
     public func lateMessage(what: String, meeting: Meeting) -> String {
         let day = time.longDate(day: lastOnTimeDay(meeting))

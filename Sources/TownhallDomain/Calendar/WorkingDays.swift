@@ -128,14 +128,22 @@ public struct WorkingDays: Sendable {
         return (publication.ordinal + 1..<meeting.ordinal).filter { isWorkingDay(Day(ordinal: $0)) }.count
     }
 
-    /// `count` working days after `start` (not counting `start`).
+    /// `count` working days after `start` (not counting `start`); before it when `count` is negative.
     public func adding(workingDays count: Int, to start: Day) -> Day {
+        let step = count < 0 ? -1 : 1
         var day = start
-        var remaining = count
+        var remaining = abs(count)
         while remaining > 0 {
-            day = day.adding(days: 1)
+            day = day.adding(days: step)
             if isWorkingDay(day) { remaining -= 1 }
         }
+        return day
+    }
+
+    /// `day` itself when it is a working day, otherwise the working day before it.
+    public func onOrBefore(_ day: Day) -> Day {
+        var day = day
+        while !isWorkingDay(day) { day = day.adding(days: -1) }
         return day
     }
 

@@ -116,7 +116,7 @@ extension AppDatabase {
             guard let meeting = try Meeting.fetchOne(db, key: meetingId) else { throw TownhallError.notFound("no meeting with id \(meetingId)") }
             let now = clock()
             let supplementary = meeting.agendaPublishedAt != nil
-            if supplementary, rule.isLate(meeting, publishedAt: now), urgency == nil {
+            if rule.itemNeedsUrgency(meeting, addedAt: now), urgency == nil {
                 throw TownhallError.invalid(rule.lateMessage(what: "this supplementary item", meeting: meeting))
             }
             let last = try Int.fetchOne(db, sql: "SELECT MAX(position) FROM agendaItem WHERE meetingId = ?", arguments: [meetingId]) ?? 0

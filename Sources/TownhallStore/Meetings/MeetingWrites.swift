@@ -37,7 +37,7 @@ extension AppDatabase {
             }
             guard meeting.agendaPublishedAt == nil else { return meeting }
             guard try AgendaItem.filter(Column("meetingId") == meetingId).fetchCount(db) > 0 else {
-                throw TownhallError.invalid("the agenda has no items; add the business of the meeting before publishing it")
+                throw TownhallError.invalid(PublicationRule.emptyAgendaMessage)
             }
             let lateReason = try rule.lateReason(lateReason, what: "the agenda", meeting: meeting, publishedAt: date)
             meeting.agendaPublishedAt = date

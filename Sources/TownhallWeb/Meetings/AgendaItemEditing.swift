@@ -18,7 +18,7 @@ extension BackOfficeRoutes {
         let (detail, user, form) = try await submission(request, context, requireMeeting, bodyId: { $0.summary.meeting.bodyId })
         var fields = Self.parseItemForm(form)
         let meeting = detail.summary.meeting
-        if meeting.agendaPublishedAt != nil, rule.isLate(meeting, publishedAt: now()), form.text(.urgency).isEmpty {
+        if rule.itemNeedsUrgency(meeting, addedAt: now()), form.text(.urgency).isEmpty {
             fields.errors.add(.urgency, rule.lateMessage(what: "This supplementary item", meeting: meeting))
         }
         guard fields.errors.isEmpty else {

@@ -76,7 +76,7 @@ extension BackOfficeRoutes {
     @Sendable func publishAgenda(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (detail, user, form) = try await submission(request, context, requireMeeting, bodyId: { $0.summary.meeting.bodyId })
         var errors = FormErrors()
-        if detail.items.isEmpty { errors.add(.agenda, "Add the business of the meeting before publishing the agenda") }
+        if detail.items.isEmpty { errors.add(.agenda, PublicationRule.emptyAgendaMessage.asSentence) }
         if isLate(detail.summary.meeting), form.text(.reason).isEmpty {
             errors.add(.reason, rule.lateMessage(what: "The agenda", meeting: detail.summary.meeting))
         }
@@ -91,13 +91,15 @@ extension BackOfficeRoutes {
     @Sendable func setStatus(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (detail, user, form) = try await submission(request, context, requireMeeting, bodyId: { $0.summary.meeting.bodyId })
         guard let status = MeetingStatus(rawValue: form[.status]), status != .scheduled else { throw HTTPError(.badRequest) }
-        if status == .held, now() < detail.summary.meeting.startsAt {
+        do {
+            _ = try await database.perform {
+                try $0.setMeetingStatus(meetingId: detail.summary.meeting.id!, status: status, actor: .user(user))
+            }
+        } catch TownhallError.invalid(let message) {
+            // The store's rule (not marked held before it starts) said no: the page again, with its reason.
             var errors = FormErrors()
-            errors.add(.status, "The meeting cannot be marked held before it starts, at \(time.time(detail.summary.meeting.startsAt)) on \(time.longDate(detail.summary.meeting.startsAt))")
+            errors.add(.status, message.asSentence)
             return try await meetingPage(detail, form: form, errors: errors, context: context, status: .unprocessableContent)
-        }
-        _ = try await database.perform {
-            try $0.setMeetingStatus(meetingId: detail.summary.meeting.id!, status: status, actor: .user(user))
         }
         return .redirect(to: SiteURL.adminMeeting(detail.summary.meeting.id!).path, type: .normal)
     }
@@ -195,7 +197,7 @@ extension BackOfficeRoutes {
             itemTitle: form[.itemTitle], itemTypes: choices.types, itemExempt: form[.exempt] == "yes", paragraphs: choices.paragraphs,
             itemTitleError: errors.message(for: .itemTitle), itemParagraphError: errors.message(for: .paragraph),
             publicInterest: form[.publicInterest], publicInterestError: errors.message(for: .publicInterest),
-            supplementary: meeting.agendaPublishedAt != nil, urgencyNeeded: meeting.agendaPublishedAt != nil && isLate(meeting),
+            supplementary: meeting.agendaPublishedAt != nil, urgencyNeeded: rule.itemNeedsUrgency(meeting, addedAt: now()),
             urgency: form[.urgency], urgencyError: errors.message(for: .urgency),
             reason: form[.reason], reasonError: errors.message(for: .reason), agendaError: errors.message(for: .agenda),
             attendees: attendees, hasAttendees: !attendees.isEmpty,
