@@ -3,11 +3,11 @@ finished even so; a client that stays gets its answer.
 
 Starts its own server and sends 64 requests for the all-meetings calendar, the meetings CSV and a search, each on a
 connection closed as soon as the request is sent (as a reader who gives up does). The server must log them as 499
-(client closed request) or 503 (refused at the costly-route limit before any work), but for at most two that finish
-before the close is seen; before this change all were rendered and logged 200, so this fails on the previous binary;
-and a paper page asked for straight after must answer 200 within 100 ms. A sign-in form sent on a connection
-closed at once must still be handled (logged with its own status, never 499), and an ordinary client must get the
-calendar in full.
+(client closed request) or 503 (refused at the costly-route limit before any work), but for at most an eighth that
+finish before the close is seen; before this change all were rendered and logged 200, so this fails on the binary
+before it; and a paper page asked for straight after must answer 200 within 100 ms. A sign-in form sent on a
+connection closed at once must still be handled (logged with its own status, never 499), and an ordinary client
+must get the calendar in full.
 
 Usage: python abandoned_requests.py TOWNHALL_BINARY
 """
@@ -22,6 +22,7 @@ from townhall_http import Client, finish, seeded_server
 BINARY = os.path.abspath(sys.argv[1])
 READS = ["/calendar.ics", "/data/meetings.csv", "/search?q=policing"]
 BURST = 64
+ALLOWED_RENDERS = BURST // 8
 
 
 def send_and_close(port, request):
@@ -56,10 +57,12 @@ def main():
     # refused before any work (503). Before this change every one was rendered (and logged 200, at debug level).
     abandoned = re.findall(r"abandon=\d+ status=499|path=/(?:calendar\.ics|data/meetings\.csv|search) status=499", log)
     refused = re.findall(r"path=/(?:calendar\.ics|data/meetings\.csv|search) status=503", log)
-    # A read can also finish before the server has seen its client close (the close and the request arrive
-    # together, and a small page renders in a millisecond); two of 64 are allowed for that.
+    # A read can also finish before the server has seen its client close: the close is read by the connection's
+    # event loop, which may be busy with other connections for the few milliseconds a demo-sized render takes, and a
+    # render under way is not interrupted. On 2 cores 0-4 of 64 were rendered in about 35 local runs (and 3 in one
+    # CI run); an eighth is allowed, far from the 64 of a server that does not cancel.
     rendered = BURST - len(abandoned) - len(refused)
-    if rendered > 2:
+    if rendered > ALLOWED_RENDERS:
         problems.append(f"{rendered} of the {BURST} abandoned reads were rendered (not logged 499 or 503)")
     login = re.findall(r"method=POST .*path=/login status=(\d+)", log)
     if not login or "499" in login:

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Lifecycle of a meeting; cancelled and postponed meetings stay public so residents are not left guessing.
 public enum MeetingStatus: String, Codable, Sendable, CaseIterable {
     case scheduled, cancelled, postponed, held
@@ -37,4 +39,13 @@ public enum AgendaItemType: String, Codable, Sendable, CaseIterable {
         case .publicQuestions: "Public questions"
         }
     }
+}
+
+extension Meeting {
+    /// Whether the meeting's start time has come: before it, the meeting cannot be marked held.
+    public func hasStarted(at now: Date) -> Bool { now >= startsAt }
+
+    /// A meeting that has started but is still marked scheduled: nobody has recorded that it was held, postponed or
+    /// cancelled, so the public record would call it "scheduled" for ever. The clerk's dashboard lists these.
+    public func awaitsOutcome(at now: Date) -> Bool { status == .scheduled && hasStarted(at: now) }
 }

@@ -6,16 +6,19 @@ import TownhallDomain
 public struct ClerkBodySummary: Sendable {
     public var body: Body
     public var upcoming: [MeetingSummary]
+    /// Meetings that have started but are still marked scheduled (`Meeting.awaitsOutcome`), oldest first.
+    public var awaitingOutcome: [MeetingSummary]
     /// Seats its kind requires that nobody holds today.
     public var vacantSeats: Int
     /// Annual reports and peer challenge follow-ups that are due soon or overdue.
     public var reminders: [Duty]
 
     public init(
-        body: Body, upcoming: [MeetingSummary], vacantSeats: Int, reminders: [Duty]
+        body: Body, upcoming: [MeetingSummary], awaitingOutcome: [MeetingSummary] = [], vacantSeats: Int, reminders: [Duty]
     ) {
         self.body = body
         self.upcoming = upcoming
+        self.awaitingOutcome = awaitingOutcome
         self.vacantSeats = vacantSeats
         self.reminders = reminders
     }
@@ -63,6 +66,10 @@ extension AppDatabase {
                     body: body,
                     upcoming: try Self.meetingSummaries(
                         db, where: "m.bodyId = ? AND m.startsAt >= ?", arguments: [body.id, now], order: "m.startsAt", limit: 20),
+                    awaitingOutcome: try Self.meetingSummaries(
+                        db, where: "m.bodyId = ? AND m.status = ? AND m.startsAt <= ?",
+                        arguments: [body.id, MeetingStatus.scheduled.rawValue, now], order: "m.startsAt", limit: 50
+                    ).filter { $0.meeting.awaitsOutcome(at: now) },
                     vacantSeats: try SeatRules.seats(db, body: body, today: today.description).filter(\.isEmpty).count,
                     reminders: duties.filter { $0.bodyId == body.id })
             }

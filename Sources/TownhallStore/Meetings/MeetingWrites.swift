@@ -53,7 +53,7 @@ extension AppDatabase {
             guard var meeting = try Meeting.fetchOne(db, key: meetingId) else {
                 throw TownhallError.notFound("no meeting with id \(meetingId)")
             }
-            if status == .held, clock() < meeting.startsAt {
+            if status == .held, !meeting.hasStarted(at: clock()) {
                 throw TownhallError.invalid("the meeting cannot be marked held before it starts")
             }
             meeting.status = status

@@ -39,6 +39,8 @@ public struct PageRenderer: Sendable {
         _ template: String, title: String, breadcrumbs: [Breadcrumb] = [], page: Content, status: HTTPResponse.Status = .ok,
         account: AccountNav? = nil
     ) -> Response {
+        // A client that left while the page's store reads ran gets no render (see `DisconnectCancellingResponder`).
+        if Task.isCancelled { return Response(status: ConnectionEnd.clientClosed) }
         let frame = Frame(
             siteName: siteName, pageTitle: title, breadcrumbs: breadcrumbs, hasBreadcrumbs: !breadcrumbs.isEmpty,
             account: account, page: page)

@@ -15,6 +15,9 @@ struct DashboardView: Sendable {
         let reminders: [DutyView]
         let meetings: [MeetingRow]
         let hasMeetings: Bool
+        /// Meetings that have started and are still marked scheduled: the clerk records what happened.
+        let awaitingOutcome: [MeetingRow]
+        let hasAwaitingOutcome: Bool
     }
 
     let userName: String
@@ -25,13 +28,14 @@ struct DashboardView: Sendable {
         self.userName = userName
         self.bodies = bodies.map { summary in
             let rows = summary.upcoming.map { MeetingRow($0, time: time, inBackOffice: true) }
+            let unsettled = summary.awaitingOutcome.map { MeetingRow($0, time: time, inBackOffice: true) }
             return BodyBlock(
                 name: summary.body.name, kindLabel: summary.body.kind.label,
                 newMeetingURL: SiteURL.adminNewMeeting(body: summary.body.slug).path, publicURL: SiteURL.bodyPage(slug: summary.body.slug).path,
                 membersURL: SiteURL.adminMembers(body: summary.body.slug).path, vacantSeats: summary.vacantSeats,
                 hasVacantSeats: summary.vacantSeats > 0,
                 reminders: summary.reminders.map { DutyView(label: $0.what, state: $0.state, time: time) },
-                meetings: rows, hasMeetings: !rows.isEmpty)
+                meetings: rows, hasMeetings: !rows.isEmpty, awaitingOutcome: unsettled, hasAwaitingOutcome: !unsettled.isEmpty)
         }
         hasBodies = !bodies.isEmpty
     }

@@ -19,8 +19,6 @@ enum MeetingNotice {
         "Supplementary item, added \(time.shortDate(added)) at \(time.time(added))"
     }
 
-    /// The urgency record as the public agenda and the minutes give it.
-    static func urgency(_ circumstances: String) -> String {
-        "The chair is of the opinion that this item should be considered at the meeting as a matter of urgency because of these special circumstances: \(circumstances)"
-    }
+    /// The urgency record as the public agenda gives it.
+    static func urgency(_ circumstances: String) -> String { Urgency.agendaStatement(circumstances) }
 }

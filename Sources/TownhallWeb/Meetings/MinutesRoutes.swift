@@ -88,8 +88,10 @@ struct MinutesRoutes: Sendable {
         let detail = try await clerk.requireMeeting(context)
         _ = try await clerk.clerk(request, context, bodyId: detail.summary.meeting.bodyId)
         let record = try await database.meetingRecord(meetingId: detail.summary.meeting.id!)
-        return page(detail, record: record, markdown: record.minutes?.markdown ?? "", preview: record.minutes != nil,
-                    errors: FormErrors(), context: context)
+        // Before anything is saved the editor starts from the agenda, urgency records included.
+        let markdown = record.minutes?.markdown
+            ?? MinutesDraft.markdown(meetingTitle: detail.summary.meeting.title, items: detail.items.map(\.item))
+        return page(detail, record: record, markdown: markdown, preview: record.minutes != nil, errors: FormErrors(), context: context)
     }
 
     @Sendable func saveMinutes(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -48,6 +48,7 @@ struct FeedRoutes: Sendable {
         let body = try await body(slug)
         let host = URL(string: baseURL)?.host ?? "townhall"
         let meetings = try await database.calendarMeetings(bodyId: body?.id, window: CalendarWindow(now: now()))
+        try Task.checkCancellation()  // the client left during the read: no calendar is built for nobody
         let events = meetings.map { entry in
             let meeting = entry.summary.meeting
             var description = "\(baseURL)/meetings/\(meeting.id!)"
@@ -109,6 +110,7 @@ struct FeedRoutes: Sendable {
     /// (RFC 8288) gives the next page's address, as the data page explains.
     func meetingsData(_ format: DataFormat, bom: Bool = false, after: Int64) async throws -> Response {
         let (meetings, more) = try await database.meetingsPage(after: after, limit: DataSet.pageSize)
+        try Task.checkCancellation()
         let rows = meetings.map { summary in
             MeetingLine(
                 id: summary.meeting.id!, body: summary.bodyName, bodySlug: summary.bodySlug, title: summary.meeting.title,
