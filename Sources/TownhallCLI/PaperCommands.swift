@@ -18,15 +18,23 @@ struct PaperCommand: AsyncParsableCommand {
         @Option(help: "Title (default: the file name)") var title: String?
         @Option(help: "Author, e.g. \"Treasurer to the Board\"") var author = ""
         @Option(help: "Kind: \(PaperKind.allCases.map(\.rawValue).joined(separator: ", "))") var kind = "report"
+        @Option(help: "For an annual report, the academic year it covers, e.g. 2025/26 (required for one)") var year: String?
 
         func run() async throws {
             try await reportingErrors {
                 let kind = try parseChoice(PaperKind.self, kind, option: "kind")
+                let covered = try year.map { text in
+                    guard let parsed = AcademicYear(parsing: text) else {
+                        throw TownhallError.invalid("--year must be an academic year such as 2025/26, not \"\(text)\"")
+                    }
+                    return parsed
+                }
                 let markdown = try readTextFile(file)
                 let (_, database) = try store.open()
                 let name = title ?? ((file as NSString).lastPathComponent as NSString).deletingPathExtension
                 let paper = try database.addPaper(
-                    itemId: item, title: name, author: author, markdown: markdown, kind: kind, now: Date(), actor: .commandLine)
+                    itemId: item, title: name, author: author, markdown: markdown, kind: kind, reportYear: covered, now: Date(),
+                    actor: .commandLine)
                 print("added draft paper \(paper.id!): \(paper.title)")
             }
         }

@@ -98,20 +98,20 @@ extension DemoData {
     /// Last year's annual report, published in December; this year's is still to come.
     func seedAnnualReport(at: (Int, String) throws -> Date, now: Date, chamber: String, address: String) throws {
         let cycle = AnnualReportSchedule().cycle(today: time.calendarDay(of: now))
-        let previousDue = cycle.due.adding(years: -1)
+        let covered = AcademicYear(endYear: cycle.year.endYear - 1)
+        let previousDue = AnnualReportSchedule().dueDay(for: covered)
         let published = try time.parseDateTime("\(previousDue.adding(days: -25)) 10:00")
         let meetingDay = rule.workingDays.onOrBefore(previousDue.adding(days: -12))
         let meeting = try database.addMeeting(
             body: "harford-education-panel", title: "Panel meeting", startsAt: try time.parseDateTime("\(meetingDay) 16:30"),
             endsAt: try time.parseDateTime("\(meetingDay) 18:00"), locationName: chamber, address: address, actor: .demo)
         try addProcedural(meeting.id!)
-        let year = cycle.yearEnding.components.year - 1
         let item = try database.addAgendaItem(
-            meetingId: meeting.id!, title: "Annual report \(year - 1)/\(year % 100)", type: .report, rule: rule, actor: .demo)
+            meetingId: meeting.id!, title: "Annual report \(covered)", type: .report, rule: rule, actor: .demo)
         let paper = try database.addPaper(
-            itemId: item.id!, title: "Harford Local Education Panel annual report \(year - 1)/\(year % 100)",
-            author: "Director of School Standards", markdown: DemoPapers.panelAnnualReport, kind: .annualReport, now: published,
-            actor: .demo)
+            itemId: item.id!, title: "Harford Local Education Panel annual report \(covered)",
+            author: "Director of School Standards", markdown: DemoPapers.panelAnnualReport, kind: .annualReport,
+            reportYear: covered, now: published, actor: .demo)
         _ = try database.publishPaper(id: paper.id!, renderer: MarkdownRenderer(), at: published, rule: rule, actor: .demo)
         _ = try database.publishAgenda(meetingId: meeting.id!, at: published, rule: rule, actor: .demo)
         _ = try database.setMeetingStatus(meetingId: meeting.id!, status: .held, actor: .demo)

@@ -52,17 +52,54 @@ struct BodyKindRuleTests {
 
     @Test func annualReportIsDueByThirtyFirstDecemberForTheYearToAugust() {
         let schedule = AnnualReportSchedule()
-        #expect(schedule.cycle(today: day("2026-11-25")) == (day("2026-08-31"), day("2026-12-31")))
-        #expect(schedule.cycle(today: day("2026-08-31")) == (day("2025-08-31"), day("2025-12-31")), "year end itself")
-        #expect(schedule.cycle(today: day("2027-03-01")) == (day("2026-08-31"), day("2026-12-31")))
-        #expect(schedule.state(published: [], today: day("2026-11-25")).state == .upcoming(due: day("2026-12-31")))
-        #expect(schedule.state(published: [], today: day("2026-11-25")).label == "Annual report for 2025/26")
-        #expect(schedule.state(published: [], today: day("2026-12-01")).state == .dueSoon(due: day("2026-12-31")), "reminder 30 days ahead")
-        #expect(schedule.state(published: [], today: day("2027-01-01")).state == .overdue(due: day("2026-12-31")))
-        #expect(schedule.state(published: [day("2026-10-01")], today: day("2027-01-01")).state
-            == .done(on: day("2026-10-01"), due: day("2026-12-31")))
-        #expect(schedule.state(published: [day("2026-08-15")], today: day("2027-01-01")).state == .overdue(due: day("2026-12-31")),
-                "a report published before the year ended is last year's")
+        let y2526 = AcademicYear(endYear: 2026), y2425 = AcademicYear(endYear: 2025)
+        #expect(schedule.cycle(today: day("2026-11-25")) == (y2526, day("2026-12-31")))
+        #expect(schedule.cycle(today: day("2026-08-31")) == (y2425, day("2025-12-31")), "year end itself")
+        #expect(schedule.cycle(today: day("2027-03-01")) == (y2526, day("2026-12-31")))
+        func state(_ reports: [AcademicYear: Day], _ today: String, first: AcademicYear? = nil) -> DutyState {
+            schedule.state(reports: reports, today: day(today), firstYear: first).state
+        }
+        #expect(state([:], "2026-11-25") == .upcoming(due: day("2026-12-31")))
+        #expect(schedule.state(reports: [:], today: day("2026-11-25"), firstYear: nil).label == "Annual report for 2025/26")
+        #expect(state([:], "2026-12-01") == .dueSoon(due: day("2026-12-31")), "reminder 30 days ahead")
+        #expect(state([:], "2027-01-01") == .overdue(due: day("2026-12-31")))
+        #expect(state([y2526: day("2026-10-01")], "2027-01-01") == .done(on: day("2026-10-01"), due: day("2026-12-31")))
+        #expect(state([y2425: day("2026-10-01")], "2027-01-01") == .overdue(due: day("2026-12-31")),
+                "a report on the year before does not meet this year's duty, whenever it appeared")
+    }
+
+    /// Issue 16: a late report counts for the year it covers, and a missed year stays overdue after 1 September.
+    @Test func aLateReportCountsForItsYearAndAMissedYearStaysOverdue() {
+        let schedule = AnnualReportSchedule()
+        let y2526 = AcademicYear(endYear: 2026), y2627 = AcademicYear(endYear: 2027)
+        // Nothing on 2025/26 by 31 December 2026: still overdue in October 2027, when 2026/27's cycle has begun.
+        let missed = schedule.state(reports: [:], today: day("2027-10-01"), firstYear: y2526)
+        #expect(missed.year == y2526 && missed.state == .overdue(due: day("2026-12-31")) && missed.label == "Annual report for 2025/26")
+        // Published late, in September 2027, it counts for 2025/26 and the duty moves on to 2026/27.
+        let caughtUp = schedule.state(reports: [y2526: day("2027-09-15")], today: day("2027-10-01"), firstYear: y2526)
+        #expect(caughtUp.year == y2627 && caughtUp.state == .upcoming(due: day("2027-12-31")))
+        // A panel that first met this academic year has nothing due until the year ends.
+        let newPanel = schedule.state(reports: [:], today: day("2027-10-01"), firstYear: AcademicYear(endYear: 2028))
+        #expect(newPanel.year == AcademicYear(endYear: 2028) && newPanel.state == .upcoming(due: day("2028-12-31")))
+    }
+
+    @Test func academicYearsParseAsSchoolsWriteThem() {
+        #expect(AcademicYear(parsing: "2025/26") == AcademicYear(endYear: 2026))
+        #expect(AcademicYear(parsing: " 2025-26 ") == AcademicYear(endYear: 2026))
+        #expect(AcademicYear(parsing: "2025/2026") == AcademicYear(endYear: 2026))
+        #expect(AcademicYear(parsing: "2099/00") == AcademicYear(endYear: 2100))
+        for bad in ["", "2025", "2025/27", "2026/25", "25/26", "2025/٢٦", "2025/26/27", "99999/100000"] {
+            #expect(AcademicYear(parsing: bad) == nil, "\(bad)")
+        }
+        #expect(AcademicYear(endYear: 2026).description == "2025/26")
+        #expect(AcademicYear.containing(day("2025-09-01")) == AcademicYear(endYear: 2026))
+        #expect(AcademicYear.containing(day("2026-08-31")) == AcademicYear(endYear: 2026))
+        #expect(throws: TownhallError.self) { try PaperKind.annualReport.checkCoveredYear(nil, today: day("2026-12-03")) }
+        #expect(throws: TownhallError.self, "2026/27 has not ended") {
+            try PaperKind.annualReport.checkCoveredYear(AcademicYear(endYear: 2027), today: day("2026-12-03"))
+        }
+        #expect(throws: TownhallError.self) { try PaperKind.report.checkCoveredYear(AcademicYear(endYear: 2026), today: day("2026-12-03")) }
+        #expect(throws: Never.self) { try PaperKind.annualReport.checkCoveredYear(AcademicYear(endYear: 2026), today: day("2026-12-03")) }
     }
 
     @Test func seatPlanFollowsTheCouncilCount() {

@@ -54,7 +54,7 @@ struct BodyKindPageTests {
     @Test func anEducationPanelShowsItsPlanAnnualReportsAndTheReminder() async throws {
         try await withDemo { store, client in
             let html = main(try await Browser.anonymous(client, "/bodies/harford-education-panel").body)
-            let cycle = AnnualReportSchedule().state(published: [], today: LocalTime().calendarDay(of: store.now))
+            let cycle = AnnualReportSchedule().state(reports: [:], today: LocalTime().calendarDay(of: store.now), firstYear: nil)
             #expect(html.contains(cycle.label), "\(cycle.label)")
             #expect(html.contains("Long-term plan for school standards 2027 to 2032"))
             #expect(html.contains("Harford Local Education Panel annual report"))

@@ -90,7 +90,9 @@ struct BodyKindStoreTests {
             body: body, title: "Meeting", startsAt: try time.parseDateTime("2026-03-10 10:00"), endsAt: nil, locationName: nil,
             address: nil, actor: .test)
         let item = try db.addAgendaItem(meetingId: meeting.id!, title: "Item", type: .report, rule: testRule, actor: .test)
-        let paper = try db.addPaper(itemId: item.id!, title: "Paper", author: "", markdown: "Text", kind: kind, now: Date(), actor: .test)
+        let paper = try db.addPaper(
+            itemId: item.id!, title: "Paper", author: "", markdown: "Text", kind: kind,
+            reportYear: kind == .annualReport ? AcademicYear(endYear: 2025) : nil, now: Date(), actor: .test)
         guard let published else { return paper }
         _ = try db.publishAgenda(meetingId: meeting.id!, at: try time.parseDateTime("2026-03-01 10:00"), rule: store.rule, actor: .test)
         return try db.publishPaper(id: paper.id!, renderer: MarkdownRenderer(), at: published, rule: store.rule, lateReason: "late", actor: .test).0
@@ -254,6 +256,43 @@ struct BodyKindStoreTests {
         try challenge("s4", council: "south", kind: .safeguarding, onSite: "2027-01-15", reportDay: nil)
         all = try await db.peerChallenges(today: Day("2026-11-25")!)
         #expect(all.first { $0.challenge.slug == "s3" }?.recurrence == .scheduled(for: Day("2027-01-15")!, due: Day("2027-03-04")!))
+    }
+
+    /// Issue 16: the year an annual report covers is chosen, must have ended, and decides which duty it meets.
+    @Test func anAnnualReportCountsForTheYearItCovers() async throws {
+        _ = try db.addBody(slug: "panel", name: "Panel", kind: .educationPanel, actor: .test)
+        let meeting = try db.addMeeting(
+            body: "panel", title: "Panel meeting", startsAt: try time.parseDateTime("2026-03-10 16:30"), endsAt: nil, locationName: nil,
+            address: nil, actor: .test)
+        let item = try db.addAgendaItem(meetingId: meeting.id!, title: "Annual report", type: .report, rule: testRule, actor: .test)
+        let september = try time.parseDateTime("2027-09-15 10:00")
+        func add(_ year: AcademicYear?) throws -> Paper {
+            try db.addPaper(itemId: item.id!, title: "Annual report", author: "", markdown: "Text", kind: .annualReport, reportYear: year,
+                            now: september, actor: .test)
+        }
+        #expect(message { _ = try add(nil) }.contains("choose the academic year the annual report covers, for example 2026/27"))
+        #expect(message { _ = try add(AcademicYear(endYear: 2028)) }.contains("the 2027/28 academic year has not ended yet"))
+        #expect(message {
+            _ = try db.addPaper(itemId: item.id!, title: "R", author: "", markdown: "T", kind: .report, reportYear: AcademicYear(endYear: 2026),
+                                now: september, actor: .test)
+        }.contains("only an annual report covers an academic year"))
+        #expect(try db.list(Paper.self).isEmpty, "nothing saved")
+
+        func duty(_ today: String) async throws -> Duty? {
+            try await db.duties(today: Day(today)!, time: time).first { $0.subject == "Panel" }
+        }
+        // The panel first met in 2025/26; with no report its duty is overdue, and stays so after 1 September 2027.
+        let overdue = try #require(try await duty("2027-09-10"))
+        #expect(overdue.what == "Annual report for 2025/26" && overdue.state == .overdue(due: Day("2026-12-31")!))
+        // Published late, in September 2027, the report counts for 2025/26, not for 2026/27.
+        let paper = try add(AcademicYear(endYear: 2026))
+        _ = try db.publishAgenda(meetingId: meeting.id!, at: try time.parseDateTime("2026-03-01 10:00"), rule: store.rule, actor: .test)
+        _ = try db.publishPaper(id: paper.id!, renderer: MarkdownRenderer(), at: september, rule: store.rule, lateReason: "late", actor: .test)
+        let next = try #require(try await duty("2027-09-20"))
+        #expect(next.what == "Annual report for 2026/27" && next.state == .upcoming(due: Day("2027-12-31")!))
+        // A revision keeps the year.
+        let revision = try db.startRevision(of: paper.id!, now: september, actor: .test)
+        #expect(revision.coveredYear == AcademicYear(endYear: 2026))
     }
 
     @Test func annualReportRemindersReachThePanelsClerksOnce() throws {

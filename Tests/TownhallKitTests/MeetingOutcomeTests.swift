@@ -67,3 +67,47 @@ struct MeetingOutcomeTests {
         #expect(!draft.contains("urgency"))
     }
 }
+
+/// The clerk's paper form for a body that publishes annual reports asks for the kind and the year covered.
+@Suite("Annual report form")
+struct AnnualReportFormTests {
+    @Test func theYearCoveredIsChosenCheckedAndKept() async throws {
+        let office = try BackOffice()
+        let db = office.store.database
+        let panel = try #require(try db.list(Body.self).first { $0.slug == "harford-education-panel" })
+        let meeting = try #require(try db.list(Meeting.self).first { $0.bodyId == panel.id })
+        let item = try #require(try db.list(AgendaItem.self).first { $0.meetingId == meeting.id })
+        let today = LocalTime().calendarDay(of: office.clock.now)
+        let ended = AcademicYear.lastEnded(before: today), notEnded = AcademicYear.containing(today)
+        try await office.run { client in
+            var browser = Browser(client)
+            try await browser.signIn("admin@townhall.test", BackOffice.password)
+            let form = try await browser.get("/admin/items/\(item.id!)/papers/new")
+            #expect(form.body.contains("<option value=\"annual-report\">Annual report</option>"))
+            #expect(form.body.contains("id=\"reportYear\""))
+            let csrf = try #require(form.csrf)
+            func send(_ year: String) async throws -> Browser.Page {
+                try await browser.post("/admin/items/\(item.id!)/papers/new", [
+                    ("_csrf", csrf), ("title", "Annual report"), ("kind", "annual-report"), ("reportYear", year),
+                    ("markdown", "# Report"), ("action", "save"),
+                ])
+            }
+            let before = try db.list(Paper.self).count
+            let missing = try await send("")
+            #expect(missing.status == .unprocessableContent)
+            #expect(missing.body.contains("Choose the academic year the annual report covers"))
+            #expect(missing.body.contains("<option value=\"annual-report\" selected>"), "the kind chosen is kept")
+            let garbled = try await send("next year")
+            #expect(garbled.status == .unprocessableContent && garbled.body.contains("value=\"next year\""))
+            let early = try await send(notEnded.description)
+            #expect(early.status == .unprocessableContent && early.body.contains("academic year has not ended yet"))
+            #expect(try db.list(Paper.self).count == before, "nothing saved")
+            let saved = try await send(ended.description)
+            #expect(saved.status == .seeOther)
+            let paper = try #require(try db.list(Paper.self).last)
+            #expect(paper.kind == .annualReport && paper.coveredYear == ended)
+            let edit = try await browser.get(try #require(saved.location))
+            #expect(edit.body.contains("value=\"\(ended)\""), "the stored year is shown for editing")
+        }
+    }
+}

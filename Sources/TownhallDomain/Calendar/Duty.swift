@@ -67,31 +67,49 @@ public struct Duty: Sendable, Equatable {
     }
 }
 
-/// A local education panel publishes an annual report for each academic year (to 31 August) by 31 December.
+/// A local education panel publishes an annual report on each academic year by 31 December after the year ends.
+/// A report counts for the year it covers, whenever it appears, and a year left without one stays overdue (the
+/// next year's cycle starting on 1 September does not hide it).
 public struct AnnualReportSchedule: Sendable {
-    public var yearEnd: (month: Int, day: Int) = (8, 31)
     public var due: (month: Int, day: Int) = (12, 31)
     public var reminderDays = 30
 
     public init() {}
 
-    /// The last year end before `today`, and the day the report on that year is due.
-    public func cycle(today: Day) -> (yearEnding: Day, due: Day) {
-        let year = today.components.year
-        let thisYearEnd = Day(ordinal: Day.ordinal(year, yearEnd.month, yearEnd.day))
-        let ending = today > thisYearEnd ? thisYearEnd : Day(ordinal: Day.ordinal(year - 1, yearEnd.month, yearEnd.day))
-        var dueDay = Day(ordinal: Day.ordinal(ending.components.year, due.month, due.day))
-        if dueDay <= ending { dueDay = dueDay.adding(years: 1) }
-        return (ending, dueDay)
+    /// The day the report on `year` is due.
+    public func dueDay(for year: AcademicYear) -> Day { Day(ordinal: Day.ordinal(year.endYear, due.month, due.day)) }
+
+    /// The year whose report is being prepared on `today` (the last to have ended) and the day it is due.
+    public func cycle(today: Day) -> (year: AcademicYear, due: Day) {
+        let year = AcademicYear.lastEnded(before: today)
+        return (year, dueDay(for: year))
     }
 
-    /// `published` are the days the panel's annual reports were published; one after the year end meets the duty.
-    public func state(published: [Day], today: Day) -> (label: String, state: DutyState) {
-        let (ending, dueDay) = cycle(today: today)
-        let year = ending.components.year
-        let label = "Annual report for \(year - 1)/\(String(format: "%02d", year % 100))"
-        let met = published.filter { $0 > ending }.min()
-        return (label, DutyState.of(due: dueDay, planned: met, today: today, soonDays: reminderDays))
+    public static func label(_ year: AcademicYear) -> String { "Annual report for \(year)" }
+
+    /// Where the duty stands: the earliest year from `firstYear` (the one the panel first met in) without a
+    /// published report, overdue; otherwise the current cycle's year. `reports` maps each year covered to the day
+    /// its report was first published.
+    public func state(reports: [AcademicYear: Day], today: Day, firstYear: AcademicYear?) -> (year: AcademicYear, label: String, state: DutyState) {
+        let (current, currentDue) = cycle(today: today)
+        if let firstYear, firstYear > current {
+            // A panel that first met this academic year reports on it once it ends.
+            return (firstYear, Self.label(firstYear), .upcoming(due: dueDay(for: firstYear)))
+        }
+        if let firstYear, firstYear < current {
+            for endYear in firstYear.endYear..<current.endYear where reports[AcademicYear(endYear: endYear)] == nil {
+                let missed = AcademicYear(endYear: endYear)
+                return (missed, Self.label(missed), .overdue(due: dueDay(for: missed)))
+            }
+        }
+        return (current, Self.label(current), DutyState.of(due: currentDue, planned: reports[current], today: today, soonDays: reminderDays))
+    }
+
+    /// Why a year cannot be reported on yet: its report is written after the year ends.
+    public func check(_ year: AcademicYear, today: Day) throws {
+        guard year <= AcademicYear.lastEnded(before: today) else {
+            throw TownhallError.invalid("the \(year) academic year has not ended yet; an annual report covers a year that has ended")
+        }
     }
 }
 

@@ -207,12 +207,16 @@ public struct Paper: Codable, Sendable, Equatable {
     /// Why the paper was published after the five-clear-working-days deadline; shown publicly.
     public var lateReason: String? = nil
     public var kind: PaperKind = .report
+    /// For an annual report, the academic year it covers (`AcademicYear.endYear`), chosen by the clerk; nil otherwise.
+    public var reportYear: Int? = nil
+
+    public var coveredYear: AcademicYear? { reportYear.map(AcademicYear.init(endYear:)) }
 
     public init(
         id: Int64? = nil, agendaItemId: Int64, title: String, author: String, markdown: String, html: String? = nil,
         status: PaperStatus, revision: Int, publishedAt: Date? = nil, createdAt: Date, previousRevisionId: Int64? =
         nil, supersededAt: Date? = nil, withdrawnAt: Date? = nil, withdrawalReason: String? = nil, lateReason:
-        String? = nil, kind: PaperKind = .report
+        String? = nil, kind: PaperKind = .report, reportYear: Int? = nil
     ) {
         self.id = id
         self.agendaItemId = agendaItemId
@@ -230,6 +234,7 @@ public struct Paper: Codable, Sendable, Equatable {
         self.withdrawalReason = withdrawalReason
         self.lateReason = lateReason
         self.kind = kind
+        self.reportYear = reportYear
     }
 }
 

@@ -32,3 +32,20 @@ public enum PaperKind: String, Codable, Sendable, CaseIterable {
         }
     }
 }
+
+extension PaperKind {
+    /// An annual report names the academic year it covers, which must have ended; no other kind of paper names one.
+    public func checkCoveredYear(_ year: AcademicYear?, today: Day) throws {
+        switch (self, year) {
+        case (.annualReport, nil):
+            throw TownhallError.invalid(
+                "choose the academic year the annual report covers, for example \(AcademicYear.lastEnded(before: today))")
+        case (.annualReport, let year?):
+            try AnnualReportSchedule().check(year, today: today)
+        case (_, nil):
+            return
+        case (_, .some):
+            throw TownhallError.invalid("only an annual report covers an academic year; leave the year empty for a \(label.lowercased())")
+        }
+    }
+}

@@ -139,11 +139,21 @@ extension AppDatabase {
                 .order(Column("decidedOn").desc, Column("id").desc).fetchAll(db)
             return .board(BoardOverview(councils: try SeatRules.councils(db, bodyId: bodyId), decisions: decisions))
         case .educationPanel:
-            let published = try Date.fetchAll(db, sql: """
-                SELECT p.publishedAt FROM paper p JOIN agendaItem i ON i.id = p.agendaItemId JOIN meeting m ON m.id = i.meetingId
-                WHERE m.bodyId = ? AND p.kind = 'annual-report' AND p.status IN ('published', 'superseded') AND p.publishedAt IS NOT NULL
-                """, arguments: [bodyId])
-            let (label, state) = AnnualReportSchedule().state(published: published.map(time.calendarDay(of:)), today: today)
+            // Each year covered by a public annual report, with the day its first revision was published.
+            var reports: [AcademicYear: Day] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT p.reportYear, MIN(p.publishedAt) AS first FROM paper p
+                JOIN agendaItem i ON i.id = p.agendaItemId JOIN meeting m ON m.id = i.meetingId
+                WHERE m.bodyId = ? AND p.kind = 'annual-report' AND p.status IN ('published', 'superseded')
+                  AND p.publishedAt IS NOT NULL AND p.reportYear IS NOT NULL
+                GROUP BY p.reportYear
+                """, arguments: [bodyId]) {
+                reports[AcademicYear(endYear: row["reportYear"])] = time.calendarDay(of: row["first"] as Date)
+            }
+            // The panel reports on every year from the one it first met in.
+            let firstMet = try Date.fetchOne(db, sql: "SELECT MIN(startsAt) FROM meeting WHERE bodyId = ?", arguments: [bodyId])
+            let (_, label, state) = AnnualReportSchedule().state(
+                reports: reports, today: today, firstYear: firstMet.map { AcademicYear.containing(time.calendarDay(of: $0)) })
             return .panel(PanelOverview(
                 plans: try publicPapers(db, bodyId: bodyId, kind: .strategicPlan),
                 annualReports: try publicPapers(db, bodyId: bodyId, kind: .annualReport),

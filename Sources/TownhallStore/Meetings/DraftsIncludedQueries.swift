@@ -112,16 +112,22 @@ extension AppDatabase {
 
     /// Saves a draft's text; published papers are changed only by a new revision.
     public func updateDraft(
-        paperId: Int64, title: String, author: String, markdown: String, kind: PaperKind? = nil, actor: Actor
+        paperId: Int64, title: String, author: String, markdown: String, kind: PaperKind? = nil, reportYear: AcademicYear? = nil,
+        actor: Actor
     ) throws -> Paper {
         try TextLimits.checkMarkdown(markdown, what: "the paper")
         return try writer.write { db in
             guard var paper = try Paper.fetchOne(db, key: paperId) else { throw TownhallError.notFound("no paper with id \(paperId)") }
             guard paper.status == .draft else { throw TownhallError.conflict("only a draft can be edited") }
+            // A new kind comes with its year (none, unless an annual report); a year alone changes only the year.
             if let kind {
                 try Self.checkPaperKind(db, kind, itemId: paper.agendaItemId)
                 paper.kind = kind
+                paper.reportYear = reportYear?.endYear
+            } else if let reportYear {
+                paper.reportYear = reportYear.endYear
             }
+            try paper.kind.checkCoveredYear(paper.coveredYear, today: LocalTime().calendarDay(of: clock()))
             paper.title = title
             paper.author = author
             paper.markdown = markdown

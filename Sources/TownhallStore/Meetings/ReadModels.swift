@@ -72,6 +72,8 @@ public struct PaperSummary: Sendable, Equatable, Codable {
     public var revision: Int
     public var publishedAt: Date?
     public var lateReason: String?
+    /// For an annual report, the academic year it covers.
+    public var coveredYear: AcademicYear? = nil
 
     init(_ paper: Paper) {
         id = paper.id!
@@ -79,6 +81,7 @@ public struct PaperSummary: Sendable, Equatable, Codable {
         revision = paper.revision
         publishedAt = paper.publishedAt
         lateReason = paper.lateReason
+        coveredYear = paper.coveredYear
     }
 }
 

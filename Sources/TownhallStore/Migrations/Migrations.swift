@@ -21,6 +21,7 @@ enum Migrations {
         (V12PaperText.identifier, V12PaperText.sql),
         (V13FeedOrder.identifier, V13FeedOrder.sql),
         (V14LawfulRecord.identifier, V14LawfulRecord.sql),
+        (V15ReportYear.identifier, V15ReportYear.sql),
     ]
 
     static var migrator: DatabaseMigrator {

@@ -6,7 +6,8 @@ import TownhallMarkdown
 /// Papers: drafts, publication (late ones need a reason), revisions and withdrawal.
 extension AppDatabase {
     public func addPaper(
-        itemId: Int64, title: String, author: String, markdown: String, kind: PaperKind = .report, now: Date, actor: Actor
+        itemId: Int64, title: String, author: String, markdown: String, kind: PaperKind = .report, reportYear: AcademicYear? = nil,
+        now: Date, actor: Actor
     ) throws -> Paper {
         let title = try required(title, "title")
         guard !markdown.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
@@ -16,9 +17,10 @@ extension AppDatabase {
         return try writer.write { db in
             guard try AgendaItem.exists(db, key: itemId) else { throw TownhallError.notFound("no agenda item with id \(itemId)") }
             try Self.checkPaperKind(db, kind, itemId: itemId)
+            try kind.checkCoveredYear(reportYear, today: LocalTime().calendarDay(of: now))
             var paper = Paper(
                 agendaItemId: itemId, title: title, author: author, markdown: markdown, html: nil, status: .draft,
-                revision: 1, publishedAt: nil, createdAt: now, kind: kind)
+                revision: 1, publishedAt: nil, createdAt: now, kind: kind, reportYear: reportYear?.endYear)
             try paper.insert(db)
             try db.audit(actor, .add, .paper, paper.id, title, at: now)
             return paper
@@ -70,7 +72,7 @@ extension AppDatabase {
             var next = Paper(
                 agendaItemId: current.agendaItemId, title: current.title, author: current.author, markdown: current.markdown,
                 html: nil, status: .draft, revision: current.revision + 1, publishedAt: nil, createdAt: now,
-                previousRevisionId: paperId, kind: current.kind)
+                previousRevisionId: paperId, kind: current.kind, reportYear: current.reportYear)
             try next.insert(db)
             try db.audit(actor, .startRevision, .paper, next.id, "revision \(next.revision) of paper \(paperId)", at: now)
             return next

@@ -45,7 +45,8 @@ extension Paper {
             publishedAt: try row.decode(forColumn: "publishedAt"), createdAt: try row.decode(forColumn: "createdAt"),
             previousRevisionId: try row.decode(forColumn: "previousRevisionId"), supersededAt: try row.decode(forColumn: "supersededAt"),
             withdrawnAt: try row.decode(forColumn: "withdrawnAt"), withdrawalReason: try row.decode(forColumn: "withdrawalReason"),
-            lateReason: try row.decode(forColumn: "lateReason"), kind: try row.decode(forColumn: "kind"))
+            lateReason: try row.decode(forColumn: "lateReason"), kind: try row.decode(forColumn: "kind"),
+            reportYear: try row.decode(forColumn: "reportYear"))
     }
 }
 

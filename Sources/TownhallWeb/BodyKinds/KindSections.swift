@@ -8,9 +8,12 @@ struct DatedPaperLink: Sendable {
     let url: String
     let published: String
     let isoPublished: String
+    /// "Covers 2025/26" for an annual report.
+    let covers: String?
 
     init(_ paper: PaperSummary, time: LocalTime) {
         title = paper.title
+        covers = paper.coveredYear.map { "covers \($0)" }
         url = SiteURL.paper(paper.id).path
         published = paper.publishedAt.map(time.longDate) ?? ""
         isoPublished = paper.publishedAt.map { time.day(of: $0) } ?? ""

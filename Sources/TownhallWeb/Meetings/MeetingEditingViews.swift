@@ -250,6 +250,14 @@ struct PaperFormView: Sendable {
     let itemLabel: String
     let title: String
     let author: String
+    /// The kinds of paper the body publishes, when it has more than one.
+    let kinds: [Choice]
+    let hasKinds: Bool
+    let kindError: String?
+    /// The academic year field, for a body that publishes annual reports.
+    let showsReportYear: Bool
+    let reportYear: String
+    let reportYearError: String?
     let markdown: String
     let previewHTML: String?
     let problems: [String]

@@ -24,14 +24,23 @@ extension BackOfficeRoutes {
 
     @Sendable func createPaper(_ request: Request, context: AppRequestContext) async throws -> Response {
         let ((item, meeting), user, form) = try await submission(request, context, requireItem, bodyId: { $0.1.meeting.bodyId })
-        let errors = Self.paperErrors(form)
+        let errors = paperErrors(form)
         guard form[.action] == "save", errors.isEmpty else {
             return try await paperForm(paper: nil, item: item, meeting: meeting, form: form, errors: errors, preview: true, context: context,
                              status: errors.isEmpty ? .ok : .unprocessableContent)
         }
-        let paper = try await database.perform { try $0.addPaper(
-            itemId: item.id!, title: form.text(.title), author: form.text(.author), markdown: form.text(.markdown), now: now(),
-            actor: .user(user)) }
+        let (kind, year) = paperKind(form)
+        let paper: Paper
+        do {
+            paper = try await database.perform { try $0.addPaper(
+                itemId: item.id!, title: form.text(.title), author: form.text(.author), markdown: form.text(.markdown),
+                kind: kind ?? .report, reportYear: year, now: now(), actor: .user(user)) }
+        } catch TownhallError.invalid(let message) {
+            var errors = FormErrors()
+            errors.add(.kind, message.asSentence)
+            return try await paperForm(paper: nil, item: item, meeting: meeting, form: form, errors: errors, preview: true, context: context,
+                                       status: .unprocessableContent)
+        }
         return .redirect(to: SiteURL.adminPaper(paper.id!).path, type: .normal)
     }
 
@@ -45,14 +54,22 @@ extension BackOfficeRoutes {
     @Sendable func savePaper(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (paper, user, form) = try await submission(request, context, requirePaper, bodyId: { $0.meeting.meeting.bodyId })
         guard paper.paper.status == .draft else { throw HTTPError(.conflict) }
-        let errors = Self.paperErrors(form)
+        let errors = paperErrors(form)
         guard form[.action] == "save", errors.isEmpty else {
             return try await paperForm(paper: paper.paper, item: paper.item, meeting: paper.meeting, form: form, errors: errors, preview: true,
                              context: context, status: errors.isEmpty ? .ok : .unprocessableContent)
         }
-        _ = try await database.perform { try $0.updateDraft(
-            paperId: paper.paper.id!, title: form.text(.title), author: form.text(.author), markdown: form.text(.markdown),
-            actor: .user(user)) }
+        let (kind, year) = paperKind(form)
+        do {
+            _ = try await database.perform { try $0.updateDraft(
+                paperId: paper.paper.id!, title: form.text(.title), author: form.text(.author), markdown: form.text(.markdown),
+                kind: kind, reportYear: year, actor: .user(user)) }
+        } catch TownhallError.invalid(let message) {
+            var errors = FormErrors()
+            errors.add(.kind, message.asSentence)
+            return try await paperForm(paper: paper.paper, item: paper.item, meeting: paper.meeting, form: form, errors: errors, preview: true,
+                                       context: context, status: .unprocessableContent)
+        }
         return .redirect(to: SiteURL.adminPaper(paper.paper.id!).path, type: .normal)
     }
 
@@ -94,8 +111,23 @@ extension BackOfficeRoutes {
         return .redirect(to: SiteURL.adminPaper(paper.paper.id!).path, type: .normal)
     }
 
-    static func paperErrors(_ form: FormData) -> FormErrors {
+    /// The kind and academic year sent; no kind when the form has no kind field (a body with one kind of paper),
+    /// which makes a new paper an ordinary report and leaves a draft's kind as it is.
+    func paperKind(_ form: FormData) -> (PaperKind?, AcademicYear?) {
+        (form.text(.kind).nonEmpty.flatMap(PaperKind.init(rawValue:)), AcademicYear(parsing: form.text(.reportYear)))
+    }
+
+    func paperErrors(_ form: FormData) -> FormErrors {
         var errors = FormErrors()
+        if !form.text(.kind).isEmpty, PaperKind(rawValue: form.text(.kind)) == nil { errors.add(.kind, "Choose the kind of paper") }
+        let year = form.text(.reportYear)
+        if !year.isEmpty, AcademicYear(parsing: year) == nil {
+            errors.add(.reportYear, "Enter the academic year as two years, for example 2025/26")
+        } else if let kind = PaperKind(rawValue: form.text(.kind).nonEmpty ?? PaperKind.report.rawValue) {
+            do { try kind.checkCoveredYear(AcademicYear(parsing: year), today: time.calendarDay(of: now())) } catch let error as TownhallError {
+                errors.add(.reportYear, error.message.asSentence)
+            } catch {}
+        }
         if form.text(.title).isEmpty { errors.add(.title, "Enter a title for the paper") }
         if form.text(.markdown).isEmpty { errors.add(.markdown, "Write the paper before saving it") }
         if let problem = TextLimits.markdownProblem(form.text(.markdown), what: "the paper") { errors.add(.markdown, problem.asSentence) }
@@ -108,6 +140,8 @@ extension BackOfficeRoutes {
         values[.title] = paper.title
         values[.author] = paper.author
         values[.markdown] = paper.markdown
+        values[.kind] = paper.kind.rawValue
+        values[.reportYear] = paper.coveredYear?.description ?? ""
         return values
     }
 
@@ -119,13 +153,19 @@ extension BackOfficeRoutes {
             ? (paper?.html.map { RenderedMarkdown(html: $0, headings: [], problems: []) } ?? renderer.render(markdown))
             : nil
         let isDraft = paper?.status ?? .draft == .draft
+        let bodyKind = try await database.body(slug: meeting.bodySlug)?.kind ?? .other
+        let kinds = PaperKind.kinds(for: bodyKind)
+        let chosen = form.text(.kind).nonEmpty ?? PaperKind.report.rawValue
         let view = PaperFormView(
             action: paper.map { SiteURL.adminPaper($0.id!).path } ?? SiteURL.adminNewPaper(item: item.id!).path,
             reviseURL: paper.map { SiteURL.adminPaperRevise($0.id!).path }, withdrawURL: paper.map { SiteURL.adminPaperWithdraw($0.id!).path },
             csrf: context.session?.csrfToken ?? "", heading: paper?.title ?? "Write a paper", isNew: paper == nil, isDraft: isDraft,
             status: paper?.status.rawValue ?? "new", meetingTitle: "\(meeting.meeting.title), \(time.dateTime(meeting.meeting.startsAt))",
             meetingURL: SiteURL.adminMeeting(meeting.meeting.id!).path, itemLabel: "\(item.number). \(item.title)",
-            title: form[.title], author: form[.author], markdown: markdown, previewHTML: rendered?.html,
+            title: form[.title], author: form[.author],
+            kinds: kinds.map { Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == chosen) }, hasKinds: kinds.count > 1,
+            kindError: errors.message(for: .kind), showsReportYear: kinds.contains(.annualReport), reportYear: form[.reportYear],
+            reportYearError: errors.message(for: .reportYear), markdown: markdown, previewHTML: rendered?.html,
             problems: rendered?.problems ?? [], hasProblems: !(rendered?.problems.isEmpty ?? true),
             publishURL: paper.flatMap { $0.status == .draft ? SiteURL.adminPaperPublish($0.id!).path : nil },
             deadline: time.longDate(day: rule.lastOnTimeDay(meeting.meeting)), isLate: isLate(meeting.meeting),
