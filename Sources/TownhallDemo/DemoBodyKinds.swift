@@ -219,7 +219,9 @@ extension DemoData {
             body: team, title: "Feedback to the council", startsAt: try time.parseDateTime("\(meetingDay) 14:00"),
             endsAt: try time.parseDateTime("\(meetingDay) 15:30"), locationName: place.0, address: place.1, actor: .demo)
         let item = try database.addAgendaItem(
-            meetingId: meeting.id!, title: "Peer challenge report", type: .report, rule: rule, actor: .demo)
+            meetingId: meeting.id!, title: "Peer challenge report", type: .report,
+            decision: "The team presented its findings; the Leader and the Chief Executive received the report and its recommendations.",
+            rule: rule, actor: .demo)
         let paper = try database.addPaper(
             itemId: item.id!, title: title, author: "Peer challenge team", markdown: markdown, kind: .peerChallengeReport,
             now: daysAgo(publishedDaysAgo + 2, from: now), actor: .demo)

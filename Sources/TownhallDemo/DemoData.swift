@@ -206,7 +206,8 @@ public struct DemoData: Sendable {
             body: "harford-lpac", title: "Inquiry report: delays in hospital discharge", startsAt: try at(-90, "18:00"),
             endsAt: try at(-90, "19:30"), locationName: chamber, address: address, actor: .demo)
         let item = try database.addAgendaItem(
-            meetingId: meeting.id!, title: "Final report of the hospital discharge inquiry", type: .decision, rule: rule, actor: .demo)
+            meetingId: meeting.id!, title: "Final report of the hospital discharge inquiry", type: .decision,
+            decision: "The committee agreed the final report and its three recommendations.", rule: rule, actor: .demo)
         let report = try database.addPaper(
             itemId: item.id!, title: "Delays in hospital discharge: final report", author: "Chair of the LPAC",
             markdown: DemoPapers.dischargeReport, now: daysAgo(104), actor: .demo)
@@ -245,7 +246,11 @@ public struct DemoData: Sendable {
         _ = try database.addRecommendation(
             paperId: budgetPaper.id!, organisationId: police.id!,
             text: "Publish a quarterly report on response times in rural Marsh Vale against the 20-minute target.", now: daysAgo(2), actor: .demo)
-        _ = try database.issueRecommendations(paperId: budgetPaper.id!, at: daysAgo(2), deadlines: deadlines, actor: .demo)
+        // Before the budget meeting has decided, so under the chair's delegated authority (`IssueRule`).
+        _ = try database.issueRecommendations(
+            paperId: budgetPaper.id!, at: daysAgo(2), deadlines: deadlines,
+            authority: "Chair's action under paragraph 4 of the Board's scheme of delegation, so the force can report before the budget meeting",
+            actor: .demo)
     }
 
     /// Adds people and gives each a seat on the body: (slug, name, title, role, category, council).

@@ -33,7 +33,8 @@ struct RecommendationTests {
         func issueTwo() throws -> [Recommendation] {
             _ = try db.addRecommendation(paperId: paper.id!, organisationId: trust.id!, text: "Publish discharge data weekly.", now: office.clock.now, actor: .test)
             _ = try db.addRecommendation(paperId: paper.id!, organisationId: trust.id!, text: "Fund weekend pharmacy.", now: office.clock.now, actor: .test)
-            return try db.issueRecommendations(paperId: paper.id!, at: office.clock.now, deadlines: deadlines, actor: .test)
+            return try db.issueRecommendations(
+                paperId: paper.id!, at: office.clock.now, deadlines: deadlines, authority: "Chair's action (test)", actor: .test)
         }
     }
 
@@ -58,9 +59,25 @@ struct RecommendationTests {
             }
             // Drafts are not public.
             #expect(!(try await Browser.anonymous(client, "/recommendations")).body.contains("Fund weekend pharmacy."))
-            #expect(try await clerk.post("/admin/papers/\(paperId)/recommendations/issue", [("_csrf", csrf)]).status == .seeOther)
+            // Issuing is confirmed on a page listing each recommendation and addressee. The briefing's meeting has
+            // no decision recorded on its item, so issuing needs the delegated authority; without one nothing is sent.
+            let confirm = try await clerk.get("/admin/papers/\(paperId)/recommendations/issue")
+            #expect(confirm.status == .ok)
+            #expect(confirm.body.contains("<td>Fund weekend pharmacy.</td><td>Harford and Marsh NHS Foundation Trust</td>"))
+            #expect(confirm.body.contains("Delegated authority") && !confirm.body.contains("No responder account"))
+            let refused = try await clerk.post("/admin/papers/\(paperId)/recommendations/issue", [("_csrf", csrf), ("authority", "  ")])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.body.contains("before issuing its recommendations, or the delegated authority under which they are issued"))
+            #expect(try fixture.db.list(Recommendation.self).filter { $0.paperId == paperId }.allSatisfy { $0.status == .draft })
+            #expect(try fixture.db.outbox().filter { $0.kind == .issued }.isEmpty, "nothing sent")
+            #expect(try await clerk.post("/admin/papers/\(paperId)/recommendations/issue", [
+                ("_csrf", csrf), ("authority", "Chair's action under the scheme of delegation"),
+            ]).status == .seeOther)
             let issued = try fixture.db.list(Recommendation.self).filter { $0.paperId == paperId }
             #expect(issued.count == 2 && issued.allSatisfy { $0.status == .issued && $0.dueOn != nil })
+            #expect(issued.allSatisfy { $0.issueAuthority == "Chair's action under the scheme of delegation" })
+            let recommendationPage = try await Browser.anonymous(client, "/recommendations/\(issued[0].id!)")
+            #expect(recommendationPage.body.contains("under delegated authority: Chair&#39;s action under the scheme of delegation"))
             let expectedDue = fixture.deadlines.dueDay(rule: ResponseRule(count: 2, unit: .calendarMonths), issuedAt: fixture.office.clock.now)
             #expect(issued[0].dueOn == expectedDue.description)
             let issuedMail = try fixture.db.outbox().filter { $0.kind == .issued }
@@ -118,6 +135,48 @@ struct RecommendationTests {
 
     /// A missing or unreal target date is reported against the target field itself: the summary links to it and
     /// the field is marked, with the rest of the answer kept.
+    /// Issue 16: the body's recommendations go out once the meeting has been held and has decided on the item, or
+    /// under a delegated authority the clerk records; the store refuses otherwise, whoever asks.
+    @Test func recommendationsWaitForTheMeetingsDecision() throws {
+        let fixture = try Fixture()
+        let db = fixture.db
+        let item = try #require(try db.list(AgendaItem.self).first { $0.id == fixture.paper.agendaItemId })
+        _ = try db.addRecommendation(paperId: fixture.paper.id!, organisationId: fixture.trust.id!, text: "Publish data.",
+                                     now: fixture.office.clock.now, actor: .test)
+        func issue(_ authority: String? = nil) throws -> [Recommendation] {
+            try db.issueRecommendations(paperId: fixture.paper.id!, at: fixture.office.clock.now, deadlines: fixture.deadlines,
+                                        authority: authority, actor: .test)
+        }
+        func refusal(_ authority: String? = nil) -> String {
+            do { _ = try issue(authority); return "issued" } catch let error as TownhallError { return error.message } catch { return "\(error)" }
+        }
+        _ = try db.setMeetingStatus(meetingId: item.meetingId, status: .postponed, actor: .test)
+        #expect(refusal().contains("once the meeting that considered the report has been held"))
+        _ = try db.setMeetingStatus(meetingId: item.meetingId, status: .held, actor: .test)
+        #expect(refusal(" ").contains("record the meeting's decision on item \(item.number)"), "a blank authority is none")
+        #expect(try db.list(Recommendation.self).filter { $0.paperId == fixture.paper.id }.allSatisfy { $0.status == .draft })
+        _ = try db.updateAgendaItem(id: item.id!, title: item.title, type: item.itemType, exemption: nil,
+                                    decision: "The committee noted the evidence and agreed to recommend weekly data.", actor: .test)
+        let issued = try issue()
+        #expect(issued.count == 1 && issued[0].status == .issued && issued[0].issueAuthority == nil)
+    }
+
+    @Test func theConfirmationPageWarnsOfAnAddresseeNobodyCanAnswerFor() async throws {
+        let fixture = try Fixture()
+        let academies = try #require(try fixture.db.list(Organisation.self).first { $0.slug == "vale-academies" })
+        _ = try fixture.db.addRecommendation(paperId: fixture.paper.id!, organisationId: academies.id!, text: "Share attendance data.",
+                                             now: fixture.office.clock.now, actor: .test)
+        try await fixture.office.run { client in
+            var clerk = Browser(client)
+            try await clerk.signIn("lpac.clerk@townhall.test", BackOffice.password)
+            let confirm = try await clerk.get("/admin/papers/\(fixture.paper.id!)/recommendations/issue")
+            #expect(confirm.body.contains("Vale Academies Trust <strong class=\"tag tag--red\">No responder account</strong>"))
+            #expect(confirm.body.contains("no active responder account: Vale Academies Trust;"))
+            #expect(try fixture.db.list(Recommendation.self).first { $0.organisationId == academies.id }?.status == .draft,
+                    "looking at the page sends nothing")
+        }
+    }
+
     @Test func aMissingTargetDateLinksToAndMarksTheTargetField() async throws {
         let fixture = try Fixture()
         let paperId = fixture.paper.id!

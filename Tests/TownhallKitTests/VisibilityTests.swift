@@ -92,12 +92,12 @@ struct VisibilityTests {
             // meeting agenda is not published (so the report itself is not public).
             let issued = try db.addRecommendation(paperId: report.id!, organisationId: trust.id!, text: "zqvisiblerec: publish data.",
                                                   now: now, actor: .test)
-            _ = try db.issueRecommendations(paperId: report.id!, at: now, deadlines: deadlines, actor: .test)
+            _ = try db.issueRecommendations(paperId: report.id!, at: now, deadlines: deadlines, authority: "Test", actor: .test)
             let draftRecommendation = try db.addRecommendation(paperId: report.id!, organisationId: trust.id!,
                                                                text: "zqdraftrec: not yet agreed.", now: now, actor: .test)
             let hiddenRecommendation = try db.addRecommendation(paperId: unpublished.id!, organisationId: trust.id!,
                                                                 text: "zqunpubrec: early.", now: now, actor: .test)
-            _ = try db.issueRecommendations(paperId: unpublished.id!, at: now, deadlines: deadlines, actor: .test)
+            _ = try db.issueRecommendations(paperId: unpublished.id!, at: now, deadlines: deadlines, authority: "Test", actor: .test)
             recommendations = ["zqvisiblerec": issued.id!, "zqdraftrec": draftRecommendation.id!, "zqunpubrec": hiddenRecommendation.id!]
 
             // Responses: one submitted on the public report, then a draft correction; one submitted on the hidden report.

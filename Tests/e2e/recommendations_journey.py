@@ -1,6 +1,7 @@
 """End-to-end check of the recommendations workflow in a real browser.
 
-A clerk drafts two recommendations on a published report and issues them; the police's responder signs in and
+A clerk drafts two recommendations on a published report, reviews them on the confirmation page and issues them
+under a delegated authority (the budget meeting has not decided yet); the police's responder signs in and
 answers every recommendation to the force in that report, rejecting one with reasons; a resident then finds the
 rejection on the public tracker and reads the reasons. axe-core runs on every page visited and must find nothing.
 Usage: python recommendations_journey.py BASE_URL
@@ -35,7 +36,11 @@ def main():
             driver.find_element(By.ID, "recommendation").send_keys(text)
             follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Add draft recommendation']"))
             checker.check("draft recommendation added", text)
-        follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Issue recommendations']"))
+        follow(driver, driver.find_element(By.LINK_TEXT, "Review and issue recommendations"))
+        checker.check("issue confirmation", "Open a second control room in Marsh Vale.")
+        # The budget meeting has not decided yet, so the clerk records the delegated authority (IssueRule).
+        driver.find_element(By.ID, "authority").send_keys("Chair's action under paragraph 4 of the scheme of delegation")
+        follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Confirm and issue']"))
         checker.check("recommendations issued", "Awaiting response")
         follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Sign out']"))
 

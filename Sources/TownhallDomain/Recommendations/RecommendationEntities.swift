@@ -40,11 +40,15 @@ public struct Recommendation: Codable, Sendable, Equatable {
     public var referredAt: Date?
     public var closedAt: Date?
     public var closingNote: String?
+    /// The delegated authority under which the recommendation was issued before the meeting's decision (`IssueRule`);
+    /// shown publicly.
+    public var issueAuthority: String? = nil
 
     public init(
         id: Int64? = nil, paperId: Int64, bodyId: Int64, organisationId: Int64, number: Int, text: String, status:
         RecommendationStatus, createdAt: Date, issuedAt: Date? = nil, dueOn: String? = nil, referredTo: String? =
-        nil, referralNote: String? = nil, referredAt: Date? = nil, closedAt: Date? = nil, closingNote: String? = nil
+        nil, referralNote: String? = nil, referredAt: Date? = nil, closedAt: Date? = nil, closingNote: String? = nil,
+        issueAuthority: String? = nil
     ) {
         self.id = id
         self.paperId = paperId
@@ -61,6 +65,7 @@ public struct Recommendation: Codable, Sendable, Equatable {
         self.referredAt = referredAt
         self.closedAt = closedAt
         self.closingNote = closingNote
+        self.issueAuthority = issueAuthority
     }
 }
 

@@ -22,6 +22,7 @@ enum Migrations {
         (V13FeedOrder.identifier, V13FeedOrder.sql),
         (V14LawfulRecord.identifier, V14LawfulRecord.sql),
         (V15ReportYear.identifier, V15ReportYear.sql),
+        (V16IssueAuthority.identifier, V16IssueAuthority.sql),
     ]
 
     static var migrator: DatabaseMigrator {

@@ -62,20 +62,29 @@ extension AppDatabase {
 
     /// Issues every draft recommendation of a report: each gets its deadline from the body's rule, and each
     /// organisation's responders are told, in the same transaction.
-    public func issueRecommendations(paperId: Int64, at now: Date, deadlines: Deadlines, actor: Actor) throws -> [Recommendation] {
-        try writer.write { db in
+    /// Issues the report's draft recommendations: once the meeting that considered it has been held and decided on
+    /// the item, or under the delegated `authority` the clerk records (`IssueRule`). Each organisation's responders
+    /// are told; the response period runs from now.
+    public func issueRecommendations(
+        paperId: Int64, at now: Date, deadlines: Deadlines, authority: String? = nil, actor: Actor
+    ) throws -> [Recommendation] {
+        let authority = authority?.trimmedOrNil
+        return try writer.write { db in
             let (paper, meeting) = try Self.publicReport(paperId, db)
             guard let body = try Body.fetchOne(db, key: meeting.bodyId) else { throw TownhallError.notFound("no body for paper \(paperId)") }
             var drafts = try Recommendation.filter(Column("paperId") == paperId && Column("status") == RecommendationStatus.draft.rawValue)
                 .order(Column("number")).fetchAll(db)
             guard !drafts.isEmpty else { throw TownhallError.conflict("the report has no draft recommendations to issue") }
+            let item = try AgendaItem.fetchOne(db, key: paper.agendaItemId)!
+            if let problem = IssueRule.problem(meeting: meeting, item: item, authority: authority) { throw TownhallError.conflict(problem) }
             let due = deadlines.dueDay(rule: body.rule, issuedAt: now)
             for index in drafts.indices {
                 drafts[index].status = .issued
                 drafts[index].issuedAt = now
                 drafts[index].dueOn = due.description
+                drafts[index].issueAuthority = authority
                 try drafts[index].update(db)
-                try db.audit(actor, .issue, .recommendation, drafts[index].id, "due \(due)", at: now)
+                try db.audit(actor, .issue, .recommendation, drafts[index].id, "due \(due)" + (authority.map { ", under \($0)" } ?? ""), at: now)
             }
             for (organisationId, recommendations) in Dictionary(grouping: drafts, by: \.organisationId) {
                 let numbers = recommendations.map { String($0.number) }.joined(separator: ", ")

@@ -19,7 +19,7 @@ enum FormField: String, Sendable, CaseIterable {
     // The meeting record
     case attendance, declarant, declarationItem, interest, kind, witnessName, witnessRole, markdown
     // Papers and their recommendations
-    case author, reportYear, lateReason, withdrawReason, recommendation, organisation
+    case author, reportYear, lateReason, withdrawReason, recommendation, organisation, authority
     // Recommendations
     case newDue, referTo, referNote, closeNote
     // The provider's response

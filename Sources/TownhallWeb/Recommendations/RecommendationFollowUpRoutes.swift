@@ -21,6 +21,7 @@ struct RecommendationFollowUpRoutes: Sendable {
         routes.post(.adminClose, use: close)
         routes.post(.adminRecommendationDelete, use: remove)
         routes.post(.adminAddRecommendation, use: add)
+        routes.get(.adminIssueRecommendations, use: confirmIssue)
         routes.post(.adminIssueRecommendations, use: issue)
     }
 
@@ -148,21 +149,95 @@ struct RecommendationFollowUpRoutes: Sendable {
                                          errors: errors, preview: true, context: context, status: .unprocessableContent)
     }
 
+    /// What issuing would send, to whom and with what deadline, before anything is sent.
+    @Sendable func confirmIssue(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let paper = try await clerk.requirePaper(context)
+        _ = try await clerk.clerk(request, context, bodyId: paper.meeting.meeting.bodyId)
+        return try await issuePage(paper, authority: "", errors: FormErrors(), context: context)
+    }
+
     @Sendable func issue(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (paper, user, form) = try await clerk.submission(request, context, clerk.requirePaper, bodyId: { $0.meeting.meeting.bodyId })
         do {
             _ = try await database.perform {
-                try $0.issueRecommendations(paperId: paper.paper.id!, at: clerk.now(), deadlines: deadlines, actor: .user(user))
+                try $0.issueRecommendations(
+                    paperId: paper.paper.id!, at: clerk.now(), deadlines: deadlines, authority: form.text(.authority), actor: .user(user))
             }
         } catch let error as TownhallError {
             guard case .conflict(let message) = error else { throw error }
             var errors = FormErrors()
-            errors.add(.recommendations, message.asSentence)
-            return try await clerk.paperForm(paper: paper.paper, item: paper.item, meeting: paper.meeting,
-                                             form: clerk.paperValues(paper.paper, merging: form), errors: errors, preview: true, context: context,
-                                             status: .conflict)
+            errors.add(.authority, message.asSentence)
+            return try await issuePage(paper, authority: form[.authority], errors: errors, context: context, status: .unprocessableContent)
         }
         return .redirect(to: SiteURL.adminPaper(paper.paper.id!).path(fragment: "recommendations"), type: .normal)
+    }
+
+    private func issuePage(
+        _ paper: ClerkPaperContext, authority: String, errors: FormErrors, context: AppRequestContext,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let preview: IssuePreview
+        do {
+            preview = try await database.issuePreview(paperId: paper.paper.id!, deadlines: deadlines, now: clerk.now())
+        } catch TownhallError.conflict {
+            throw HTTPError(.notFound)  // a draft or exempt paper has no recommendations to issue
+        }
+        let view = IssueConfirmationView(
+            preview, paperTitle: paper.paper.title, paperURL: SiteURL.adminPaper(paper.paper.id!).path,
+            action: SiteURL.adminIssueRecommendations(paper: paper.paper.id!).path, csrf: context.session?.csrfToken ?? "", authority: authority,
+            errors: errors, time: time)
+        return clerk.render(
+            "admin-issue", (errors.isEmpty ? "" : "Error: ") + "Issue recommendations", view, context,
+            breadcrumbs: [BackOfficeRoutes.dashboardCrumb, Breadcrumb(title: paper.paper.title, url: SiteURL.adminPaper(paper.paper.id!).path)],
+            status: status)
+    }
+}
+
+/// The confirmation page before recommendations are issued.
+struct IssueConfirmationView: Sendable {
+    struct Row: Sendable {
+        let number: Int
+        let text: String
+        let organisation: String
+        let noResponder: Bool
+    }
+
+    let paperTitle: String
+    let paperURL: String
+    let action: String
+    let csrf: String
+    let rows: [Row]
+    let hasRows: Bool
+    let due: String
+    let ruleLabel: String
+    let unanswerable: [String]
+    let hasUnanswerable: Bool
+    /// Why issuing needs a delegated authority now; nil once the meeting has decided.
+    let waitsFor: String?
+    let authority: String
+    let authorityError: String?
+    let hasErrors: Bool
+    let errors: [FormErrors.Entry]
+
+    init(_ preview: IssuePreview, paperTitle: String, paperURL: String, action: String, csrf: String, authority: String,
+         errors: FormErrors, time: LocalTime) {
+        self.paperTitle = paperTitle
+        self.paperURL = paperURL
+        self.action = action
+        self.csrf = csrf
+        rows = preview.entries.map {
+            Row(number: $0.recommendation.number, text: $0.recommendation.text, organisation: $0.organisation.name, noResponder: $0.responders == 0)
+        }
+        hasRows = !rows.isEmpty
+        due = time.longDate(day: preview.due)
+        ruleLabel = preview.ruleLabel
+        unanswerable = preview.unanswerable.map(\.name)
+        hasUnanswerable = !unanswerable.isEmpty
+        waitsFor = preview.waitsFor?.asSentence
+        self.authority = authority
+        authorityError = errors.message(for: .authority)
+        hasErrors = !errors.isEmpty
+        self.errors = errors.entries
     }
 }
 

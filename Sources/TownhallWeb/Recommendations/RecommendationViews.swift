@@ -180,6 +180,8 @@ struct RecommendationPageView: Sendable {
     let reportURL: String
     let meetingTitle: String
     let issuedOn: String
+    /// Set when issued before the meeting's decision (`IssueRule`).
+    let issueAuthority: String?
     let rule: String
     let extensions: [Extension]
     let hasExtensions: Bool
@@ -234,6 +236,7 @@ struct RecommendationPageView: Sendable {
         reportURL = SiteURL.paper(detail.paper.id!).path
         meetingTitle = "\(detail.meeting.title), \(time.shortDate(detail.meeting.startsAt))"
         issuedOn = record.issuedAt.map(time.shortDate) ?? "Not issued"
+        issueAuthority = record.issueAuthority
         rule = detail.tracked.body.rule.label
         func day(_ text: String) -> String { Day(text).map(time.longDate(day:)) ?? text }
         extensions = detail.extensions.map {

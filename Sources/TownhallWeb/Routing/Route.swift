@@ -164,11 +164,11 @@ public enum Route: String, Sendable, CaseIterable {
         case .logout, .adminMemberEnd, .adminRenumber, .adminAddItem, .adminPublishAgenda, .adminMeetingStatus, .adminAttendance,
              .adminDeclarations, .adminWitnesses, .adminWitnessDelete, .adminMinutesPublish, .adminMinutesApprove, .adminItemMove,
              .adminItemDelete, .adminItemAttachments, .adminPaperPublish, .adminPaperRevise, .adminPaperWithdraw,
-             .adminAddRecommendation, .adminIssueRecommendations, .adminAttachmentDelete, .adminExtend, .adminRefer, .adminClose,
+             .adminAddRecommendation, .adminAttachmentDelete, .adminExtend, .adminRefer, .adminClose,
              .adminRecommendationDelete, .providerProgress:
             [.post]
         case .login, .passwordReset, .passwordResetLink, .adminMembers, .adminNewMeeting, .adminMeetingEdit, .adminMinutes,
-             .adminItemEdit, .adminNewPaper, .adminPaper, .providerReport:
+             .adminItemEdit, .adminNewPaper, .adminPaper, .adminIssueRecommendations, .providerReport:
             [.get, .post]
         default:
             [.get]
