@@ -45,16 +45,25 @@ struct ResponseRuleCommand: AsyncParsableCommand {
         commandName: "response-rule", abstract: "Set how long organisations have to respond to a body's recommendations.")
     @OptionGroup var store: StoreOptions
     @Option(help: "Body slug") var body: String
-    @Option(help: "e.g. \"2 calendar-months\", \"8 weeks\", \"20 working-days\", \"30 calendar-days\"") var rule: String?
+    @Option(help: """
+        e.g. "2 calendar-months", "8 weeks", "20 working-days", "30 calendar-days", or the statutory "2 months-beginning-with" \
+        (not moved off a weekend or holiday; add "next-working-day" to move it); with --for, "default" removes that kind's own period
+        """) var rule: String?
+    @Option(name: .customLong("for"), help: "Only for organisations of this kind: \(OrganisationKind.allCases.map(\.rawValue).joined(separator: ", "))")
+    var organisationKind: String?
     @Option(help: "Working days before the deadline that count as due soon (default 10)") var dueSoon: Int?
     @Option(help: "Working days past the deadline that count as long overdue (default 20)") var longOverdue: Int?
 
     func run() async throws {
         try await reportingErrors {
             let (_, database) = try store.open()
+            let kind = try organisationKind.map { try parseChoice(OrganisationKind.self, $0, option: "for") }
+            if kind == nil, rule == "default" { throw TownhallError.invalid("--rule default needs --for, the kind whose own period is removed") }
+            if kind != nil, rule == nil { throw TownhallError.invalid("--for needs --rule, the period for that kind (or default to remove it)") }
+            let parsed = try rule.flatMap { $0 == "default" ? nil : try ResponseRule(parsing: $0) }
             let record = try database.setResponseRule(
-                body: body, rule: try rule.map(ResponseRule.init(parsing:)), dueSoon: dueSoon, longOverdue: longOverdue, actor: .commandLine)
-            print("\(record.slug): \(record.rule.label); due soon \(record.dueSoonWorkingDays), long overdue \(record.longOverdueWorkingDays) working days")
+                body: body, rule: parsed, for: kind, dueSoon: dueSoon, longOverdue: longOverdue, actor: .commandLine)
+            print("\(record.slug): \(record.rules.label); due soon \(record.dueSoonWorkingDays), long overdue \(record.longOverdueWorkingDays) working days")
         }
     }
 }

@@ -26,6 +26,15 @@ import Testing
         ("2027-03-24", "3 working-days", "2027-03-31"),
         ("2026-12-23", "2 working-days", "2026-12-29"),
         ("2027-05-28", "1 working-days", "2027-06-01"),     // 31 May 2027 is the spring bank holiday
+        // The statutory "N months beginning with the day received" (issue 16): the day before the corresponding date,
+        // the month's last day where it has none, and never moved off a weekend or holiday unless asked.
+        ("2027-01-15", "2 months-beginning-with", "2027-03-14"),  // a Sunday, not moved
+        ("2027-01-31", "2 months-beginning-with", "2027-03-30"),
+        ("2026-12-30", "2 months-beginning-with", "2027-02-28"),  // no 30 February: the last day of February
+        ("2027-12-31", "2 months-beginning-with", "2028-02-29"),  // leap year
+        ("2027-01-01", "1 months-beginning-with", "2027-01-31"),
+        ("2027-01-15", "2 months-beginning-with next-working-day", "2027-03-15"),  // moved, as the body chose
+        ("2027-01-31", "1 calendar-months not-moved", "2027-02-28"),  // a Sunday, kept where it falls
     ])
     func rules(issued: String, rule: String, expected: String) throws {
         #expect(try due(issued, rule) == expected)
@@ -38,6 +47,27 @@ import Testing
         #expect(throws: TownhallError.self) { try ResponseRule(parsing: "two months") }
         #expect(throws: TownhallError.self) { try ResponseRule(parsing: "2 fortnights") }
         #expect(throws: TownhallError.self) { try ResponseRule(parsing: "0 calendar-days") }
+        #expect(throws: TownhallError.self) { try ResponseRule(parsing: "2 calendar-months sometimes") }
+        #expect(throws: TownhallError.self) { try ResponseRule(parsing: "20 working-days not-moved") }
+        for text in ["2 calendar-months", "56 calendar-days", "2 months-beginning-with", "2 months-beginning-with next-working-day",
+                     "1 calendar-months not-moved", "20 working-days"] {
+            #expect(try ResponseRule(parsing: text).description == text, "the stored text reads back the same")
+        }
+        #expect(try ResponseRule(parsing: "2 months-beginning-with").label == "2 months beginning with the day of issue")
+    }
+
+    @Test func aBodyCanGiveAKindOfOrganisationItsOwnPeriod() throws {
+        let rules = try ResponseRules(parsing: "2 calendar-months; nhs-trust: 2 months-beginning-with", standard: .standard(for: .lpac))
+        #expect(rules.rule(for: .nhsTrust) == ResponseRule(count: 2, unit: .monthsBeginningWith))
+        #expect(rules.rule(for: .council) == ResponseRule(count: 2, unit: .calendarMonths))
+        #expect(rules.description == "2 calendar-months; nhs-trust: 2 months-beginning-with")
+        #expect(rules.label == "2 calendar months; NHS trust: 2 months beginning with the day of issue")
+        let onlyKinds = try ResponseRules(parsing: "police-force: 20 working-days", standard: .standard(for: .peerChallengeTeam))
+        #expect(onlyKinds.standard.label == "8 weeks" && onlyKinds.rule(for: .policeForce).label == "20 working days")
+        #expect(throws: TownhallError.self) { try ResponseRules(parsing: "2 calendar-months; hospital: 8 weeks", standard: .standard(for: .lpac)) }
+        #expect(throws: TownhallError.self) { try ResponseRules(parsing: "2 calendar-months; 8 weeks", standard: .standard(for: .lpac)) }
+        let body = Body(slug: "b", name: "B", kind: .lpac, description: "", area: "", responseRule: "2 calendar-months")
+        #expect(body.rules == ResponseRules(standard: ResponseRule(count: 2, unit: .calendarMonths)), "a rule stored before this reads the same")
     }
 
     @Test func calendarStatesAroundTheDeadline() throws {

@@ -261,6 +261,14 @@ struct CLITests {
                          "--password-file", password], "no organisation with slug \"nope\"")
         #expect(try expectOK(["response-rule", "--body", "harford-lpac", "--rule", "8 weeks"]).contains("8 weeks"))
         try expectError(["response-rule", "--body", "harford-lpac", "--rule", "soon"], "must be a number")
+        // A kind of organisation can have its own period, such as the statutory formula for NHS bodies.
+        #expect(try expectOK(["response-rule", "--body", "harford-lpac", "--rule", "2 months-beginning-with", "--for", "nhs-trust"])
+            .contains("8 weeks; NHS trust: 2 months beginning with the day of issue"))
+        try expectError(["response-rule", "--body", "harford-lpac", "--rule", "8 weeks", "--for", "hospital"], "--for \"hospital\" is not one of")
+        try expectError(["response-rule", "--body", "harford-lpac", "--for", "nhs-trust"], "--for needs --rule")
+        try expectError(["response-rule", "--body", "harford-lpac", "--rule", "default"], "--rule default needs --for")
+        #expect(try expectOK(["response-rule", "--body", "harford-lpac", "--rule", "default", "--for", "nhs-trust"])
+            .hasPrefix("harford-lpac: 8 weeks; due soon"), "the NHS trust's own period is removed")
 
         let mailbox = directory.path("mailbox")
         let script = try write("capture.sh", "#!/bin/sh\ncat >> \"\(mailbox)\"\n")

@@ -29,6 +29,14 @@ struct ConfigTests {
         #expect(operated.trustProxy && operated.logFormat == .json && operated.logLevel == "debug")
         #expect(operated.maxInFlight == 128)
         #expect(try AppConfig.load(environment: ["TOWNHALL_MAX_IN_FLIGHT": "64"], defaultFile: "/nonexistent/default.json").maxInFlight == 64)
+        // Standing orders may give more clear days than s100B(3)'s five; the deadline and the wording follow.
+        let seven = try AppConfig.load(environment: ["TOWNHALL_CLEAR_DAYS": "7"], defaultFile: "/nonexistent/default.json")
+        #expect(operated.clearDays == 5 && seven.clearDays == 7)
+        let five = try operated.publicationRule(), more = try seven.publicationRule()
+        let meeting = try five.time.parseDateTime("2026-12-18 10:00")
+        #expect(five.clearDaysDeadline(meetingStart: meeting) == Day("2026-12-10")!)
+        #expect(more.clearDaysDeadline(meetingStart: meeting) == Day("2026-12-08")!)
+        #expect(more.clearDaysPhrase == "seven clear working days" && five.clearDaysPhrase == "five clear working days")
     }
 
     @Test(arguments: [
@@ -39,6 +47,7 @@ struct ConfigTests {
         (["TOWNHALL_TRUST_PROXY": "maybe"], "configuration error: trustProxy from environment variable TOWNHALL_TRUST_PROXY must be true or false, not \"maybe\""),
         (["TOWNHALL_LOG_FORMAT": "xml"], "configuration error: logFormat from environment variable TOWNHALL_LOG_FORMAT must be text or json, not \"xml\""),
         (["TOWNHALL_MAX_IN_FLIGHT": "0"], "configuration error: maxInFlight from environment variable TOWNHALL_MAX_IN_FLIGHT must be a whole number from 1 to 100000, not \"0\""),
+        (["TOWNHALL_CLEAR_DAYS": "4"], "configuration error: clearDays from environment variable TOWNHALL_CLEAR_DAYS must be a whole number from 5 (the least the Local Government Act 1972 s100B(3) allows) to 30, not \"4\""),
         (["TOWNHALL_CONFIG": "/nonexistent/townhall.json"], "configuration error: configuration file /nonexistent/townhall.json (from TOWNHALL_CONFIG) does not exist"),
     ])
     func badValuesStopWithOneClearMessage(environment: [String: String], message: String) {

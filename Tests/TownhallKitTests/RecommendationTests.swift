@@ -161,6 +161,27 @@ struct RecommendationTests {
         #expect(issued.count == 1 && issued[0].status == .issued && issued[0].issueAuthority == nil)
     }
 
+    @Test func eachAddresseeGetsThePeriodForItsKind() throws {
+        let fixture = try Fixture()
+        let db = fixture.db
+        let statutory = ResponseRule(count: 2, unit: .monthsBeginningWith)
+        _ = try db.setResponseRule(body: "harford-lpac", rule: statutory, for: .nhsTrust, dueSoon: nil, longOverdue: nil, actor: .test)
+        let council = try #require(try db.list(Organisation.self).first { $0.slug == "harford-council" })
+        _ = try db.addRecommendation(paperId: fixture.paper.id!, organisationId: fixture.trust.id!, text: "Publish data.",
+                                     now: fixture.office.clock.now, actor: .test)
+        _ = try db.addRecommendation(paperId: fixture.paper.id!, organisationId: council.id!, text: "Fund reablement.",
+                                     now: fixture.office.clock.now, actor: .test)
+        let issued = try db.issueRecommendations(paperId: fixture.paper.id!, at: fixture.office.clock.now, deadlines: fixture.deadlines,
+                                                 authority: "Chair's action (test)", actor: .test)
+        let today = fixture.deadlines.time.calendarDay(of: fixture.office.clock.now)
+        let trustDue = statutory.due(issued: today, workingDays: fixture.deadlines.workingDays)
+        let councilDue = ResponseRule(count: 2, unit: .calendarMonths).due(issued: today, workingDays: fixture.deadlines.workingDays)
+        #expect(issued.first { $0.organisationId == fixture.trust.id }?.dueOn == trustDue.description)
+        #expect(issued.first { $0.organisationId == council.id }?.dueOn == councilDue.description)
+        let mail = try #require(try db.outbox().first { $0.kind == .issued && $0.recipient == "responses@nhs.test" })
+        #expect(mail.body.contains("(2 months beginning with the day of issue)."))
+    }
+
     @Test func theConfirmationPageWarnsOfAnAddresseeNobodyCanAnswerFor() async throws {
         let fixture = try Fixture()
         let academies = try #require(try fixture.db.list(Organisation.self).first { $0.slug == "vale-academies" })

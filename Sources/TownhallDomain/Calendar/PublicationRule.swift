@@ -8,10 +8,19 @@ public struct PublicationRule: Sendable {
     public let time: LocalTime
     public let clearDays: Int
 
-    public init(workingDays: WorkingDays, time: LocalTime, clearDays: Int = 5) {
+    /// The five clear days of s100B(3); configuration may give more, never fewer.
+    public static let statutoryClearDays = 5
+
+    public init(workingDays: WorkingDays, time: LocalTime, clearDays: Int = statutoryClearDays) {
         self.workingDays = workingDays
         self.time = time
         self.clearDays = clearDays
+    }
+
+    /// "five clear working days", as every page and message says it.
+    public var clearDaysPhrase: String {
+        let words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+        return "\(clearDays < words.count ? words[clearDays] : String(clearDays)) clear working day\(clearDays == 1 ? "" : "s")"
     }
 
     /// The last London calendar day that leaves `clearDays` clear working days before a meeting at `meetingStart`.
@@ -59,12 +68,13 @@ public struct PublicationRule: Sendable {
     public static let emptyAgendaMessage = "the agenda has no items; add the business of the meeting before publishing it"
 
     /// Why a publication needs a reason, in the words the clerk and the CLI both see.
-    public func lateMessage(what: String, meeting: Meeting) -> String {
+    /// `happens` is what is late: "is published" for an agenda or paper, "is added" for a supplementary item.
+    public func lateMessage(what: String, happens: String = "is published", meeting: Meeting) -> String {
         let day = time.longDate(day: lastOnTimeDay(meeting))
         if isShortNotice(meeting) {
-            return "\(what) is published after \(day), the day the meeting was called at short notice; give the special circumstances that make it urgent"
+            return "\(what) \(happens) after \(day), the day the meeting was called at short notice; give the special circumstances that make it urgent"
         }
-        return "\(what) is published after \(day), the last day that leaves \(clearDays) clear working days before the meeting; "
+        return "\(what) \(happens) after \(day), the last day that leaves \(clearDaysPhrase) before the meeting; "
             + "give the special circumstances that make it urgent"
     }
 }

@@ -23,10 +23,10 @@ public struct Exemption: Sendable, Equatable {
         public var message: String {
             switch self {
             case .paragraphWithoutExempt:
-                "A Schedule 12A paragraph is chosen but the item is not marked exempt; mark it exempt or choose \"Not exempt\""
-            case .exemptWithoutParagraph: "Select the Schedule 12A paragraph that makes the item exempt"
+                "a Schedule 12A paragraph is chosen but the item is not marked exempt; mark it exempt or choose \"Not exempt\""
+            case .exemptWithoutParagraph: "select the Schedule 12A paragraph that makes the item exempt"
             case .noPublicInterestReason:
-                "Give the reason the public interest in keeping the item exempt outweighs disclosing it (Schedule 12A paragraph 10)"
+                "give the reason the public interest in keeping the item exempt outweighs disclosing it (Schedule 12A paragraph 10)"
             }
         }
     }

@@ -30,7 +30,14 @@ public struct Body: Codable, Sendable, Equatable, Identifiable {
     public var dueSoonWorkingDays: Int = 10
     public var longOverdueWorkingDays: Int = 20
 
-    public var rule: ResponseRule { responseRule.flatMap { try? ResponseRule(parsing: $0) } ?? .standard(for: kind) }
+    /// The response periods: the body's own (`responseRule`, set with `townhall response-rule`) or its kind's default.
+    public var rules: ResponseRules {
+        let fallback = ResponseRule.standard(for: kind)
+        return responseRule.flatMap { try? ResponseRules(parsing: $0, standard: fallback) } ?? ResponseRules(standard: fallback)
+    }
+
+    /// The period for addressees with no rule of their own kind.
+    public var rule: ResponseRule { rules.standard }
 
     public init(
         id: Int64? = nil, slug: String, name: String, kind: BodyKind, description: String, area: String,

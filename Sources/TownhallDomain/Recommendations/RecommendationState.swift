@@ -113,21 +113,30 @@ extension RecommendationState {
     }
 }
 
-/// How long an organisation has to respond, set per body. A deadline that falls on a weekend or bank holiday
-/// moves to the next working day, so nobody is made to answer on a day offices are shut.
+/// How long an organisation has to respond, set per body. A deadline that falls on a weekend or bank holiday moves
+/// to the next working day, so nobody is made to answer on a day offices are shut, except under the statutory
+/// "months beginning with" formula, which is not moved unless the body asks.
 public struct ResponseRule: Codable, Sendable, Equatable, CustomStringConvertible {
     public enum Unit: String, Codable, Sendable, CaseIterable {
         case calendarDays = "calendar-days"
         case workingDays = "working-days"
         case calendarMonths = "calendar-months"
+        /// The statutory formula "within N months beginning with the date on which the report is received": the
+        /// period ends the day before the corresponding date N months later (the last day of that month when it
+        /// has no such date), and is not moved off a weekend or holiday.
+        case monthsBeginningWith = "months-beginning-with"
     }
 
     public var count: Int
     public var unit: Unit
+    /// Whether a deadline that falls on a weekend or bank holiday moves to the next working day. Townhall's rules
+    /// always did; the statutory formula does not, unless the body chooses to.
+    public var movesToWorkingDay: Bool
 
-    public init(count: Int, unit: Unit) {
+    public init(count: Int, unit: Unit, movesToWorkingDay: Bool? = nil) {
         self.count = count
         self.unit = unit
+        self.movesToWorkingDay = movesToWorkingDay ?? (unit != .monthsBeginningWith)
     }
 
     /// The default for a kind of body: two calendar months for LPACs and Policing Boards (and panels), eight
@@ -136,41 +145,79 @@ public struct ResponseRule: Codable, Sendable, Equatable, CustomStringConvertibl
         kind == .peerChallengeTeam ? ResponseRule(count: 56, unit: .calendarDays) : ResponseRule(count: 2, unit: .calendarMonths)
     }
 
-    /// Parses "2 calendar-months", "8 weeks", "20 working-days".
+    /// The words that ask for the move or its absence where the unit's default is the other.
+    static let moved = "next-working-day", notMoved = "not-moved"
+
+    /// Parses "2 calendar-months", "8 weeks", "20 working-days", "2 months-beginning-with", optionally followed by
+    /// "next-working-day" or "not-moved".
     public init(parsing text: String) throws {
         let parts = text.split(separator: " ").map(String.init)
-        guard parts.count == 2, let count = Int(parts[0]), (1...400).contains(count) else {
-            throw TownhallError.invalid("response rule \"\(text)\" must be a number from 1 to 400 and a unit, for example \"2 calendar-months\"")
+        guard (2...3).contains(parts.count), let count = Int(parts[0]), (1...400).contains(count) else {
+            throw TownhallError.invalid(
+                "response rule \"\(text)\" must be a number from 1 to 400 and a unit, for example \"2 calendar-months\" or \"2 months-beginning-with\"")
+        }
+        var moves: Bool? = nil
+        if parts.count == 3 {
+            switch parts[2] {
+            case Self.moved: moves = true
+            case Self.notMoved: moves = false
+            default:
+                throw TownhallError.invalid("response rule option \"\(parts[2])\" must be \(Self.moved) or \(Self.notMoved)")
+            }
         }
         if parts[1] == "weeks" {
-            self.init(count: count * 7, unit: .calendarDays)
+            self.init(count: count * 7, unit: .calendarDays, movesToWorkingDay: moves)
             return
         }
         guard let unit = Unit(rawValue: parts[1]) else {
-            throw TownhallError.invalid("response rule unit \"\(parts[1])\" must be calendar-days, working-days, calendar-months or weeks")
+            throw TownhallError.invalid(
+                "response rule unit \"\(parts[1])\" must be calendar-days, working-days, calendar-months, months-beginning-with or weeks")
         }
-        self.init(count: count, unit: unit)
+        if unit == .workingDays, moves == false {
+            throw TownhallError.invalid("a period of working days always ends on a working day; leave out \(Self.notMoved)")
+        }
+        self.init(count: count, unit: unit, movesToWorkingDay: moves)
     }
 
-    public var description: String { "\(count) \(unit.rawValue)" }
+    /// The text `init(parsing:)` reads back; the option is written only where it differs from the unit's default.
+    public var description: String {
+        let option = movesToWorkingDay == (unit != .monthsBeginningWith) ? "" : " " + (movesToWorkingDay ? Self.moved : Self.notMoved)
+        return "\(count) \(unit.rawValue)\(option)"
+    }
 
-    public var label: String {
-        switch unit {
+    /// "2 calendar months", "2 months beginning with the day of issue".
+    public var label: String { phrase(fromIssue: false) }
+
+    /// "2 calendar months from issue": the period as a deadline's explanation gives it.
+    public var fromIssueLabel: String { phrase(fromIssue: true) }
+
+    private func phrase(fromIssue: Bool) -> String {
+        var period = switch unit {
         case .calendarDays: count % 7 == 0 ? "\(count / 7) weeks" : "\(count) calendar days"
         case .workingDays: "\(count) working days"
         case .calendarMonths: count == 1 ? "1 calendar month" : "\(count) calendar months"
+        case .monthsBeginningWith: count == 1 ? "1 month beginning with the day of issue" : "\(count) months beginning with the day of issue"
         }
+        if fromIssue, unit != .monthsBeginningWith { period += " from issue" }
+        guard unit != .workingDays, movesToWorkingDay != (unit != .monthsBeginningWith) else { return period }
+        return period + (movesToWorkingDay ? ", moved to the next working day" : ", not moved off a weekend or holiday")
     }
 
     /// The day the response is due for a recommendation issued on `issued`.
     public func due(issued: Day, workingDays: WorkingDays) -> Day {
+        let end: Day
         switch unit {
         case .workingDays:
             return workingDays.adding(workingDays: count, to: issued)
         case .calendarDays:
-            return workingDays.onOrAfter(issued.adding(days: count))
+            end = issued.adding(days: count)
         case .calendarMonths:
-            return workingDays.onOrAfter(issued.adding(months: count))
+            end = issued.adding(months: count)
+        case .monthsBeginningWith:
+            // The corresponding date, or the month's last day where it has none (29-31 in a shorter month).
+            let corresponding = issued.adding(months: count)
+            end = corresponding.components.day == issued.components.day ? corresponding.adding(days: -1) : corresponding
         }
+        return movesToWorkingDay ? workingDays.onOrAfter(end) : end
     }
 }

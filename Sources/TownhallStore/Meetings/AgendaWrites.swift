@@ -117,7 +117,7 @@ extension AppDatabase {
             let now = clock()
             let supplementary = meeting.agendaPublishedAt != nil
             if rule.itemNeedsUrgency(meeting, addedAt: now), urgency == nil {
-                throw TownhallError.invalid(rule.lateMessage(what: "this supplementary item", meeting: meeting))
+                throw TownhallError.invalid(rule.lateMessage(what: "this supplementary item", happens: "is added", meeting: meeting))
             }
             let last = try Int.fetchOne(db, sql: "SELECT MAX(position) FROM agendaItem WHERE meetingId = ?", arguments: [meetingId]) ?? 0
             var item = AgendaItem(

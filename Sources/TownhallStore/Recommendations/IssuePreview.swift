@@ -3,7 +3,7 @@ import GRDB
 import TownhallDomain
 
 /// What issuing a report's draft recommendations would do, for the clerk to confirm before anything is sent: each
-/// recommendation and its addressee, the day responses would be due, the organisations nobody could answer for,
+/// recommendation and its addressee, the day its response would be due, the organisations nobody could answer for,
 /// and why issuing must wait (`IssueRule`), if it must.
 public struct IssuePreview: Sendable {
     public struct Entry: Sendable {
@@ -11,13 +11,14 @@ public struct IssuePreview: Sendable {
         public var organisation: Organisation
         /// Active responder accounts of the organisation: the people told, and the only ones who can answer.
         public var responders: Int
+        /// When the response would be due, under the body's rule for the organisation's kind.
+        public var due: Day
+        public var ruleLabel: String
     }
 
     public var meeting: Meeting
     public var item: AgendaItem
     public var entries: [Entry]
-    public var due: Day
-    public var ruleLabel: String
     /// Why the recommendations cannot go out without a delegated authority; nil when the meeting has decided.
     public var waitsFor: String?
 
@@ -40,13 +41,14 @@ extension AppDatabase {
                 guard let organisation = try Organisation.fetchOne(db, key: recommendation.organisationId) else {
                     throw TownhallError.notFound("no organisation with id \(recommendation.organisationId)")
                 }
+                let rule = body.rules.rule(for: organisation.kind)
                 return IssuePreview.Entry(
                     recommendation: recommendation, organisation: organisation,
-                    responders: try Self.responders(recommendation.organisationId, db).count)
+                    responders: try Self.responders(recommendation.organisationId, db).count,
+                    due: deadlines.dueDay(rule: rule, issuedAt: now), ruleLabel: rule.fromIssueLabel)
             }
             return IssuePreview(
-                meeting: meeting, item: item, entries: entries, due: deadlines.dueDay(rule: body.rule, issuedAt: now),
-                ruleLabel: body.rule.label, waitsFor: IssueRule.problem(meeting: meeting, item: item, authority: nil))
+                meeting: meeting, item: item, entries: entries, waitsFor: IssueRule.problem(meeting: meeting, item: item, authority: nil))
         }
     }
 }

@@ -19,17 +19,27 @@ extension AppDatabase {
     }
 
     /// Sets a body's response deadline rule and its due-soon and long-overdue thresholds (in working days).
-    public func setResponseRule(body slug: String, rule: ResponseRule?, dueSoon: Int?, longOverdue: Int?, actor: Actor) throws -> Body {
+    /// Sets the body's response period (for one kind of organisation with `kind`; with `kind` and no `rule`, that
+    /// kind's own period is removed) and its due-soon and long-overdue thresholds.
+    public func setResponseRule(
+        body slug: String, rule: ResponseRule?, for kind: OrganisationKind? = nil, dueSoon: Int?, longOverdue: Int?, actor: Actor
+    ) throws -> Body {
         if let dueSoon, !(0...100).contains(dueSoon) { throw TownhallError.invalid("--due-soon must be from 0 to 100 working days") }
         if let longOverdue, !(1...250).contains(longOverdue) { throw TownhallError.invalid("--long-overdue must be from 1 to 250 working days") }
         return try writer.write { db in
             var body = try Self.find(Body.self, slug: slug, what: "body", db)
-            if let rule { body.responseRule = rule.description }
+            var rules = body.rules
+            switch (kind, rule) {
+            case (nil, let rule?): rules.standard = rule
+            case (let kind?, let rule): rules.byKind[kind] = rule
+            case (nil, nil): break  // only the thresholds change; a body on its kind's default stays on it
+            }
+            if kind != nil || rule != nil { body.responseRule = rules.description }
             if let dueSoon { body.dueSoonWorkingDays = dueSoon }
             if let longOverdue { body.longOverdueWorkingDays = longOverdue }
             try body.update(db)
             try db.audit(actor, .setResponseRule, .body, body.id,
-                         "\(body.rule), due soon \(body.dueSoonWorkingDays), long overdue \(body.longOverdueWorkingDays)", at: clock())
+                         "\(body.rules), due soon \(body.dueSoonWorkingDays), long overdue \(body.longOverdueWorkingDays)", at: clock())
             return body
         }
     }
@@ -77,8 +87,14 @@ extension AppDatabase {
             guard !drafts.isEmpty else { throw TownhallError.conflict("the report has no draft recommendations to issue") }
             let item = try AgendaItem.fetchOne(db, key: paper.agendaItemId)!
             if let problem = IssueRule.problem(meeting: meeting, item: item, authority: authority) { throw TownhallError.conflict(problem) }
-            let due = deadlines.dueDay(rule: body.rule, issuedAt: now)
+            // Each addressee's period is the body's rule for its kind of organisation.
+            var kinds: [Int64: OrganisationKind] = [:]
+            for id in Set(drafts.map(\.organisationId)) {
+                kinds[id] = try Organisation.fetchOne(db, key: id)?.kind ?? .other
+            }
+            func rule(_ organisationId: Int64) -> ResponseRule { body.rules.rule(for: kinds[organisationId] ?? .other) }
             for index in drafts.indices {
+                let due = deadlines.dueDay(rule: rule(drafts[index].organisationId), issuedAt: now)
                 drafts[index].status = .issued
                 drafts[index].issuedAt = now
                 drafts[index].dueOn = due.description
@@ -88,12 +104,13 @@ extension AppDatabase {
             }
             for (organisationId, recommendations) in Dictionary(grouping: drafts, by: \.organisationId) {
                 let numbers = recommendations.map { String($0.number) }.joined(separator: ", ")
+                let due = deadlines.dueDay(rule: rule(organisationId), issuedAt: now)
                 try db.enqueue(
                     .issued, to: try Self.responders(organisationId, db), at: now,
                     subject: "Recommendations for you from \(body.name): response due \(deadlines.time.longDate(day: due))",
                     body: """
                         \(body.name) has issued recommendations \(numbers) of "\(paper.title)" to your organisation.
-                        Your response is due by the end of \(deadlines.time.longDate(day: due)) (\(body.rule.label) from issue).
+                        Your response is due by the end of \(deadlines.time.longDate(day: due)) (\(rule(organisationId).fromIssueLabel)).
 
                         Respond at {{site}}/provider/reports/\(paperId)
                         """)

@@ -36,6 +36,9 @@ public struct AppConfig: Sendable, Equatable {
     /// Requests the server works on at once; beyond this it answers 503 with `Retry-After` at once instead of queueing
     /// (a queue on 2 cores turns a burst into seconds of waiting for everyone).
     public var maxInFlight: Int = 128
+    /// Clear working days an agenda is open to inspection before its meeting: five under the Local Government Act
+    /// 1972 s100B(3), never fewer; standing orders may give more.
+    public var clearDays: Int = PublicationRule.statutoryClearDays
 
     public enum LogFormat: String, Sendable, Equatable { case text, json }
 
@@ -69,7 +72,7 @@ public struct AppConfig: Sendable, Equatable {
         "secureCookies": "TOWNHALL_SECURE_COOKIES", "baseURL": "TOWNHALL_BASE_URL", "sendmailCommand": "TOWNHALL_SENDMAIL",
         "mailFrom": "TOWNHALL_MAIL_FROM", "trustProxy": "TOWNHALL_TRUST_PROXY", "logFormat": "TOWNHALL_LOG_FORMAT",
         "logLevel": "TOWNHALL_LOG_LEVEL", "idleTimeoutSeconds": "TOWNHALL_IDLE_TIMEOUT",
-        "maxInFlight": "TOWNHALL_MAX_IN_FLIGHT",
+        "maxInFlight": "TOWNHALL_MAX_IN_FLIGHT", "clearDays": "TOWNHALL_CLEAR_DAYS",
     ]
 
     /// Loads the file named by `TOWNHALL_CONFIG` (or `Config/townhall.json` when present), then applies
@@ -167,6 +170,13 @@ public struct AppConfig: Sendable, Equatable {
             }
             config.maxInFlight = number
         }
+        if let count = try text("clearDays") {
+            guard let number = Int(count), (PublicationRule.statutoryClearDays...30).contains(number) else {
+                throw ConfigError("clearDays from \(origin("clearDays")) must be a whole number from \(PublicationRule.statutoryClearDays) "
+                    + "(the least the Local Government Act 1972 s100B(3) allows) to 30, not \"\(count)\"")
+            }
+            config.clearDays = number
+        }
         if let url = try text("baseURL") {
             guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
                 throw ConfigError("baseURL from \(origin("baseURL")) must be an http or https address, not \"\(url)\"")
@@ -215,9 +225,9 @@ public struct ConfigError: Error, Equatable, CustomStringConvertible, LocalizedE
 }
 
 extension AppConfig {
-    /// The five-clear-working-days rule over the configured bank holidays and time zone.
+    /// The clear-working-days rule over the configured bank holidays, time zone and number of clear days.
     public func publicationRule() throws -> PublicationRule {
-        PublicationRule(workingDays: try WorkingDays.load(file: bankHolidaysFile), time: LocalTime(timeZone: timeZone))
+        PublicationRule(workingDays: try WorkingDays.load(file: bankHolidaysFile), time: LocalTime(timeZone: timeZone), clearDays: clearDays)
     }
 }
 

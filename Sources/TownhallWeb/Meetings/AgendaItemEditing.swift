@@ -19,7 +19,7 @@ extension BackOfficeRoutes {
         var fields = Self.parseItemForm(form)
         let meeting = detail.summary.meeting
         if rule.itemNeedsUrgency(meeting, addedAt: now()), form.text(.urgency).isEmpty {
-            fields.errors.add(.urgency, rule.lateMessage(what: "This supplementary item", meeting: meeting))
+            fields.errors.add(.urgency, rule.lateMessage(what: "This supplementary item", happens: "is added", meeting: meeting))
         }
         guard fields.errors.isEmpty else {
             return try await meetingPage(detail, form: form, errors: fields.errors, context: context, status: .unprocessableContent)
@@ -86,7 +86,7 @@ extension BackOfficeRoutes {
         switch Exemption.check(exempt: form[.exempt] == "yes", paragraph: paragraph, publicInterestReason: form.text(.publicInterest)) {
         case .success(let exemption): fields.exemption = exemption
         case .failure(let list):
-            for problem in list.problems { fields.errors.add(problem == .noPublicInterestReason ? .publicInterest : .paragraph, problem.message) }
+            for problem in list.problems { fields.errors.add(problem == .noPublicInterestReason ? .publicInterest : .paragraph, problem.message.asSentence) }
         }
         return fields
     }

@@ -55,6 +55,8 @@ struct MeetingFormView: Sendable {
     let location: String
     let address: String
     let deadline: String?
+    /// "five clear working days", from the configured rule.
+    let clearDays: String
     let deadlinePassed: Bool
     let hasErrors: Bool
     let errors: [FormErrors.Entry]
@@ -187,6 +189,8 @@ struct ClerkMeetingView: Sendable {
     let publicURL: String
     let bodyURL: String
     let deadline: String
+    /// "five clear working days", from the configured rule.
+    let clearDays: String
     /// "called at short notice on …", when it was (s100B(3)(b)); the deadline is then that day.
     let shortNotice: String?
     let isLate: Bool
@@ -265,6 +269,8 @@ struct PaperFormView: Sendable {
     let publishURL: String?
     /// The last on-time publication day, and whether publishing now needs a reason.
     let deadline: String
+    /// "five clear working days", from the configured rule.
+    let clearDays: String
     let isLate: Bool
     let lateReason: String
     let lateReasonError: String?

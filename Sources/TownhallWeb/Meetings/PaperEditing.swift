@@ -168,7 +168,7 @@ extension BackOfficeRoutes {
             reportYearError: errors.message(for: .reportYear), markdown: markdown, previewHTML: rendered?.html,
             problems: rendered?.problems ?? [], hasProblems: !(rendered?.problems.isEmpty ?? true),
             publishURL: paper.flatMap { $0.status == .draft ? SiteURL.adminPaperPublish($0.id!).path : nil },
-            deadline: time.longDate(day: rule.lastOnTimeDay(meeting.meeting)), isLate: isLate(meeting.meeting),
+            deadline: time.longDate(day: rule.lastOnTimeDay(meeting.meeting)), clearDays: rule.clearDaysPhrase, isLate: isLate(meeting.meeting),
             lateReason: form[.lateReason], lateReasonError: errors.message(for: .lateReason), publishedLateReason: paper?.lateReason,
             publicURL: paper.flatMap { $0.status.isPublic && !item.isExempt ? SiteURL.paper($0.id!).path : nil },
             hasErrors: !errors.isEmpty, errors: errors.entries, titleError: errors.message(for: .title),

@@ -200,6 +200,8 @@ struct IssueConfirmationView: Sendable {
         let text: String
         let organisation: String
         let noResponder: Bool
+        let due: String
+        let rule: String
     }
 
     let paperTitle: String
@@ -208,8 +210,6 @@ struct IssueConfirmationView: Sendable {
     let csrf: String
     let rows: [Row]
     let hasRows: Bool
-    let due: String
-    let ruleLabel: String
     let unanswerable: [String]
     let hasUnanswerable: Bool
     /// Why issuing needs a delegated authority now; nil once the meeting has decided.
@@ -226,11 +226,10 @@ struct IssueConfirmationView: Sendable {
         self.action = action
         self.csrf = csrf
         rows = preview.entries.map {
-            Row(number: $0.recommendation.number, text: $0.recommendation.text, organisation: $0.organisation.name, noResponder: $0.responders == 0)
+            Row(number: $0.recommendation.number, text: $0.recommendation.text, organisation: $0.organisation.name,
+                noResponder: $0.responders == 0, due: time.longDate(day: $0.due), rule: $0.ruleLabel)
         }
         hasRows = !rows.isEmpty
-        due = time.longDate(day: preview.due)
-        ruleLabel = preview.ruleLabel
         unanswerable = preview.unanswerable.map(\.name)
         hasUnanswerable = !unanswerable.isEmpty
         waitsFor = preview.waitsFor?.asSentence

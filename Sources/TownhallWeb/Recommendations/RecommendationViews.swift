@@ -237,7 +237,7 @@ struct RecommendationPageView: Sendable {
         meetingTitle = "\(detail.meeting.title), \(time.shortDate(detail.meeting.startsAt))"
         issuedOn = record.issuedAt.map(time.shortDate) ?? "Not issued"
         issueAuthority = record.issueAuthority
-        rule = detail.tracked.body.rule.label
+        rule = detail.tracked.body.rules.rule(for: detail.tracked.organisation.kind).fromIssueLabel
         func day(_ text: String) -> String { Day(text).map(time.longDate(day:)) ?? text }
         extensions = detail.extensions.map {
             Extension(from: day($0.previousDueOn), to: day($0.newDueOn), reason: $0.reason, on: time.shortDate($0.at), by: $0.byName)
