@@ -28,6 +28,9 @@ struct MeetingCommand: AsyncParsableCommand {
                 let meeting = try database.addMeeting(
                     body: body, title: title, startsAt: start, endsAt: end, locationName: location, address: address, actor: .commandLine)
                 print("added meeting \(meeting.id!): \(meeting.title), \(time.dateTime(meeting.startsAt))")
+                if let warning = try config.publicationRule().workingDays.beyondMessage(time.calendarDay(of: start)) {
+                    FileHandle.standardError.write(Data("townhall: warning: \(warning)\n".utf8))
+                }
             }
         }
     }

@@ -42,6 +42,10 @@ struct Serve: AsyncParsableCommand {
             let logger = Logger(label: "townhall")
             let app = try await buildApplication(config: config, database: database, logger: logger)
             logger.info("starting \(config.siteName) on http://\(config.host):\(config.port) from \(config.databasePath)")
+            // Meetings are scheduled, and listed in the calendar, up to CalendarWindow.daysAhead days ahead.
+            let rule = try config.publicationRule()
+            let horizon = rule.time.calendarDay(of: Date()).adding(days: CalendarWindow.daysAhead)
+            if let warning = rule.workingDays.beyondMessage(horizon) { logger.warning("\(warning)") }
             do {
                 try await app.runService()
             } catch {

@@ -16,6 +16,25 @@ struct WorkingDaysTests {
         #expect(day("2026-12-31").adding(days: 1).description == "2027-01-01")
     }
 
+    /// Issue 16: a council may also leave out its Christmas and Easter breaks and days of thanksgiving or mourning
+    /// (LGA 1972 s243); beyond the holiday list the clerk is warned.
+    @Test func closedDaysAndTheEndOfTheHolidayList() throws {
+        let closed = try ClosedDays(parsing: "12-24, 12-29..12-31, 2027-03-25..2027-03-26")
+        for text in ["2026-12-24", "2027-12-30", "2027-03-25", "2027-03-26"] { #expect(closed.contains(day(text)), "\(text)") }
+        for text in ["2026-12-23", "2027-01-01", "2027-03-24", "2028-03-25"] { #expect(!closed.contains(day(text)), "\(text)") }
+        // A Wednesday 6 January 2027 meeting: with 24 and 29-31 December closed too, the five clear days reach back
+        // to Monday 21 December, so publication is due by 20 December instead of 28 December.
+        #expect(days.lastOnTimePublication(meeting: day("2027-01-06")) == day("2026-12-28"))
+        #expect(days.closing(closed).lastOnTimePublication(meeting: day("2027-01-06")) == day("2026-12-20"))
+        for bad in ["24-12", "12-32", "02-30", "2027-02-29", "12-31..12-01", "2027-03-26..2027-03-25", "12-24..12-25..12-26", "soon"] {
+            #expect(throws: TownhallError.self, "\(bad)") { try ClosedDays(parsing: bad) }
+        }
+        #expect(try ClosedDays(parsing: " ").contains(day("2026-12-24")) == false)
+        #expect(days.covers(day("2028-12-31")) && !days.covers(day("2029-01-01")))
+        #expect(days.beyondMessage(day("2028-06-01")) == nil)
+        #expect(days.beyondMessage(day("2029-06-01"))?.contains("the bank holiday list ends with 2028, so deadlines in 2029") == true)
+    }
+
     @Test func loadsEnglandAndWalesHolidays() {
         #expect(days.bankHolidays.contains(day("2026-12-25")))
         #expect(days.bankHolidays.contains(day("2026-12-28")))  // Boxing Day substitute

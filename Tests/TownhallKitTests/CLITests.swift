@@ -261,6 +261,7 @@ struct CLITests {
                          "--password-file", password], "no organisation with slug \"nope\"")
         #expect(try expectOK(["response-rule", "--body", "harford-lpac", "--rule", "8 weeks"]).contains("8 weeks"))
         try expectError(["response-rule", "--body", "harford-lpac", "--rule", "soon"], "must be a number")
+        try holidaysImportReplacesTheListOnlyWithALongerOne()
         // A kind of organisation can have its own period, such as the statutory formula for NHS bodies.
         #expect(try expectOK(["response-rule", "--body", "harford-lpac", "--rule", "2 months-beginning-with", "--for", "nhs-trust"])
             .contains("8 weeks; NHS trust: 2 months beginning with the day of issue"))
@@ -324,5 +325,29 @@ struct CLITests {
         let (data, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/bodies/live-board")!)
         #expect((response as? HTTPURLResponse)?.statusCode == 200)
         #expect(String(decoding: data, as: UTF8.self).contains("Live Board"))
+    }
+
+    /// `holidays import` (issue 16): a newer GOV.UK list replaces the configured file; an older one or a file that is
+    /// not the feed changes nothing.
+    func holidaysImportReplacesTheListOnlyWithALongerOne() throws {
+        let current = try String(contentsOf: packageRoot.appendingPathComponent("Config/bank-holidays.json"), encoding: .utf8)
+        let target = try write("bank-holidays.json", current)
+        let environment = ["TOWNHALL_BANK_HOLIDAYS": target]
+        let shown = try run(["holidays", "show"], environment: environment)
+        #expect(shown.status == 0 && shown.stdout.contains("2012 to 2028"), "\(shown.stdout)\(shown.stderr)")
+        let newer = try write("newer.json", current.replacingOccurrences(
+            of: "\"events\": [", with: "\"events\": [{\"title\": \"New Year’s Day\", \"date\": \"2029-01-01\", \"notes\": \"\", \"bunting\": true},",
+            options: [], range: current.range(of: "\"events\": [")))
+        let older = try write("older.json", #"{"england-and-wales": {"division": "england-and-wales", "events": [{"title": "x", "date": "2020-01-01"}]}}"#)
+        let junk = try write("junk.json", "<html>not the feed</html>")
+        for (file, message) in [(older, "ends with 2020, before the current list's 2028"), (junk, "is not in the GOV.UK feed format")] {
+            let refused = try run(["holidays", "import", file], environment: environment)
+            #expect(refused.status != 0 && refused.stderr.contains(message), "\(refused.stderr)")
+            #expect(try String(contentsOfFile: target, encoding: .utf8) == current, "nothing changed")
+        }
+        let imported = try run(["holidays", "import", newer], environment: environment)
+        #expect(imported.status == 0 && imported.stdout.contains("2012 to 2029"), "\(imported.stdout)\(imported.stderr)")
+        let added = try run(["meeting", "add", "--body", "harford-lpac", "--title", "Far ahead", "--starts", "2030-03-05 18:00"], environment: environment)
+        #expect(added.status == 0 && added.stderr.contains("townhall: warning: the bank holiday list ends with 2029"), "\(added.stderr)")
     }
 }

@@ -111,3 +111,22 @@ struct AnnualReportFormTests {
         }
     }
 }
+
+/// A meeting beyond the bank holiday list warns the clerk that its deadline counts only weekends.
+@Suite("Beyond the holiday list")
+struct HolidayHorizonTests {
+    @Test func theClerksMeetingPageWarnsOfADateBeyondTheList() async throws {
+        let office = try BackOffice()
+        let far = try office.store.database.addMeeting(
+            body: "harford-policing-board", title: "Far ahead", startsAt: try LocalTime().parseDateTime("2030-03-05 14:00"), endsAt: nil,
+            locationName: nil, address: nil, actor: .test)
+        try await office.run { client in
+            var browser = Browser(client)
+            try await browser.signIn("board.clerk@townhall.test", BackOffice.password)
+            let page = try await browser.get("/admin/meetings/\(far.id!)")
+            #expect(page.body.contains("Check this date</strong> The bank holiday list ends with 2028, so deadlines in 2030 count only weekends"))
+            let near = try await browser.get("/admin/meetings/\(office.boardMeeting.id!)")
+            #expect(!near.body.contains("Check this date"))
+        }
+    }
+}

@@ -73,15 +73,32 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 }
 
-/// England and Wales working days: not a weekend, not a bank holiday from the GOV.UK feed in `Config/`.
+/// England and Wales working days: not a weekend, not a bank holiday from the GOV.UK feed in `Config/`, and not one
+/// of the council's own closed days (`ClosedDays`, LGA 1972 s243).
 public struct WorkingDays: Sendable {
     public let bankHolidays: Set<Day>
+    public let closedDays: ClosedDays
     /// The last year the holiday list covers; beyond it we cannot promise a correct answer.
     public let coveredThrough: Int?
 
-    public init(bankHolidays: Set<Day>) {
+    public init(bankHolidays: Set<Day>, closedDays: ClosedDays = .none) {
         self.bankHolidays = bankHolidays
+        self.closedDays = closedDays
         coveredThrough = bankHolidays.map { $0.components.year }.max()
+    }
+
+    /// The same calendar with the council's closed days left out too.
+    public func closing(_ days: ClosedDays) -> WorkingDays { WorkingDays(bankHolidays: bankHolidays, closedDays: days) }
+
+    /// Whether the holiday list reaches `day`'s year; beyond it only weekends (and closed days) are known.
+    public func covers(_ day: Day) -> Bool { coveredThrough.map { day.components.year <= $0 } ?? false }
+
+    /// What a clerk or the log is told about a day beyond the holiday list.
+    public func beyondMessage(_ day: Day) -> String? {
+        guard !covers(day) else { return nil }
+        let known = coveredThrough.map { "ends with \($0)" } ?? "is empty"
+        return "the bank holiday list \(known), so deadlines in \(day.components.year) count only weekends as holidays; "
+            + "load a newer GOV.UK list with townhall holidays import FILE"
     }
 
     /// Reads the GOV.UK bank-holidays JSON (its `england-and-wales` division).
@@ -108,7 +125,7 @@ public struct WorkingDays: Sendable {
         return WorkingDays(bankHolidays: days)
     }
 
-    public func isWorkingDay(_ day: Day) -> Bool { !day.isWeekend && !bankHolidays.contains(day) }
+    public func isWorkingDay(_ day: Day) -> Bool { !day.isWeekend && !bankHolidays.contains(day) && !closedDays.contains(day) }
 
     /// The last day on which an agenda can be published and still leave `clearDays` clear working days before
     /// the meeting. Clear days exclude both the day of publication and the day of the meeting.

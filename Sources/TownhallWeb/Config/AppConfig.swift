@@ -39,6 +39,9 @@ public struct AppConfig: Sendable, Equatable {
     /// Clear working days an agenda is open to inspection before its meeting: five under the Local Government Act
     /// 1972 s100B(3), never fewer; standing orders may give more.
     public var clearDays: Int = PublicationRule.statutoryClearDays
+    /// Days the council leaves out of its working days besides weekends and bank holidays (LGA 1972 s243): "12-24,
+    /// 12-27..12-31, 2027-03-25". None by default.
+    public var closedDays: ClosedDays = .none
 
     public enum LogFormat: String, Sendable, Equatable { case text, json }
 
@@ -72,7 +75,7 @@ public struct AppConfig: Sendable, Equatable {
         "secureCookies": "TOWNHALL_SECURE_COOKIES", "baseURL": "TOWNHALL_BASE_URL", "sendmailCommand": "TOWNHALL_SENDMAIL",
         "mailFrom": "TOWNHALL_MAIL_FROM", "trustProxy": "TOWNHALL_TRUST_PROXY", "logFormat": "TOWNHALL_LOG_FORMAT",
         "logLevel": "TOWNHALL_LOG_LEVEL", "idleTimeoutSeconds": "TOWNHALL_IDLE_TIMEOUT",
-        "maxInFlight": "TOWNHALL_MAX_IN_FLIGHT", "clearDays": "TOWNHALL_CLEAR_DAYS",
+        "maxInFlight": "TOWNHALL_MAX_IN_FLIGHT", "clearDays": "TOWNHALL_CLEAR_DAYS", "closedDays": "TOWNHALL_CLOSED_DAYS",
     ]
 
     /// Loads the file named by `TOWNHALL_CONFIG` (or `Config/townhall.json` when present), then applies
@@ -177,6 +180,11 @@ public struct AppConfig: Sendable, Equatable {
             }
             config.clearDays = number
         }
+        if let list = try text("closedDays") {
+            do { config.closedDays = try ClosedDays(parsing: list) } catch let error as TownhallError {
+                throw ConfigError("closedDays from \(origin("closedDays")): \(error.message)")
+            }
+        }
         if let url = try text("baseURL") {
             guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
                 throw ConfigError("baseURL from \(origin("baseURL")) must be an http or https address, not \"\(url)\"")
@@ -225,9 +233,11 @@ public struct ConfigError: Error, Equatable, CustomStringConvertible, LocalizedE
 }
 
 extension AppConfig {
-    /// The clear-working-days rule over the configured bank holidays, time zone and number of clear days.
+    /// The clear-working-days rule over the configured bank holidays, closed days, time zone and number of clear days.
     public func publicationRule() throws -> PublicationRule {
-        PublicationRule(workingDays: try WorkingDays.load(file: bankHolidaysFile), time: LocalTime(timeZone: timeZone), clearDays: clearDays)
+        PublicationRule(
+            workingDays: try WorkingDays.load(file: bankHolidaysFile).closing(closedDays), time: LocalTime(timeZone: timeZone),
+            clearDays: clearDays)
     }
 }
 

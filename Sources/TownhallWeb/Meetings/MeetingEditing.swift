@@ -152,15 +152,18 @@ extension BackOfficeRoutes {
                      context: AppRequestContext, status: HTTPResponse.Status) -> Response {
         var deadlineText: String?
         var passed = false
+        var beyondHolidays: String? = nil
         if let start = try? time.parseDateTime("\(form.text(.date)) \(form.text(.start).isEmpty ? "12:00" : form.text(.start))") {
             let day = rule.lastOnTimeDay(meetingStart: start, convenedAt: now())
             deadlineText = time.longDate(day: day)
             passed = time.calendarDay(of: now()) > day
+            beyondHolidays = rule.workingDays.beyondMessage(time.calendarDay(of: start))?.asSentence
         }
         let view = MeetingFormView(
             bodyName: bodyName, heading: heading, submitLabel: submitLabel, action: action, csrf: context.session?.csrfToken ?? "",
             title: form[.title], date: form[.date], start: form[.start], end: form[.end], location: form[.location],
-            address: form[.address], deadline: deadlineText, clearDays: rule.clearDaysPhrase, deadlinePassed: passed, hasErrors: !errors.isEmpty,
+            address: form[.address], deadline: deadlineText, clearDays: rule.clearDaysPhrase, deadlinePassed: passed,
+            beyondHolidays: beyondHolidays, hasErrors: !errors.isEmpty,
             errors: errors.entries, titleError: errors.message(for: .title), dateError: errors.message(for: .date),
             startError: errors.message(for: .start), endError: errors.message(for: .end))
         return render("admin-meeting-form", (errors.isEmpty ? "" : "Error: ") + heading, view, context, status: status)
@@ -191,7 +194,8 @@ extension BackOfficeRoutes {
         let view = ClerkMeetingView(
             id: meeting.id!, links: .init(meeting.id!), csrf: context.session?.csrfToken ?? "", meeting: row, publicURL: SiteURL.meeting(meeting.id!).path,
             bodyURL: SiteURL.bodyPage(slug: detail.summary.bodySlug).path, deadline: time.longDate(day: rule.lastOnTimeDay(meeting)),
-            clearDays: rule.clearDaysPhrase, shortNotice: MeetingNotice.shortNotice(meeting, rule: rule), isLate: isLate(meeting), agendaPublished: meeting.agendaPublishedAt != nil,
+            clearDays: rule.clearDaysPhrase, beyondHolidays: rule.workingDays.beyondMessage(time.calendarDay(of: meeting.startsAt))?.asSentence,
+            shortNotice: MeetingNotice.shortNotice(meeting, rule: rule), isLate: isLate(meeting), agendaPublished: meeting.agendaPublishedAt != nil,
             agendaPublishedOn: meeting.agendaPublishedAt.map(time.shortDate), lateReason: meeting.lateReason,
             isCancelled: meeting.status == .cancelled, items: items, hasItems: !items.isEmpty, statusError: errors.message(for: .status),
             itemTitle: form[.itemTitle], itemTypes: choices.types, itemExempt: form[.exempt] == "yes", paragraphs: choices.paragraphs,

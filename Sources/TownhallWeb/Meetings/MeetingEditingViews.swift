@@ -58,6 +58,8 @@ struct MeetingFormView: Sendable {
     /// "five clear working days", from the configured rule.
     let clearDays: String
     let deadlinePassed: Bool
+    /// Set when the meeting falls beyond the bank holiday list, whose deadline may then be wrong.
+    let beyondHolidays: String?
     let hasErrors: Bool
     let errors: [FormErrors.Entry]
     let titleError: String?
@@ -191,6 +193,8 @@ struct ClerkMeetingView: Sendable {
     let deadline: String
     /// "five clear working days", from the configured rule.
     let clearDays: String
+    /// Set when the meeting falls beyond the bank holiday list.
+    let beyondHolidays: String?
     /// "called at short notice on …", when it was (s100B(3)(b)); the deadline is then that day.
     let shortNotice: String?
     let isLate: Bool
