@@ -318,7 +318,7 @@ struct BackOfficeTests {
             #expect(page.body.contains("Reason for late publication"))
             let refused = try await browser.post("/admin/papers/\(draft.id!)/publish", [("_csrf", page.csrf!), ("lateReason", "")])
             #expect(refused.status == .unprocessableContent)
-            #expect(refused.body.contains("Give the reason the paper is published late"))
+            #expect(refused.body.contains("The paper is published after"), "the store's own words, as the CLI prints them")
             #expect(try db.list(Paper.self).first { $0.id == draft.id }?.status == .draft)
             let published = try await browser.post("/admin/papers/\(draft.id!)/publish", [
                 ("_csrf", page.csrf!), ("lateReason", "Custody figures arrived from the force on Monday"),

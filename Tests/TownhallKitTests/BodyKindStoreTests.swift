@@ -256,6 +256,13 @@ struct BodyKindStoreTests {
         try challenge("s4", council: "south", kind: .safeguarding, onSite: "2027-01-15", reportDay: nil)
         all = try await db.peerChallenges(today: Day("2026-11-25")!)
         #expect(all.first { $0.challenge.slug == "s3" }?.recurrence == .scheduled(for: Day("2027-01-15")!, due: Day("2027-03-04")!))
+        // Issue 16: once the late repeat has happened, s1's duty is met, but late, and says so.
+        all = try await db.peerChallenges(today: Day("2027-03-01")!)
+        let late = try #require(all.first { $0.challenge.slug == "s1" }?.recurrence)
+        #expect(late == .done(on: Day("2027-02-01")!, due: Day("2026-10-02")!) && late.wasLate)
+        let shown = DutyView(label: "Next safeguarding challenge", state: late, time: time)
+        #expect(shown.stateLabel == "Done late" && shown.text == "Done on Monday 1 February 2027, after it was due by Friday 2 October 2026")
+        #expect(!(all.first { $0.challenge.slug == "s3" }?.recurrence?.wasLate ?? true), "s4 came in time for s3")
     }
 
     /// Issue 16: the year an annual report covers is chosen, must have ended, and decides which duty it meets.

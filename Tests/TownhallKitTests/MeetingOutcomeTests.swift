@@ -130,3 +130,39 @@ struct HolidayHorizonTests {
         }
     }
 }
+
+/// Issue 16: a meeting called through the clerk's form inside its clear-days deadline is called at short notice; its
+/// agenda is on time that day without a late reason, and the public page says when it was called.
+@Suite("Short notice through the forms")
+struct ShortNoticeFormTests {
+    @Test func aMeetingCalledInsideItsDeadlineIsShortNotice() async throws {
+        let office = try BackOffice()
+        let time = LocalTime()
+        // Three calendar days ahead is always inside five clear working days.
+        let day = time.day(of: office.clock.now.addingTimeInterval(3 * 86_400))
+        try await office.run { client in
+            var browser = Browser(client)
+            try await browser.signIn("board.clerk@townhall.test", BackOffice.password)
+            let csrf = try #require(try await browser.get("/admin/bodies/harford-policing-board/meetings/new").csrf)
+            let saved = try await browser.post("/admin/bodies/harford-policing-board/meetings/new", [
+                ("_csrf", csrf), ("action", "save"), ("title", "Extraordinary meeting"), ("date", day), ("start", "18:00"),
+            ])
+            #expect(saved.status == .seeOther)
+            let meeting = try #require(try office.store.database.list(Meeting.self).last)
+            #expect(testRule.isShortNotice(meeting))
+            let called = "Called at short notice on \(time.longDate(office.clock.now))"
+            let clerkPage = try await browser.get("/admin/meetings/\(meeting.id!)")
+            #expect(clerkPage.body.contains(called))
+            #expect(try await browser.post("/admin/meetings/\(meeting.id!)/items", [
+                ("_csrf", csrf), ("itemTitle", "Appointment of an interim chief constable"), ("itemType", "decision"),
+            ]).status == .seeOther)
+            let published = try await browser.post("/admin/meetings/\(meeting.id!)/publish-agenda", [("_csrf", csrf)])
+            #expect(published.status == .seeOther, "on time the day it was called: no late reason asked for")
+            let stored = try #require(try office.store.database.list(Meeting.self).first { $0.id == meeting.id })
+            #expect(stored.agendaPublishedAt != nil && stored.lateReason == nil)
+            let publicPage = try await Browser.anonymous(client, "/meetings/\(meeting.id!)")
+            #expect(publicPage.body.contains(called))
+            #expect(!publicPage.body.contains("Published late because"))
+        }
+    }
+}

@@ -40,6 +40,12 @@ struct MigrationUpgradeTests {
             let findable = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM searchSource")!
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM searchEntry") == findable && findable > 0)
             try db.execute(sql: "INSERT INTO searchText(searchText, rank) VALUES ('integrity-check', 1)")
+            // v14-v15 fill in what the older store lacked, as their comments say: each meeting's convening time from
+            // the audit line that scheduled it, the basis of a decision taken at a meeting, and the year an annual
+            // report covers (the one ended before it was published, December 2025: 2024/25).
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM meeting WHERE convenedAt IS NULL") == 0)
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM boardDecision WHERE meetingId IS NOT NULL AND basis IS NOT 'meeting'") == 0)
+            #expect(try Int.fetchAll(db, sql: "SELECT reportYear FROM paper WHERE kind = 'annual-report'") == [2025])
         }
         #expect(try await upgraded.search(SearchRequest(text: "policing")).total > 0)
     }

@@ -40,6 +40,12 @@ public enum DutyState: Sendable, Equatable {
         }
     }
 
+    /// Met, but after the day it was due (a safeguarding challenge repeated more than 3 years on, say); shown so.
+    public var wasLate: Bool {
+        if case .done(let on, let due) = self { return on > due }
+        return false
+    }
+
     /// Needs someone's attention now.
     public var isOutstanding: Bool { code == "due-soon" || code == "overdue" }
 }

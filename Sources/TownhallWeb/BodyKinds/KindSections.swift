@@ -30,6 +30,8 @@ struct DutyView: Sendable {
     init(label: String, state: DutyState, time: LocalTime) {
         self.label = label
         switch state {
+        case .done(let day, let due) where state.wasLate:
+            (stateLabel, tagClass, text) = ("Done late", "tag--yellow", "Done on \(time.longDate(day: day)), after it was due by \(time.longDate(day: due))")
         case .done(let day, _):
             (stateLabel, tagClass, text) = ("Done", "tag--green", "Done on \(time.longDate(day: day))")
         case .scheduled(let day, let due):

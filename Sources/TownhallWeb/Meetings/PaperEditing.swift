@@ -78,7 +78,7 @@ extension BackOfficeRoutes {
         guard paper.paper.status == .draft else { throw HTTPError(.conflict) }
         guard !isLate(paper.meeting.meeting) || !form.text(.lateReason).isEmpty else {
             var errors = FormErrors()
-            errors.add(.lateReason, "Give the reason the paper is published late (for example, figures confirmed after the deadline)")
+            errors.add(.lateReason, rule.lateMessage(what: "The paper", meeting: paper.meeting.meeting))
             let values = paperValues(paper.paper, merging: FormData([.lateReason: form[.lateReason]]))
             return try await paperForm(paper: paper.paper, item: paper.item, meeting: paper.meeting, form: values, errors: errors, preview: true,
                              context: context, status: .unprocessableContent)
