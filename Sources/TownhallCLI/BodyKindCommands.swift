@@ -175,7 +175,7 @@ struct PeerChallengeCommand: AsyncParsableCommand {
                 let (config, database) = try store.open()
                 let challenge = try database.setPeerChallengeReport(
                     slug: slug, paperId: paper, localTime: LocalTime(timeZone: config.timeZone), actor: .commandLine)
-                let due = PeerChallengeRules.followUpDue(reportPublished: Day(challenge.reportPublishedOn!)!)
+                let due = database.peerChallengeRules.followUpDue(challenge).map { "\($0)" } ?? "unknown"
                 print("report published \(challenge.reportPublishedOn!); follow-up due by \(due)")
             }
         }

@@ -38,7 +38,7 @@ struct Serve: AsyncParsableCommand {
                 handler.logLevel = level
                 return handler
             }
-            let database = try AppDatabase.open(path: config.databasePath, clock: { Date() })
+            let database = try AppDatabase.open(path: config.databasePath, clock: { Date() }, peerChallengeRules: config.peerChallengeRules)
             let logger = Logger(label: "townhall")
             let app = try await buildApplication(config: config, database: database, logger: logger)
             logger.info("starting \(config.siteName) on http://\(config.host):\(config.port) from \(config.databasePath)")

@@ -18,7 +18,7 @@ struct StoreOptions: ParsableArguments {
 
     func open() throws -> (AppConfig, AppDatabase) {
         let config = try config()
-        return (config, try AppDatabase.open(path: config.databasePath, clock: { Date() }))
+        return (config, try AppDatabase.open(path: config.databasePath, clock: { Date() }, peerChallengeRules: config.peerChallengeRules))
     }
 }
 

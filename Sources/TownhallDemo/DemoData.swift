@@ -214,6 +214,11 @@ public struct DemoData: Sendable {
         _ = try database.publishPaper(id: report.id!, renderer: renderer, at: try inGoodTime(before: meeting.startsAt), rule: rule, actor: .demo)
         _ = try database.publishAgenda(meetingId: meeting.id!, at: try inGoodTime(before: meeting.startsAt), rule: rule, actor: .demo)
         _ = try database.setMeetingStatus(meetingId: meeting.id!, status: .held, actor: .demo)
+        _ = try database.updateAgendaItem(
+            id: item.id!, title: item.title, type: item.itemType, exemption: nil, decision: item.decision,
+            reasons: "The evidence showed patients fit to leave hospital waiting a median of four days, most often for medicines to take home or for care to start.",
+            alternatives: "Recommending only a joint discharge team was considered and rejected: the trust already has one and the delays continued.",
+            actor: .demo)
         let texts: [(Organisation, String)] = [
             (trust, "Open a discharge lounge at Harford General Hospital staffed seven days a week."),
             (trust, "Provide pharmacy cover on Saturdays and Sundays so that medicines to take home are not a cause of delay."),

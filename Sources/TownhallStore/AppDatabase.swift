@@ -11,22 +11,29 @@ public final class AppDatabase: Sendable {
     public let changes = ChangeCounter()
     /// The time for every write that is not given one: the composition root's clock (tests move it).
     let clock: @Sendable () -> Date
+    /// Peer challenge timing from configuration (`peerChallengeProfile` and its settings).
+    public let peerChallengeRules: PeerChallengeRules
 
-    public init(_ writer: any DatabaseWriter, clock: @escaping @Sendable () -> Date) throws {
+    public init(
+        _ writer: any DatabaseWriter, clock: @escaping @Sendable () -> Date, peerChallengeRules: PeerChallengeRules = .mission
+    ) throws {
         self.writer = writer
         self.clock = clock
+        self.peerChallengeRules = peerChallengeRules
         try Migrations.migrator.migrate(writer)
         try PaperText.fill(writer)
         writer.add(transactionObserver: changes, extent: .databaseLifetime)
     }
 
     /// Opens (creating if needed) the database file at `path` and runs pending migrations.
-    public static func open(path: String, clock: @escaping @Sendable () -> Date) throws -> AppDatabase {
+    public static func open(
+        path: String, clock: @escaping @Sendable () -> Date, peerChallengeRules: PeerChallengeRules = .mission
+    ) throws -> AppDatabase {
         let url = URL(fileURLWithPath: path)
         do {
             try FileManager.default.createDirectory(
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            return try AppDatabase(DatabasePool(path: path, configuration: configuration), clock: clock)
+            return try AppDatabase(DatabasePool(path: path, configuration: configuration), clock: clock, peerChallengeRules: peerChallengeRules)
         } catch let error as DatabaseError {
             throw TownhallError.io("cannot open database \(path): \(error.message ?? error.description)")
         }

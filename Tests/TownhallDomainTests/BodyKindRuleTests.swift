@@ -31,9 +31,21 @@ struct BodyKindRuleTests {
     }
 
     @Test func followUpIsDueEighteenMonthsAfterTheReportAndSafeguardingRecursEveryThreeYears() {
-        #expect(PeerChallengeRules.followUpDue(reportPublished: day("2026-06-08")) == day("2027-12-08"))
-        #expect(PeerChallengeRules.followUpDue(reportPublished: day("2025-08-31")) == day("2027-02-28"))
+        let mission = PeerChallengeRules.mission
+        #expect(mission.followUpDue(reportPublished: day("2026-06-08"), onSiteTo: day("2026-05-01")) == day("2027-12-08"))
+        #expect(mission.followUpDue(reportPublished: day("2025-08-31"), onSiteTo: day("2025-07-01")) == day("2027-02-28"))
+        #expect(mission.actionPlan.label == "8 weeks" && mission.followUpLabel == "Follow-up challenge (within 18 months of the report)")
         #expect(PeerChallengeRules.nextSafeguardingDue(onSiteFrom: day("2023-10-02")) == day("2026-10-02"))
+    }
+
+    /// Issue 16: the LGA's profile, a progress review about 10 months after the challenge and an action plan within 3
+    /// months, is selectable.
+    @Test func theLGAProfileCountsTheProgressReviewFromTheChallenge() {
+        let lga = PeerChallengeRules.profile(.lga)
+        #expect(lga.followUpDue(reportPublished: day("2026-06-08"), onSiteTo: day("2026-05-01")) == day("2027-03-01"))
+        #expect(lga.actionPlan == ResponseRule(count: 3, unit: .calendarMonths))
+        #expect(lga.followUpLabel == "Progress review (within 10 months of the challenge)")
+        #expect(PeerChallengeRules.profile(.mission) == .mission)
     }
 
     @Test func dutyStatesChangeOnTheRightDays() {

@@ -199,6 +199,33 @@ struct BodyKindStoreTests {
         _ = try db.setPeerChallengeReport(slug: slug, paperId: paper.id!, actor: .test)
     }
 
+    /// Issue 16: under the LGA profile the progress review is due 10 months after the challenge, its duty is named
+    /// so, and a team made under it answers in 3 months.
+    @Test func theLGAProfileGovernsDutiesFollowUpsAndNewTeams() async throws {
+        let lgaStore = try TestStore(peerChallengeRules: .lga)
+        let db = lgaStore.database
+        _ = try db.addAuthority(slug: "north", name: "North Council", kind: .unitary, actor: .test)
+        let team = try db.addBody(slug: "t-team", name: "Team", kind: .peerChallengeTeam, actor: .test)
+        #expect(team.rules.standard == ResponseRule(count: 3, unit: .calendarMonths), "the action plan period of the profile")
+        _ = try db.addPeerChallenge(
+            .init(slug: "t", team: "t-team", council: "north", kind: .corporate, scope: "Scope", onSiteFrom: "2026-01-26", onSiteTo: "2026-01-29"),
+            actor: .test)
+        let meeting = try db.addMeeting(
+            body: "t-team", title: "Feedback", startsAt: try time.parseDateTime("2026-02-10 10:00"), endsAt: nil, locationName: nil,
+            address: nil, actor: .test)
+        let item = try db.addAgendaItem(meetingId: meeting.id!, title: "Report", type: .report, rule: testRule, actor: .test)
+        let paper = try db.addPaper(itemId: item.id!, title: "Report", author: "", markdown: "Text", kind: .peerChallengeReport, now: Date(), actor: .test)
+        _ = try db.publishAgenda(meetingId: meeting.id!, at: try time.parseDateTime("2026-02-01 10:00"), rule: lgaStore.rule, actor: .test)
+        _ = try db.publishPaper(id: paper.id!, renderer: MarkdownRenderer(), at: try time.parseDateTime("2026-03-20 12:00"), rule: lgaStore.rule,
+                                lateReason: "late", actor: .test)
+        _ = try db.setPeerChallengeReport(slug: "t", paperId: paper.id!, actor: .test)
+        let duty = try #require(try await db.duties(today: Day("2026-10-15")!, time: time).first { $0.source == .peerChallenge })
+        #expect(duty.what == "Progress review (within 10 months of the challenge)")
+        #expect(duty.state == .dueSoon(due: Day("2026-11-29")!), "10 months after the last on-site day, 60 days' notice")
+        let refused = message { _ = try db.scheduleFollowUp(slug: "t", on: "2026-12-01", actor: .test) }
+        #expect(refused.contains("within 10 months of the challenge, by 2026-11-29"))
+    }
+
     @Test func followUpMustBeWithinEighteenMonthsOfTheReport() async throws {
         try challenge("c", council: "north", onSite: "2026-02-02", reportDay: nil)
         #expect(message { _ = try db.scheduleFollowUp(slug: "c", on: "2026-09-01", actor: .test) }.contains("record the published report"))

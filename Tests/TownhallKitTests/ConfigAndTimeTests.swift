@@ -37,6 +37,13 @@ struct ConfigTests {
         #expect(five.clearDaysDeadline(meetingStart: meeting) == Day("2026-12-10")!)
         #expect(more.clearDaysDeadline(meetingStart: meeting) == Day("2026-12-08")!)
         #expect(more.clearDaysPhrase == "seven clear working days" && five.clearDaysPhrase == "five clear working days")
+        #expect(operated.peerChallengeRules == .mission)
+        let lga = try AppConfig.load(environment: [
+            "TOWNHALL_PEER_CHALLENGE_PROFILE": "lga", "TOWNHALL_PEER_CHALLENGE_FOLLOW_UP_MONTHS": "12",
+            "TOWNHALL_PEER_CHALLENGE_DUE_SOON_DAYS": "30", "TOWNHALL_PEER_CHALLENGE_ACTION_PLAN": "12 weeks",
+        ], defaultFile: "/nonexistent/default.json").peerChallengeRules
+        #expect(lga.followUpFromChallenge && lga.followUpMonths == 12 && lga.dueSoonDays == 30 && lga.actionPlan.label == "12 weeks",
+                "the profile first, then each setting given")
         let closed = try AppConfig.load(environment: ["TOWNHALL_CLOSED_DAYS": "12-14..12-17"], defaultFile: "/nonexistent/default.json")
         #expect(try closed.publicationRule().clearDaysDeadline(meetingStart: meeting) == Day("2026-12-06")!, "14-17 December closed")
     }
@@ -50,6 +57,8 @@ struct ConfigTests {
         (["TOWNHALL_LOG_FORMAT": "xml"], "configuration error: logFormat from environment variable TOWNHALL_LOG_FORMAT must be text or json, not \"xml\""),
         (["TOWNHALL_MAX_IN_FLIGHT": "0"], "configuration error: maxInFlight from environment variable TOWNHALL_MAX_IN_FLIGHT must be a whole number from 1 to 100000, not \"0\""),
         (["TOWNHALL_CLOSED_DAYS": "12-24, 13-01"], "configuration error: closedDays from environment variable TOWNHALL_CLOSED_DAYS: closed day \"13-01\" must be MM-DD or YYYY-MM-DD, or a range of either such as 12-27..12-31, the first day before the last"),
+        (["TOWNHALL_PEER_CHALLENGE_PROFILE": "cipfa"], "configuration error: peerChallengeProfile from environment variable TOWNHALL_PEER_CHALLENGE_PROFILE must be mission or lga, not \"cipfa\""),
+        (["TOWNHALL_PEER_CHALLENGE_FOLLOW_UP_MONTHS": "0"], "configuration error: peerChallengeFollowUpMonths from environment variable TOWNHALL_PEER_CHALLENGE_FOLLOW_UP_MONTHS must be a whole number of months from 1 to 36, not \"0\""),
         (["TOWNHALL_CLEAR_DAYS": "4"], "configuration error: clearDays from environment variable TOWNHALL_CLEAR_DAYS must be a whole number from 5 (the least the Local Government Act 1972 s100B(3) allows) to 30, not \"4\""),
         (["TOWNHALL_CONFIG": "/nonexistent/townhall.json"], "configuration error: configuration file /nonexistent/townhall.json (from TOWNHALL_CONFIG) does not exist"),
     ])

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import TownhallDomain
 @testable import TownhallStore
@@ -163,6 +164,69 @@ struct ShortNoticeFormTests {
             let publicPage = try await Browser.anonymous(client, "/meetings/\(meeting.id!)")
             #expect(publicPage.body.contains(called))
             #expect(!publicPage.body.contains("Published late because"))
+        }
+    }
+}
+
+/// Issue 16: each decision shows the decision, its reasons, the alternatives considered, the interests declared on
+/// the item and the day it takes effect.
+@Suite("Decision records")
+struct DecisionRecordTests {
+    @Test func theRuleRefusesAPartialOrBackdatedRecord() throws {
+        let meetingDay = Day("2027-01-12")!
+        #expect(try DecisionRecord.check(decision: " ", reasons: nil, alternatives: "", takesEffect: nil, meetingDay: meetingDay) == nil)
+        #expect(throws: TownhallError.self) {
+            try DecisionRecord.check(decision: "", reasons: "Because", alternatives: nil, takesEffect: nil, meetingDay: meetingDay)
+        }
+        #expect(throws: TownhallError.self) {
+            try DecisionRecord.check(decision: "Agreed", reasons: nil, alternatives: nil, takesEffect: Day("2027-01-11"), meetingDay: meetingDay)
+        }
+        let record = try DecisionRecord.check(
+            decision: " Agreed ", reasons: " Because ", alternatives: nil, takesEffect: Day("2027-01-19"), meetingDay: meetingDay)
+        #expect(record == DecisionRecord(decision: "Agreed", reasons: "Because", alternatives: nil, takesEffect: Day("2027-01-19")))
+    }
+
+    @Test func theClerkRecordsItAndResidentsReadIt() async throws {
+        let office = try BackOffice()
+        let db = office.store.database
+        let meeting = office.boardMeeting
+        let item = try #require(try db.list(AgendaItem.self).first { $0.meetingId == meeting.id && $0.itemType == .decision && !$0.isExempt })
+        let rows: [Row] = try db.writer.read { (database: Database) in try AppDatabase.membersOnTheDay(database, of: meeting) }
+        let member: Int64 = try #require(rows.first?["id"])
+        _ = try db.addDeclaration(meetingId: meeting.id!, personId: member, agendaItemId: item.id, kind: .otherRegisterable,
+                                  interest: "Member of the police federation", actor: .test)
+        let meetingDay = LocalTime().day(of: meeting.startsAt)
+        let dayBefore = LocalTime().day(of: meeting.startsAt.addingTimeInterval(-86_400))
+        try await office.run { client in
+            var browser = Browser(client)
+            try await browser.signIn("board.clerk@townhall.test", BackOffice.password)
+            let form = try await browser.get("/admin/items/\(item.id!)/edit")
+            let csrf = try #require(form.csrf)
+            func save(_ fields: [(String, String)]) async throws -> Browser.Page {
+                try await browser.post("/admin/items/\(item.id!)/edit", [
+                    ("_csrf", csrf), ("itemTitle", item.title), ("itemType", item.itemType.rawValue),
+                ] + fields)
+            }
+            let noDecision = try await save([("decisionReasons", "Kept reasons")])
+            #expect(noDecision.status == .unprocessableContent)
+            #expect(noDecision.body.contains("Record the decision itself before its reasons"))
+            #expect(noDecision.body.contains("Kept reasons"))
+            let early = try await save([("decision", "Precept agreed"), ("decisionTakesEffect", dayBefore)])
+            #expect(early.status == .unprocessableContent && early.body.contains("cannot take effect before the meeting"))
+            let garbled = try await save([("decision", "Precept agreed"), ("decisionTakesEffect", "2027-02-30")])
+            #expect(garbled.status == .unprocessableContent && garbled.body.contains("as a real date"))
+            #expect(try db.list(AgendaItem.self).first { $0.id == item.id }?.decision == item.decision, "nothing saved")
+            let saved = try await save([
+                ("decision", "Precept agreed at £268.47"), ("decisionReasons", "The force's plan needs it"),
+                ("decisionAlternatives", "A freeze, rejected: 40 officers fewer"), ("decisionTakesEffect", meetingDay),
+            ])
+            #expect(saved.status == .seeOther)
+            let publicPage = try await Browser.anonymous(client, "/meetings/\(meeting.id!)")
+            #expect(publicPage.body.contains("<p class=\"body\">Precept agreed at £268.47</p>"))
+            #expect(publicPage.body.contains("<strong>Reasons:</strong> The force&#39;s plan needs it"))
+            #expect(publicPage.body.contains("<strong>Alternatives considered:</strong> A freeze, rejected: 40 officers fewer"))
+            #expect(publicPage.body.contains("<strong>Takes effect:</strong> \(LocalTime().longDate(day: Day(meetingDay)!))"))
+            #expect(publicPage.body.contains("Member of the police federation"))
         }
     }
 }

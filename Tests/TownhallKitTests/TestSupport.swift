@@ -29,7 +29,7 @@ struct TestStore {
 
     /// `clock` is the store's time for writes not given one; `now`, the time the demo is seeded at.
     init(seeded: Bool = false, now: Date = Date(), clock: @escaping @Sendable () -> Date = { Date() },
-         maxUploadBytes: Int = 10 * 1024 * 1024) throws {
+         maxUploadBytes: Int = 10 * 1024 * 1024, peerChallengeRules: PeerChallengeRules = .mission) throws {
         directory = try TemporaryDirectory()
         config = AppConfig(
             host: "127.0.0.1", port: 0, databasePath: directory.path("townhall.sqlite"),
@@ -37,7 +37,7 @@ struct TestStore {
             templatesDirectory: packageRoot.appendingPathComponent("Templates").path,
             publicDirectory: packageRoot.appendingPathComponent("Public").path, maxUploadBytes: maxUploadBytes,
             bankHolidaysFile: packageRoot.appendingPathComponent("Config/bank-holidays.json").path)
-        database = try AppDatabase.open(path: config.databasePath, clock: clock)
+        database = try AppDatabase.open(path: config.databasePath, clock: clock, peerChallengeRules: peerChallengeRules)
         self.now = now
         if seeded {
             try DemoData(database: database, files: AttachmentFiles(dataDirectory: config.dataDirectory), rule: try config.publicationRule())

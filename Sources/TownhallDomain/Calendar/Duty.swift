@@ -119,13 +119,52 @@ public struct AnnualReportSchedule: Sendable {
     }
 }
 
-/// Peer challenge timing: the follow-up within 18 months of the report, and safeguarding every 3 years.
-public enum PeerChallengeRules {
-    public static let followUpMonths = 18
-    public static let safeguardingYears = 3
-    /// How early a follow-up or repeat challenge shows as due soon.
-    public static let dueSoonDays = 90
+/// Peer challenge timing, from configuration. The mission's profile, the default: the follow-up challenge within
+/// 18 months of the report and the council's action plan (its response) within 8 weeks of the recommendations' issue.
+/// The LGA's profile, as its corporate peer challenge guidance describes it: the action plan within about 3 months
+/// and a progress review about 10 months after the challenge. Safeguarding challenges recur every 3 years under both.
+public struct PeerChallengeRules: Sendable, Equatable {
+    public enum Profile: String, Sendable, CaseIterable { case mission, lga }
 
-    public static func followUpDue(reportPublished: Day) -> Day { reportPublished.adding(months: followUpMonths) }
+    public var followUpMonths: Int
+    /// The follow-up is counted from the last on-site day (LGA) rather than from the report (mission).
+    public var followUpFromChallenge: Bool
+    /// The default response period of a peer challenge team created under these rules: the action plan.
+    public var actionPlan: ResponseRule
+    /// How early a follow-up or repeat challenge shows as due soon.
+    public var dueSoonDays: Int
+    public static let safeguardingYears = 3
+
+    public init(followUpMonths: Int, followUpFromChallenge: Bool, actionPlan: ResponseRule, dueSoonDays: Int) {
+        self.followUpMonths = followUpMonths
+        self.followUpFromChallenge = followUpFromChallenge
+        self.actionPlan = actionPlan
+        self.dueSoonDays = dueSoonDays
+    }
+
+    public static let mission = PeerChallengeRules(
+        followUpMonths: 18, followUpFromChallenge: false, actionPlan: ResponseRule.standard(for: .peerChallengeTeam), dueSoonDays: 90)
+    public static let lga = PeerChallengeRules(
+        followUpMonths: 10, followUpFromChallenge: true, actionPlan: ResponseRule(count: 3, unit: .calendarMonths), dueSoonDays: 60)
+
+    public static func profile(_ profile: Profile) -> PeerChallengeRules { profile == .lga ? .lga : .mission }
+
+    public func followUpDue(reportPublished: Day, onSiteTo: Day) -> Day {
+        (followUpFromChallenge ? onSiteTo : reportPublished).adding(months: followUpMonths)
+    }
+
+    /// A challenge's follow-up deadline, once its report is published.
+    public func followUpDue(_ challenge: PeerChallenge) -> Day? {
+        guard let report = challenge.reportPublishedOn.flatMap(Day.init) else { return nil }
+        return followUpDue(reportPublished: report, onSiteTo: Day(challenge.onSiteTo) ?? report)
+    }
+
+    /// "Follow-up challenge (within 18 months of the report)", as the duty is named everywhere.
+    public var followUpLabel: String {
+        followUpFromChallenge
+            ? "Progress review (within \(followUpMonths) months of the challenge)"
+            : "Follow-up challenge (within \(followUpMonths) months of the report)"
+    }
+
     public static func nextSafeguardingDue(onSiteFrom: Day) -> Day { onSiteFrom.adding(years: safeguardingYears) }
 }

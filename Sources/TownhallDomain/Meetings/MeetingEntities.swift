@@ -171,13 +171,24 @@ public struct AgendaItem: Codable, Sendable, Equatable {
     /// urgency (LGA 1972 s100B(4)(b)); required for an item added inside the publication deadline, shown publicly
     /// and carried into the minutes.
     public var urgency: String? = nil
+    /// The rest of the decision record (`DecisionRecord`): why, what else was considered, and from when it applies.
+    public var decisionReasons: String? = nil
+    public var decisionAlternatives: String? = nil
+    /// `yyyy-MM-dd`.
+    public var decisionTakesEffect: String? = nil
 
     public var isSupplementary: Bool { supplementaryAt != nil }
+
+    /// The item's decision record, when a decision has been recorded.
+    public var decisionRecord: DecisionRecord? {
+        decision.map { DecisionRecord(decision: $0, reasons: decisionReasons, alternatives: decisionAlternatives, takesEffect: decisionTakesEffect.flatMap(Day.init)) }
+    }
 
     public init(
         id: Int64? = nil, meetingId: Int64, position: Int, number: String, title: String, itemType: AgendaItemType,
         isExempt: Bool, exemptParagraph: ExemptParagraph? = nil, decision: String? = nil, publicInterestReason: String? = nil,
-        supplementaryAt: Date? = nil, urgency: String? = nil
+        supplementaryAt: Date? = nil, urgency: String? = nil, decisionReasons: String? = nil, decisionAlternatives: String? = nil,
+        decisionTakesEffect: String? = nil
     ) {
         self.id = id
         self.meetingId = meetingId
@@ -191,6 +202,9 @@ public struct AgendaItem: Codable, Sendable, Equatable {
         self.publicInterestReason = publicInterestReason
         self.supplementaryAt = supplementaryAt
         self.urgency = urgency
+        self.decisionReasons = decisionReasons
+        self.decisionAlternatives = decisionAlternatives
+        self.decisionTakesEffect = decisionTakesEffect
     }
 }
 

@@ -66,6 +66,8 @@ public struct PeerChallengeSummary: Sendable, Equatable {
     public var team: Body
     public var report: PaperSummary?
     public var followUp: DutyState?
+    /// What the follow-up is called under the configured rules ("Follow-up challenge (within 18 months of the report)").
+    public var followUpLabel: String = PeerChallengeRules.mission.followUpLabel
     /// Safeguarding challenges only: when the next one is due and whether it is planned.
     public var recurrence: DutyState?
     public var followUpOf: PeerChallenge?
@@ -131,7 +133,7 @@ public struct InquiryDetail: Sendable {
 }
 
 extension AppDatabase {
-    static func kindOverview(_ db: Database, body: Body, today: Day, time: LocalTime) throws -> KindOverview {
+    static func kindOverview(_ db: Database, body: Body, today: Day, time: LocalTime, rules: PeerChallengeRules) throws -> KindOverview {
         let bodyId = body.id!
         switch body.kind {
         case .policingBoard:
@@ -163,7 +165,7 @@ extension AppDatabase {
             return .lpac(try inquiries.map { try inquirySummary(db, $0) })
         case .peerChallengeTeam:
             let challenge = try PeerChallenge.filter(Column("teamBodyId") == bodyId).fetchOne(db)
-            return .peerChallenge(try challenge.map { try peerChallengeSummary(db, $0, today: today) })
+            return .peerChallenge(try challenge.map { try peerChallengeSummary(db, $0, today: today, rules: rules) })
         case .jointCommittee, .other:
             return .none
         }
@@ -175,14 +177,14 @@ extension AppDatabase {
         return InquirySummary(inquiry: inquiry, sessions: sessions, report: report)
     }
 
-    static func peerChallengeSummary(_ db: Database, _ challenge: PeerChallenge, today: Day) throws -> PeerChallengeSummary {
+    static func peerChallengeSummary(
+        _ db: Database, _ challenge: PeerChallenge, today: Day, rules: PeerChallengeRules
+    ) throws -> PeerChallengeSummary {
         let council = try Authority.fetchOne(db, key: challenge.authorityId)!
         let team = try Body.fetchOne(db, key: challenge.teamBodyId)!
         let report = try challenge.reportPaperId.flatMap { try publicPaper(db, id: $0) }
-        let followUp = challenge.reportPublishedOn.flatMap(Day.init).map { published in
-            DutyState.of(
-                due: PeerChallengeRules.followUpDue(reportPublished: published), planned: challenge.followUpOn.flatMap(Day.init),
-                today: today, soonDays: PeerChallengeRules.dueSoonDays)
+        let followUp = rules.followUpDue(challenge).map { due in
+            DutyState.of(due: due, planned: challenge.followUpOn.flatMap(Day.init), today: today, soonDays: rules.dueSoonDays)
         }
         var recurrence: DutyState?
         if challenge.kind == .safeguarding, let from = Day(challenge.onSiteFrom) {
@@ -191,13 +193,15 @@ extension AppDatabase {
                 """, arguments: [challenge.authorityId, challenge.onSiteFrom])
             recurrence = DutyState.of(
                 due: PeerChallengeRules.nextSafeguardingDue(onSiteFrom: from), planned: next.flatMap(Day.init), today: today,
-                soonDays: PeerChallengeRules.dueSoonDays)
+                soonDays: rules.dueSoonDays)
         }
         let parent = try challenge.followUpOfId.flatMap { try PeerChallenge.fetchOne(db, key: $0) }
         let parentSlug = try parent.flatMap { try String.fetchOne(db, sql: "SELECT slug FROM body WHERE id = ?", arguments: [$0.teamBodyId]) }
-        return PeerChallengeSummary(
+        var summary = PeerChallengeSummary(
             challenge: challenge, council: council, team: team, report: report, followUp: followUp, recurrence: recurrence,
             followUpOf: parent, followUpOfTeamSlug: parentSlug)
+        summary.followUpLabel = rules.followUpLabel
+        return summary
     }
 
     /// The body's current public papers of one kind, newest first.
@@ -257,26 +261,26 @@ extension AppDatabase {
 
     public func peerChallenges(today: Day) async throws -> [PeerChallengeSummary] {
         try await writer.read { db in
-            try PeerChallenge.order(Column("onSiteFrom").desc).fetchAll(db).map { try Self.peerChallengeSummary(db, $0, today: today) }
+            try PeerChallenge.order(Column("onSiteFrom").desc).fetchAll(db).map { try Self.peerChallengeSummary(db, $0, today: today, rules: peerChallengeRules) }
         }
     }
 
     /// Everything dated that is due soon or overdue, or coming up: peer challenge follow-ups, safeguarding repeats
     /// and education panel annual reports. Sorted with overdue first.
     public func duties(today: Day, time: LocalTime = LocalTime()) async throws -> [Duty] {
-        try await writer.read { db in try Self.duties(db, today: today, time: time) }
+        try await writer.read { db in try Self.duties(db, today: today, time: time, rules: peerChallengeRules) }
     }
 
-    static func duties(_ db: Database, today: Day, time: LocalTime) throws -> [Duty] {
+    static func duties(_ db: Database, today: Day, time: LocalTime, rules: PeerChallengeRules) throws -> [Duty] {
         var duties: [Duty] = []
         for challenge in try PeerChallenge.fetchAll(db) {
-            let summary = try peerChallengeSummary(db, challenge, today: today)
+            let summary = try peerChallengeSummary(db, challenge, today: today, rules: rules)
             let subject = "\(challenge.kind.label) of \(summary.council.name)"
             let url = "/bodies/\(summary.team.slug)"
             if let followUp = summary.followUp {
                 duties.append(Duty(
                     source: .peerChallenge, bodyId: challenge.teamBodyId, subject: subject,
-                    what: "Follow-up challenge (within 18 months of the report)", state: followUp, url: url))
+                    what: rules.followUpLabel, state: followUp, url: url))
             }
             if let recurrence = summary.recurrence {
                 duties.append(Duty(
@@ -285,7 +289,7 @@ extension AppDatabase {
             }
         }
         for panel in try Body.filter(Column("kind") == BodyKind.educationPanel.rawValue).order(Column("name")).fetchAll(db) {
-            if case .panel(let overview) = try kindOverview(db, body: panel, today: today, time: time) {
+            if case .panel(let overview) = try kindOverview(db, body: panel, today: today, time: time, rules: rules) {
                 duties.append(Duty(
                     source: .annualReport, bodyId: panel.id!, subject: panel.name, what: overview.reminderLabel,
                     state: overview.reminder, url: "/bodies/\(panel.slug)"))

@@ -55,7 +55,7 @@ extension AppDatabase {
                 guard original.authorityId == council.id else {
                     throw TownhallError.invalid("a follow-up challenge must be of the same council as \(parentSlug)")
                 }
-                try Self.checkFollowUp(original, on: from)
+                try Self.checkFollowUp(original, on: from, rules: peerChallengeRules)
                 original.followUpOn = from
                 try original.update(db)
                 parent = original
@@ -115,7 +115,7 @@ extension AppDatabase {
         let day = try localTime.parseDay(day)
         return try writer.write { db in
             var challenge = try Self.find(PeerChallenge.self, slug: slug, what: "peer challenge", db)
-            try Self.checkFollowUp(challenge, on: day)
+            try Self.checkFollowUp(challenge, on: day, rules: peerChallengeRules)
             challenge.followUpOn = day
             try challenge.update(db)
             try db.audit(actor, .scheduleFollowUp, .peerChallenge, challenge.id, day, at: clock())
@@ -123,16 +123,16 @@ extension AppDatabase {
         }
     }
 
-    static func checkFollowUp(_ challenge: PeerChallenge, on day: String) throws {
-        guard let report = challenge.reportPublishedOn.flatMap(Day.init) else {
+    static func checkFollowUp(_ challenge: PeerChallenge, on day: String, rules: PeerChallengeRules) throws {
+        guard let report = challenge.reportPublishedOn.flatMap(Day.init), let due = rules.followUpDue(challenge) else {
             throw TownhallError.conflict("record the published report of \(challenge.slug) before scheduling its follow-up")
         }
-        let due = PeerChallengeRules.followUpDue(reportPublished: report)
         guard let visit = Day(day), visit > report else {
             throw TownhallError.invalid("the follow-up must come after the report was published (\(report))")
         }
         guard visit <= due else {
-            throw TownhallError.invalid("the follow-up must be within 18 months of the report, by \(due); \(day) is too late")
+            let from = rules.followUpFromChallenge ? "the challenge" : "the report"
+            throw TownhallError.invalid("the follow-up must be within \(rules.followUpMonths) months of \(from), by \(due); \(day) is too late")
         }
     }
 }

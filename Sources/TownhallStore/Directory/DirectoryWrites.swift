@@ -19,6 +19,10 @@ extension AppDatabase {
         var record = Body(
             slug: try Slug.validate(slug, what: "body"), name: try required(name, "name"), kind: kind,
             description: description, area: area)
+        // A peer challenge team's recommendations are answered by the council's action plan, in the configured time.
+        if kind == .peerChallengeTeam, peerChallengeRules.actionPlan != ResponseRule.standard(for: kind) {
+            record.responseRule = ResponseRules(standard: peerChallengeRules.actionPlan).description
+        }
         var seen = Set<String>()
         let councils = councils.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && seen.insert($0).inserted }
         if kind == .policingBoard, councils.count < 2 {

@@ -54,19 +54,24 @@ extension AppDatabase {
         }
     }
 
-    /// Changes an item's title, type, exemption and decision. Whether it is supplementary, and its urgency record,
-    /// are facts of when it was added and stay as they are.
+    /// Changes an item's title, type, exemption and decision record (`DecisionRecord`). Whether it is supplementary,
+    /// and its urgency record, are facts of when it was added and stay as they are.
     public func updateAgendaItem(
-        id: Int64, title: String, type: AgendaItemType, exemption: Exemption?, decision: String?, actor: Actor
+        id: Int64, title: String, type: AgendaItemType, exemption: Exemption?, decision: String?, reasons: String? = nil,
+        alternatives: String? = nil, takesEffect: Day? = nil, actor: Actor
     ) throws -> AgendaItem {
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw TownhallError.invalid("title must not be empty") }
         return try writer.write { db in
             guard var item = try AgendaItem.fetchOne(db, key: id) else { throw TownhallError.notFound("no agenda item with id \(id)") }
+            let meeting = try Meeting.fetchOne(db, key: item.meetingId)!
+            let record = try DecisionRecord.check(
+                decision: decision, reasons: reasons, alternatives: alternatives, takesEffect: takesEffect,
+                meetingDay: LocalTime().calendarDay(of: meeting.startsAt))
             item.title = title
             item.itemType = type
             item.apply(exemption)
-            item.decision = decision.flatMap { $0.isEmpty ? nil : $0 }
+            item.apply(record)
             try item.update(db)
             try db.audit(actor, .edit, .agendaItem, id, exemption.map { "\(title) (exempt, paragraph \($0.paragraph.rawValue))" } ?? title, at: clock())
             return item
@@ -132,6 +137,13 @@ extension AppDatabase {
 }
 
 extension AgendaItem {
+    mutating func apply(_ record: DecisionRecord?) {
+        decision = record?.decision
+        decisionReasons = record?.reasons
+        decisionAlternatives = record?.alternatives
+        decisionTakesEffect = record?.takesEffect?.description
+    }
+
     mutating func apply(_ exemption: Exemption?) {
         isExempt = exemption != nil
         exemptParagraph = exemption?.paragraph

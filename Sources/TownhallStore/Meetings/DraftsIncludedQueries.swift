@@ -60,7 +60,7 @@ extension AppDatabase {
     public func clerkBodies(ids: Set<Int64>, now: Date, time: LocalTime) async throws -> [ClerkBodySummary] {
         let today = time.calendarDay(of: now)
         return try await writer.read { db in
-            let duties = try Self.duties(db, today: today, time: time).filter { $0.state.isOutstanding }
+            let duties = try Self.duties(db, today: today, time: time, rules: peerChallengeRules).filter { $0.state.isOutstanding }
             return try Body.filter(ids.contains(Column("id"))).order(Column("name")).fetchAll(db).map { body in
                 ClerkBodySummary(
                     body: body,

@@ -23,6 +23,7 @@ enum Migrations {
         (V14LawfulRecord.identifier, V14LawfulRecord.sql),
         (V15ReportYear.identifier, V15ReportYear.sql),
         (V16IssueAuthority.identifier, V16IssueAuthority.sql),
+        (V17DecisionRecord.identifier, V17DecisionRecord.sql),
     ]
 
     static var migrator: DatabaseMigrator {

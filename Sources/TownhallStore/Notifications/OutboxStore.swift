@@ -43,7 +43,7 @@ extension AppDatabase {
     public func enqueueDutyReminders(today: Day, time: LocalTime, now: Date) throws -> Int {
         try writer.write { db in
             let before = try OutboxMessage.fetchCount(db)
-            for duty in try Self.duties(db, today: today, time: time) where duty.state.isOutstanding {
+            for duty in try Self.duties(db, today: today, time: time, rules: peerChallengeRules) where duty.state.isOutstanding {
                 let overdue = duty.state.code == "overdue"
                 try db.enqueue(
                     .dutyReminder, to: try Self.clerkEmails(duty.bodyId, db), at: now,

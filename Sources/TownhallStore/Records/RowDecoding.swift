@@ -32,7 +32,9 @@ extension AgendaItem {
             number: try row.decode(forColumn: "number"), title: try row.decode(forColumn: "title"), itemType: try row.decode(forColumn: "itemType"),
             isExempt: try row.decode(forColumn: "isExempt"), exemptParagraph: try row.decode(forColumn: "exemptParagraph"),
             decision: try row.decode(forColumn: "decision"), publicInterestReason: try row.decode(forColumn: "publicInterestReason"),
-            supplementaryAt: try row.decode(forColumn: "supplementaryAt"), urgency: try row.decode(forColumn: "urgency"))
+            supplementaryAt: try row.decode(forColumn: "supplementaryAt"), urgency: try row.decode(forColumn: "urgency"),
+            decisionReasons: try row.decode(forColumn: "decisionReasons"), decisionAlternatives: try row.decode(forColumn: "decisionAlternatives"),
+            decisionTakesEffect: try row.decode(forColumn: "decisionTakesEffect"))
     }
 }
 

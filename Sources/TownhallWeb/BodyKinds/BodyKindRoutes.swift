@@ -33,7 +33,7 @@ struct BodyKindRoutes: Sendable {
         let today = time.calendarDay(of: now())
         let challenges = try await database.peerChallenges(today: today)
         let duties = try await database.duties(today: today, time: time)
-        let view = PeerChallengesView(challenges: challenges, duties: duties, time: time)
+        let view = PeerChallengesView(challenges: challenges, duties: duties, rules: database.peerChallengeRules, time: time)
         return pages.render("peer-challenges", title: "Peer challenges", breadcrumbs: [Breadcrumb(title: "Home", url: SiteURL.home.path)], page: view)
     }
 }

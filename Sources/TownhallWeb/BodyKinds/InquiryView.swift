@@ -62,8 +62,13 @@ struct PeerChallengesView: Sendable {
     let hasChallenges: Bool
     let outstanding: [DutyRow]
     let hasOutstanding: Bool
+    /// "a follow-up challenge is due within 18 months of the report", from the configured rules.
+    let followUpRule: String
 
-    init(challenges: [PeerChallengeSummary], duties: [Duty], time: LocalTime) {
+    init(challenges: [PeerChallengeSummary], duties: [Duty], rules: PeerChallengeRules, time: LocalTime) {
+        followUpRule = rules.followUpFromChallenge
+            ? "a progress review is due within \(rules.followUpMonths) months of the challenge"
+            : "a follow-up challenge is due within \(rules.followUpMonths) months of the report"
         self.challenges = challenges.map { ChallengeSection($0, time: time) }
         hasChallenges = !self.challenges.isEmpty
         outstanding = duties.filter { $0.source == .peerChallenge && $0.state.isOutstanding }.map {

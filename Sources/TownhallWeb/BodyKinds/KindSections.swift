@@ -172,7 +172,7 @@ struct ChallengeSection: Sendable {
         report = summary.report.map { DatedPaperLink($0, time: time) }
         reportBack = challenge.reportBackSummary
         reportBackOn = challenge.reportBackOn.flatMap(Day.init).map(time.longDate(day:))
-        followUp = summary.followUp.map { DutyView(label: "Follow-up challenge", state: $0, time: time) }
+        followUp = summary.followUp.map { DutyView(label: summary.followUpLabel, state: $0, time: time) }
         recurrence = summary.recurrence.map { DutyView(label: "Next safeguarding challenge", state: $0, time: time) }
         followUpOf = summary.followUpOf.map { "\($0.kind.label) (\($0.onSiteFrom))" }
         followUpOfURL = summary.followUpOfTeamSlug.map { SiteURL.bodyPage(slug: $0).path }

@@ -42,6 +42,9 @@ public struct AppConfig: Sendable, Equatable {
     /// Days the council leaves out of its working days besides weekends and bank holidays (LGA 1972 s243): "12-24,
     /// 12-27..12-31, 2027-03-25". None by default.
     public var closedDays: ClosedDays = .none
+    /// Peer challenge timing: the `peerChallengeProfile` (`mission`, the default, or `lga`), then any of its settings
+    /// given on their own.
+    public var peerChallengeRules: PeerChallengeRules = .mission
 
     public enum LogFormat: String, Sendable, Equatable { case text, json }
 
@@ -76,6 +79,8 @@ public struct AppConfig: Sendable, Equatable {
         "mailFrom": "TOWNHALL_MAIL_FROM", "trustProxy": "TOWNHALL_TRUST_PROXY", "logFormat": "TOWNHALL_LOG_FORMAT",
         "logLevel": "TOWNHALL_LOG_LEVEL", "idleTimeoutSeconds": "TOWNHALL_IDLE_TIMEOUT",
         "maxInFlight": "TOWNHALL_MAX_IN_FLIGHT", "clearDays": "TOWNHALL_CLEAR_DAYS", "closedDays": "TOWNHALL_CLOSED_DAYS",
+        "peerChallengeProfile": "TOWNHALL_PEER_CHALLENGE_PROFILE", "peerChallengeFollowUpMonths": "TOWNHALL_PEER_CHALLENGE_FOLLOW_UP_MONTHS",
+        "peerChallengeActionPlan": "TOWNHALL_PEER_CHALLENGE_ACTION_PLAN", "peerChallengeDueSoonDays": "TOWNHALL_PEER_CHALLENGE_DUE_SOON_DAYS",
     ]
 
     /// Loads the file named by `TOWNHALL_CONFIG` (or `Config/townhall.json` when present), then applies
@@ -184,6 +189,29 @@ public struct AppConfig: Sendable, Equatable {
             do { config.closedDays = try ClosedDays(parsing: list) } catch let error as TownhallError {
                 throw ConfigError("closedDays from \(origin("closedDays")): \(error.message)")
             }
+        }
+        if let name = try text("peerChallengeProfile") {
+            guard let profile = PeerChallengeRules.Profile(rawValue: name) else {
+                throw ConfigError("peerChallengeProfile from \(origin("peerChallengeProfile")) must be mission or lga, not \"\(name)\"")
+            }
+            config.peerChallengeRules = .profile(profile)
+        }
+        if let months = try text("peerChallengeFollowUpMonths") {
+            guard let number = Int(months), (1...36).contains(number) else {
+                throw ConfigError("peerChallengeFollowUpMonths from \(origin("peerChallengeFollowUpMonths")) must be a whole number of months from 1 to 36, not \"\(months)\"")
+            }
+            config.peerChallengeRules.followUpMonths = number
+        }
+        if let plan = try text("peerChallengeActionPlan") {
+            do { config.peerChallengeRules.actionPlan = try ResponseRule(parsing: plan) } catch let error as TownhallError {
+                throw ConfigError("peerChallengeActionPlan from \(origin("peerChallengeActionPlan")): \(error.message)")
+            }
+        }
+        if let days = try text("peerChallengeDueSoonDays") {
+            guard let number = Int(days), (1...365).contains(number) else {
+                throw ConfigError("peerChallengeDueSoonDays from \(origin("peerChallengeDueSoonDays")) must be a whole number of days from 1 to 365, not \"\(days)\"")
+            }
+            config.peerChallengeRules.dueSoonDays = number
         }
         if let url = try text("baseURL") {
             guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {

@@ -16,6 +16,7 @@ enum FormField: String, Sendable, CaseIterable {
     case title, date, start, end, location, address, status, reason
     // Agenda items
     case itemTitle, itemType, exempt, paragraph, publicInterest, urgency, direction, paper, decision, file
+    case decisionReasons, decisionAlternatives, decisionTakesEffect
     // The meeting record
     case attendance, declarant, declarationItem, interest, kind, witnessName, witnessRole, markdown
     // Papers and their recommendations

@@ -39,13 +39,26 @@ extension BackOfficeRoutes {
 
     @Sendable func updateItem(_ request: Request, context: AppRequestContext) async throws -> Response {
         let ((item, meeting), user, form) = try await submission(request, context, requireItem, bodyId: { $0.1.meeting.bodyId })
-        let fields = Self.parseItemForm(form)
+        var fields = Self.parseItemForm(form)
+        let effective = form.text(.decisionTakesEffect)
+        let takesEffect = Day(effective)
+        if !effective.isEmpty, takesEffect == nil {
+            fields.errors.add(.decisionTakesEffect, "Enter the day the decision takes effect as a real date, for example 2027-01-15")
+        }
         guard fields.errors.isEmpty else {
             return try await itemForm(item: item, meeting: meeting, form: form, errors: fields.errors, context: context, status: .unprocessableContent)
         }
-        _ = try await database.perform { try $0.updateAgendaItem(
-            id: item.id!, title: fields.title, type: fields.type, exemption: fields.exemption, decision: form.text(.decision),
-            actor: .user(user)) }
+        let parsed = fields
+        do {
+            _ = try await database.perform { try $0.updateAgendaItem(
+                id: item.id!, title: parsed.title, type: parsed.type, exemption: parsed.exemption, decision: form.text(.decision),
+                reasons: form.text(.decisionReasons), alternatives: form.text(.decisionAlternatives), takesEffect: takesEffect,
+                actor: .user(user)) }
+        } catch TownhallError.invalid(let message) {
+            var errors = FormErrors()
+            errors.add(takesEffect != nil && !form.text(.decision).isEmpty ? .decisionTakesEffect : .decision, message.asSentence)
+            return try await itemForm(item: item, meeting: meeting, form: form, errors: errors, context: context, status: .unprocessableContent)
+        }
         return .redirect(to: SiteURL.adminMeeting(meeting.meeting.id!).path(fragment: "agenda"), type: .normal)
     }
 
@@ -107,7 +120,8 @@ extension BackOfficeRoutes {
         FormData([
             .itemTitle: item.title, .itemType: item.itemType.rawValue, .exempt: item.isExempt ? "yes" : "",
             .paragraph: item.exemptParagraph.map { String($0.rawValue) } ?? "", .publicInterest: item.publicInterestReason ?? "",
-            .decision: item.decision ?? "",
+            .decision: item.decision ?? "", .decisionReasons: item.decisionReasons ?? "",
+            .decisionAlternatives: item.decisionAlternatives ?? "", .decisionTakesEffect: item.decisionTakesEffect ?? "",
         ])
     }
 
@@ -120,7 +134,9 @@ extension BackOfficeRoutes {
             action: SiteURL.adminItemEdit(item.id!).path, csrf: context.session?.csrfToken ?? "", number: item.number,
             meetingTitle: meeting.meeting.title, meetingURL: SiteURL.adminMeeting(meeting.meeting.id!).path, itemTitle: form[.itemTitle],
             itemTypes: choices.types, itemExempt: form[.exempt] == "yes", paragraphs: choices.paragraphs, decision: form[.decision],
-            itemTitleError: errors.message(for: .itemTitle), itemParagraphError: errors.message(for: .paragraph),
+            decisionReasons: form[.decisionReasons], decisionAlternatives: form[.decisionAlternatives],
+            decisionTakesEffect: form[.decisionTakesEffect], decisionError: errors.message(for: .decision),
+            decisionTakesEffectError: errors.message(for: .decisionTakesEffect), itemTitleError: errors.message(for: .itemTitle), itemParagraphError: errors.message(for: .paragraph),
             publicInterest: form[.publicInterest], publicInterestError: errors.message(for: .publicInterest),
             supplementaryOn: item.supplementaryAt.map(time.shortDate), urgency: item.urgency,
             uploadAction: SiteURL.adminItemAttachments(item.id!).path, maxUpload: AttachmentLink.size(maxUploadBytes),

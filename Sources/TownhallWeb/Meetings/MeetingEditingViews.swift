@@ -87,6 +87,12 @@ struct ItemFormView: Sendable {
     let itemExempt: Bool
     let paragraphs: [Choice]
     let decision: String
+    /// The rest of the decision record, with the error of whichever part is wrong.
+    let decisionReasons: String
+    let decisionAlternatives: String
+    let decisionTakesEffect: String
+    let decisionError: String?
+    let decisionTakesEffectError: String?
     let itemTitleError: String?
     let itemParagraphError: String?
     let publicInterest: String

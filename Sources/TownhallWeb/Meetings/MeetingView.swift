@@ -18,7 +18,7 @@ struct MeetingView: Sendable {
         let isExempt: Bool
         let exemptParagraph: Int?
         let exemptSummary: String?
-        let decision: String?
+        let decision: DecisionView?
         /// "Supplementary item, added 3 Dec 2026 at 4:15pm" for an item added to the published agenda.
         let supplementary: String?
         /// The special circumstances of urgent business (s100B(4)(b)).
@@ -27,6 +27,26 @@ struct MeetingView: Sendable {
         let hasPapers: Bool
         let attachments: [AttachmentLink]
         let hasAttachments: Bool
+    }
+
+    /// An item's decision record as residents read it, with the interests declared on the item. The names are
+    /// prefixed so a part left empty never picks up a value from an enclosing section.
+    struct DecisionView: Sendable {
+        let decisionText: String
+        let decisionReasons: String?
+        let decisionAlternatives: String?
+        let decisionTakesEffect: String?
+        let decisionInterests: [String]
+        let hasDecisionInterests: Bool
+
+        init(_ record: DecisionRecord, interests: [String], time: LocalTime) {
+            decisionText = record.decision
+            decisionReasons = record.reasons
+            decisionAlternatives = record.alternatives
+            decisionTakesEffect = record.takesEffect.map(time.longDate(day:))
+            decisionInterests = interests
+            hasDecisionInterests = !interests.isEmpty
+        }
     }
 
     let meeting: MeetingRow
@@ -64,7 +84,12 @@ struct MeetingView: Sendable {
             return ItemRow(
                 number: item.number, title: item.title, typeLabel: item.itemType.label, isExempt: item.isExempt,
                 exemptParagraph: item.exemptParagraph?.rawValue, exemptSummary: item.exemptParagraph?.summary,
-                decision: item.isExempt ? nil : item.decision, supplementary: MeetingNotice.supplementary(item, time: time),
+                decision: item.isExempt ? nil : item.decisionRecord.map { decision in
+                    DecisionView(decision, interests: record.declarations.filter { $0.itemNumber == item.number }.map {
+                        "\($0.personName): \($0.kind.label.lowercased()), \($0.interest)"
+                    }, time: time)
+                },
+                supplementary: MeetingNotice.supplementary(item, time: time),
                 urgency: item.urgency.map(MeetingNotice.urgency), papers: papers, hasPapers: !papers.isEmpty,
                 attachments: files, hasAttachments: !files.isEmpty)
         }
