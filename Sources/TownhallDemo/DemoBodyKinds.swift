@@ -39,6 +39,24 @@ extension DemoData {
         return meeting.id!
     }
 
+    /// The board's forward plan: two key decisions for its later meeting, on the plan in good time, one of them to be
+    /// taken in private; and an urgent matter added under special urgency.
+    func seedForwardPlan(laterBoard: Meeting, now: Date) throws {
+        let day = time.day(of: laterBoard.startsAt)
+        _ = try database.addPlanEntry(
+            body: "harford-policing-board", title: "Police and crime plan: annual refresh of the strategic priorities", expectedOn: day,
+            isKeyDecision: true, exemptParagraph: nil, at: now, actor: .demo)
+        _ = try database.addPlanEntry(
+            body: "harford-policing-board", title: "Sale of the former Marsh Vale police station", expectedOn: day, isKeyDecision: true,
+            exemptParagraph: .financialAffairs, at: now, actor: .demo)
+        _ = try database.addPlanEntry(
+            body: "harford-policing-board", title: "Emergency funding for the custody suite roof",
+            // The next working day: at most 5 days on (a Christmas or Easter break), inside the general exception's 5 clear days.
+            expectedOn: workingDay(1, from: now).description, isKeyDecision: true, exemptParagraph: nil, exception: .specialUrgency,
+            reason: "The roof failed in the storm of 30 November; the chair of the scrutiny panel agreed the decision cannot wait.",
+            at: now, actor: .demo)
+    }
+
     func seedBoardDecisions(planMeeting: Int64, planPaper: Int64, now: Date) throws {
         let day = { (days: Int) in workingDay(-days, from: now).description }
         let hearing = try decisionMeeting(

@@ -161,6 +161,7 @@ public struct DemoData: Sendable {
         try seedInquiryReport(at: at, now: now, renderer: renderer, chamber: chamber, address: chamberAddress)
         try seedInquiry(evidenceMeeting: evidence, evidenceItem: evidenceItem.id!, now: now, renderer: renderer)
         try seedBoardDecisions(planMeeting: pastBoard.id!, planPaper: plan.id!, now: now)
+        try seedForwardPlan(laterBoard: laterBoard, now: now)
 
         let planning = try database.addMeeting(
             body: "harford-lpac", title: "Inquiry planning meeting", startsAt: try at(5, "18:00"), endsAt: nil,

@@ -149,3 +149,33 @@ struct AnswerableTests {
         }
     }
 }
+
+/// Issue 16: the forward plan's notice periods (2012 Access to Information Regulations, regulations 5, 9, 10, 11).
+@Suite("Forward plan notice")
+struct ForwardPlanRuleTests {
+    func day(_ text: String) -> Day { Day(text)! }
+    func notice(_ published: String, key: Bool = true, private: Bool = false, asked: PlanNotice? = nil, reason: String? = nil) throws -> PlanNotice {
+        try ForwardPlanRule.notice(isKeyDecision: key, isPrivate: `private`, publishedOn: day(published), expectedOn: day("2027-03-31"),
+                                   asked: asked, reason: reason).0
+    }
+
+    @Test func twentyEightClearDaysThenTheExceptions() throws {
+        // 28 clear days before 31 March leave out both ends: on the plan by 2 March.
+        #expect(ForwardPlanRule.lastDay(before: day("2027-03-31"), clearDays: 28) == day("2027-03-02"))
+        #expect(try notice("2027-03-02") == .inTime)
+        #expect(throws: TownhallError.self, "a key decision a day late needs an exception") { try notice("2027-03-03") }
+        #expect(throws: TownhallError.self, "an exception needs its reasons") { try notice("2027-03-03", asked: .generalException, reason: " ") }
+        #expect(try notice("2027-03-25", asked: .generalException, reason: "Grant terms arrived late") == .generalException)
+        #expect(throws: TownhallError.self, "under 5 clear days only special urgency") {
+            try notice("2027-03-26", asked: .generalException, reason: "Late")
+        }
+        #expect(try notice("2027-03-26", asked: .specialUrgency, reason: "The roof failed") == .specialUrgency)
+        #expect(throws: TownhallError.self, "special urgency is not for a decision with 5 clear days still to go") {
+            try notice("2027-03-20", asked: .specialUrgency, reason: "Urgent")
+        }
+        #expect(throws: TownhallError.self, "a private matter needs the notice too") { try notice("2027-03-20", key: false, private: true) }
+        #expect(try notice("2027-03-30", key: false) == .inTime, "an ordinary public matter needs no 28 days")
+        #expect(throws: TownhallError.self, "no exception when in time") { try notice("2027-01-04", asked: .specialUrgency, reason: "x") }
+        #expect(throws: TownhallError.self, "announced after the decision") { try notice("2027-04-01") }
+    }
+}

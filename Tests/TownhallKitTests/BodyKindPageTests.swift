@@ -223,3 +223,16 @@ struct BodyKindPageTests {
         }
     }
 }
+
+extension BodyKindPageTests {
+    /// Issue 16: the board's page shows its forward plan, key decisions, private matters and any exception's reasons.
+    @Test func theBoardPageShowsItsForwardPlan() async throws {
+        try await withDemo { _, client in
+            let html = main(try await Browser.anonymous(client, "/bodies/harford-policing-board").body)
+            #expect(html.contains("<h2 class=\"heading-l\" id=\"forward-plan\">Forward plan</h2>"))
+            #expect(html.contains("<strong>Sale of the former Marsh Vale police station</strong> <strong class=\"tag tag--blue\">Key decision</strong>"))
+            #expect(html.contains("In private: paragraph 3 of Schedule 12A"))
+            #expect(html.contains("Special urgency (regulation 11)</strong> The roof failed in the storm of 30 November"))
+        }
+    }
+}

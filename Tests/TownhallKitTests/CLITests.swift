@@ -242,6 +242,29 @@ struct CLITests {
         #expect(try store.list(Attachment.self).isEmpty)
     }
 
+    /// Issue 16: the forward plan from the CLI; a late key decision is refused without its exception.
+    @Test func forwardPlanEntries() throws {
+        _ = try expectOK(["demo", "seed"])
+        let soon = LocalTime().day(of: Date().addingTimeInterval(10 * 86_400))
+        let far = LocalTime().day(of: Date().addingTimeInterval(60 * 86_400))
+        try expectError(["plan", "add", "--body", "harford-lpac", "--title", "Hospital discharge follow-up", "--expected", soon, "--key"],
+                        "a key decision or private matter must be on the plan by")
+        try expectError(["plan", "add", "--body", "harford-lpac", "--title", "X", "--expected", soon, "--key", "--exception", "soonish",
+                         "--reason", "r"], "--exception \"soonish\" is not one of")
+        try expectError(["plan", "add", "--body", "harford-lpac", "--title", "X", "--expected", far, "--private", "9"], "--private must be")
+        try expectError(["plan", "add", "--body", "harford-lpac", "--title", "X", "--expected", "2027-02-30"], "must be a real date")
+        #expect(try expectOK(["plan", "add", "--body", "harford-lpac", "--title", "Hospital discharge follow-up", "--expected", soon, "--key",
+                              "--exception", "general-exception", "--reason", "The trust's figures arrive on the 1st"])
+            .contains("(General exception (regulation 10))"))
+        #expect(try expectOK(["plan", "add", "--body", "harford-lpac", "--title", "Care contract award", "--expected", far, "--key",
+                              "--private", "3"]).contains("Notice given 28 clear days ahead"))
+        let listed = try expectOK(["plan", "list", "--body", "harford-lpac"])
+        #expect(listed.contains("\t\(soon)\tHospital discharge follow-up\tkey decision, general-exception"))
+        #expect(listed.contains("\t\(far)\tCare contract award\tkey decision, private, paragraph 3"))
+        let json = try JSONSerialization.jsonObject(with: Data(try expectOK(["plan", "list", "--body", "harford-lpac", "--json"]).utf8))
+        #expect((json as? [[String: Any]])?.map { $0["notice"] as? String } == ["general-exception", "in-time"])
+    }
+
     @Test func recommendationsOverdueAndNotifyRun() throws {
         _ = try expectOK(["demo", "seed"])
         let overdue = try run(["recommendations", "overdue", "--json"])

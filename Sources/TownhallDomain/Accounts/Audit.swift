@@ -54,6 +54,7 @@ public enum AuditObject: String, Sendable, CaseIterable, Codable {
     case paper
     case peerChallenge
     case person
+    case planEntry
     case recommendation
     case response
     case store

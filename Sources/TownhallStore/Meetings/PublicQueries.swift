@@ -45,7 +45,8 @@ extension AppDatabase {
                 db, where: "m.bodyId = ? AND m.startsAt < ?", arguments: [bodyId, now], order: "m.startsAt DESC", limit: 50)
             return BodyDetail(
                 body: body, members: members, upcoming: upcoming, past: past, seats: try SeatRules.seats(db, body: body, today: today),
-                overview: try Self.kindOverview(db, body: body, today: Day(today)!, time: time, rules: peerChallengeRules))
+                overview: try Self.kindOverview(db, body: body, today: Day(today)!, time: time, rules: peerChallengeRules),
+                plan: try Self.forwardPlan(db, bodyId: bodyId, from: Day(today)!))
         }
     }
 

@@ -51,11 +51,14 @@ public struct BodyDetail: Sendable, Equatable {
     /// The seats the body should fill today, so empty ones show.
     public var seats: [Seat]
     public var overview: KindOverview
+    /// The forward plan from today on.
+    public var plan: [PlanEntry]
 
     public init(
         body: Body, members: [MemberSummary], upcoming: [MeetingSummary], past: [MeetingSummary], seats: [Seat],
-        overview: KindOverview
+        overview: KindOverview, plan: [PlanEntry] = []
     ) {
+        self.plan = plan
         self.body = body
         self.members = members
         self.upcoming = upcoming

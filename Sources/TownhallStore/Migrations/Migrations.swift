@@ -24,6 +24,7 @@ enum Migrations {
         (V15ReportYear.identifier, V15ReportYear.sql),
         (V16IssueAuthority.identifier, V16IssueAuthority.sql),
         (V17DecisionRecord.identifier, V17DecisionRecord.sql),
+        (V18ForwardPlan.identifier, V18ForwardPlan.sql),
     ]
 
     static var migrator: DatabaseMigrator {

@@ -23,6 +23,31 @@ struct BodyView: Sendable {
     let nextMeeting: MeetingRow?
     let upcoming: [MeetingRow]
     let hasUpcoming: Bool
+    let plan: [PlanRow]
+    let hasPlan: Bool
+
+    /// A forward plan entry as residents read it: what, when, key or not, in private or not, and on what notice.
+    struct PlanRow: Sendable {
+        let planTitle: String
+        let expected: String
+        let isoExpected: String
+        let isKeyDecision: Bool
+        let privateParagraph: String?
+        let noticeLabel: String
+        let noticeReason: String?
+        let isException: Bool
+
+        init(_ entry: PlanEntry, time: LocalTime) {
+            planTitle = entry.title
+            expected = Day(entry.expectedOn).map(time.longDate(day:)) ?? entry.expectedOn
+            isoExpected = entry.expectedOn
+            isKeyDecision = entry.isKeyDecision
+            privateParagraph = entry.exemptParagraph.map { "In private: paragraph \($0.rawValue) of Schedule 12A (\($0.summary))" }
+            noticeLabel = entry.notice.label
+            noticeReason = entry.noticeReason
+            isException = entry.notice != .inTime
+        }
+    }
     let past: [MeetingRow]
     let hasPast: Bool
     let board: BoardSection?
@@ -57,6 +82,8 @@ struct BodyView: Sendable {
         upcoming = detail.upcoming.map { MeetingRow($0, time: time) }
         nextMeeting = detail.upcoming.first { $0.meeting.status != .cancelled }.map { MeetingRow($0, time: time) }
         hasUpcoming = !upcoming.isEmpty
+        plan = detail.plan.map { PlanRow($0, time: time) }
+        hasPlan = !plan.isEmpty
         past = detail.past.map { MeetingRow($0, time: time) }
         hasPast = !past.isEmpty
         var board: BoardSection?, panel: PanelSection?, inquiries: [InquiryRow] = [], challenge: ChallengeSection?
