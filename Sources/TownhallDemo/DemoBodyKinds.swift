@@ -243,7 +243,7 @@ extension DemoData {
         let paper = try database.addPaper(
             itemId: item.id!, title: title, author: "Peer challenge team", markdown: markdown, kind: .peerChallengeReport,
             now: daysAgo(publishedDaysAgo + 2, from: now), actor: .demo)
-        _ = try database.publishAgenda(meetingId: meeting.id!, at: daysAgo(meetingDaysAgo + 8, from: now), rule: rule, actor: .demo)
+        _ = try database.publishAgenda(meetingId: meeting.id!, at: try inGoodTime(before: meeting.startsAt), rule: rule, actor: .demo)
         _ = try database.publishPaper(
             id: paper.id!, renderer: renderer, at: daysAgo(publishedDaysAgo, from: now), rule: rule,
             lateReason: "A peer challenge report is written after the on-site visit and published once the council has checked it for accuracy.",

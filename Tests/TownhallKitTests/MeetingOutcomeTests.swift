@@ -230,3 +230,23 @@ struct DecisionRecordTests {
         }
     }
 }
+
+/// The demo obeys the rules a real board would on whatever day it is seeded: each seeding below would throw if a
+/// meeting, publication, recommendation or plan entry broke one (short notice, urgency, issue, forward plan notice).
+@Suite("Demo on awkward days")
+struct DemoSeedDateTests {
+    /// Christmas Eve, the day before a Saturday Christmas, Maundy Thursday, the school year's end, a leap day, and every
+    /// 23rd day from January 2026 to the end of 2028 (before the first two were added, 2028-02-29 and 2026-05-01 failed:
+    /// a peer challenge agenda was dated 8 calendar days before a meeting moved back off a weekend).
+    static let days = ["2026-12-24", "2027-12-23", "2027-03-25", "2027-08-31", "2028-02-29", "2026-05-01"]
+        + stride(from: 0, to: 1090, by: 23).map { Day("2026-01-05")!.adding(days: $0).description }
+
+    @Test(arguments: days)
+    func theDemoSeedsOn(day: String) throws {
+        let now = try LocalTime().parseDateTime("\(day) 12:00")
+        let store = try TestStore(seeded: true, now: now, clock: { now })
+        let plan = try store.database.list(PlanEntry.self)
+        #expect(plan.count == 3 && plan.contains { $0.notice == .specialUrgency })
+        #expect(try store.database.list(Recommendation.self).allSatisfy { $0.status != .issued || $0.dueOn != nil })
+    }
+}
