@@ -32,14 +32,14 @@ struct HolidaysCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingErrors {
                 let config = try store.config()
-                let incoming = try WorkingDays.load(file: file)
+                guard let data = FileManager.default.contents(atPath: file) else { throw TownhallError.io("cannot read \(file)") }
+                let incoming = try WorkingDays.parse(data, file: file)
                 let current = try? WorkingDays.load(file: config.bankHolidaysFile)
                 // A list that would lose years the store already counts on is refused, so an old download cannot
                 // shorten the calendar by mistake.
                 if let have = current?.coveredThrough, let new = incoming.coveredThrough, new < have {
                     throw TownhallError.invalid("\(file) ends with \(new), before the current list's \(have); nothing was changed")
                 }
-                let data = try Data(contentsOf: URL(fileURLWithPath: file))
                 do {
                     try data.write(to: URL(fileURLWithPath: config.bankHolidaysFile), options: .atomic)
                 } catch {

@@ -10,7 +10,7 @@ struct PlanCommand: AsyncParsableCommand {
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Publish a matter on the plan; a key decision or private matter inside 28 clear days needs an exception and its reasons.")
+            abstract: "Publish a matter on the plan; a key decision or private matter inside \(ForwardPlanRule.noticeClearDays) clear days needs an exception and its reasons.")
         @OptionGroup var store: StoreOptions
         @Option(help: "Body slug") var body: String
         @Option(help: "What is to be decided") var title: String

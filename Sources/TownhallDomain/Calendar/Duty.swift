@@ -166,5 +166,12 @@ public struct PeerChallengeRules: Sendable, Equatable {
             : "Follow-up challenge (within \(followUpMonths) months of the report)"
     }
 
+    /// "a follow-up challenge is due within 18 months of the report", as the register explains it.
+    public var followUpSentence: String {
+        followUpFromChallenge
+            ? "a progress review is due within \(followUpMonths) months of the challenge"
+            : "a follow-up challenge is due within \(followUpMonths) months of the report"
+    }
+
     public static func nextSafeguardingDue(onSiteFrom: Day) -> Day { onSiteFrom.adding(years: safeguardingYears) }
 }

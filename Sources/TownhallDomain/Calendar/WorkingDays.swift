@@ -106,6 +106,11 @@ public struct WorkingDays: Sendable {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw TownhallError.io("cannot read bank holidays file \(file)")
         }
+        return try parse(data, file: file)
+    }
+
+    /// The same from bytes already read (`townhall holidays import` checks a file before copying those bytes).
+    public static func parse(_ data: Data, file: String) throws -> WorkingDays {
         struct Feed: Decodable {
             struct Division: Decodable { let events: [Event] }
             struct Event: Decodable { let date: String }

@@ -14,7 +14,7 @@ public enum PlanNotice: String, Codable, Sendable, CaseIterable {
 
     public var label: String {
         switch self {
-        case .inTime: "Notice given 28 clear days ahead"
+        case .inTime: "Notice given \(ForwardPlanRule.noticeClearDays) clear days ahead"
         case .generalException: "General exception (regulation 10)"
         case .specialUrgency: "Special urgency (regulation 11)"
         }
@@ -71,17 +71,16 @@ public enum ForwardPlanRule {
         isKeyDecision: Bool, isPrivate: Bool, publishedOn: Day, expectedOn: Day, asked: PlanNotice?, reason: String?
     ) throws -> (PlanNotice, String?) {
         guard expectedOn >= publishedOn else { throw TownhallError.invalid("the decision is expected before the plan that announces it") }
-        let needsNotice = isKeyDecision || isPrivate
-        if !needsNotice || publishedOn <= lastDay(before: expectedOn, clearDays: noticeClearDays) {
+        let lastInTime = lastDay(before: expectedOn, clearDays: noticeClearDays)
+        if !(isKeyDecision || isPrivate) || publishedOn <= lastInTime {
             guard asked == nil || asked == .inTime else {
                 throw TownhallError.invalid("the matter is on the plan in time; no exception is needed")
             }
             return (.inTime, nil)
         }
-        let lastInTime = lastDay(before: expectedOn, clearDays: noticeClearDays)
         guard let asked, asked != .inTime else {
             throw TownhallError.invalid(
-                "a key decision or private matter must be on the plan by \(lastInTime), 28 clear days before \(expectedOn); "
+                "a key decision or private matter must be on the plan by \(lastInTime), \(noticeClearDays) clear days before \(expectedOn); "
                     + "record the general exception or special urgency and its reasons")
         }
         guard let reason = reason?.trimmedOrNil else {
@@ -90,12 +89,12 @@ public enum ForwardPlanRule {
         let lastForException = lastDay(before: expectedOn, clearDays: generalExceptionClearDays)
         if asked == .generalException, publishedOn > lastForException {
             throw TownhallError.invalid(
-                "the general exception needs 5 clear days' notice, so by \(lastForException); "
+                "the general exception needs \(generalExceptionClearDays) clear days' notice, so by \(lastForException); "
                     + "after that only special urgency, agreed by the scrutiny chair, applies")
         }
         if asked == .specialUrgency, publishedOn <= lastForException {
             throw TownhallError.invalid(
-                "there are still 5 clear days before \(expectedOn), so the general exception (regulation 10) applies; special urgency "
+                "there are still \(generalExceptionClearDays) clear days before \(expectedOn), so the general exception (regulation 10) applies; special urgency "
                     + "(regulation 11) is for a decision that cannot wait that long")
         }
         return (asked, reason)

@@ -8,7 +8,7 @@ extension PlanEntry: FetchableRecord, MutablePersistableRecord {
 }
 
 /// A body's forward plan. An entry is public from the moment it is added (the plan is a published document); a key
-/// decision or private matter added inside 28 clear days stands only on a recorded exception (`ForwardPlanRule`).
+/// decision or private matter added inside the notice period stands only on a recorded exception (`ForwardPlanRule`).
 extension AppDatabase {
     public func addPlanEntry(
         body slug: String, title: String, expectedOn: String, isKeyDecision: Bool, exemptParagraph: ExemptParagraph?,

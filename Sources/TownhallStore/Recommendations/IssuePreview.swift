@@ -35,17 +35,13 @@ extension AppDatabase {
             let (paper, meeting) = try Self.publicReport(paperId, db)
             guard let body = try Body.fetchOne(db, key: meeting.bodyId), let item = try AgendaItem.fetchOne(db, key: paper.agendaItemId)
             else { throw TownhallError.notFound("no paper with id \(paperId)") }
-            let drafts = try Recommendation.filter(Column("paperId") == paperId && Column("status") == RecommendationStatus.draft.rawValue)
-                .order(Column("number")).fetchAll(db)
-            let entries = try drafts.map { recommendation in
-                guard let organisation = try Organisation.fetchOne(db, key: recommendation.organisationId) else {
-                    throw TownhallError.notFound("no organisation with id \(recommendation.organisationId)")
-                }
-                let rule = body.rules.rule(for: organisation.kind)
+            let drafts = try Self.draftRecommendations(paperId, db)
+            let addressees = try Self.addressees(of: drafts, body: body, deadlines: deadlines, now: now, db)
+            let entries = drafts.map { recommendation in
+                let addressee = addressees[recommendation.organisationId]!
                 return IssuePreview.Entry(
-                    recommendation: recommendation, organisation: organisation,
-                    responders: try Self.responders(recommendation.organisationId, db).count,
-                    due: deadlines.dueDay(rule: rule, issuedAt: now), ruleLabel: rule.fromIssueLabel)
+                    recommendation: recommendation, organisation: addressee.organisation, responders: addressee.responders.count,
+                    due: addressee.due, ruleLabel: addressee.rule.fromIssueLabel)
             }
             return IssuePreview(
                 meeting: meeting, item: item, entries: entries, waitsFor: IssueRule.problem(meeting: meeting, item: item, authority: nil))

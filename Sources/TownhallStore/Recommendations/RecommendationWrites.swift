@@ -70,11 +70,10 @@ extension AppDatabase {
         }
     }
 
-    /// Issues every draft recommendation of a report: each gets its deadline from the body's rule, and each
-    /// organisation's responders are told, in the same transaction.
     /// Issues the report's draft recommendations: once the meeting that considered it has been held and decided on
-    /// the item, or under the delegated `authority` the clerk records (`IssueRule`). Each organisation's responders
-    /// are told; the response period runs from now.
+    /// the item, or under the delegated `authority` the clerk records (`IssueRule`). Each gets its deadline from the
+    /// body's rule for its addressee's kind, counted from now, and each organisation's responders are told, in the
+    /// same transaction.
     public func issueRecommendations(
         paperId: Int64, at now: Date, deadlines: Deadlines, authority: String? = nil, actor: Actor
     ) throws -> [Recommendation] {
@@ -82,19 +81,13 @@ extension AppDatabase {
         return try writer.write { db in
             let (paper, meeting) = try Self.publicReport(paperId, db)
             guard let body = try Body.fetchOne(db, key: meeting.bodyId) else { throw TownhallError.notFound("no body for paper \(paperId)") }
-            var drafts = try Recommendation.filter(Column("paperId") == paperId && Column("status") == RecommendationStatus.draft.rawValue)
-                .order(Column("number")).fetchAll(db)
+            var drafts = try Self.draftRecommendations(paperId, db)
             guard !drafts.isEmpty else { throw TownhallError.conflict("the report has no draft recommendations to issue") }
             let item = try AgendaItem.fetchOne(db, key: paper.agendaItemId)!
             if let problem = IssueRule.problem(meeting: meeting, item: item, authority: authority) { throw TownhallError.conflict(problem) }
-            // Each addressee's period is the body's rule for its kind of organisation.
-            var kinds: [Int64: OrganisationKind] = [:]
-            for id in Set(drafts.map(\.organisationId)) {
-                kinds[id] = try Organisation.fetchOne(db, key: id)?.kind ?? .other
-            }
-            func rule(_ organisationId: Int64) -> ResponseRule { body.rules.rule(for: kinds[organisationId] ?? .other) }
+            let addressees = try Self.addressees(of: drafts, body: body, deadlines: deadlines, now: now, db)
             for index in drafts.indices {
-                let due = deadlines.dueDay(rule: rule(drafts[index].organisationId), issuedAt: now)
+                let due = addressees[drafts[index].organisationId]!.due
                 drafts[index].status = .issued
                 drafts[index].issuedAt = now
                 drafts[index].dueOn = due.description
@@ -104,13 +97,13 @@ extension AppDatabase {
             }
             for (organisationId, recommendations) in Dictionary(grouping: drafts, by: \.organisationId) {
                 let numbers = recommendations.map { String($0.number) }.joined(separator: ", ")
-                let due = deadlines.dueDay(rule: rule(organisationId), issuedAt: now)
+                let addressee = addressees[organisationId]!
                 try db.enqueue(
-                    .issued, to: try Self.responders(organisationId, db), at: now,
-                    subject: "Recommendations for you from \(body.name): response due \(deadlines.time.longDate(day: due))",
+                    .issued, to: addressee.responders, at: now,
+                    subject: "Recommendations for you from \(body.name): response due \(deadlines.time.longDate(day: addressee.due))",
                     body: """
                         \(body.name) has issued recommendations \(numbers) of "\(paper.title)" to your organisation.
-                        Your response is due by the end of \(deadlines.time.longDate(day: due)) (\(rule(organisationId).fromIssueLabel)).
+                        Your response is due by the end of \(deadlines.time.longDate(day: addressee.due)) (\(addressee.rule.fromIssueLabel)).
 
                         Respond at {{site}}/provider/reports/\(paperId)
                         """)
@@ -322,6 +315,35 @@ extension AppDatabase {
     }
 
     /// Active provider accounts of an organisation.
+    /// A report's draft recommendations, in number order.
+    static func draftRecommendations(_ paperId: Int64, _ db: Database) throws -> [Recommendation] {
+        try Recommendation.filter(Column("paperId") == paperId && Column("status") == RecommendationStatus.draft.rawValue)
+            .order(Column("number")).fetchAll(db)
+    }
+
+    /// Who the recommendations go to, by organisation id: the organisation, the body's response period for its kind
+    /// and the day that period ends if issued `now`, and its active responders. Issuing and its confirmation page both
+    /// read this, so what the page promises is what issuing does.
+    struct Addressee {
+        let organisation: Organisation
+        let rule: ResponseRule
+        let due: Day
+        let responders: [String]
+    }
+
+    static func addressees(
+        of recommendations: [Recommendation], body: Body, deadlines: Deadlines, now: Date, _ db: Database
+    ) throws -> [Int64: Addressee] {
+        var result: [Int64: Addressee] = [:]
+        for id in Set(recommendations.map(\.organisationId)) {
+            guard let organisation = try Organisation.fetchOne(db, key: id) else { throw TownhallError.notFound("no organisation with id \(id)") }
+            let rule = body.rules.rule(for: organisation.kind)
+            result[id] = Addressee(
+                organisation: organisation, rule: rule, due: deadlines.dueDay(rule: rule, issuedAt: now), responders: try responders(id, db))
+        }
+        return result
+    }
+
     static func responders(_ organisationId: Int64, _ db: Database) throws -> [String] {
         try String.fetchAll(
             db, sql: "SELECT email FROM user WHERE organisationId = ? AND role = 'provider' AND NOT isDisabled ORDER BY email",

@@ -81,8 +81,8 @@ final class ConnectionEndHandler: ChannelInboundHandler, RemovableChannelHandler
 /// Answers each read in a task of its own that is cancelled when its client goes: a store read under way is
 /// interrupted (GRDB turns task cancellation into `sqlite3_interrupt`) and none starts after; a client that leaves
 /// once the reads are done is caught before the render (`PageRenderer.render` and the costly feeds check
-/// `Task.isCancelled`), so only a render already under way when the close is seen finishes for nobody. Writes are never cut short: a form sent is finished even if the browser was closed
-/// straight after.
+/// `Task.isCancelled`), so only a render already under way when the close is seen finishes for nobody. Writes are
+/// never cut short: a form sent is finished even if the browser was closed straight after.
 struct DisconnectCancellingResponder<Inner: HTTPResponder>: HTTPResponder where Inner.Context == AppRequestContext {
     typealias Context = AppRequestContext
     let inner: Inner

@@ -66,9 +66,7 @@ struct PeerChallengesView: Sendable {
     let followUpRule: String
 
     init(challenges: [PeerChallengeSummary], duties: [Duty], rules: PeerChallengeRules, time: LocalTime) {
-        followUpRule = rules.followUpFromChallenge
-            ? "a progress review is due within \(rules.followUpMonths) months of the challenge"
-            : "a follow-up challenge is due within \(rules.followUpMonths) months of the report"
+        followUpRule = rules.followUpSentence
         self.challenges = challenges.map { ChallengeSection($0, time: time) }
         hasChallenges = !self.challenges.isEmpty
         outstanding = duties.filter { $0.source == .peerChallenge && $0.state.isOutstanding }.map {

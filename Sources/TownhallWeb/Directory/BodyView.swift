@@ -25,6 +25,8 @@ struct BodyView: Sendable {
     let hasUpcoming: Bool
     let plan: [PlanRow]
     let hasPlan: Bool
+    /// The forward plan's notice period, from the rule.
+    let planNoticeDays = ForwardPlanRule.noticeClearDays
 
     /// A forward plan entry as residents read it: what, when, key or not, in private or not, and on what notice.
     struct PlanRow: Sendable {

@@ -18,7 +18,4 @@ enum MeetingNotice {
     static func supplementary(at added: Date, time: LocalTime) -> String {
         "Supplementary item, added \(time.shortDate(added)) at \(time.time(added))"
     }
-
-    /// The urgency record as the public agenda gives it.
-    static func urgency(_ circumstances: String) -> String { Urgency.agendaStatement(circumstances) }
 }

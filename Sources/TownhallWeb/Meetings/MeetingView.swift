@@ -90,7 +90,7 @@ struct MeetingView: Sendable {
                     }, time: time)
                 },
                 supplementary: MeetingNotice.supplementary(item, time: time),
-                urgency: item.urgency.map(MeetingNotice.urgency), papers: papers, hasPapers: !papers.isEmpty,
+                urgency: item.urgency.map(Urgency.agendaStatement), papers: papers, hasPapers: !papers.isEmpty,
                 attachments: files, hasAttachments: !files.isEmpty)
         }
         hasItems = !items.isEmpty
