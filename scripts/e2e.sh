@@ -39,6 +39,8 @@ status=0
 # Last on this server: the fuzzer changes (and deletes) much of the demo.
 (cd Tests/e2e && TOWNHALL_E2E_DATABASE="$db" "$python" form_fuzz.py "http://127.0.0.1:$port") || status=1
 if [ $status -ne 0 ]; then echo "server log:"; tail -20 "$work/server.log"; fi
+# The calendar against an independent calculation, 2015 to 2028 (no server).
+(cd Tests/e2e && "$python" deadline_check.py "$townhall") || status=1
 # These start and stop their own servers.
 (cd Tests/e2e && "$python" crash_safety.py "$townhall" 10) || status=1
 (cd Tests/e2e && "$python" graceful_shutdown.py "$townhall") || status=1

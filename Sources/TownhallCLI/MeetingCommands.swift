@@ -79,6 +79,7 @@ struct MeetingCommand: AsyncParsableCommand {
                 print("last on-time publication: \(entry.lastOnTimePublication)")
                 print("agenda: \(found.agendaPublishedAt.map { "published \(time.dateTime($0))" } ?? "not published")"
                     + (found.lateReason.map { ", late: \($0)" } ?? ""))
+                for line in detail.privateNotice?.statements(time: time) ?? [] { print("private business: \(line)") }
                 for item in items {
                     var marks: [String] = []
                     if item.isExempt { marks.append("exempt, paragraph \(item.exemptParagraph!.rawValue)") }

@@ -70,7 +70,7 @@ struct ResponseRuleCommand: AsyncParsableCommand {
 
 struct RecommendationsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "recommendations", abstract: "Recommendations and their responses.", subcommands: [Overdue.self])
+        commandName: "recommendations", abstract: "Recommendations and their responses.", subcommands: [Overdue.self, Issue.self])
 
     struct Overdue: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List recommendations whose response is late.")
@@ -95,6 +95,43 @@ struct RecommendationsCommand: AsyncParsableCommand {
                 try printList(rows, json: json) {
                     "\($0.id)\t\($0.organisation)\tdue \($0.dueOn)\t\($0.state) (\($0.workingDaysLate) working days)\t\($0.body): \($0.report), recommendation \($0.number)"
                 }
+            }
+        }
+    }
+}
+
+extension RecommendationsCommand {
+    /// Issues a report's draft recommendations, as the clerk's confirmation page does: without `--yes` it only shows
+    /// what would be sent, to whom and when each response would be due, and which addressees nobody could answer for.
+    struct Issue: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show what issuing a report's draft recommendations would send; with --yes, issue them.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The report's paper id") var paper: Int64
+        @Option(help: "The delegated authority, when the meeting has not yet held or decided on the item") var authority: String?
+        @Flag(help: "Issue them (without it nothing is sent)") var yes = false
+
+        func run() async throws {
+            try await reportingErrors {
+                let (config, database) = try store.open()
+                let deadlines = try config.deadlines()
+                let now = Date()
+                let preview = try await database.issuePreview(paperId: paper, deadlines: deadlines, now: now)
+                guard !preview.entries.isEmpty else { throw TownhallError.invalid("paper \(paper) has no draft recommendations to issue") }
+                for entry in preview.entries {
+                    print("\(entry.recommendation.number)\t\(entry.organisation.slug)\tdue \(entry.due) (\(entry.ruleLabel))"
+                        + (entry.responders == 0 ? "\tno active responder" : "") + "\t\(entry.recommendation.text)")
+                }
+                for organisation in preview.unanswerable {
+                    print("warning: \(organisation.name) has no active responder account; nobody there is told or can answer")
+                }
+                guard yes else {
+                    print("nothing was sent" + (preview.waitsFor.map { "; \($0), so --authority is needed" } ?? "") + "; add --yes to issue")
+                    return
+                }
+                let issued = try database.issueRecommendations(
+                    paperId: paper, at: now, deadlines: deadlines, authority: authority, actor: .commandLine)
+                print("issued \(issued.count) recommendation\(issued.count == 1 ? "" : "s")")
             }
         }
     }

@@ -39,6 +39,14 @@ extension DemoData {
         return meeting.id!
     }
 
+    /// The notice of the intention to take a board matter in private, on the forward plan five weeks before the
+    /// meeting (regulation 5(2)), as a board would give it; the agenda then gives the further notice.
+    func noticeOfPrivateBusiness(_ meeting: Meeting, _ title: String, _ paragraph: ExemptParagraph) throws {
+        _ = try database.addPlanEntry(
+            body: "harford-policing-board", title: title, expectedOn: time.day(of: meeting.startsAt), isKeyDecision: true,
+            exemptParagraph: paragraph, at: meeting.startsAt.addingTimeInterval(-35 * 86_400), actor: .demo)
+    }
+
     /// The board's forward plan: two key decisions for its later meeting, on the plan in good time, one of them to be
     /// taken in private; and an urgent matter added under special urgency.
     func seedForwardPlan(laterBoard: Meeting, now: Date) throws {

@@ -89,6 +89,7 @@ public struct DemoData: Sendable {
             body: "harford-policing-board", title: "Board meeting", startsAt: try at(-30, "10:00"),
             endsAt: try at(-30, "12:30"), locationName: chamber, address: chamberAddress, actor: .demo)
         try addProcedural(pastBoard.id!)
+        try noticeOfPrivateBusiness(pastBoard, "Chief Constable: annual performance review", .individual)
         let planItem = try database.addAgendaItem(
             meetingId: pastBoard.id!, title: "Policing plan 2026 to 2029: strategic priorities", type: .decision,
             decision: "The Board agreed the policing plan 2026 to 2029 and its four strategic priorities, with neighbourhood policing to be reported on quarterly.", rule: rule, actor: .demo)
@@ -114,6 +115,7 @@ public struct DemoData: Sendable {
             body: "harford-policing-board", title: "Budget and precept meeting", startsAt: try at(21, "10:00"),
             endsAt: try at(21, "13:00"), locationName: chamber, address: chamberAddress, actor: .demo)
         try addProcedural(budgetMeeting.id!)
+        try noticeOfPrivateBusiness(budgetMeeting, "Estates: disposal of the former Marsh Vale police station", .financialAffairs)
         let budgetItem = try database.addAgendaItem(
             meetingId: budgetMeeting.id!, title: "Force budget and police precept 2027/28", type: .decision, rule: rule, actor: .demo)
         let budget = try database.addPaper(

@@ -168,6 +168,8 @@ struct BackOffice {
         case .bodyPapersFeed: return (.bodyPapersFeed(slug: board), [])
         case .responsesFeed: return (.responsesFeed, [])
         case .bodyResponsesFeed: return (.bodyResponsesFeed(slug: board), [])
+        case .bodyPlanCalendar: return (.bodyPlanCalendar(slug: board), [])
+        case .bodyPlanData: return (.bodyPlanData(slug: board), [])
         case .openData: return (.openData, [])
         case .dataFile: return (.dataFile(.meetings, .csv), [])
         case .oparlSystem: return (.oparlSystem, [])
@@ -185,6 +187,7 @@ struct BackOffice {
         case .adminMembers:
             return (.adminMembers(body: board), [("name", "X"), ("role", "member"), ("category", "leader"), ("council", "1"), ("start", "2040-01-01")])
         case .adminMemberEnd: return (.adminMemberEnd(body: board, membership: membership), [("end", "2040-01-01")])
+        case .adminPlan: return (.adminPlan(body: board), [("title", "X"), ("date", "2040-01-01")])
         case .adminNewMeeting:
             return (.adminNewMeeting(body: board), [("action", "save"), ("title", "X"), ("date", "2027-01-14"), ("start", "10:00")])
         case .adminMeeting: return (.adminMeeting(meeting), [])

@@ -90,6 +90,9 @@ struct BodyKindPageTests {
             let item = try db.list(AgendaItem.self).first { $0.meetingId == session.id && $0.itemType == .report }!
             _ = try db.addPaper(itemId: item.id!, title: "Unpublished submission", author: "", markdown: "secret", kind: .writtenEvidence,
                                 now: Date(), actor: .test)
+            _ = try db.addPlanEntry(body: "harford-lpac", title: "Exempt evidence", expectedOn: LocalTime().day(of: session.startsAt),
+                                    isKeyDecision: false, exemptParagraph: .individual, at: session.startsAt.addingTimeInterval(-40 * 86_400),
+                                    actor: .test)
             let exempt = try db.addAgendaItem(meetingId: session.id!, title: "Exempt evidence", type: .report, exemption: try Exemption(paragraph: .individual, publicInterestReason: "An individual's personal information"),
                                          urgency: "A late submission the chair agreed to take", rule: testRule, actor: .test)
             let hidden = try db.addPaper(itemId: exempt.id!, title: "Exempt submission", author: "", markdown: "secret", kind: .writtenEvidence,

@@ -99,7 +99,12 @@ struct CLITests {
         #expect(try expectOK(["paper", "publish", "1"]).contains("published paper 1 revision 1"))
         let csv = try write("figures.csv", "a,b\n1,2\n")
         #expect(try expectOK(["attach", csv, "--item", "1", "--paper", "1"]).contains("attached figures.csv (8 bytes)"))
+        // The private item needs the notice of intention to meet in private on the forward plan (regulation 5(2)).
+        try expectError(["meeting", "publish-agenda", "1"], "must be on the forward plan for 2036-12-09 (regulation 5(2))")
+        #expect(try expectOK(["plan", "add", "--body", "harford-lpac", "--title", "Contract award", "--expected", "2036-12-09", "--private", "3"])
+            .contains("Contract award, expected 2036-12-09 (Notice given 28 clear days ahead)"))
         _ = try expectOK(["meeting", "publish-agenda", "1"])
+        #expect(try expectOK(["meeting", "show", "1"]).contains("Further notice was given with the agenda on"))
         // The agenda is out, so a new item is supplementary; ten years ahead it needs no urgency record.
         #expect(try expectOK(["agenda", "add-item", "--meeting", "1", "--title", "Late addition"]).contains("(supplementary)"))
         try expectError(["meeting", "set-status", "1", "held"], "cannot be marked held before it starts")
@@ -119,6 +124,23 @@ struct CLITests {
         #expect(LocalTime().dateTime(meeting.startsAt) == "Tuesday 9 December 2036, 6:30pm")
         #expect(try store.list(AgendaItem.self).map(\.isExempt) == [false, true, false])
         #expect(try store.list(AgendaItem.self).map(\.isSupplementary) == [false, false, true])
+    }
+
+    @Test func deadlinesForARangeOfDays() throws {
+        let printed = try expectOK(["holidays", "deadlines", "--from", "2027-01-29", "--to", "2027-01-31", "--rule", "2 months-beginning-with",
+                                    "--rule", "2 calendar-months"])
+        let lines = printed.split(separator: "\n").map(String.init)
+        #expect(lines.first == "day\tworking\tagenda-by\t2 months-beginning-with\t2 calendar-months")
+        // A Friday meeting: its agenda by Thursday 21st (five clear working days, the 22nd and the 25th to the 28th);
+        // two months beginning with 29 January end on 28 March, Easter Sunday, not moved; two calendar months end on
+        // 29 March, Easter Monday, so on the 30th.
+        #expect(lines.dropFirst().first == "2027-01-29\tyes\t2027-01-21\t2027-03-28\t2027-03-30", "\(lines)")
+        // A Saturday is no working day; a meeting on it needs its agenda by Sunday 24th (the 25th to the 29th clear).
+        #expect(lines.contains("2027-01-30\tno\t2027-01-24\t2027-03-29\t2027-03-30"), "\(lines)")
+        #expect(lines.count == 4)
+        try expectError(["holidays", "deadlines", "--from", "2027-02-30", "--to", "2027-03-01"], "must be real dates")
+        try expectError(["holidays", "deadlines", "--from", "2027-03-01", "--to", "2027-02-01"], "on or after --from")
+        try expectError(["holidays", "deadlines", "--from", "2027-03-01", "--to", "2027-03-01", "--rule", "2 fortnights"], "unit")
     }
 
     @Test func bodyKindDutiesFromTheCommandLine() throws {
@@ -263,6 +285,28 @@ struct CLITests {
         #expect(listed.contains("\t\(far)\tCare contract award\tkey decision, private, paragraph 3"))
         let json = try JSONSerialization.jsonObject(with: Data(try expectOK(["plan", "list", "--body", "harford-lpac", "--json"]).utf8))
         #expect((json as? [[String: Any]])?.map { $0["notice"] as? String } == ["general-exception", "in-time"])
+    }
+
+    /// Issuing from the CLI shows what would go out first, as the confirmation page does, and applies `IssueRule`.
+    @Test func issuingRecommendationsFromTheCommandLine() throws {
+        _ = try expectOK(["demo", "seed"])
+        let store = try AppDatabase.open(path: database, clock: { Date() })
+        let paper = try #require(try store.list(Paper.self).first { $0.title == "Force budget and precept 2027/28" })
+        let police = try #require(try store.list(Organisation.self).first { $0.slug == "harford-police" })
+        _ = try store.addRecommendation(paperId: paper.id!, organisationId: police.id!, text: "Publish the custody audit.", now: Date(), actor: .test)
+        let before = try store.list(Recommendation.self).filter { $0.status == .issued }.count
+
+        let preview = try expectOK(["recommendations", "issue", String(paper.id!)])
+        #expect(preview.contains("\tharford-police\tdue ") && preview.contains("Publish the custody audit."), "\(preview)")
+        #expect(preview.contains("no active responder") && preview.contains("warning: Harford and Marsh Vale Police has no active responder account"), "\(preview)")
+        #expect(preview.contains("nothing was sent") && preview.contains("--authority is needed"), "\(preview)")
+        // The budget meeting has not been held: refused without the delegated authority, and nothing changes.
+        try expectError(["recommendations", "issue", String(paper.id!), "--yes"], "meeting")
+        #expect(try store.list(Recommendation.self).filter { $0.status == .issued }.count == before)
+        #expect(try expectOK(["recommendations", "issue", String(paper.id!), "--yes", "--authority", "Chair's action"]).contains("issued 1 recommendation"))
+        #expect(try store.list(Recommendation.self).filter { $0.status == .issued }.count == before + 1)
+        try expectError(["recommendations", "issue", String(paper.id!)], "no draft recommendations")
+        try expectError(["recommendations", "issue", "999"], "no paper with id 999")
     }
 
     @Test func recommendationsOverdueAndNotifyRun() throws {

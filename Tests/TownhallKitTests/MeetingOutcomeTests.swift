@@ -246,7 +246,15 @@ struct DemoSeedDateTests {
         let now = try LocalTime().parseDateTime("\(day) 12:00")
         let store = try TestStore(seeded: true, now: now, clock: { now })
         let plan = try store.database.list(PlanEntry.self)
-        #expect(plan.count == 3 && plan.contains { $0.notice == .specialUrgency })
+        #expect(plan.count == 5 && plan.contains { $0.notice == .specialUrgency })
+        // Both board meetings with private business gave their notices in time (regulation 5(2) and 5(4)).
+        let privateMeetings = try store.database.list(Meeting.self).filter { $0.privateNoticeAt != nil }
+        #expect(privateMeetings.count == 2)
+        #expect(plan.filter(\.isPrivate).allSatisfy { $0.notice == .inTime })
+        for meeting in privateMeetings {
+            let day = LocalTime().calendarDay(of: meeting.startsAt)
+            #expect(LocalTime().calendarDay(of: meeting.privateNoticeAt!) <= PrivateMeetingRule.furtherNoticeDeadline(meetingDay: day), "\(day)")
+        }
         #expect(try store.database.list(Recommendation.self).allSatisfy { $0.status != .issued || $0.dueOn != nil })
     }
 }

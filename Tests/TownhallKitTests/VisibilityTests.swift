@@ -59,6 +59,9 @@ struct VisibilityTests {
             }
 
             let open = try meeting("Zq open session", "2027-01-20")
+            // The notice of intention its private item needs (regulation 5(2)).
+            _ = try db.addPlanEntry(body: "zq-lpac", title: "Zq exempt item", expectedOn: "2027-01-20", isKeyDecision: false,
+                                    exemptParagraph: .financialAffairs, at: now, actor: .test)
             let closedAgenda = try meeting("Zq session with unpublished agenda", "2027-01-27")
             meetings = ["open": open.id!, "unpublished": closedAgenda.id!]
             let item = try db.addAgendaItem(meetingId: open.id!, title: "Zq public item", type: .report, rule: testRule, actor: .test)

@@ -33,6 +33,7 @@ INVALID = {
     ("post", "/admin/meetings/:id/edit"): ({"title": "", "location": KEPT}, "save", "title", ["location"]),
     ("post", "/admin/bodies/:slug/members"): ({"name": "", "title": KEPT}, None, "name", ["title"]),
     ("post", "/admin/bodies/:slug/members/:id/end"): ({"end-{row}": "2026-02-30"}, None, "end-", []),
+    ("post", "/admin/bodies/:slug/plan"): ({"title": KEPT, "date": "2027-02-30"}, None, "date", ["title"]),
     ("post", "/admin/meetings/:id/items"): ({"itemTitle": KEPT, "exempt": "check"}, None, "paragraph", ["itemTitle"]),
     ("post", "/admin/items/:id/edit"): ({"itemTitle": ""}, None, "itemTitle", []),
     ("post", "/admin/items/:id/attachments"): ({}, None, "file", []),

@@ -37,7 +37,7 @@ def samples(db):
     return {
         "home": [], "search": [], "peerChallenges": [], "recommendations": [], "calendar": [], "papersFeed": [],
         "responsesFeed": [], "openData": [], "oparlSystem": [], "oparlBodies": [], "health": [], "ready": [],
-        "bodyPage": [body], "bodyCalendar": [body], "bodyPapersFeed": [body], "bodyResponsesFeed": [body],
+        "bodyPage": [body], "bodyCalendar": [body], "bodyPapersFeed": [body], "bodyResponsesFeed": [body], "bodyPlanCalendar": [body], "bodyPlanData": [body],
         "meeting": [meeting], "paper": [paper], "attachment": [file_id, file_name],
         "inquiry": [one("SELECT slug FROM inquiry ORDER BY id")[0]],
         "recommendation": [recommendation], "organisation": [one("SELECT slug FROM organisation ORDER BY id")[0]],

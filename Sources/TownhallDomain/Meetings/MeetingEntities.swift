@@ -131,11 +131,13 @@ public struct Meeting: Codable, Sendable, Equatable {
     /// When the meeting was called (scheduled, or moved to its present date): a meeting called after its
     /// clear-days deadline is called at short notice (LGA 1972 s100B(3)(b)). Nil for meetings made before v14.
     public var convenedAt: Date? = nil
+    /// When the further notice of its private business was given (`PrivateMeetingRule`); nil for a meeting with none.
+    public var privateNoticeAt: Date? = nil
 
     public init(
         id: Int64? = nil, bodyId: Int64, title: String, startsAt: Date, endsAt: Date? = nil, locationId: Int64? =
         nil, status: MeetingStatus, agendaPublishedAt: Date? = nil, lateReason: String? = nil, inquiryId: Int64? =
-        nil, convenedAt: Date? = nil
+        nil, convenedAt: Date? = nil, privateNoticeAt: Date? = nil
     ) {
         self.id = id
         self.bodyId = bodyId
@@ -148,6 +150,7 @@ public struct Meeting: Codable, Sendable, Equatable {
         self.lateReason = lateReason
         self.inquiryId = inquiryId
         self.convenedAt = convenedAt
+        self.privateNoticeAt = privateNoticeAt
     }
 }
 

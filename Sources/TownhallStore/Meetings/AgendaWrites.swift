@@ -64,7 +64,11 @@ extension AppDatabase {
         guard !title.isEmpty else { throw TownhallError.invalid("title must not be empty") }
         return try writer.write { db in
             guard var item = try AgendaItem.fetchOne(db, key: id) else { throw TownhallError.notFound("no agenda item with id \(id)") }
-            let meeting = try Meeting.fetchOne(db, key: item.meetingId)!
+            var meeting = try Meeting.fetchOne(db, key: item.meetingId)!
+            if exemption != nil, !item.isExempt, meeting.agendaPublishedAt != nil, meeting.privateNoticeAt == nil {
+                try Self.announcePrivateBusiness(db, &meeting, at: clock(), urgency: item.urgency ?? meeting.lateReason)
+                try meeting.update(db)
+            }
             let record = try DecisionRecord.check(
                 decision: decision, reasons: reasons, alternatives: alternatives, takesEffect: takesEffect,
                 meetingDay: LocalTime().calendarDay(of: meeting.startsAt))
@@ -118,11 +122,15 @@ extension AppDatabase {
         let title = try required(title, "title")
         let urgency = urgency?.trimmedOrNil
         return try writer.write { db in
-            guard let meeting = try Meeting.fetchOne(db, key: meetingId) else { throw TownhallError.notFound("no meeting with id \(meetingId)") }
+            guard var meeting = try Meeting.fetchOne(db, key: meetingId) else { throw TownhallError.notFound("no meeting with id \(meetingId)") }
             let now = clock()
             let supplementary = meeting.agendaPublishedAt != nil
             if rule.itemNeedsUrgency(meeting, addedAt: now), urgency == nil {
                 throw TownhallError.invalid(rule.lateMessage(what: "this supplementary item", happens: "is added", meeting: meeting))
+            }
+            if supplementary, exemption != nil, meeting.privateNoticeAt == nil {
+                try Self.announcePrivateBusiness(db, &meeting, at: now, urgency: urgency)
+                try meeting.update(db)
             }
             let last = try Int.fetchOne(db, sql: "SELECT MAX(position) FROM agendaItem WHERE meetingId = ?", arguments: [meetingId]) ?? 0
             var item = AgendaItem(

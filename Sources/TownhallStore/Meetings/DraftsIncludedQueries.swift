@@ -29,13 +29,17 @@ public struct ClerkMeetingDetail: Sendable {
     public var summary: MeetingSummary
     public var location: Location?
     public var items: [(item: AgendaItem, papers: [Paper])]
+    /// The notices of its private part (regulation 5), when it has private business.
+    public var privateNotice: PrivateMeetingNotice?
 
     public init(
-        summary: MeetingSummary, location: Location? = nil, items: [(item: AgendaItem, papers: [Paper])]
+        summary: MeetingSummary, location: Location? = nil, items: [(item: AgendaItem, papers: [Paper])],
+        privateNotice: PrivateMeetingNotice? = nil
     ) {
         self.summary = summary
         self.location = location
         self.items = items
+        self.privateNotice = privateNotice
     }
 }
 
@@ -88,7 +92,9 @@ extension AppDatabase {
             let items = try AgendaItem.filter(Column("meetingId") == id).order(Column("position")).fetchAll(db).map { item in
                 (item: item, papers: try Paper.filter(Column("agendaItemId") == item.id).order(Column("id")).fetchAll(db))
             }
-            return ClerkMeetingDetail(summary: summary, location: location, items: items)
+            return ClerkMeetingDetail(
+                summary: summary, location: location, items: items,
+                privateNotice: try items.contains(where: \.item.isExempt) ? Self.privateNotice(db, summary.meeting) : nil)
         }
     }
 

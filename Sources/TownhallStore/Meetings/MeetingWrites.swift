@@ -40,12 +40,35 @@ extension AppDatabase {
                 throw TownhallError.invalid(PublicationRule.emptyAgendaMessage)
             }
             let lateReason = try rule.lateReason(lateReason, what: "the agenda", meeting: meeting, publishedAt: date)
+            if try AgendaItem.filter(Column("meetingId") == meetingId && Column("isExempt") == true).fetchCount(db) > 0 {
+                try Self.announcePrivateBusiness(db, &meeting, at: date, urgency: lateReason)
+            }
             meeting.agendaPublishedAt = date
             meeting.lateReason = lateReason
             try meeting.update(db)
             try db.audit(actor, .publishAgenda, .meeting, meetingId, lateReason.map { "late: \($0)" } ?? "", at: date)
             return meeting
         }
+    }
+
+    /// Gives the further notice of a meeting's private business (regulation 5(4)) when it is first announced: with the
+    /// agenda, or when private business joins an agenda already published. It must stand on a notice of intention on
+    /// the forward plan and, inside five clear days, on urgency (`PrivateMeetingRule`). Once given, later private
+    /// items of the same meeting are covered by it.
+    static func announcePrivateBusiness(_ db: Database, _ meeting: inout Meeting, at date: Date, urgency: String?) throws {
+        guard meeting.privateNoticeAt == nil else { return }
+        let time = LocalTime()
+        let day = time.calendarDay(of: meeting.startsAt)
+        _ = try PrivateMeetingRule.check(
+            intentions: try privateIntentions(db, bodyId: meeting.bodyId, day: day), announcedOn: time.calendarDay(of: date),
+            meetingDay: day, urgency: urgency)
+        meeting.privateNoticeAt = date
+    }
+
+    /// The body's private forward-plan entries for a day: its notices of intention to meet in private then.
+    static func privateIntentions(_ db: Database, bodyId: Int64, day: Day) throws -> [PlanEntry] {
+        try PlanEntry.filter(Column("bodyId") == bodyId && Column("expectedOn") == day.description && Column("exemptParagraph") != nil)
+            .order(Column("publishedAt"), Column("id")).fetchAll(db)
     }
 
     public func setMeetingStatus(meetingId: Int64, status: MeetingStatus, actor: Actor) throws -> Meeting {

@@ -74,8 +74,18 @@ extension AppDatabase {
             return MeetingDetail(
                 summary: summary, location: location, agendaPublished: published, items: items,
                 witnesses: try db.cachedRecords(Witness.self, "SELECT * FROM witness WHERE meetingId = ? ORDER BY id", [id]),
-                inquiry: try summary.meeting.inquiryId.flatMap { try db.cachedRecord(Inquiry.self, id: $0) })
+                inquiry: try summary.meeting.inquiryId.flatMap { try db.cachedRecord(Inquiry.self, id: $0) },
+                privateNotice: try items.contains(where: \.item.isExempt) ? Self.privateNotice(db, summary.meeting) : nil)
         }
+    }
+
+    /// The notices a meeting's private business stands on: the earliest notice of intention for its day, and when the
+    /// further notice was given.
+    static func privateNotice(_ db: Database, _ meeting: Meeting) throws -> PrivateMeetingNotice {
+        let day = LocalTime().calendarDay(of: meeting.startsAt)
+        return PrivateMeetingNotice(
+            intention: try privateIntentions(db, bodyId: meeting.bodyId, day: day).first, furtherNoticeAt: meeting.privateNoticeAt,
+            meetingDay: day)
     }
 
     public func paperDetail(id: Int64) async throws -> PaperDetail? {

@@ -112,10 +112,12 @@ public struct MeetingDetail: Sendable, Equatable {
     /// Witnesses called to give evidence, and the inquiry the meeting is a session of.
     public var witnesses: [Witness] = []
     public var inquiry: Inquiry? = nil
+    /// The notices of its private part (regulation 5), for a published agenda with private business.
+    public var privateNotice: PrivateMeetingNotice? = nil
 
     public init(
         summary: MeetingSummary, location: Location? = nil, agendaPublished: Bool, items: [PublicAgendaItem],
-        witnesses: [Witness] = [], inquiry: Inquiry? = nil
+        witnesses: [Witness] = [], inquiry: Inquiry? = nil, privateNotice: PrivateMeetingNotice? = nil
     ) {
         self.summary = summary
         self.location = location
@@ -123,6 +125,7 @@ public struct MeetingDetail: Sendable, Equatable {
         self.items = items
         self.witnesses = witnesses
         self.inquiry = inquiry
+        self.privateNotice = privateNotice
     }
 }
 

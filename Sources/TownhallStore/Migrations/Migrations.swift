@@ -25,6 +25,7 @@ enum Migrations {
         (V16IssueAuthority.identifier, V16IssueAuthority.sql),
         (V17DecisionRecord.identifier, V17DecisionRecord.sql),
         (V18ForwardPlan.identifier, V18ForwardPlan.sql),
+        (V19PrivateNotice.identifier, V19PrivateNotice.sql),
     ]
 
     static var migrator: DatabaseMigrator {

@@ -21,7 +21,8 @@ extension Meeting {
             startsAt: try row.decode(forColumn: "startsAt"), endsAt: try row.decode(forColumn: "endsAt"),
             locationId: try row.decode(forColumn: "locationId"), status: try row.decode(forColumn: "status"),
             agendaPublishedAt: try row.decode(forColumn: "agendaPublishedAt"), lateReason: try row.decode(forColumn: "lateReason"),
-            inquiryId: try row.decode(forColumn: "inquiryId"), convenedAt: try row.decode(forColumn: "convenedAt"))
+            inquiryId: try row.decode(forColumn: "inquiryId"), convenedAt: try row.decode(forColumn: "convenedAt"),
+            privateNoticeAt: try row.decode(forColumn: "privateNoticeAt"))
     }
 }
 

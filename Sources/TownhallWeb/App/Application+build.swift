@@ -64,6 +64,7 @@ public func buildRouter(
     clerk.register(on: routes)
     MinutesRoutes(clerk: clerk).register(on: routes)
     SeatRoutes(clerk: clerk).register(on: routes)
+    ForwardPlanRoutes(clerk: clerk, baseURL: config.baseURL).register(on: routes)
     RecommendationFollowUpRoutes(clerk: clerk, tracker: tracker).register(on: routes)
     AttachmentRoutes(clerk: clerk, files: AttachmentFiles(dataDirectory: config.dataDirectory), maxUploadBytes: config.maxUploadBytes)
         .register(on: routes)

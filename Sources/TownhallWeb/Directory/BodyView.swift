@@ -13,6 +13,7 @@ struct BodyView: Sendable {
     let name: String
     let slug: String
     let calendarURL, papersFeedURL, responsesFeedURL: String
+    let planCalendarURL, planDataURL: String
     let kindLabel: String
     let description: String
     let area: String
@@ -69,6 +70,8 @@ struct BodyView: Sendable {
         calendarURL = SiteURL.bodyCalendar(slug: slug).path
         papersFeedURL = SiteURL.bodyPapersFeed(slug: slug).path
         responsesFeedURL = SiteURL.bodyResponsesFeed(slug: slug).path
+        planCalendarURL = SiteURL.bodyPlanCalendar(slug: slug).path
+        planDataURL = SiteURL.bodyPlanData(slug: slug).path
         kindLabel = detail.body.kind.label
         description = detail.body.description
         area = detail.body.area

@@ -27,6 +27,8 @@ enum FormField: String, Sendable, CaseIterable {
     case basedOn, note, progressTarget
     // Seats on a body
     case name, role, council, category
+    // The forward plan
+    case keyDecision, exception
     // Accounts
     case email, password, confirm, next
     // Searching and filtering (GET forms: the query string)

@@ -191,12 +191,14 @@ extension BackOfficeRoutes {
         let witnesses = try await database.witnesses(meetingId: meeting.id!).map {
             ClerkMeetingView.WitnessRow(name: $0.name, role: $0.role, removeURL: SiteURL.adminWitnessDelete(meeting: meeting.id!, witness: $0.id!).path)
         }
+        let privateNotice = detail.privateNotice?.statements(time: time) ?? []
         let view = ClerkMeetingView(
             id: meeting.id!, links: .init(meeting.id!), csrf: context.session?.csrfToken ?? "", meeting: row, publicURL: SiteURL.meeting(meeting.id!).path,
             bodyURL: SiteURL.bodyPage(slug: detail.summary.bodySlug).path, deadline: time.longDate(day: rule.lastOnTimeDay(meeting)),
             clearDays: rule.clearDaysPhrase, beyondHolidays: rule.workingDays.beyondMessage(time.calendarDay(of: meeting.startsAt))?.asSentence,
             shortNotice: MeetingNotice.shortNotice(meeting, rule: rule), isLate: isLate(meeting), agendaPublished: meeting.agendaPublishedAt != nil,
             agendaPublishedOn: meeting.agendaPublishedAt.map(time.shortDate), lateReason: meeting.lateReason,
+            privateNotice: privateNotice, hasPrivateNotice: !privateNotice.isEmpty,
             isCancelled: meeting.status == .cancelled, items: items, hasItems: !items.isEmpty, statusError: errors.message(for: .status),
             itemTitle: form[.itemTitle], itemTypes: choices.types, itemExempt: form[.exempt] == "yes", paragraphs: choices.paragraphs,
             itemTitleError: errors.message(for: .itemTitle), itemParagraphError: errors.message(for: .paragraph),

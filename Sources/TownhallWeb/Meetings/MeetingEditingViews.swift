@@ -10,6 +10,7 @@ struct DashboardView: Sendable {
         let newMeetingURL: String
         let publicURL: String
         let membersURL: String
+        let planURL: String
         let vacantSeats: Int
         let hasVacantSeats: Bool
         let reminders: [DutyView]
@@ -32,7 +33,8 @@ struct DashboardView: Sendable {
             return BodyBlock(
                 name: summary.body.name, kindLabel: summary.body.kind.label,
                 newMeetingURL: SiteURL.adminNewMeeting(body: summary.body.slug).path, publicURL: SiteURL.bodyPage(slug: summary.body.slug).path,
-                membersURL: SiteURL.adminMembers(body: summary.body.slug).path, vacantSeats: summary.vacantSeats,
+                membersURL: SiteURL.adminMembers(body: summary.body.slug).path,
+                planURL: SiteURL.adminPlan(body: summary.body.slug).path, vacantSeats: summary.vacantSeats,
                 hasVacantSeats: summary.vacantSeats > 0,
                 reminders: summary.reminders.map { DutyView(label: $0.what, state: $0.state, time: time) },
                 meetings: rows, hasMeetings: !rows.isEmpty, awaitingOutcome: unsettled, hasAwaitingOutcome: !unsettled.isEmpty)
@@ -207,6 +209,9 @@ struct ClerkMeetingView: Sendable {
     let agendaPublished: Bool
     let agendaPublishedOn: String?
     let lateReason: String?
+    /// What the private business stands on (regulation 5), as the public page says it.
+    let privateNotice: [String]
+    let hasPrivateNotice: Bool
     let isCancelled: Bool
     let items: [ItemRow]
     let hasItems: Bool

@@ -57,6 +57,9 @@ struct MeetingView: Sendable {
     let agendaPublishedOn: String?
     let lateReason: String?
     let shortNotice: String?
+    /// What the private part stood on (regulation 5): the notice of intention and the further notice.
+    let privateNotice: [String]
+    let hasPrivateNotice: Bool
     let items: [ItemRow]
     let hasItems: Bool
     let record: MinutesView
@@ -75,6 +78,8 @@ struct MeetingView: Sendable {
         agendaPublishedOn = detail.summary.meeting.agendaPublishedAt.map { time.shortDate($0) }
         lateReason = detail.summary.meeting.lateReason
         shortNotice = MeetingNotice.shortNotice(detail.summary.meeting, rule: rule)
+        privateNotice = detail.privateNotice?.statements(time: time) ?? []
+        hasPrivateNotice = !privateNotice.isEmpty
         items = detail.items.map { entry in
             let item = entry.item
             let papers = entry.papers.map {

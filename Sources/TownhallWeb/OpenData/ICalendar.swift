@@ -15,6 +15,9 @@ public struct ICalendar: Sendable {
         public var description: String
         public var url: String
         public var status: MeetingStatus
+        /// A whole day (a forward plan's expected decision day) rather than a time: `DTSTART;VALUE=DATE`, the day after
+        /// as `DTEND` (RFC 5545 section 3.6.1), marked tentative, since a plan's dates are expectations.
+        public var allDay: Day? = nil
     }
 
     public let name: String
@@ -47,13 +50,18 @@ public struct ICalendar: Sendable {
         }
         for event in events {
             lines += ["BEGIN:VEVENT", "UID:" + event.uid, "DTSTAMP:" + utc(event.stamp), "LAST-MODIFIED:" + utc(event.stamp)]
-            lines.append(dateTime("DTSTART", event.start))
-            if let end = event.end { lines.append(dateTime("DTEND", end)) }
+            if let day = event.allDay {
+                lines += ["DTSTART;VALUE=DATE:" + Self.basic(day), "DTEND;VALUE=DATE:" + Self.basic(day.adding(days: 1))]
+            } else {
+                lines.append(dateTime("DTSTART", event.start))
+                if let end = event.end { lines.append(dateTime("DTEND", end)) }
+            }
             lines.append("SUMMARY:" + Self.text(event.summary))
             if let location = event.location { lines.append("LOCATION:" + Self.text(location)) }
             if !event.description.isEmpty { lines.append("DESCRIPTION:" + Self.text(event.description)) }
             lines.append("URL:" + event.url)
             switch event.status {
+            case _ where event.allDay != nil: lines.append("STATUS:TENTATIVE")
             case .cancelled: lines.append("STATUS:CANCELLED")
             case .postponed: lines.append("STATUS:TENTATIVE")
             case .scheduled, .held: lines.append("STATUS:CONFIRMED")
@@ -67,6 +75,9 @@ public struct ICalendar: Sendable {
     func dateTime(_ property: String, _ date: Date) -> String {
         isLondon ? "\(property);TZID=Europe/London:\(local(date))" : "\(property):\(utc(date))"
     }
+
+    /// `yyyyMMdd`, a DATE value.
+    static func basic(_ day: Day) -> String { day.description.filter { $0 != "-" } }
 
     func local(_ date: Date) -> String { Self.stamp(date, in: localTime, suffix: "") }
     func utc(_ date: Date) -> String { Self.stamp(date, in: LocalTime.utc, suffix: "Z") }

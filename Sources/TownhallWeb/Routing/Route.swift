@@ -26,13 +26,14 @@ public enum Route: String, Sendable, CaseIterable {
     case home, bodyPage, meeting, paper, attachment, search, inquiry, peerChallenges
     case recommendations, recommendation, organisation
     case calendar, bodyCalendar, papersFeed, bodyPapersFeed, responsesFeed, bodyResponsesFeed, openData, dataFile
+    case bodyPlanCalendar, bodyPlanData
     case oparlSystem, oparlBodies, oparlBody, oparlBodyList, oparlObject
     // Operations
     case health, ready
     // Account
     case login, logout, passwordReset, passwordResetLink
     // Clerks
-    case adminDashboard, adminMembers, adminMemberEnd, adminNewMeeting, adminMeeting, adminMeetingEdit, adminRenumber
+    case adminDashboard, adminMembers, adminMemberEnd, adminPlan, adminNewMeeting, adminMeeting, adminMeetingEdit, adminRenumber
     case adminAddItem, adminPublishAgenda, adminMeetingStatus, adminAttendance, adminDeclarations, adminWitnesses
     case adminWitnessDelete, adminMinutes, adminMinutesPublish, adminMinutesApprove
     case adminItemEdit, adminItemMove, adminItemDelete, adminNewPaper, adminItemAttachments
@@ -61,6 +62,8 @@ public enum Route: String, Sendable, CaseIterable {
         case .bodyPapersFeed: "/bodies/:slug/papers.atom"
         case .responsesFeed: "/feeds/responses.atom"
         case .bodyResponsesFeed: "/bodies/:slug/responses.atom"
+        case .bodyPlanCalendar: "/bodies/:slug/forward-plan.ics"
+        case .bodyPlanData: "/bodies/:slug/forward-plan.json"
         case .openData: "/data"
         case .dataFile: "/data/:file"
         case .oparlSystem: "/oparl/v1.1/system"
@@ -77,6 +80,7 @@ public enum Route: String, Sendable, CaseIterable {
         case .adminDashboard: "/admin"
         case .adminMembers: "/admin/bodies/:slug/members"
         case .adminMemberEnd: "/admin/bodies/:slug/members/:id/end"
+        case .adminPlan: "/admin/bodies/:slug/plan"
         case .adminNewMeeting: "/admin/bodies/:slug/meetings/new"
         case .adminMeeting: "/admin/meetings/:id"
         case .adminMeetingEdit: "/admin/meetings/:id/edit"
@@ -120,12 +124,12 @@ public enum Route: String, Sendable, CaseIterable {
         switch self {
         case .home, .bodyPage, .meeting, .paper, .attachment, .search, .inquiry, .peerChallenges, .recommendations, .recommendation,
              .organisation, .calendar, .bodyCalendar, .papersFeed, .bodyPapersFeed, .responsesFeed, .bodyResponsesFeed, .openData,
-             .dataFile, .oparlSystem, .oparlBodies, .oparlBody, .oparlBodyList, .oparlObject:
+             .dataFile, .bodyPlanCalendar, .bodyPlanData, .oparlSystem, .oparlBodies, .oparlBody, .oparlBodyList, .oparlObject:
             .public
         case .health, .ready: .operations
         case .login, .logout, .passwordReset, .passwordResetLink: .account
         case .providerDashboard, .providerReport, .providerProgress: .provider
-        case .adminDashboard, .adminMembers, .adminMemberEnd, .adminNewMeeting, .adminMeeting, .adminMeetingEdit, .adminRenumber,
+        case .adminDashboard, .adminMembers, .adminMemberEnd, .adminPlan, .adminNewMeeting, .adminMeeting, .adminMeetingEdit, .adminRenumber,
              .adminAddItem, .adminPublishAgenda, .adminMeetingStatus, .adminAttendance, .adminDeclarations, .adminWitnesses,
              .adminWitnessDelete, .adminMinutes, .adminMinutesPublish, .adminMinutesApprove, .adminItemEdit, .adminItemMove,
              .adminItemDelete, .adminNewPaper, .adminItemAttachments, .adminPaper, .adminPaperPublish, .adminPaperRevise,
@@ -140,7 +144,7 @@ public enum Route: String, Sendable, CaseIterable {
     public var isCrossOrigin: Bool {
         switch self {
         case .oparlSystem, .oparlBodies, .oparlBody, .oparlBodyList, .oparlObject, .dataFile, .calendar, .bodyCalendar, .papersFeed,
-             .bodyPapersFeed, .responsesFeed, .bodyResponsesFeed:
+             .bodyPapersFeed, .responsesFeed, .bodyResponsesFeed, .bodyPlanCalendar, .bodyPlanData:
             true
         default:
             false
@@ -167,7 +171,7 @@ public enum Route: String, Sendable, CaseIterable {
              .adminAddRecommendation, .adminAttachmentDelete, .adminExtend, .adminRefer, .adminClose,
              .adminRecommendationDelete, .providerProgress:
             [.post]
-        case .login, .passwordReset, .passwordResetLink, .adminMembers, .adminNewMeeting, .adminMeetingEdit, .adminMinutes,
+        case .login, .passwordReset, .passwordResetLink, .adminMembers, .adminPlan, .adminNewMeeting, .adminMeetingEdit, .adminMinutes,
              .adminItemEdit, .adminNewPaper, .adminPaper, .adminIssueRecommendations, .providerReport:
             [.get, .post]
         default:

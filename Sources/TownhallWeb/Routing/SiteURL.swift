@@ -6,13 +6,14 @@ import Foundation
 public enum SiteURL: Sendable, Equatable, CustomStringConvertible {
     case home, search, peerChallenges, recommendations, calendar, papersFeed, responsesFeed, openData
     case bodyPage(slug: String), bodyCalendar(slug: String), bodyPapersFeed(slug: String), bodyResponsesFeed(slug: String)
+    case bodyPlanCalendar(slug: String), bodyPlanData(slug: String)
     case meeting(Int64), paper(Int64), attachment(Int64, name: String), inquiry(slug: String)
     case recommendation(Int64), organisation(slug: String), dataFile(DataSet, DataFormat)
     case oparlSystem, oparlBodies, oparlBody(Int64), oparlBodyList(Int64, list: String), oparlObject(kind: String, id: String)
     case health, ready
     case login, logout, passwordReset, passwordResetLink(token: String)
     case adminDashboard, adminRecommendations
-    case adminMembers(body: String), adminMemberEnd(body: String, membership: Int64), adminNewMeeting(body: String)
+    case adminMembers(body: String), adminMemberEnd(body: String, membership: Int64), adminPlan(body: String), adminNewMeeting(body: String)
     case adminMeeting(Int64), adminMeetingEdit(Int64), adminRenumber(Int64), adminAddItem(Int64), adminPublishAgenda(Int64)
     case adminMeetingStatus(Int64), adminAttendance(Int64), adminDeclarations(Int64), adminWitnesses(Int64)
     case adminWitnessDelete(meeting: Int64, witness: Int64), adminMinutes(Int64), adminMinutesPublish(Int64), adminMinutesApprove(Int64)
@@ -38,6 +39,8 @@ public enum SiteURL: Sendable, Equatable, CustomStringConvertible {
         case .bodyCalendar(let slug): (.bodyCalendar, [slug])
         case .bodyPapersFeed(let slug): (.bodyPapersFeed, [slug])
         case .bodyResponsesFeed(let slug): (.bodyResponsesFeed, [slug])
+        case .bodyPlanCalendar(let slug): (.bodyPlanCalendar, [slug])
+        case .bodyPlanData(let slug): (.bodyPlanData, [slug])
         case .meeting(let id): (.meeting, ["\(id)"])
         case .paper(let id): (.paper, ["\(id)"])
         case .attachment(let id, let name): (.attachment, ["\(id)", name])
@@ -60,6 +63,7 @@ public enum SiteURL: Sendable, Equatable, CustomStringConvertible {
         case .adminRecommendations: (.adminRecommendations, [])
         case .adminMembers(let body): (.adminMembers, [body])
         case .adminMemberEnd(let body, let membership): (.adminMemberEnd, [body, "\(membership)"])
+        case .adminPlan(let body): (.adminPlan, [body])
         case .adminNewMeeting(let body): (.adminNewMeeting, [body])
         case .adminMeeting(let id): (.adminMeeting, ["\(id)"])
         case .adminMeetingEdit(let id): (.adminMeetingEdit, ["\(id)"])
