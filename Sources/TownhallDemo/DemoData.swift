@@ -27,13 +27,13 @@ public struct DemoData: Sendable {
         func at(_ days: Int, _ clock: String) throws -> Date { try officeTime(days, clock, from: now) }
         func publish(_ id: Int64?, _ daysAgo: Int = 7) throws {
             _ = try database.publishPaper(
-                id: id!, renderer: renderer, at: now.addingTimeInterval(Double(-daysAgo) * 86_400), rule: rule,
+                id: id!, renderer: renderer, at: try officeTime(-daysAgo, "09:30", from: now), rule: rule,
                 lateReason: "Figures were confirmed by the force's finance team after the deadline.", actor: .demo)
         }
-        /// Demo agendas published after the deadline say why, as a clerk must.
+        /// Demo agendas published after the deadline say why, as a clerk must. Both at 09:30 on a working day.
         func publishAgenda(_ id: Int64?, _ daysAgo: Int) throws {
             _ = try database.publishAgenda(
-                meetingId: id!, at: now.addingTimeInterval(Double(-daysAgo) * 86_400), rule: rule,
+                meetingId: id!, at: try officeTime(-daysAgo, "09:30", from: now), rule: rule,
                 lateReason: "An urgent item was added after the deadline.", actor: .demo)
         }
         let today = time.day(of: now)
