@@ -282,6 +282,10 @@ struct HardeningTests {
         for number in ["-3", "-12.50", "0", "42", "1250000", "-0.5"] {
             #expect(CSVWriter.cell(number) == number)
         }
+        // A line break as a browser sends it (CRLF, one Character in Swift) is quoted like any other.
+        #expect(CSVWriter.cell("first line\r\nsecond") == "\"first line\r\nsecond\"")
+        #expect(CSVWriter.cell("a \"quote\"") == "\"a \"\"quote\"\"\"" && CSVWriter.cell("plain, with comma") == "\"plain, with comma\"")
+        #expect(CSVWriter.cell("") == "" && CSVWriter.cell("Zoë’s café") == "Zoë’s café" && CSVWriter.cell("2027-01-20T10:00:00Z") == "2027-01-20T10:00:00Z")
     }
 
     @Test func csvCanCarryAByteOrderMarkAndJSONDataIsOpenToOtherSites() async throws {

@@ -34,4 +34,22 @@ struct TemplateLinkTests {
         }
         #expect(DataSet.parse(fileName: "meetings.xml") == nil && DataSet.parse(fileName: "meetings") == nil)
     }
+
+    /// Paths are made from patterns split once, and a value of unreserved characters is not re-encoded (issue 15):
+    /// every route and value gives what splitting the pattern and percent-encoding every value gave.
+    @Test func pathsAreWhatSplittingAndEncodingEveryTimeGave() {
+        let values = ["1", "harford-policing-board", "a b/ü.csv", "..", "%2e", "x?y#z", "Zoë’s café", "A.b_c~d-9", "", "🚓"]
+        for route in Route.allCases {
+            for value in values {
+                let filled = Array(repeating: value, count: route.parameters.count)
+                var remaining = filled[...]
+                let expected = route.pattern.split(separator: "/", omittingEmptySubsequences: false).map { segment -> String in
+                    guard segment.hasPrefix(":") else { return String(segment) }
+                    return remaining.popFirst()!.addingPercentEncoding(withAllowedCharacters: Route.segmentCharacters) ?? ""
+                }.joined(separator: "/")
+                #expect(route.path(filled) == expected, "\(route) \(value)")
+                #expect(route.parameters == route.pattern.split(separator: "/").filter { $0.hasPrefix(":") }.map { String($0.dropFirst()) })
+            }
+        }
+    }
 }

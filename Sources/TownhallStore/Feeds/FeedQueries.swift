@@ -125,18 +125,18 @@ extension AppDatabase {
             // Three queries for the whole calendar, not three a meeting: 500 meetings took 111 ms (issue 15).
             let ids = "[" + summaries.map { String($0.meeting.id!) }.joined(separator: ",") + "]"
             var items: [Int64: [CalendarMeeting.Item]] = [:]
-            for row in try db.cachedRows("""
+            _ = try db.cachedMap("""
                 SELECT i.meetingId, i.number, i.title, i.supplementaryAt FROM agendaItem i JOIN meeting m ON m.id = i.meetingId
                 WHERE i.meetingId IN (SELECT value FROM json_each(?)) AND m.agendaPublishedAt IS NOT NULL
                 ORDER BY i.meetingId, i.position
-                """, [ids]) {
+                """, [ids]) { row in
                 items[row["meetingId"], default: []].append(
                     CalendarMeeting.Item(number: row["number"], title: row["title"], supplementaryAt: row["supplementaryAt"]))
             }
-            let changed = Dictionary(uniqueKeysWithValues: try db.cachedRows("""
+            let changed = Dictionary(uniqueKeysWithValues: try db.cachedMap("""
                 SELECT objectId, MAX(at) AS at FROM auditLog
                 WHERE objectType = 'meeting' AND objectId IN (SELECT value FROM json_each(?)) GROUP BY objectId
-                """, [ids]).map { ($0["objectId"] as Int64, $0["at"] as Date) })
+                """, [ids]) { ($0["objectId"] as Int64, $0["at"] as Date) })
             let addresses = Dictionary(uniqueKeysWithValues: try db.cachedRecords(Location.self, """
                 SELECT * FROM location WHERE id IN (SELECT m.locationId FROM meeting m WHERE m.id IN (SELECT value FROM json_each(?)))
                 """, [ids]).map { ($0.id!, $0.address.isEmpty ? $0.name : "\($0.name), \($0.address)") })

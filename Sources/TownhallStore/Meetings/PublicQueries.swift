@@ -13,7 +13,7 @@ extension AppDatabase {
     /// 300 options was a third of a search's cost (issue 15).
     public func bodyNames() async throws -> [BodyName] {
         try await writer.read { db in
-            try db.cachedRows("SELECT slug, name FROM body ORDER BY name").map { BodyName(slug: $0[0], name: $0[1]) }
+            try db.cachedMap("SELECT slug, name FROM body ORDER BY name") { BodyName(slug: $0[0], name: $0[1]) }
         }
     }
 
@@ -27,14 +27,13 @@ extension AppDatabase {
         let today = time.day(of: now)
         return try await writer.read { db in
             guard let body = try db.cachedRecords(Body.self, "SELECT * FROM body WHERE slug = ?", [slug]).first, let bodyId = body.id else { return nil }
-            let rows = try db.cachedRows("""
+            let members = try db.cachedMap("""
                 SELECT p.*, ms.id AS membershipId, ms.role, ms.category, ms.startDate, ms.endDate, a.name AS authorityName
                 FROM membership ms JOIN person p ON p.id = ms.personId
                 LEFT JOIN authority a ON a.id = ms.authorityId
                 WHERE ms.bodyId = ? AND ms.startDate <= ? AND (ms.endDate IS NULL OR ms.endDate >= ?)
                 ORDER BY p.name
-                """, [bodyId, today, today])
-            let members = try rows.map { row in
+                """, [bodyId, today, today]) { row in
                 MemberSummary(
                     membershipId: row["membershipId"], person: try Person(row: row), role: MembershipRole(rawValue: row["role"]) ?? .member,
                     category: (row["category"] as String?).flatMap(SeatCategory.init), authorityName: row["authorityName"], startDate: row["startDate"], endDate: row["endDate"])
@@ -144,12 +143,11 @@ extension AppDatabase {
         _ db: Database, where condition: String, arguments: StatementArguments, order: String, limit: Int
     ) throws -> [MeetingSummary] {
         // `condition` and `order` are the callers' own constants; the limit is an argument, so the statement is shared.
-        let rows = try db.cachedRows("""
+        return try db.cachedMap("""
             SELECT m.*, b.name AS bodyName, b.slug AS bodySlug, l.name AS locationName
             FROM meeting m JOIN body b ON b.id = m.bodyId LEFT JOIN location l ON l.id = m.locationId
             WHERE \(condition) ORDER BY \(order) LIMIT ?
-            """, arguments + [limit])
-        return try rows.map { row in
+            """, arguments + [limit]) { row in
             MeetingSummary(
                 meeting: try Meeting(row: row), bodyName: row["bodyName"], bodySlug: row["bodySlug"],
                 locationName: row["locationName"])

@@ -10,13 +10,27 @@ public enum CSVWriter {
     }
 
     static func cell(_ value: String) -> String {
+        // Most cells (ids, slugs, dates, titles) need nothing: one pass over the bytes says so, where the checks below
+        // walk characters several times, a quarter of the time of the meetings download (issue 15).
+        if let first = value.utf8.first, !needsCare(first), !value.utf8.contains(where: needsQuoting) { return value }
         var value = value
         let start = value.drop { $0 == " " }.first
         if let first = value.first, "\t\r".contains(first) || (start.map { "=+-@".contains($0) } ?? false) && !isPlainNumber(value) {
             value = "'" + value
         }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        // By bytes: "\r\n" is one Character, equal to neither "\r" nor "\n", so a line break typed in a browser was left unquoted.
+        guard value.utf8.contains(where: needsQuoting) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A first byte that could start a formula (after spaces) or is a tab or carriage return.
+    private static func needsCare(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+            || byte == UInt8(ascii: "@") || byte == 0x09 || byte == 0x0D
+    }
+
+    private static func needsQuoting(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D
     }
 
     /// An optional minus, digits, and at most one decimal point with digits after it.

@@ -24,6 +24,22 @@ struct MeetingLine: Encodable, DataRow {
     var cells: [String] { [String(id), body, bodySlug, title, startsAt, endsAt, location, status, String(agendaPublished), url] }
 }
 
+/// A row whose JSON is written directly (`JSONValue`), for the large paged download, where `JSONEncoder`'s generic
+/// encoding was most of the render (issue 15). `JSONValueTests` checks it is what `JSONEncoder` writes for the row.
+protocol JSONRow {
+    var json: JSONValue { get }
+}
+
+extension MeetingLine: JSONRow {
+    var json: JSONValue {
+        .object([
+            "id": .int(id), "body": .string(body), "bodySlug": .string(bodySlug), "title": .string(title), "startsAt": .string(startsAt),
+            "endsAt": .string(endsAt), "location": .string(location), "status": .string(status), "agendaPublished": .bool(agendaPublished),
+            "url": .string(url),
+        ])
+    }
+}
+
 struct RecommendationLine: Encodable, DataRow {
     let id: Int64
     let number: Int

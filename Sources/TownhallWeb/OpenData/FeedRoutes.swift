@@ -147,6 +147,9 @@ struct FeedRoutes: Sendable {
     /// `bom` puts a UTF-8 byte-order mark before CSV, so Excel reads `£` and accents correctly (`?bom=1`).
     static func data<Row: Encodable & DataRow>(_ rows: [Row], format: String, name: String, bom: Bool = false) throws -> Response {
         if format == "json" {
+            if let rows = rows as? [any JSONRow] {
+                return response(String(decoding: JSONValue.array(rows.map(\.json)).bytes(), as: UTF8.self), type: "application/json", fileName: "\(name).json")
+            }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             encoder.dateEncodingStrategy = .iso8601

@@ -65,7 +65,7 @@ struct OParlObjects {
         guard list != .legislativeterms else {
             guard try reader.body(bodyId) != nil else { return nil }
             let ids = try legislativeTermIds(body: bodyId)
-            return (try ids.dropFirst(filter.offset).prefix(filter.limit).compactMap { try legislativeTerm($0) }, ids.count)
+            return (ids.dropFirst(filter.offset).prefix(filter.limit).compactMap(legislativeTerm(known:)), ids.count)
         }
         guard let page = try reader.listPage(list, bodyId: bodyId, filter: filter) else { return nil }
         let kind = OParlKind(rawValue: list.rawValue)!
@@ -98,7 +98,7 @@ struct OParlObjects {
             "paper": list(id, .papers), "agendaItem": list(id, .agendaitems), "consultation": list(id, .consultations),
             "file": list(id, .files), "locationList": list(id, .locations), "legislativeTermList": list(id, .legislativeterms),
             "membership": list(id, .memberships),
-            "legislativeTerm": .array(try legislativeTermIds(body: id).compactMap { try legislativeTerm($0) }),
+            "legislativeTerm": .array(try legislativeTermIds(body: id).compactMap(legislativeTerm(known:))),
             "web": url(.bodyPage(slug: body.slug)),
         ], try stamps(.body, id, fallback: Self.beforeAuditing))
     }
@@ -269,10 +269,17 @@ struct OParlObjects {
         return (year(span.first)...year(span.last)).map { "\(body)-\($0)" }
     }
 
+    /// The term of an id a client sent: nil unless it is one of its body's terms.
     func legislativeTerm(_ id: String) throws -> JSONValue? {
+        guard let body = id.split(separator: "-").first.flatMap({ Int64($0) }), try legislativeTermIds(body: body).contains(id) else { return nil }
+        return legislativeTerm(known: id)
+    }
+
+    /// The term of an id from `legislativeTermIds`, without asking the store again for each (a body's page of terms
+    /// asked once per term, a tenth of an OParl bodies list).
+    func legislativeTerm(known id: String) -> JSONValue? {
         let parts = id.split(separator: "-")
-        guard parts.count == 2, let body = Int64(parts[0]), let year = Int(parts[1]),
-              try legislativeTermIds(body: body).contains(id) else { return nil }
+        guard parts.count == 2, let body = Int64(parts[0]), let year = Int(parts[1]) else { return nil }
         return .object([
             "id": object(.legislativeterms, id), "type": type("LegislativeTerm"), "body": object(.bodies, body),
             "name": .string("Municipal year \(year)/\(String(format: "%02d", (year + 1) % 100))"),
