@@ -27,6 +27,26 @@ struct OpenDataTests {
         #expect(ICalendar.fold("short") == "short")
         #expect(ICalendar.fold(String(repeating: "a", count: 75)) == String(repeating: "a", count: 75))
         #expect(ICalendar.fold(String(repeating: "a", count: 76)) == String(repeating: "a", count: 75) + "\r\n a")
+        // Folding by bytes (issue 15) gives what folding by characters gave, for every mix of 1- to 4-byte characters.
+        func byCharacters(_ line: String) -> String {
+            guard line.utf8.count > 75 else { return line }
+            var result = "", octets = 0
+            for character in line {
+                if octets + character.utf8.count > 75 {
+                    result += "\r\n "
+                    octets = 1
+                }
+                result.append(character)
+                octets += character.utf8.count
+            }
+            return result
+        }
+        let alphabet: [Character] = ["a", ",", "é", "€", "🚓", "£", " ", "ß", "中"]
+        var generator = SystemRandomNumberGenerator()
+        for length in 0..<300 {
+            let line = "DESCRIPTION:" + String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+            #expect(ICalendar.fold(line) == byCharacters(line), "\(line)")
+        }
     }
 
     /// Issue 15: the meetings download is paged by id, `DataSet.pageSize` a file, each page linking the next with

@@ -74,15 +74,16 @@ public struct LocalTime: Sendable {
     /// `Calendar.dateComponents` took half a microsecond a call on Linux, eight times the offset lookup, for every
     /// date of every page and download (issue 15). Outside 1900-9999 (never a stored date) the calendar answers, so
     /// nothing depends on the arithmetic there. `LocalTimeTests` compares both across the clock changes.
-    private func split(_ date: Date) -> (day: Day, seconds: Int) {
+    private func split(_ date: Date) -> (day: Day, seconds: Int, offset: Int) {
         let interval = date.timeIntervalSince1970
+        let offset = timeZone.secondsFromGMT(for: date)
         guard interval > -2_208_988_800, interval < 253_402_300_800 else {
             let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-            return (Day(ordinal: Day.ordinal(c.year!, c.month!, c.day!)), c.hour! * 3600 + c.minute! * 60 + c.second!)
+            return (Day(ordinal: Day.ordinal(c.year!, c.month!, c.day!)), c.hour! * 3600 + c.minute! * 60 + c.second!, offset)
         }
-        let local = Int(interval.rounded(.down)) + timeZone.secondsFromGMT(for: date)
+        let local = Int(interval.rounded(.down)) + offset
         let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
-        return (Day(ordinal: days), local - days * 86_400)
+        return (Day(ordinal: days), local - days * 86_400, offset)
     }
 
     private func clock(_ date: Date) -> (hour: Int, minute: Int, second: Int) {
@@ -123,8 +124,7 @@ public struct LocalTime: Sendable {
 
     /// Machine-readable value for `<time datetime>`: ISO 8601 with the local offset.
     public func isoLocal(_ date: Date) -> String {
-        let (day, seconds) = split(date)
-        let offset = timeZone.secondsFromGMT(for: date)
+        let (day, seconds, offset) = split(date)
         let zone = offset == 0 ? "Z" : "\(offset < 0 ? "-" : "+")\(Self.padded(abs(offset) / 3600)):\(Self.padded(abs(offset) % 3600 / 60))"
         return "\(day)T\(Self.padded(seconds / 3600)):\(Self.padded(seconds % 3600 / 60)):\(Self.padded(seconds % 60))" + zone
     }
