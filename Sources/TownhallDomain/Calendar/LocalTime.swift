@@ -73,7 +73,7 @@ public struct LocalTime: Sendable {
     /// The local day and the seconds since its midnight of an instant, from the zone's offset by arithmetic:
     /// `Calendar.dateComponents` took half a microsecond a call on Linux, eight times the offset lookup, for every
     /// date of every page and download (issue 15). Outside 1900-9999 (never a stored date) the calendar answers, so
-    /// nothing depends on the arithmetic there. `LocalTimeTests` compares both across the clock changes.
+    /// nothing depends on the arithmetic there. `LocalTimeArithmeticTests` compares both across the clock changes.
     private func split(_ date: Date) -> (day: Day, seconds: Int, offset: Int) {
         let interval = date.timeIntervalSince1970
         let offset = timeZone.secondsFromGMT(for: date)

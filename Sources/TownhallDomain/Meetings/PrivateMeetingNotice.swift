@@ -54,7 +54,7 @@ public struct PrivateMeetingNotice: Sendable, Equatable {
         self.meetingDay = meetingDay
     }
 
-    /// The sentences the meeting page, the clerk's page and the calendar show, in order.
+    /// The sentences the public meeting page, the clerk's meeting page and `townhall meeting show` give, in order.
     public func statements(time: LocalTime) -> [String] {
         var lines: [String] = []
         if let intention {
