@@ -16,6 +16,16 @@ import Testing
 /// Calendars, feeds, bulk data and HTTP caching, as other software and caches see them.
 @Suite("Open data over HTTP")
 struct OpenDataTests {
+    /// Feed and download dates are RFC 3339 in UTC, as `ISO8601DateFormatter` wrote them before it was replaced (issue 15).
+    @Test func feedDatesAreWhatTheISOFormatterWrote() {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        for seconds in [0.0, 1_790_000_000, 1_774_746_000, 1_774_746_000.75, 1_793_496_600, -1, 4_102_444_799, 1_234_567_890.5] {
+            let date = Date(timeIntervalSince1970: seconds)
+            #expect(AtomFeed.date(date) == formatter.string(from: date), "\(seconds)")
+        }
+    }
+
     @Test func icalendarLinesAreFoldedAndEscaped() {
         let long = String(repeating: "é", count: 60)
         let folded = ICalendar.fold("SUMMARY:" + long)

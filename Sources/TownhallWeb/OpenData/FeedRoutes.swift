@@ -148,7 +148,7 @@ struct FeedRoutes: Sendable {
     static func data<Row: Encodable & DataRow>(_ rows: [Row], format: String, name: String, bom: Bool = false) throws -> Response {
         if format == "json" {
             if let rows = rows as? [any JSONRow] {
-                return response(String(decoding: JSONValue.array(rows.map(\.json)).bytes(), as: UTF8.self), type: "application/json", fileName: "\(name).json")
+                return response(String(decoding: JSONValue.array(ofSortedObjects: rows.map(\.jsonMembers)), as: UTF8.self), type: "application/json", fileName: "\(name).json")
             }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -60,6 +60,25 @@ public indirect enum JSONValue: Encodable, Sendable, Equatable {
         }
     }
 
+    /// An array of objects whose members come already in sorted key order (`JSONRow`), as `data()` would write them.
+    static func array(ofSortedObjects objects: [[(String, JSONValue)]]) -> [UInt8] {
+        var out: [UInt8] = [UInt8(ascii: "[")]
+        out.reserveCapacity(objects.count * 256)
+        for (index, members) in objects.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "{"))
+            for (position, (key, value)) in members.enumerated() {
+                if position > 0 { out.append(UInt8(ascii: ",")) }
+                write(string: key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                value.write(into: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+        out.append(UInt8(ascii: "]"))
+        return out
+    }
+
     private static let trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
     private static let hex = Array("0123456789abcdef".utf8)
 
