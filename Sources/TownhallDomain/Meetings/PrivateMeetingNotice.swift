@@ -20,10 +20,10 @@ public enum PrivateMeetingRule {
 
     /// Checks that private business on a meeting on `meetingDay`, announced on `announcedOn`, stands on a notice of
     /// intention (`intentions`: the body's private forward-plan entries for that day) and on time or as urgent
-    /// business (`urgency`: the agenda's late reason or the item's urgency record), and returns the notice it stands
-    /// on. Every refusal says what to do, in the words the clerk and the CLI both see.
-    public static func check(intentions: [PlanEntry], announcedOn: Day, meetingDay: Day, urgency: String?) throws -> PlanEntry {
-        guard let intention = intentions.min(by: { $0.publishedAt < $1.publishedAt }) else {
+    /// business (`urgency`: the agenda's late reason or the item's urgency record). Every refusal says what to do, in
+    /// the words the clerk and the CLI both see.
+    public static func check(intentions: [PlanEntry], announcedOn: Day, meetingDay: Day, urgency: String?) throws {
+        guard !intentions.isEmpty else {
             throw TownhallError.invalid(
                 "the agenda has private business, so notice of the intention to hold the meeting in private must be on the forward plan "
                     + "for \(meetingDay) (regulation 5(2)); add the matter to the body's forward plan as private, with its Schedule 12A paragraph")
@@ -35,7 +35,6 @@ public enum PrivateMeetingRule {
                     + "regulation 5(4)), so it can be held in private only as urgent business that cannot reasonably be deferred (regulation 5(6)); "
                     + "record the special urgency on the forward plan entry or give the special circumstances")
         }
-        return intention
     }
 }
 
@@ -59,15 +58,13 @@ public struct PrivateMeetingNotice: Sendable, Equatable {
         var lines: [String] = []
         if let intention {
             let on = time.longDate(day: time.calendarDay(of: intention.publishedAt))
-            switch intention.notice {
-            case .inTime:
-                lines.append("Notice of the intention to hold part of this meeting in private was published on the forward plan on \(on), "
-                    + "at least \(ForwardPlanRule.noticeClearDays) clear days before it (regulation 5(2)).")
+            let basis = switch intention.notice {
+            case .inTime: "at least \(ForwardPlanRule.noticeClearDays) clear days before it (regulation 5(2))."
             case .generalException, .specialUrgency:
-                lines.append("Notice of the intention to hold part of this meeting in private was published on the forward plan on \(on), "
-                    + "fewer than \(ForwardPlanRule.noticeClearDays) clear days before it, under the \(intention.notice == .generalException ? "general exception" : "special urgency") "
-                    + "procedure: \(intention.noticeReason ?? "").")
+                "fewer than \(ForwardPlanRule.noticeClearDays) clear days before it, under the "
+                    + "\(intention.notice == .generalException ? "general exception" : "special urgency") procedure: \(intention.noticeReason ?? "")."
             }
+            lines.append("Notice of the intention to hold part of this meeting in private was published on the forward plan on \(on), " + basis)
         } else {
             lines.append("No notice of the intention to hold part of this meeting in private is on the forward plan for this day.")
         }

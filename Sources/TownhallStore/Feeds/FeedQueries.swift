@@ -124,15 +124,14 @@ extension AppDatabase {
                 limit: CalendarWindow.maxEvents).reversed()
             // Three queries for the whole calendar, not three a meeting: 500 meetings took 111 ms (issue 15).
             let ids = "[" + summaries.map { String($0.meeting.id!) }.joined(separator: ",") + "]"
-            var items: [Int64: [CalendarMeeting.Item]] = [:]
-            _ = try db.cachedMap("""
+            let items = Dictionary(grouping: try db.cachedMap("""
                 SELECT i.meetingId, i.number, i.title, i.supplementaryAt FROM agendaItem i JOIN meeting m ON m.id = i.meetingId
                 WHERE i.meetingId IN (SELECT value FROM json_each(?)) AND m.agendaPublishedAt IS NOT NULL
                 ORDER BY i.meetingId, i.position
                 """, [ids]) { row in
-                items[row["meetingId"], default: []].append(
-                    CalendarMeeting.Item(number: row["number"], title: row["title"], supplementaryAt: row["supplementaryAt"]))
-            }
+                (meetingId: row["meetingId"] as Int64,
+                 item: CalendarMeeting.Item(number: row["number"], title: row["title"], supplementaryAt: row["supplementaryAt"]))
+            }, by: \.meetingId).mapValues { $0.map(\.item) }
             let changed = Dictionary(uniqueKeysWithValues: try db.cachedMap("""
                 SELECT objectId, MAX(at) AS at FROM auditLog
                 WHERE objectType = 'meeting' AND objectId IN (SELECT value FROM json_each(?)) GROUP BY objectId

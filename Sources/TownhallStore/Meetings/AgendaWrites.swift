@@ -65,8 +65,8 @@ extension AppDatabase {
         return try writer.write { db in
             guard var item = try AgendaItem.fetchOne(db, key: id) else { throw TownhallError.notFound("no agenda item with id \(id)") }
             var meeting = try Meeting.fetchOne(db, key: item.meetingId)!
-            if exemption != nil, !item.isExempt, meeting.agendaPublishedAt != nil, meeting.privateNoticeAt == nil {
-                try Self.announcePrivateBusiness(db, &meeting, at: clock(), urgency: item.urgency ?? meeting.lateReason)
+            if exemption != nil, !item.isExempt, meeting.agendaPublishedAt != nil,
+               try Self.announcePrivateBusiness(db, &meeting, at: clock(), urgency: item.urgency ?? meeting.lateReason) {
                 try meeting.update(db)
             }
             let record = try DecisionRecord.check(
@@ -128,8 +128,7 @@ extension AppDatabase {
             if rule.itemNeedsUrgency(meeting, addedAt: now), urgency == nil {
                 throw TownhallError.invalid(rule.lateMessage(what: "this supplementary item", happens: "is added", meeting: meeting))
             }
-            if supplementary, exemption != nil, meeting.privateNoticeAt == nil {
-                try Self.announcePrivateBusiness(db, &meeting, at: now, urgency: urgency)
+            if supplementary, exemption != nil, try Self.announcePrivateBusiness(db, &meeting, at: now, urgency: urgency) {
                 try meeting.update(db)
             }
             let last = try Int.fetchOne(db, sql: "SELECT MAX(position) FROM agendaItem WHERE meetingId = ?", arguments: [meetingId]) ?? 0

@@ -94,7 +94,7 @@ extension AppDatabase {
             }
             return ClerkMeetingDetail(
                 summary: summary, location: location, items: items,
-                privateNotice: try items.contains(where: \.item.isExempt) ? Self.privateNotice(db, summary.meeting) : nil)
+                privateNotice: try Self.privateNotice(db, summary.meeting, items: items.map(\.item)))
         }
     }
 

@@ -54,15 +54,18 @@ extension AppDatabase {
     /// Gives the further notice of a meeting's private business (regulation 5(4)) when it is first announced: with the
     /// agenda, or when private business joins an agenda already published. It must stand on a notice of intention on
     /// the forward plan and, inside five clear days, on urgency (`PrivateMeetingRule`). Once given, later private
-    /// items of the same meeting are covered by it.
-    static func announcePrivateBusiness(_ db: Database, _ meeting: inout Meeting, at date: Date, urgency: String?) throws {
-        guard meeting.privateNoticeAt == nil else { return }
+    /// items of the same meeting are covered by it. Returns whether it gave the notice now (the meeting then needs
+    /// saving).
+    @discardableResult
+    static func announcePrivateBusiness(_ db: Database, _ meeting: inout Meeting, at date: Date, urgency: String?) throws -> Bool {
+        guard meeting.privateNoticeAt == nil else { return false }
         let time = LocalTime()
         let day = time.calendarDay(of: meeting.startsAt)
-        _ = try PrivateMeetingRule.check(
+        try PrivateMeetingRule.check(
             intentions: try privateIntentions(db, bodyId: meeting.bodyId, day: day), announcedOn: time.calendarDay(of: date),
             meetingDay: day, urgency: urgency)
         meeting.privateNoticeAt = date
+        return true
     }
 
     /// The body's private forward-plan entries for a day: its notices of intention to meet in private then.

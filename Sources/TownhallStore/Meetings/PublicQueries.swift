@@ -74,13 +74,14 @@ extension AppDatabase {
                 summary: summary, location: location, agendaPublished: published, items: items,
                 witnesses: try db.cachedRecords(Witness.self, "SELECT * FROM witness WHERE meetingId = ? ORDER BY id", [id]),
                 inquiry: try summary.meeting.inquiryId.flatMap { try db.cachedRecord(Inquiry.self, id: $0) },
-                privateNotice: try items.contains(where: \.item.isExempt) ? Self.privateNotice(db, summary.meeting) : nil)
+                privateNotice: try Self.privateNotice(db, summary.meeting, items: items.map(\.item)))
         }
     }
 
     /// The notices a meeting's private business stands on: the earliest notice of intention for its day, and when the
-    /// further notice was given.
-    static func privateNotice(_ db: Database, _ meeting: Meeting) throws -> PrivateMeetingNotice {
+    /// further notice was given; nil when none of `items` is exempt.
+    static func privateNotice(_ db: Database, _ meeting: Meeting, items: [AgendaItem]) throws -> PrivateMeetingNotice? {
+        guard items.contains(where: \.isExempt) else { return nil }
         let day = LocalTime().calendarDay(of: meeting.startsAt)
         return PrivateMeetingNotice(
             intention: try privateIntentions(db, bodyId: meeting.bodyId, day: day).first, furtherNoticeAt: meeting.privateNoticeAt,

@@ -69,7 +69,7 @@ extension ResponseLine: DataRow {
     ]
     var cells: [String] {
         return [
-            String(responseId), String(version), AtomFeed.date(submittedAt), organisation, body, String(paperId), paperTitle,
+            String(responseId), String(version), LocalTime.utc.isoLocal(submittedAt), organisation, body, String(paperId), paperTitle,
             String(recommendationId), String(recommendationNumber), decision, reasons, action, targetDate,
         ]
     }

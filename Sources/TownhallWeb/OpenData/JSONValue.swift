@@ -49,15 +49,20 @@ public indirect enum JSONValue: Encodable, Sendable, Equatable {
             }
             out.append(UInt8(ascii: "]"))
         case .object(let members):
-            out.append(UInt8(ascii: "{"))
-            for (index, key) in members.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                Self.write(string: key, into: &out)
-                out.append(UInt8(ascii: ":"))
-                members[key]!.write(into: &out)
-            }
-            out.append(UInt8(ascii: "}"))
+            Self.write(members: members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { ($0.key, $0.value) }, into: &out)
         }
+    }
+
+    /// An object whose members are already in the order to write.
+    static func write(members: [(String, JSONValue)], into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        for (index, (key, value)) in members.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            write(string: key, into: &out)
+            out.append(UInt8(ascii: ":"))
+            value.write(into: &out)
+        }
+        out.append(UInt8(ascii: "}"))
     }
 
     /// An array of objects whose members come already in sorted key order (`JSONRow`), as `data()` would write them.
@@ -66,14 +71,7 @@ public indirect enum JSONValue: Encodable, Sendable, Equatable {
         out.reserveCapacity(objects.count * 256)
         for (index, members) in objects.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(UInt8(ascii: "{"))
-            for (position, (key, value)) in members.enumerated() {
-                if position > 0 { out.append(UInt8(ascii: ",")) }
-                write(string: key, into: &out)
-                out.append(UInt8(ascii: ":"))
-                value.write(into: &out)
-            }
-            out.append(UInt8(ascii: "}"))
+            write(members: members, into: &out)
         }
         out.append(UInt8(ascii: "]"))
         return out
