@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-APT_PACKAGES := libsqlite3-dev libcmark-dev pkg-config sqlite3 curl
+APT_PACKAGES := libsqlite3-dev libcmark-dev zlib1g-dev pkg-config sqlite3 curl
 E2E_APT_PACKAGES := chromium chromium-driver python3-venv
 BENCH_APT_PACKAGES := wrk nginx-light
 PYTHON ?= python3

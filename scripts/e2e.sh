@@ -42,6 +42,7 @@ if [ $status -ne 0 ]; then echo "server log:"; tail -20 "$work/server.log"; fi
 # The calendar against an independent calculation, 2015 to 2028 (no server).
 (cd Tests/e2e && "$python" deadline_check.py "$townhall") || status=1
 # These start and stop their own servers.
+(cd Tests/e2e && "$python" oparl_mirror.py "$townhall" 60) || status=1
 (cd Tests/e2e && "$python" crash_safety.py "$townhall" 10) || status=1
 (cd Tests/e2e && "$python" graceful_shutdown.py "$townhall") || status=1
 (cd Tests/e2e && "$python" slow_connections.py "$townhall") || status=1

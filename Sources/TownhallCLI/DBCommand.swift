@@ -5,7 +5,7 @@ import TownhallStore
 import TownhallWeb
 
 struct DB: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "db", abstract: "Database tasks.", subcommands: [Migrate.self, Backup.self, Restore.self, Check.self])
+    static let configuration = CommandConfiguration(commandName: "db", abstract: "Database tasks.", subcommands: [Migrate.self, Backup.self, Restore.self, Check.self, OParlLedgerCommand.self])
 
     struct Migrate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create the database or apply pending migrations.")
@@ -61,6 +61,23 @@ struct DB: AsyncParsableCommand {
                     throw TownhallError.io("integrity check found \(problems.count) problem(s)")
                 }
                 print("integrity ok")
+            }
+        }
+    }
+
+    struct OParlLedgerCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "oparl-ledger",
+            abstract: "Bring the OParl API's record of published objects up to date (built from every object on a store that has none).",
+            discussion: "The server does this itself, before answering OParl and every second; run it after a bulk load or an upgrade so the first OParl client does not wait for it.")
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await reportingErrors {
+                let (config, database) = try store.open()
+                let started = ContinuousClock.now
+                let changed = try await OParlLedger(config: config, database: database).catchUp()
+                print("OParl ledger up to date: \(changed) objects recorded in \(ContinuousClock.now - started)")
             }
         }
     }

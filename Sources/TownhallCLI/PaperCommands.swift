@@ -116,9 +116,12 @@ struct Demo: AsyncParsableCommand {
         func run() async throws {
             try await reportingErrors {
                 guard bodies >= 1, papers >= 1 else { throw TownhallError.invalid("--bodies and --papers must be at least 1") }
-                let (_, database) = try store.open()
+                let (config, database) = try store.open()
                 let (b, m, p) = try BenchData(database: database).seed(bodies: bodies, papers: papers, now: Date())
                 print("seeded bench store: \(b) bodies, \(m) meetings, \(p) papers")
+                let started = ContinuousClock.now
+                let objects = try await OParlLedger(config: config, database: database).catchUp()
+                print("OParl ledger up to date: \(objects) objects recorded in \(ContinuousClock.now - started)")
             }
         }
     }
@@ -134,6 +137,8 @@ struct Demo: AsyncParsableCommand {
                     database: database, files: AttachmentFiles(dataDirectory: config.dataDirectory),
                     rule: try config.publicationRule()
                 ).seed(now: Date())
+                // The API's ledger of published objects, so the first OParl request does not build it.
+                try await OParlLedger(config: config, database: database).catchUp()
                 print(summary)
             }
         }

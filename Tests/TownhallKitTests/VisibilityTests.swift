@@ -131,7 +131,7 @@ struct VisibilityTests {
         urls += fixture.files.values.map { "/attachments/\($0.id)/\($0.name)" }
         let api = "/oparl/v1.1"
         urls += ["\(api)/system", "\(api)/bodies"]
-        for list in OParlList.allCases { urls.append("\(api)/bodies/1/\(list.rawValue)?limit=1000") }
+        for list in OParlKind.lists { urls.append("\(api)/bodies/1/\(list.rawValue)?limit=1000") }
         for (kind, ids) in [("papers", Array(fixture.papers.values)), ("files", fixture.files.values.map(\.id)),
                             ("meetings", Array(fixture.meetings.values)), ("consultations", Array(fixture.papers.values))] {
             urls += ids.map { "\(api)/\(kind)/\($0)" }

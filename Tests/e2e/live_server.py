@@ -33,7 +33,7 @@ def samples(db):
     recommendation = one("""SELECT r.id FROM recommendation r JOIN paper p ON p.id = r.paperId
                             JOIN agendaItem i ON i.id = p.agendaItemId JOIN meeting m ON m.id = i.meetingId
                             WHERE r.status <> 'draft' AND m.agendaPublishedAt IS NOT NULL AND i.isExempt = 0 ORDER BY r.id""")[0]
-    body_id, body = one("SELECT id, slug FROM body ORDER BY id")
+    body = one("SELECT slug FROM body ORDER BY id")[0]
     return {
         "home": [], "search": [], "peerChallenges": [], "recommendations": [], "calendar": [], "papersFeed": [],
         "responsesFeed": [], "openData": [], "oparlSystem": [], "oparlBodies": [], "health": [], "ready": [],
@@ -41,9 +41,13 @@ def samples(db):
         "meeting": [meeting], "paper": [paper], "attachment": [file_id, file_name],
         "inquiry": [one("SELECT slug FROM inquiry ORDER BY id")[0]],
         "recommendation": [recommendation], "organisation": [one("SELECT slug FROM organisation ORDER BY id")[0]],
-        "dataFile": ["meetings.csv"], "oparlBody": [body_id], "oparlBodyList": [body_id, "meetings"],
-        "oparlObject": ["meetings", meeting],
+        "dataFile": ["meetings.csv"], "oparlBody": [1], "oparlBodyList": [1, "meetings"],
+        "oparlObject": ["meetings", meeting], "paperDocument": [paper], "oparlRoot": [], "oparlVersionRoot": [],
     }
+
+
+# Routes that answer with a redirect to another route rather than a page of their own.
+REDIRECTS = {"oparlRoot": "/oparl/v1.1/system", "oparlVersionRoot": "/oparl/v1.1/system"}
 
 
 def fill(pattern, values):
@@ -93,6 +97,10 @@ def main():
         got = client.get(path)
         status, headers, rest = raw_head(parsed.hostname, parsed.port, path)
         checked += 1
+        if route["name"] in REDIRECTS:
+            if got.status != 302 or got.location != REDIRECTS[route["name"]] or status != 302:
+                fail(f"GET {path}: {got.status} to {got.location!r}, HEAD {status}; expected 302 to {REDIRECTS[route['name']]}")
+            continue
         if got.status != 200:
             fail(f"GET {path}: {got.status}")
         if status != got.status:

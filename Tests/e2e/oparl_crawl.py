@@ -5,36 +5,16 @@ object type is reached, that ids resolve to themselves, and that modified_since 
 
 Usage: python oparl_crawl.py http://127.0.0.1:PORT
 """
-import glob
 import json
-import os
 import sys
 import urllib.error
 import urllib.request
 
-import jsonschema
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT7
+from oparl_schema import TYPE_PREFIX, load_validators, problems as schema_problems
 
 BASE = sys.argv[1].rstrip("/")
 ROOT = BASE + "/oparl/v1.1/"
-SCHEMA_DIR = os.path.join(os.path.dirname(__file__), "oparl-1.1-schema")
-TYPE_PREFIX = "https://schema.oparl.org/1.1/"
 FORBIDDEN = ["(exempt)", "Confidential", "preferred bidder", "Capital programme", "Heads of terms"]
-
-
-def load_validators():
-    schemas, resources = {}, []
-    for path in glob.glob(os.path.join(SCHEMA_DIR, "*.json")):
-        with open(path, encoding="utf-8") as handle:
-            schema = json.load(handle)
-        name = os.path.basename(path)[:-5]
-        schemas[name] = schema
-        resource = Resource.from_contents(schema, default_specification=DRAFT7)
-        resources += [(TYPE_PREFIX + name + ".json", resource), (schema["$id"], resource)]
-    registry = Registry().with_resources(resources)
-    checker = jsonschema.Draft7Validator.FORMAT_CHECKER
-    return {name: jsonschema.Draft7Validator(schema, registry=registry, format_checker=checker) for name, schema in schemas.items()}
 
 
 def fetch(url):
@@ -55,13 +35,11 @@ def main():
 
     def check_object(obj, where):
         nonlocal validated
-        kind = obj.get("type", "")
-        if not kind.startswith(TYPE_PREFIX):
-            problems.append(f"{where}: object without an OParl type: {obj.get('id')}")
+        found = schema_problems(validators, obj, where)
+        problems.extend(found)
+        if found and not obj.get("type", "").startswith(TYPE_PREFIX):
             return
-        name = kind[len(TYPE_PREFIX):]
-        for error in validators[name].iter_errors(obj):
-            problems.append(f"{where}: {name} {obj.get('id')}: {error.message} at {list(error.absolute_path)}")
+        name = obj["type"][len(TYPE_PREFIX):]
         validated += 1
         seen_types[name] = seen_types.get(name, 0) + 1
         enqueue(obj)

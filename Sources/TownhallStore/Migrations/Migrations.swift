@@ -26,6 +26,7 @@ enum Migrations {
         (V17DecisionRecord.identifier, V17DecisionRecord.sql),
         (V18ForwardPlan.identifier, V18ForwardPlan.sql),
         (V19PrivateNotice.identifier, V19PrivateNotice.sql),
+        (V20OParlLedger.identifier, V20OParlLedger.sql),
     ]
 
     static var migrator: DatabaseMigrator {

@@ -2,50 +2,35 @@ import Foundation
 import GRDB
 import TownhallDomain
 
-/// The external lists of OParl 1.1: which objects of a body each holds (only public ones), with the
-/// created/modified filters of the specification and page-by-page reading.
-public enum OParlList: String, CaseIterable, Sendable {
-    case organizations, persons, meetings, papers, agendaitems, consultations, files, locations, legislativeterms, memberships
+/// The kinds of OParl 1.1 object, by the path segment that names them (`/oparl/v1.1/papers/12`) and, except
+/// `bodies`, the name of the installation Body's external list of them (`/oparl/v1.1/bodies/1/papers`).
+public enum OParlKind: String, CaseIterable, Sendable {
+    case bodies, organizations, persons, memberships, meetings, agendaitems, papers, consultations, files, locations, legislativeterms
 
-    /// The id, created and modified of each member of the list for body `?`; columns id, created, modified.
-    var source: String? {
-        func stamped(_ type: String, _ alias: String, fallback: String) -> String {
-            """
-            COALESCE((SELECT MIN(at) FROM auditLog log WHERE log.objectType = '\(type)' AND log.objectId = \(alias).id), \(fallback)) AS created,
-            COALESCE((SELECT MAX(at) FROM auditLog log WHERE log.objectType = '\(type)' AND log.objectId = \(alias).id), \(fallback)) AS modified
-            """
-        }
-        let publicPaper = """
-            FROM \(PublicSQL.paperJoins) WHERE m.bodyId = ? AND \(PublicSQL.anyRevision)
-            """
+    /// The external lists of a Body.
+    public static let lists: [OParlKind] = allCases.filter { $0 != .bodies }
+
+    /// Kinds whose objects are embedded in others (a meeting's items, a person's memberships, a paper's files and
+    /// consultation, a meeting's location), so a change to one is a change to the objects that embed it.
+    public var isEmbedded: Bool {
         switch self {
-        case .organizations: return "SELECT b.id, \(stamped("body", "b", fallback: "'1970-01-01'")) FROM body b WHERE b.id = ?"
-        case .persons:
-            return """
-                SELECT p.id, \(stamped("person", "p", fallback: "'1970-01-01'")) FROM person p
-                WHERE p.id IN (SELECT personId FROM membership WHERE bodyId = ?)
-                """
-        case .memberships: return "SELECT ms.id, \(stamped("membership", "ms", fallback: "'1970-01-01'")) FROM membership ms WHERE ms.bodyId = ?"
-        case .meetings: return "SELECT m.id, \(stamped("meeting", "m", fallback: "m.startsAt")) FROM meeting m WHERE m.bodyId = ?"
-        case .agendaitems:
-            return """
-                SELECT i.id, \(stamped("agendaItem", "i", fallback: "m.agendaPublishedAt")) FROM agendaItem i JOIN meeting m ON m.id = i.meetingId
-                WHERE m.bodyId = ? AND \(PublicSQL.agenda)
-                """
-        case .papers, .consultations: return "SELECT p.id, \(stamped("paper", "p", fallback: "p.createdAt")) \(publicPaper)"
-        case .files:
-            return """
-                SELECT a.id, \(stamped("attachment", "a", fallback: "a.createdAt")) FROM \(PublicSQL.attachmentJoins)
-                WHERE m.bodyId = ? AND \(PublicSQL.attachment)
-                """
-        case .locations:
-            return """
-                SELECT l.id, '1970-01-01' AS created, '1970-01-01' AS modified FROM location l
-                WHERE l.id IN (SELECT locationId FROM meeting WHERE bodyId = ?)
-                """
-        case .legislativeterms: return nil
+        case .memberships, .agendaitems, .files, .consultations, .locations, .legislativeterms: true
+        case .bodies, .organizations, .persons, .meetings, .papers: false
         }
     }
+}
+
+/// One OParl object's identity: its kind and the id segment of its URL (`12`, `paper-12`, `2026`).
+public struct OParlKey: Hashable, Sendable, CustomStringConvertible {
+    public let kind: OParlKind
+    public let key: String
+
+    public init(_ kind: OParlKind, _ key: some CustomStringConvertible) {
+        self.kind = kind
+        self.key = key.description
+    }
+
+    public var description: String { "\(kind.rawValue)/\(key)" }
 }
 
 /// The created/modified window and page asked for.
@@ -59,6 +44,9 @@ public struct OParlFilter: Sendable, Equatable {
 
     /// Rows to skip, bounded so no page or limit a caller passes can overflow (a page past the end is empty).
     public var offset: Int { (min(max(page, 1), 10_000) - 1) * min(max(limit, 1), 1000) }
+
+    /// OParl 1.1, section 2.5.5: deleted objects are listed when, and only when, `modified_since` is given.
+    public var includesDeleted: Bool { modifiedSince != nil }
 
     public init(
         createdSince: Date? = nil, createdUntil: Date? = nil, modifiedSince: Date? = nil, modifiedUntil: Date? = nil

@@ -91,48 +91,24 @@ public struct OParlReader {
         return (file, item, meeting)
     }
 
-    /// When a body's first and last meetings start; nil for a body with none.
-    public func meetingSpan(bodyId: Int64) throws -> (first: Date, last: Date)? {
-        guard let span = try row("SELECT MIN(startsAt) AS first, MAX(startsAt) AS last FROM meeting WHERE bodyId = ?", [bodyId]),
+    /// When the first and last meetings of any body start; nil for a store with none.
+    public func meetingSpan() throws -> (first: Date, last: Date)? {
+        guard let span = try row("SELECT MIN(startsAt) AS first, MAX(startsAt) AS last FROM meeting"),
               let first: Date = span["first"], let last: Date = span["last"] else { return nil }
         return (first, last)
     }
 
-    /// One page of a body's external list, by id, with how many match in all; nil when the body does not exist.
-    /// Legislative terms are not rows: the web target derives them from `meetingSpan`.
-    public func listPage(_ list: OParlList, bodyId: Int64, filter: OParlFilter) throws -> (ids: [Int64], total: Int)? {
-        guard try Body.exists(db, key: bodyId), let source = list.source else { return nil }
-        return try page(source, filter: filter, bodyId: bodyId)
+    /// The ledger's entry for an object; nil for one never public.
+    public func entry(_ key: OParlKey) throws -> OParlEntry? {
+        try OParlEntry.fetchOne(db.cachedStatement(sql: "SELECT * FROM oparlEntry WHERE kind = ? AND key = ?"), arguments: [key.kind.rawValue, key.key])
     }
 
-    /// One page of the bodies, by id, with how many match in all.
-    public func bodiesPage(filter: OParlFilter) throws -> (ids: [Int64], total: Int) {
-        let source = """
-            SELECT b.id, COALESCE((SELECT MIN(at) FROM auditLog a WHERE a.objectType = 'body' AND a.objectId = b.id), '1970-01-01') AS created,
-                   COALESCE((SELECT MAX(at) FROM auditLog a WHERE a.objectType = 'body' AND a.objectId = b.id), '1970-01-01') AS modified
-            FROM body b
-            """
-        return try page(source, filter: filter, bodyId: nil)
-    }
-
-    // A page of 100 objects runs about a thousand of these small queries, so each is a cached statement.
-    private func ids(_ sql: String, _ arguments: StatementArguments = []) throws -> [Int64] { try db.cachedIds(sql, arguments) }
-
-    private func row(_ sql: String, _ arguments: StatementArguments = []) throws -> Row? { try db.cachedRow(sql, arguments) }
-
-    private func record<T: FetchableRecord & TableRecord>(_ type: T.Type, _ id: Int64) throws -> T? { try db.cachedRecord(type, id: id) }
-
-    private func page(_ source: String, filter: OParlFilter, bodyId: Int64?) throws -> (ids: [Int64], total: Int) {
-        let (condition, arguments) = Self.window(filter, bodyId: bodyId)
-        let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM (\(source)) WHERE \(condition)"), arguments: arguments) ?? 0
-        let page = try ids("SELECT id FROM (\(source)) WHERE \(condition) ORDER BY id LIMIT ? OFFSET ?", arguments + [filter.limit, filter.offset])
-        return (page, total)
-    }
-
-    /// SQL for the created/modified window over a list source; `bodyId` fills the source's own placeholder.
-    static func window(_ filter: OParlFilter, bodyId: Int64?) -> (String, StatementArguments) {
-        var conditions = ["1"]
-        var arguments: StatementArguments = bodyId.map { [$0] } ?? []
+    /// One page of the ledger's objects of a kind, in the order they were first published, with how many match in
+    /// all. Deleted objects only when the filter asks for changes (`modified_since`).
+    public func listPage(_ kind: OParlKind, filter: OParlFilter) throws -> (entries: [OParlEntry], total: Int) {
+        var conditions = ["kind = ?"]
+        var arguments: StatementArguments = [kind.rawValue]
+        if !filter.includesDeleted { conditions.append("deleted = 0") }
         for (column, op, date) in [
             ("created", ">=", filter.createdSince), ("created", "<=", filter.createdUntil),
             ("modified", ">=", filter.modifiedSince), ("modified", "<=", filter.modifiedUntil),
@@ -141,8 +117,27 @@ public struct OParlReader {
             conditions.append("\(column) \(op) ?")
             arguments += [date]
         }
-        return (conditions.joined(separator: " AND "), arguments)
+        let condition = conditions.joined(separator: " AND ")
+        let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM oparlEntry WHERE \(condition)"), arguments: arguments) ?? 0
+        let entries = try OParlEntry.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM oparlEntry WHERE \(condition) ORDER BY seq LIMIT ? OFFSET ?"),
+            arguments: arguments + [filter.limit, filter.offset])
+        return (entries, total)
     }
+
+    /// The last audit line the ledger has taken in, and the last in the store; nil first when it was never built.
+    public func ledgerPosition() throws -> (ledger: Int64?, store: Int64) {
+        let ledger = try Int64.fetchOne(db.cachedStatement(sql: "SELECT auditId FROM oparlLedgerState WHERE id = 1"))
+        let store = try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(id) FROM auditLog")) ?? 0
+        return (ledger, store)
+    }
+
+    // A page of 100 objects runs about a thousand of these small queries, so each is a cached statement.
+    private func ids(_ sql: String, _ arguments: StatementArguments = []) throws -> [Int64] { try db.cachedIds(sql, arguments) }
+
+    private func row(_ sql: String, _ arguments: StatementArguments = []) throws -> Row? { try db.cachedRow(sql, arguments) }
+
+    private func record<T: FetchableRecord & TableRecord>(_ type: T.Type, _ id: Int64) throws -> T? { try db.cachedRecord(type, id: id) }
 }
 
 extension AppDatabase {

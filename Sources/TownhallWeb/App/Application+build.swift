@@ -9,18 +9,26 @@ public func buildApplication(
     config: AppConfig, database: AppDatabase, logger: Logger = Logger(label: "townhall"), policy: SecurityPolicy = SecurityPolicy(),
     now: @escaping @Sendable () -> Date = { Date() }
 ) async throws -> some ApplicationProtocol {
-    let router = try await buildRouter(config: config, database: database, policy: policy, now: now)
+    let ledger = try OParlLedger(config: config, database: database, now: now)
+    let router = try await buildRouter(config: config, database: database, policy: policy, now: now, ledger: ledger)
     return Application(
         responder: DisconnectCancellingResponder(inner: router.buildResponder()),
         server: .http1(configuration: .init(
             additionalChannelHandlers: [ConnectionEndHandler()], idleTimeout: .seconds(Int64(config.idleTimeoutSeconds)))),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: nil),
+        services: [OParlLedgerService(ledger: ledger, logger: logger)],
         logger: logger)
 }
 
 public func buildRouter(
     config: AppConfig, database: AppDatabase, policy: SecurityPolicy = SecurityPolicy(),
     now: @escaping @Sendable () -> Date = { Date() }
+) async throws -> Router<AppRequestContext> {
+    try await buildRouter(config: config, database: database, policy: policy, now: now, ledger: OParlLedger(config: config, database: database, now: now))
+}
+
+func buildRouter(
+    config: AppConfig, database: AppDatabase, policy: SecurityPolicy, now: @escaping @Sendable () -> Date, ledger: OParlLedger
 ) async throws -> Router<AppRequestContext> {
     let pages = try await PageRenderer(templatesDirectory: config.templatesDirectory, siteName: config.siteName)
     let rule = try config.publicationRule()
@@ -48,7 +56,8 @@ public func buildRouter(
     ).register(on: routes)
     BodyKindRoutes(database: database, pages: pages, deadlines: deadlines, now: now).register(on: routes)
     SearchRoutes(database: database, pages: pages, versions: versions).register(on: routes)
-    OParlRoutes(database: database, base: config.baseURL, time: time, siteName: config.siteName).register(on: routes)
+    OParlRoutes(database: database, ledger: ledger, versions: versions, base: config.baseURL, time: time, siteName: config.siteName)
+        .register(on: routes)
     FeedRoutes(database: database, pages: pages, deadlines: deadlines, baseURL: config.baseURL, siteName: config.siteName, now: now)
         .register(on: routes)
     let tracker = RecommendationRoutes(database: database, pages: pages, deadlines: deadlines, now: now)

@@ -78,8 +78,13 @@ struct HTTPCacheMiddleware: RouterMiddleware {
     }
 
     /// The strong validator for a representation: a quoted hash of its bytes.
-    static func etag(_ text: String) -> String {
-        "\"" + String(SHA256.hash(data: Data(text.utf8)).prefix(16).flatMap { byte in [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 15)]] }) + "\""
+    static func etag(_ text: String) -> String { etag(Data(text.utf8)) }
+
+    static func etag(_ bytes: some DataProtocol) -> String { "\"" + hex(bytes) + "\"" }
+
+    /// The first 16 bytes of the SHA-256 of `bytes`, in hex: ETags, and the OParl ledger's hash of an object.
+    static func hex(_ bytes: some DataProtocol) -> String {
+        String(SHA256.hash(data: bytes).prefix(16).flatMap { byte in [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 15)]] })
     }
 
     /// `String(format: "%02x")` for every byte was slower than the hash itself on Linux.

@@ -23,11 +23,11 @@ public enum Audience: String, Sendable, CaseIterable {
 /// Parameters are written `:name`; the handlers read them by the same names.
 public enum Route: String, Sendable, CaseIterable {
     // Public
-    case home, bodyPage, meeting, paper, attachment, search, inquiry, peerChallenges
+    case home, bodyPage, meeting, paper, paperDocument, attachment, search, inquiry, peerChallenges
     case recommendations, recommendation, organisation
     case calendar, bodyCalendar, papersFeed, bodyPapersFeed, responsesFeed, bodyResponsesFeed, openData, dataFile
     case bodyPlanCalendar, bodyPlanData
-    case oparlSystem, oparlBodies, oparlBody, oparlBodyList, oparlObject
+    case oparlRoot, oparlVersionRoot, oparlSystem, oparlBodies, oparlBody, oparlBodyList, oparlObject
     // Operations
     case health, ready
     // Account
@@ -49,6 +49,7 @@ public enum Route: String, Sendable, CaseIterable {
         case .bodyPage: "/bodies/:slug"
         case .meeting: "/meetings/:id"
         case .paper: "/papers/:id"
+        case .paperDocument: "/papers/:id/document"
         case .attachment: "/attachments/:id/:name"
         case .search: "/search"
         case .inquiry: "/inquiries/:slug"
@@ -66,6 +67,8 @@ public enum Route: String, Sendable, CaseIterable {
         case .bodyPlanData: "/bodies/:slug/forward-plan.json"
         case .openData: "/data"
         case .dataFile: "/data/:file"
+        case .oparlRoot: "/oparl"
+        case .oparlVersionRoot: "/oparl/v1.1"
         case .oparlSystem: "/oparl/v1.1/system"
         case .oparlBodies: "/oparl/v1.1/bodies"
         case .oparlBody: "/oparl/v1.1/bodies/:id"
@@ -122,9 +125,10 @@ public enum Route: String, Sendable, CaseIterable {
 
     public var audience: Audience {
         switch self {
-        case .home, .bodyPage, .meeting, .paper, .attachment, .search, .inquiry, .peerChallenges, .recommendations, .recommendation,
+        case .home, .bodyPage, .meeting, .paper, .paperDocument, .attachment, .search, .inquiry, .peerChallenges, .recommendations, .recommendation,
              .organisation, .calendar, .bodyCalendar, .papersFeed, .bodyPapersFeed, .responsesFeed, .bodyResponsesFeed, .openData,
-             .dataFile, .bodyPlanCalendar, .bodyPlanData, .oparlSystem, .oparlBodies, .oparlBody, .oparlBodyList, .oparlObject:
+             .dataFile, .bodyPlanCalendar, .bodyPlanData, .oparlRoot, .oparlVersionRoot, .oparlSystem, .oparlBodies, .oparlBody, .oparlBodyList,
+             .oparlObject:
             .public
         case .health, .ready: .operations
         case .login, .logout, .passwordReset, .passwordResetLink: .account
@@ -143,7 +147,7 @@ public enum Route: String, Sendable, CaseIterable {
     /// carry `Access-Control-Allow-Origin: *` and it answers a CORS preflight (`OPTIONS`). Never a page or a form.
     public var isCrossOrigin: Bool {
         switch self {
-        case .oparlSystem, .oparlBodies, .oparlBody, .oparlBodyList, .oparlObject, .dataFile, .calendar, .bodyCalendar, .papersFeed,
+        case .oparlRoot, .oparlVersionRoot, .oparlSystem, .oparlBodies, .oparlBody, .oparlBodyList, .oparlObject, .paperDocument, .dataFile, .calendar, .bodyCalendar, .papersFeed,
              .bodyPapersFeed, .responsesFeed, .bodyResponsesFeed, .bodyPlanCalendar, .bodyPlanData:
             true
         default:

@@ -9,6 +9,8 @@ final class RouteTable: @unchecked Sendable {
 
     private let router: Router<AppRequestContext>
     private let cached: RouterGroup<AppRequestContext>
+    /// Open data: the page cache inside gzip, so the cache keeps one uncompressed copy.
+    private let compressed: RouterGroup<AppRequestContext>
     /// Filled while the application is built, on one task, then only read.
     private var registered: Set<String> = []
 
@@ -18,6 +20,7 @@ final class RouteTable: @unchecked Sendable {
         self.router = router
         self.costly = costly
         cached = router.group().add(middleware: cache)
+        compressed = router.group().add(middleware: GzipMiddleware()).add(middleware: cache)
     }
 
     func get(_ route: Route, use handler: @escaping Handler) { on(route, .get, handler) }
@@ -31,7 +34,7 @@ final class RouteTable: @unchecked Sendable {
         let admitted = route.isCostly && method == .get ? costly.admitting(handler) : handler
         let handler = route.isCrossOrigin ? CrossOrigin.allowing(admitted) : admitted
         if route.audience == .public {
-            cached.on(path, method: method, use: handler)
+            (route.isCrossOrigin ? compressed : cached).on(path, method: method, use: handler)
         } else {
             router.on(path, method: method, use: handler)
         }

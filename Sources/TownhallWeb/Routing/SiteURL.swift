@@ -7,9 +7,9 @@ public enum SiteURL: Sendable, Equatable, CustomStringConvertible {
     case home, search, peerChallenges, recommendations, calendar, papersFeed, responsesFeed, openData
     case bodyPage(slug: String), bodyCalendar(slug: String), bodyPapersFeed(slug: String), bodyResponsesFeed(slug: String)
     case bodyPlanCalendar(slug: String), bodyPlanData(slug: String)
-    case meeting(Int64), paper(Int64), attachment(Int64, name: String), inquiry(slug: String)
+    case meeting(Int64), paper(Int64), paperDocument(Int64), attachment(Int64, name: String), inquiry(slug: String)
     case recommendation(Int64), organisation(slug: String), dataFile(DataSet, DataFormat)
-    case oparlSystem, oparlBodies, oparlBody(Int64), oparlBodyList(Int64, list: String), oparlObject(kind: String, id: String)
+    case oparlRoot, oparlVersionRoot, oparlSystem, oparlBodies, oparlBody(Int64), oparlBodyList(Int64, list: String), oparlObject(kind: String, id: String)
     case health, ready
     case login, logout, passwordReset, passwordResetLink(token: String)
     case adminDashboard, adminRecommendations
@@ -43,11 +43,14 @@ public enum SiteURL: Sendable, Equatable, CustomStringConvertible {
         case .bodyPlanData(let slug): (.bodyPlanData, [slug])
         case .meeting(let id): (.meeting, ["\(id)"])
         case .paper(let id): (.paper, ["\(id)"])
+        case .paperDocument(let id): (.paperDocument, ["\(id)"])
         case .attachment(let id, let name): (.attachment, ["\(id)", name])
         case .inquiry(let slug): (.inquiry, [slug])
         case .recommendation(let id): (.recommendation, ["\(id)"])
         case .organisation(let slug): (.organisation, [slug])
         case .dataFile(let set, let format): (.dataFile, [DataSet.fileName(set, format)])
+        case .oparlRoot: (.oparlRoot, [])
+        case .oparlVersionRoot: (.oparlVersionRoot, [])
         case .oparlSystem: (.oparlSystem, [])
         case .oparlBodies: (.oparlBodies, [])
         case .oparlBody(let id): (.oparlBody, ["\(id)"])
