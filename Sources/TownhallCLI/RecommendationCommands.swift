@@ -70,7 +70,9 @@ struct ResponseRuleCommand: AsyncParsableCommand {
 
 struct RecommendationsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "recommendations", abstract: "Recommendations and their responses.", subcommands: [Overdue.self, Issue.self])
+        commandName: "recommendation", abstract: "Recommendations and their responses.",
+        subcommands: [Add.self, Issue.self, List.self, Overdue.self, Extend.self, Refer.self, Close.self, Respond.self],
+        aliases: ["recommendations"])
 
     struct Overdue: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List recommendations whose response is late.")

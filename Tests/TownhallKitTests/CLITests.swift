@@ -309,6 +309,53 @@ struct CLITests {
         try expectError(["recommendations", "issue", "999"], "no paper with id 999")
     }
 
+    /// A recommendation's life from the command line, with the screens' checks: add, issue, extend, list, respond
+    /// (a target before the issue date refused with nothing saved), refer the refusal and close the acceptance.
+    @Test func aRecommendationsLifeFromTheCommandLine() throws {
+        _ = try expectOK(["demo", "seed"])
+        let store = try AppDatabase.open(path: database, clock: { Date() })
+        let paper = try #require(try store.list(Paper.self).first { $0.title.hasPrefix("Briefing: discharge delays") })
+        let added = try expectOK(["recommendation", "add", String(paper.id!), "--organisation", "harford-nhs", "--text", "Publish discharge data weekly."])
+        #expect(added.hasPrefix("added draft recommendation "), "\(added)")
+        _ = try expectOK(["recommendation", "add", String(paper.id!), "--organisation", "harford-nhs", "--text", "Fund weekend pharmacy."])
+        try expectError(["recommendation", "add", String(paper.id!), "--organisation", "nobody", "--text", "x"], "no organisation with slug")
+        _ = try expectOK(["recommendation", "issue", String(paper.id!), "--yes", "--authority", "Chair's action"])
+        let listed = try JSONSerialization.jsonObject(with: Data(try expectOK(
+            ["recommendation", "list", "--paper", String(paper.id!), "--organisation", "harford-nhs", "--json"]).utf8)) as? [[String: Any]]
+        let rows = try #require(listed)
+        let ours = rows.filter { ($0["text"] as? String).map { ["Publish discharge data weekly.", "Fund weekend pharmacy."].contains($0) } == true }
+        #expect(ours.count == 2 && ours.allSatisfy { $0["status"] as? String == "issued" }, "\(rows)")
+        let numbers = ours.compactMap { $0["number"] as? Int }.sorted()
+        let first = try #require(ours.first { $0["number"] as? Int == numbers[0] }?["id"] as? Int)
+        let second = try #require(ours.first { $0["number"] as? Int == numbers[1] }?["id"] as? Int)
+        let due = try #require(ours.first { $0["id"] as? Int == first }?["dueOn"] as? String)
+        let later = Day(due)!.adding(days: 14).description
+        #expect(try expectOK(["recommendation", "extend", String(first), "--to", later, "--reason", "Trust board meets late"]).contains("now due \(later)"))
+        try expectError(["recommendation", "extend", String(first), "--to", "2020-01-01", "--reason", "x"], "after the current one")
+
+        let answers = FileManager.default.temporaryDirectory.appendingPathComponent("answers-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: answers) }
+        func answer(target: String) throws {
+            try Data("""
+                {"\(numbers[0])": {"decision": "accepted", "action": "Weekly dashboard", "target": "\(target)"},
+                 "\(numbers[1])": {"decision": "rejected", "reasons": "No funding this year"}}
+                """.utf8).write(to: answers)
+        }
+        try answer(target: "2020-01-15")
+        try expectError(["recommendation", "respond", String(paper.id!), "--organisation", "harford-nhs", "--answers", answers.path, "--submit"],
+                        "must not be before the recommendation was issued")
+        try expectError(["recommendation", "respond", String(paper.id!), "--organisation", "harford-nhs", "--answers", answers.path],
+                        "must not be before the recommendation was issued")
+        #expect(try store.list(ProviderResponse.self).filter { $0.paperId == paper.id }.isEmpty, "nothing saved")
+        try answer(target: "2027-06-30")
+        #expect(try expectOK(["recommendation", "respond", String(paper.id!), "--organisation", "harford-nhs", "--answers", answers.path,
+                              "--submit"]).contains("submitted version 1"))
+        #expect(try expectOK(["recommendation", "refer", String(second), "--to", "Health and Wellbeing Board"]).contains("referred"))
+        #expect(try expectOK(["recommendation", "close", String(first), "--note", "Dashboard live"]).contains("closed"))
+        let final = try store.list(Recommendation.self)
+        #expect(final.first { $0.id == Int64(first) }?.status == .closed && final.first { $0.id == Int64(second) }?.status == .referred)
+    }
+
     @Test func recommendationsOverdueAndNotifyRun() throws {
         _ = try expectOK(["demo", "seed"])
         let overdue = try run(["recommendations", "overdue", "--json"])

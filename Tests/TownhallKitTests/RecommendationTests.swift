@@ -364,4 +364,72 @@ struct RecommendationTests {
                 == ["lpac.clerk@townhall.test", "lpac.clerk@townhall.test", "responses@nhs.test", "responses@nhs.test"],
                 "responder and LPAC clerk, for each of the two overdue recommendations")
     }
+
+    /// A target date must be a real day on or after the issue date, checked before anything is saved, a draft
+    /// included (a target in 2020 used to be accepted and then stood in the public record).
+    @Test func targetDatesAreRealAndNotBeforeTheIssueDate() async throws {
+        let fixture = try Fixture()
+        let issued = try fixture.issueTwo()
+        let db = fixture.db, deadlines = fixture.deadlines, now = fixture.office.clock.now
+        let (first, second) = (issued[0].id!, issued[1].id!)
+        let issuedOn = deadlines.time.calendarDay(of: now)
+        for bad in ["2020-01-15", "2027-02-30", "next spring", issuedOn.adding(days: -1).description] {
+            let answers = [first: ResponseAnswer(decision: .accepted, action: "Weekly dashboard", targetDate: bad),
+                           second: ResponseAnswer(decision: .rejected, reasons: "No funding")]
+            #expect(throws: TownhallError.self, "\(bad)") {
+                try db.saveResponseDraft(paperId: fixture.paper.id!, organisationId: fixture.trust.id!, answers: answers, now: now,
+                                         time: deadlines.time, actor: .test)
+            }
+            #expect(throws: TownhallError.self, "\(bad)") {
+                try db.submitResponse(paperId: fixture.paper.id!, organisationId: fixture.trust.id!, answers: answers, basedOnVersion: 0,
+                                      now: now, deadlines: deadlines, actor: .test)
+            }
+        }
+        #expect(try db.list(ProviderResponse.self).filter { $0.paperId == fixture.paper.id }.isEmpty, "nothing saved")
+
+        try await fixture.office.run { client in
+            var provider = Browser(client)
+            try await provider.signIn("responses@nhs.test", BackOffice.password)
+            let form = try await provider.get("/provider/reports/\(fixture.paper.id!)")
+            let refused = try await provider.post("/provider/reports/\(fixture.paper.id!)", [
+                ("_csrf", form.csrf!), ("basedOn", "0"), ("action", "save"),
+                ("decision-\(first)", "accepted"), ("action-\(first)", "Weekly dashboard"), ("target-\(first)", "2020-01-15"),
+            ])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.body.contains("The target date for recommendation 1 must not be before the recommendation was issued"))
+            #expect(refused.body.contains("Weekly dashboard") && refused.body.contains("2020-01-15"), "what was typed is kept")
+            #expect(try db.list(ProviderResponse.self).filter { $0.paperId == fixture.paper.id }.isEmpty, "nothing saved")
+        }
+
+        // The issue day itself is a fine target; an implementation update is held to the same rule.
+        _ = try db.submitResponse(
+            paperId: fixture.paper.id!, organisationId: fixture.trust.id!,
+            answers: [first: ResponseAnswer(decision: .accepted, action: "Weekly dashboard", targetDate: issuedOn.description),
+                      second: ResponseAnswer(decision: .rejected, reasons: "No funding")],
+            basedOnVersion: 0, now: now, deadlines: deadlines, actor: .test)
+        #expect(throws: TownhallError.self) {
+            try db.addImplementationUpdate(recommendationId: first, status: .inProgress, note: "Started", targetDate: "2021-03-31", at: now,
+                                           deadlines: deadlines, actor: .test)
+        }
+        _ = try db.addImplementationUpdate(recommendationId: first, status: .inProgress, note: "Started", targetDate: "2027-03-31", at: now,
+                                           deadlines: deadlines, actor: .test)
+    }
+
+    /// The deadline says what it rests on: the response period, or the extension and the day it replaced.
+    @Test func theDeadlineStatesItsBasis() async throws {
+        let fixture = try Fixture()
+        let issued = try fixture.issueTwo()
+        let id = issued[0].id!
+        let original = try #require(issued[0].dueOn.flatMap(Day.init))
+        try await fixture.office.run { client in
+            let before = try await Browser.anonymous(client, "/recommendations/\(id)")
+            #expect(before.body.contains("Response due"))
+            #expect(!before.body.contains("extended on"))
+            try fixture.db.extendDeadline(recommendationId: id, to: original.adding(days: 28), reason: "Trust board meets late",
+                                          at: fixture.office.clock.now, deadlines: fixture.deadlines, actor: .test)
+            let after = try await Browser.anonymous(client, "/recommendations/\(id)")
+            let time = fixture.deadlines.time
+            #expect(after.body.contains("(extended on \(time.shortDate(fixture.office.clock.now)) from \(time.longDate(day: original)))"))
+        }
+    }
 }

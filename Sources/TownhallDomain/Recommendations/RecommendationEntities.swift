@@ -225,3 +225,8 @@ extension Recommendation {
     /// agrees (checked in the domain tests).
     public var isOpenToAnswer: Bool { status == .issued }
 }
+
+extension Recommendation {
+    /// The day it was issued, where the body sits; nil while a draft.
+    public func issuedDay(_ time: LocalTime) -> Day? { issuedAt.map(time.calendarDay(of:)) }
+}

@@ -32,30 +32,43 @@ public struct ResponseAnswer: Sendable, Equatable {
         self.targetDate = targetDate.trimmingCharacters(in: .whitespaces)
     }
 
-    /// What stops this answer being saved at all: a written answer over the length limit.
-    public func lengthProblems(number: Int) -> [(field: ResponseField, message: String)] {
-        [(ResponseField.reasons, reasons), (.action, action)].compactMap { field, text in
+    /// What stops this answer being saved at all, even as a draft: a written answer over the length limit, or a
+    /// target date that is not a real day or falls before the recommendation was issued (a target already past
+    /// when it was set would stand in the public record as if it were a commitment).
+    public func savingProblems(number: Int, issuedOn: Day?) -> [(field: ResponseField, message: String)] {
+        var problems: [(field: ResponseField, message: String)] = [(ResponseField.reasons, reasons), (.action, action)].compactMap { field, text in
             text.count > Self.maxCharacters
                 ? (field, "Keep each answer to recommendation \(number) under \(Self.maxCharacters.formatted()) characters") : nil
         }
+        if !targetDate.isEmpty, let message = Self.targetProblem(targetDate, number: number, issuedOn: issuedOn) {
+            problems.append((.target, message))
+        }
+        return problems
     }
 
     /// What stops this answer being submitted: a decision; reasons for a partial acceptance or rejection; the
-    /// action planned and a real target date for an acceptance (whole or partial); and the length limit.
-    public func problems(number: Int) -> [(field: ResponseField, message: String)] {
-        var problems = lengthProblems(number: number)
+    /// action planned and a target date for an acceptance (whole or partial); and what stops it being saved.
+    public func problems(number: Int, issuedOn: Day?) -> [(field: ResponseField, message: String)] {
+        var problems = savingProblems(number: number, issuedOn: issuedOn)
         guard let decision else { return [(.decision, "Say whether you accept recommendation \(number)")] + problems }
         if decision != .accepted, reasons.isEmpty {
             problems.append((.reasons, "Give your reasons for \(decision == .rejected ? "rejecting" : "partially accepting") recommendation \(number)"))
         }
         if decision.tracksImplementation {
             if action.isEmpty { problems.append((.action, "Describe the action you plan for recommendation \(number)")) }
-            if targetDate.isEmpty {
-                problems.append((.target, "Enter a target date for recommendation \(number)"))
-            } else if Day(targetDate) == nil {
-                problems.append((.target, "The target date for recommendation \(number) must be a real date, for example 2027-03-31"))
-            }
+            if targetDate.isEmpty { problems.append((.target, "Enter a target date for recommendation \(number)")) }
         }
         return problems
+    }
+
+    /// The one rule for a target date, in a response or an implementation update: a real day, on or after the day
+    /// the recommendation was issued. Nil when the date is fine.
+    public static func targetProblem(_ text: String, number: Int?, issuedOn: Day?) -> String? {
+        let which = number.map { " for recommendation \($0)" } ?? ""
+        guard let day = Day(text) else { return "The target date\(which) must be a real date, for example 2027-03-31" }
+        if let issuedOn, day < issuedOn {
+            return "The target date\(which) must not be before the recommendation was issued, on \(issuedOn)"
+        }
+        return nil
     }
 }

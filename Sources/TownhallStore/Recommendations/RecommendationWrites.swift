@@ -115,17 +115,28 @@ extension AppDatabase {
     /// Saves the organisation's draft response to a report (created on first save). Nothing is checked for
     /// completeness until it is submitted.
     public func saveResponseDraft(
-        paperId: Int64, organisationId: Int64, answers: [Int64: ResponseAnswer], now: Date, actor: Actor
+        paperId: Int64, organisationId: Int64, answers: [Int64: ResponseAnswer], now: Date, time: LocalTime = LocalTime(), actor: Actor
     ) throws -> ProviderResponse {
         try writer.write { db in
             let recommendations = try Self.answerable(paperId, organisationId, db)
             for recommendation in recommendations {
-                if let problem = answers[recommendation.id!]?.lengthProblems(number: recommendation.number).first {
+                if let problem = answers[recommendation.id!]?.savingProblems(number: recommendation.number, issuedOn: recommendation.issuedDay(time)).first {
                     throw TownhallError.invalid(problem.message)
                 }
             }
             return try Self.writeDraft(paperId, organisationId, answers, recommendations, now, db, actor)
         }
+    }
+
+    /// The version of the organisation's latest submitted response to a report; 0 for none.
+    public func latestSubmittedVersion(paperId: Int64, organisationId: Int64) async throws -> Int {
+        try await writer.read { db in try Self.latestSubmittedVersion(paperId, organisationId, db) }
+    }
+
+    static func latestSubmittedVersion(_ paperId: Int64, _ organisationId: Int64, _ db: Database) throws -> Int {
+        try Int.fetchOne(
+            db, sql: "SELECT MAX(version) FROM response WHERE paperId = ? AND organisationId = ? AND status = 'submitted'",
+            arguments: [paperId, organisationId]) ?? 0
     }
 
     /// Submits a response: every answerable recommendation answered in full, and nobody else's submission since
@@ -136,15 +147,14 @@ extension AppDatabase {
         deadlines: Deadlines, actor: Actor
     ) throws -> ProviderResponse {
         try writer.write { db in
-            let latest = try Int.fetchOne(
-                db, sql: "SELECT MAX(version) FROM response WHERE paperId = ? AND organisationId = ? AND status = 'submitted'",
-                arguments: [paperId, organisationId]) ?? 0
+            let latest = try Self.latestSubmittedVersion(paperId, organisationId, db)
             guard latest == basedOnVersion else {
                 throw TownhallError.conflict("another response to this report was submitted while you were editing (version \(latest))")
             }
             let recommendations = try Self.answerable(paperId, organisationId, db)
             for recommendation in recommendations {
-                if let problem = (answers[recommendation.id!] ?? ResponseAnswer(decision: nil)).problems(number: recommendation.number).first {
+                let answer = answers[recommendation.id!] ?? ResponseAnswer(decision: nil)
+                if let problem = answer.problems(number: recommendation.number, issuedOn: recommendation.issuedDay(deadlines.time)).first {
                     throw TownhallError.invalid(problem.message)
                 }
             }
@@ -224,9 +234,11 @@ extension AppDatabase {
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !note.isEmpty else { throw TownhallError.invalid("describe the progress made") }
         let target = targetDate.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
-        if let target, Day(target) == nil { throw TownhallError.invalid("the target date must be a real date, for example 2027-03-31") }
         return try writer.write { db in
-            _ = try Self.transition(recommendationId, .updateImplementation, now, deadlines, db)
+            let record = try Self.transition(recommendationId, .updateImplementation, now, deadlines, db)
+            if let target, let problem = ResponseAnswer.targetProblem(target, number: nil, issuedOn: record.issuedDay(deadlines.time)) {
+                throw TownhallError.invalid(problem)
+            }
             var update = ImplementationUpdate(
                 recommendationId: recommendationId, status: status, note: note, targetDate: target, at: now, byName: actor.publicName)
             try update.insert(db)

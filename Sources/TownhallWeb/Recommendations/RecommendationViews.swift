@@ -183,6 +183,8 @@ struct RecommendationPageView: Sendable {
     /// Set when issued before the meeting's decision (`IssueRule`).
     let issueAuthority: String?
     let rule: String
+    /// What the due day rests on: the response period from issue, or the latest extension and the day it replaced.
+    let dueBasis: String
     let extensions: [Extension]
     let hasExtensions: Bool
     let answers: [Answer]
@@ -243,6 +245,7 @@ struct RecommendationPageView: Sendable {
             Extension(from: day($0.previousDueOn), to: day($0.newDueOn), reason: $0.reason, on: time.shortDate($0.at), by: $0.byName)
         }
         hasExtensions = !extensions.isEmpty
+        dueBasis = detail.extensions.last.map { "extended on \(time.shortDate($0.at)) from \(day($0.previousDueOn))" } ?? rule
         let due = record.dueOn.flatMap(Day.init)
         answers = detail.answers.enumerated().map { index, answer in
             Answer(

@@ -81,7 +81,9 @@ struct ResponseRoutes: Sendable {
                 action: form[name: ResponseField.action.name(id)], targetDate: form[name: ResponseField.target.name(id)])
             answers[id] = answer
             let number = tracked.recommendation.number
-            for problem in form[.action] == "submit" ? answer.problems(number: number) : answer.lengthProblems(number: number) {
+            let issued = tracked.recommendation.issuedDay(deadlines.time)
+            for problem in form[.action] == "submit" ? answer.problems(number: number, issuedOn: issued)
+                : answer.savingProblems(number: number, issuedOn: issued) {
                 errors.add(anchor: problem.field.anchor(id), problem.message)
             }
         }
@@ -97,7 +99,8 @@ struct ResponseRoutes: Sendable {
                 return .redirect(to: SiteURL.providerReport(paper: paperId).path, type: .normal)
             }
             _ = try await database.perform { [answers] in
-                try $0.saveResponseDraft(paperId: paperId, organisationId: organisationId, answers: answers, now: now(), actor: .user(user))
+                try $0.saveResponseDraft(
+                    paperId: paperId, organisationId: organisationId, answers: answers, now: now(), time: deadlines.time, actor: .user(user))
             }
             return .redirect(to: SiteURL.providerReport(paper: paperId).path(query: [(.saved, "1")]), type: .normal)
         } catch let error as TownhallError {
@@ -123,6 +126,12 @@ struct ResponseRoutes: Sendable {
         let id = detail.tracked.recommendation.id!
         guard let status = ImplementationStatus(rawValue: form[.status, row: id]) else {
             errors.add(.status, row: id, "Select the progress made on recommendation \(detail.tracked.recommendation.number)")
+            return try await progressError(paperId, organisationId, form: form, errors: errors, context: context)
+        }
+        let target = form[.progressTarget, row: id].trimmingCharacters(in: .whitespaces)
+        let record = detail.tracked.recommendation
+        if !target.isEmpty, let problem = ResponseAnswer.targetProblem(target, number: record.number, issuedOn: record.issuedDay(time)) {
+            errors.add(.progressTarget, row: id, problem)
             return try await progressError(paperId, organisationId, form: form, errors: errors, context: context)
         }
         do {

@@ -1,0 +1,174 @@
+import ArgumentParser
+import Foundation
+import TownhallDomain
+import TownhallStore
+
+/// The clerk's recommendation screens from the command line (issue 18, CLI parity): the same store calls, so the
+/// same checks, and one plain line with a non-zero exit when a check refuses.
+extension RecommendationsCommand {
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a draft recommendation to a report, addressed to an organisation.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The report's paper id") var paper: Int64
+        @Option(help: "Slug of the organisation it is addressed to") var organisation: String
+        @Option(help: "What the body recommends") var text: String
+
+        func run() async throws {
+            try await reportingErrors {
+                let (_, database) = try store.open()
+                let addressee = try await Self.organisation(database, organisation)
+                let record = try database.addRecommendation(
+                    paperId: paper, organisationId: addressee.id!, text: text, now: Date(), actor: .commandLine)
+                print("added draft recommendation \(record.id!) (number \(record.number)) to \(addressee.slug)")
+            }
+        }
+
+        static func organisation(_ database: AppDatabase, _ slug: String) async throws -> Organisation {
+            guard let found = try await database.organisation(slug: slug) else { throw TownhallError.notFound("no organisation with slug \"\(slug)\"") }
+            return found
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List issued recommendations and where each stands.")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "Only those addressed to this organisation (slug)") var organisation: String?
+        @Option(help: "Only those of this report (paper id)") var paper: Int64?
+        @Flag(help: "Include drafts") var drafts = false
+        @Flag(help: "Print JSON") var json = false
+
+        struct Row: Encodable {
+            var id: Int64, body: String, report: String, number: Int, organisation: String, status: String, state: String
+            var dueOn: String?, decision: String?, text: String
+        }
+
+        func run() async throws {
+            try await reportingErrors {
+                let (config, database) = try store.open()
+                var organisationId: Int64?
+                if let organisation { organisationId = try await Add.organisation(database, organisation).id }
+                let scope = RecommendationScope(organisationId: organisationId, paperId: paper, includeDrafts: drafts)
+                let rows = try await database.trackedRecommendations(scope, deadlines: try config.deadlines(), now: Date()).map {
+                    Row(id: $0.recommendation.id!, body: $0.body.slug, report: $0.paperTitle, number: $0.recommendation.number,
+                        organisation: $0.organisation.slug, status: $0.recommendation.status.rawValue, state: $0.state.rawValue,
+                        dueOn: $0.recommendation.dueOn, decision: $0.decision?.rawValue, text: $0.recommendation.text)
+                }
+                try printList(rows, json: json) {
+                    "\($0.id)\t\($0.organisation)\t\($0.state)\(($0.dueOn.map { "\tdue \($0)" }) ?? "")\t\($0.body): \($0.report), recommendation \($0.number)"
+                }
+            }
+        }
+    }
+
+    struct Extend: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Move a waiting recommendation's response deadline later, with the public reason.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Recommendation id") var recommendation: Int64
+        @Option(help: "The new due day, YYYY-MM-DD") var to: String
+        @Option(help: "Why, as the public record will say") var reason: String
+
+        func run() async throws {
+            try await reportingErrors {
+                let (config, database) = try store.open()
+                guard let day = Day(to) else { throw TownhallError.invalid("--to must be a real date, for example 2027-03-31") }
+                try database.extendDeadline(recommendationId: recommendation, to: day, reason: reason, at: Date(), deadlines: try config.deadlines(),
+                                            actor: .commandLine)
+                print("recommendation \(recommendation) now due \(day)")
+            }
+        }
+    }
+
+    struct Refer: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Refer a rejected or partly accepted recommendation to another body.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Recommendation id") var recommendation: Int64
+        @Option(help: "The body it is referred to") var to: String
+        @Option(help: "A note for the public record") var note = ""
+
+        func run() async throws {
+            try await reportingErrors {
+                let (config, database) = try store.open()
+                try database.referRecommendation(id: recommendation, to: to, note: note, at: Date(), deadlines: try config.deadlines(), actor: .commandLine)
+                print("recommendation \(recommendation) referred to \(to)")
+            }
+        }
+    }
+
+    struct Close: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Close a recommendation, with the closing note the public reads.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Recommendation id") var recommendation: Int64
+        @Option(help: "Why it is closed") var note: String
+
+        func run() async throws {
+            try await reportingErrors {
+                let (config, database) = try store.open()
+                try database.closeRecommendation(id: recommendation, note: note, at: Date(), deadlines: try config.deadlines(), actor: .commandLine)
+                print("recommendation \(recommendation) closed")
+            }
+        }
+    }
+
+    /// An organisation's response to a report, from a JSON file of answers by recommendation number, for a response
+    /// that arrived outside Townhall. The same checks as the provider's form: every open recommendation answered,
+    /// reasons for any refusal, an action and a real target date, not before the issue date, for any acceptance.
+    struct Respond: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record an organisation's response to a report from a JSON file of answers.",
+            discussion: """
+                The file maps each recommendation's number to its answer, for example
+                {"1": {"decision": "accepted", "action": "Weekly dashboard", "target": "2027-06-30"},
+                 "2": {"decision": "rejected", "reasons": "No funding this year"}}.
+                Decisions: \(ResponseDecision.allCases.map(\.rawValue).joined(separator: ", ")). Without --submit the answers are saved as a draft.
+                """)
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The report's paper id") var paper: Int64
+        @Option(help: "Slug of the organisation responding") var organisation: String
+        @Option(help: "The JSON file of answers") var answers: String
+        @Flag(help: "Submit the response (otherwise it is saved as a draft)") var submit = false
+
+        struct Answer: Decodable {
+            var decision: String?
+            var reasons: String?
+            var action: String?
+            var target: String?
+        }
+
+        func run() async throws {
+            try await reportingErrors {
+                let (config, database) = try store.open()
+                let deadlines = try config.deadlines()
+                let responder = try await Add.organisation(database, organisation)
+                let data: Data
+                do { data = try Data(contentsOf: URL(fileURLWithPath: answers)) } catch { throw TownhallError.io("cannot read \(answers)") }
+                let typed: [String: Answer]
+                do { typed = try JSONDecoder().decode([String: Answer].self, from: data) } catch {
+                    throw TownhallError.invalid("\(answers) is not a JSON object of answers by recommendation number (see --help)")
+                }
+                let open = try await database.trackedRecommendations(
+                    RecommendationScope(organisationId: responder.id, paperId: paper), deadlines: deadlines, now: Date())
+                var byId: [Int64: ResponseAnswer] = [:]
+                for (number, answer) in typed {
+                    guard let found = open.first(where: { String($0.recommendation.number) == number }) else {
+                        throw TownhallError.invalid("report \(paper) has no recommendation \(number) for \(responder.slug)")
+                    }
+                    let decision = try answer.decision.map { try parseChoice(ResponseDecision.self, $0, option: "decision") }
+                    byId[found.recommendation.id!] = ResponseAnswer(
+                        decision: decision, reasons: answer.reasons ?? "", action: answer.action ?? "", targetDate: answer.target ?? "")
+                }
+                let now = Date()
+                if submit {
+                    let latest = try await database.latestSubmittedVersion(paperId: paper, organisationId: responder.id!)
+                    let response = try database.submitResponse(
+                        paperId: paper, organisationId: responder.id!, answers: byId, basedOnVersion: latest, now: now, deadlines: deadlines,
+                        actor: .commandLine)
+                    print("submitted version \(response.version) of \(responder.slug)'s response to paper \(paper)")
+                } else {
+                    let response = try database.saveResponseDraft(
+                        paperId: paper, organisationId: responder.id!, answers: byId, now: now, time: deadlines.time, actor: .commandLine)
+                    print("saved a draft (version \(response.version)) of \(responder.slug)'s response to paper \(paper)")
+                }
+            }
+        }
+    }
+}
