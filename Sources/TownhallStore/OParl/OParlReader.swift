@@ -38,17 +38,26 @@ public struct OParlReader {
     /// Every meeting is public; its agenda items only once the agenda is published.
     public func meeting(_ id: Int64) throws -> Meeting? { try record(Meeting.self, id) }
 
-    /// The items of a meeting's published agenda in order; none before publication.
-    public func agendaItemIds(meeting: Meeting) throws -> [Int64] {
-        guard meeting.agendaPublishedAt != nil else { return [] }
-        return try ids("SELECT id FROM agendaItem WHERE meetingId = ? ORDER BY position", [meeting.id!])
-    }
-
     /// An item of a published agenda, with its meeting; an exempt item is returned too (OParl shows it as not public).
     public func agendaItem(_ id: Int64) throws -> (item: AgendaItem, meeting: Meeting)? {
         guard let item = try record(AgendaItem.self, id), let meeting = try record(Meeting.self, item.meetingId),
               meeting.agendaPublishedAt != nil else { return nil }
         return (item, meeting)
+    }
+
+    /// A published agenda's items in order, for a meeting already read; none before publication. One query for the
+    /// lot: a meeting embeds its items, and a list page embeds a hundred meetings.
+    public func agendaItems(meeting: Meeting) throws -> [AgendaItem] {
+        guard meeting.agendaPublishedAt != nil, let id = meeting.id else { return [] }
+        return try db.cachedRecords(AgendaItem.self, "SELECT * FROM agendaItem WHERE meetingId = ? ORDER BY position", [id])
+    }
+
+    /// The files on an item the public may download (`PublicSQL.attachment`), optionally only those of one paper or
+    /// of none, in one query.
+    public func publicFiles(itemId: Int64, paperId: Int64? = nil) throws -> [Attachment] {
+        let base = "SELECT a.* FROM \(PublicSQL.attachmentJoins) WHERE a.agendaItemId = ? AND \(PublicSQL.attachment)"
+        guard let paperId else { return try db.cachedRecords(Attachment.self, base + " ORDER BY a.id", [itemId]) }
+        return try db.cachedRecords(Attachment.self, base + " AND (a.paperId IS NULL OR a.paperId = ?) ORDER BY a.id", [itemId, paperId])
     }
 
     /// The papers on an item the public may read.
@@ -57,15 +66,6 @@ public struct OParlReader {
             SELECT p.id FROM \(PublicSQL.paperJoins) WHERE p.agendaItemId = ? AND \(PublicSQL.anyRevision)
             ORDER BY p.id
             """, [itemId])
-    }
-
-    /// The files on an item, optionally only those of one paper or of none; `file(_:)` decides which are public.
-    public func attachmentIds(itemId: Int64, paperId: Int64? = nil) throws -> [Int64] {
-        guard let paperId else {
-            return try ids("SELECT id FROM attachment WHERE agendaItemId = ? ORDER BY id", [itemId])
-        }
-        return try ids("SELECT id FROM attachment WHERE agendaItemId = ? AND (paperId IS NULL OR paperId = ?) ORDER BY id",
-            [itemId, paperId])
     }
 
     public func location(_ id: Int64) throws -> Location? { try record(Location.self, id) }

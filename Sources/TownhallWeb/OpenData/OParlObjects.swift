@@ -182,14 +182,20 @@ struct OParlObjects {
             "start": .string(time.isoLocal(meeting.startsAt)), "end": meeting.endsAt.map { .string(time.isoLocal($0)) },
             "location": try meeting.locationId.flatMap { try location($0) },
             "organization": .array([object(.organizations, meeting.bodyId)]),
-            "agendaItem": omitInternal ? nil : .array(try reader.agendaItemIds(meeting: meeting).compactMap { try agendaItem($0) }),
+            "agendaItem": omitInternal ? nil : .array(try reader.agendaItems(meeting: meeting).map { try agendaItem($0, on: meeting) }),
             "web": url(.meeting(id)),
         ], OParlKey(.meetings, id))
     }
 
     /// Nil unless the meeting's agenda is published.
     func agendaItem(_ id: Int64) throws -> JSONValue? {
-        guard let (item, _) = try reader.agendaItem(id) else { return nil }
+        guard let (item, meeting) = try reader.agendaItem(id) else { return nil }
+        return try agendaItem(item, on: meeting)
+    }
+
+    /// An item of a published agenda, its meeting already read.
+    func agendaItem(_ item: AgendaItem, on meeting: Meeting) throws -> JSONValue {
+        let id = item.id!
         var members: [String: JSONValue?] = [
             "id": object(.agendaitems, id), "type": type("AgendaItem"), "meeting": object(.meetings, item.meetingId),
             "number": .string(item.number), "order": .int(Int64(item.position)), "name": .string(item.title), "public": .bool(!item.isExempt),
@@ -210,7 +216,9 @@ struct OParlObjects {
         if !item.isExempt {
             members["consultation"] = try reader.publicPaperIds(itemId: id).first.map { object(.consultations, $0) }
             members["resolutionText"] = item.decision.flatMap { $0.isEmpty ? nil : .string($0) }
-            if !omitInternal { members["auxiliaryFile"] = .array(try reader.attachmentIds(itemId: id).compactMap { try file($0) }) }
+            if !omitInternal {
+                members["auxiliaryFile"] = .array(try reader.publicFiles(itemId: id).map { try file($0, item: item, meeting: meeting) })
+            }
         }
         return try stamp(members, OParlKey(.agendaitems, id))
     }
@@ -240,7 +248,8 @@ struct OParlObjects {
             "date": paper.publishedAt.map { .string(time.day(of: $0)) }, "paperType": .string(paper.kind.label),
             "underDirectionOf": .array([object(.organizations, meeting.bodyId)]),
             "mainFile": try paperFile(found),
-            "auxiliaryFile": omitInternal ? nil : .array(try reader.attachmentIds(itemId: item.id!, paperId: id).compactMap { try file($0) }),
+            "auxiliaryFile": omitInternal ? nil
+                : .array(try reader.publicFiles(itemId: item.id!, paperId: id).map { try file($0, item: item, meeting: meeting) }),
             "consultation": .array([try consultation(found)]),
             // The revision it replaces, while that is public (a withdrawn one is a tombstone, outside the lists).
             "relatedPaper": try paper.previousRevisionId.flatMap { try reader.publicPaper($0) == nil ? nil : .array([object(.papers, $0)]) },
@@ -286,6 +295,12 @@ struct OParlObjects {
     /// An attachment the public may download.
     func file(_ id: Int64) throws -> JSONValue? {
         guard let (file, item, meeting) = try reader.publicFile(id) else { return nil }
+        return try self.file(file, item: item, meeting: meeting)
+    }
+
+    /// A public attachment, its item and meeting already read.
+    func file(_ file: Attachment, item: AgendaItem, meeting: Meeting) throws -> JSONValue {
+        let id = file.id!
         let download = url(.attachment(id, name: file.fileName))
         return try stamp([
             "id": object(.files, id), "type": type("File"), "name": .string(file.fileName), "fileName": .string(file.fileName),
