@@ -29,6 +29,25 @@ extension RecommendationsCommand {
         }
     }
 
+    struct FromText: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "from-text",
+            abstract: "Add, as drafts, the numbered recommendations listed under a report's \"Recommendations\" heading.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The report's paper id") var paper: Int64
+        @Option(help: "Slug of the organisation they are addressed to") var organisation: String
+
+        func run() async throws {
+            try await reportingErrors {
+                let (_, database) = try store.open()
+                let addressee = try await Add.organisation(database, organisation)
+                let added = try database.addRecommendationsFromText(paperId: paper, organisationId: addressee.id!, now: Date(), actor: .commandLine)
+                for record in added { print("\(record.number)\t\(record.text)") }
+                print("added \(added.count) draft recommendation\(added.count == 1 ? "" : "s") to \(addressee.slug)")
+            }
+        }
+    }
+
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List issued recommendations and where each stands.")
         @OptionGroup var store: StoreOptions
@@ -126,6 +145,8 @@ extension RecommendationsCommand {
         @Option(help: "Slug of the organisation responding") var organisation: String
         @Option(help: "The JSON file of answers") var answers: String
         @Flag(help: "Submit the response (otherwise it is saved as a draft)") var submit = false
+        @Option(help: "How it arrived, when not through Townhall, as the public record will say (\"letter of 2 March 2027\")")
+        var received: String?
 
         struct Answer: Decodable {
             var decision: String?
@@ -161,9 +182,10 @@ extension RecommendationsCommand {
                     let latest = try await database.latestSubmittedVersion(paperId: paper, organisationId: responder.id!)
                     let response = try database.submitResponse(
                         paperId: paper, organisationId: responder.id!, answers: byId, basedOnVersion: latest, now: now, deadlines: deadlines,
-                        actor: .commandLine)
+                        receivedOutside: received, actor: .commandLine)
                     print("submitted version \(response.version) of \(responder.slug)'s response to paper \(paper)")
                 } else {
+                    guard received == nil else { throw TownhallError.invalid("--received goes with --submit: a draft has not been received") }
                     let response = try database.saveResponseDraft(
                         paperId: paper, organisationId: responder.id!, answers: byId, now: now, time: deadlines.time, actor: .commandLine)
                     print("saved a draft (version \(response.version)) of \(responder.slug)'s response to paper \(paper)")

@@ -348,12 +348,37 @@ struct CLITests {
                         "must not be before the recommendation was issued")
         #expect(try store.list(ProviderResponse.self).filter { $0.paperId == paper.id }.isEmpty, "nothing saved")
         try answer(target: "2027-06-30")
+        try expectError(["recommendation", "respond", String(paper.id!), "--organisation", "harford-nhs", "--answers", answers.path,
+                         "--received", "letter"], "--received goes with --submit")
         #expect(try expectOK(["recommendation", "respond", String(paper.id!), "--organisation", "harford-nhs", "--answers", answers.path,
-                              "--submit"]).contains("submitted version 1"))
+                              "--submit", "--received", "letter of 2 March 2027"]).contains("submitted version 1"))
+        #expect(try store.list(ProviderResponse.self).first { $0.paperId == paper.id }?.receivedOutside == "letter of 2 March 2027")
         #expect(try expectOK(["recommendation", "refer", String(second), "--to", "Health and Wellbeing Board"]).contains("referred"))
         #expect(try expectOK(["recommendation", "close", String(first), "--note", "Dashboard live"]).contains("closed"))
         let final = try store.list(Recommendation.self)
         #expect(final.first { $0.id == Int64(first) }?.status == .closed && final.first { $0.id == Int64(second) }?.status == .referred)
+    }
+
+    /// Drafting a report's recommendations from its own text, from the shell: added once, in order, as drafts.
+    @Test func recommendationsFromAReportsText() throws {
+        _ = try expectOK(["demo", "seed"])
+        let store = try AppDatabase.open(path: database, clock: { Date() })
+        let meeting = try #require(try store.list(Meeting.self).first { $0.agendaPublishedAt != nil && $0.title.contains("LPAC") }
+            ?? store.list(Meeting.self).first { $0.agendaPublishedAt != nil })
+        let item = try #require(try store.list(AgendaItem.self).first { $0.meetingId == meeting.id && !$0.isExempt })
+        let file = directory.path("report.md")
+        try "# Scrutiny report\n\n## Recommendations\n\n1. Publish the data weekly.\n2. Fund weekend cover.\n".write(
+            toFile: file, atomically: true, encoding: .utf8)
+        let added = try expectOK(["paper", "add", file, "--item", String(item.id!), "--title", "Scrutiny report"])
+        let paper = try #require(added.split(separator: " ").dropFirst(3).first.flatMap { Int($0.dropLast()) })
+        _ = try expectOK(["paper", "publish", String(paper), "--late-reason", "Urgent: test"])
+        let drafted = try expectOK(["recommendation", "from-text", String(paper), "--organisation", "harford-nhs"])
+        #expect(drafted.contains("1\tPublish the data weekly.\n2\tFund weekend cover.\nadded 2 draft recommendations"), "\(drafted)")
+        #expect(try expectOK(["recommendation", "from-text", String(paper), "--organisation", "harford-nhs"]).contains("added 0 draft"))
+        let ours = try store.list(Recommendation.self).filter { $0.paperId == Int64(paper) }
+        #expect(ours.map(\.text) == ["Publish the data weekly.", "Fund weekend cover."] && ours.allSatisfy { $0.status == .draft })
+        let briefing = try #require(try store.list(Paper.self).first { $0.title.hasPrefix("Briefing: discharge delays") })
+        try expectError(["recommendation", "from-text", String(briefing.id!), "--organisation", "harford-nhs"], "no numbered list")
     }
 
     @Test func recommendationsOverdueAndNotifyRun() throws {

@@ -430,6 +430,44 @@ struct RecommendationTests {
             let after = try await Browser.anonymous(client, "/recommendations/\(id)")
             let time = fixture.deadlines.time
             #expect(after.body.contains("(extended on \(time.shortDate(fixture.office.clock.now)) from \(time.longDate(day: original)))"))
+            // A response the clerk entered from a letter says so where it is read.
+            _ = try fixture.db.submitResponse(
+                paperId: fixture.paper.id!, organisationId: fixture.trust.id!,
+                answers: [id: ResponseAnswer(decision: .rejected, reasons: "No funding"), issued[1].id!: ResponseAnswer(decision: .rejected, reasons: "No funding")],
+                basedOnVersion: 0, now: fixture.office.clock.now, deadlines: fixture.deadlines, receivedOutside: "letter of 2 March 2027", actor: .test)
+            let answered = try await Browser.anonymous(client, "/recommendations/\(id)")
+            #expect(answered.body.contains("received outside Townhall (letter of 2 March 2027) and entered by the clerk"))
+            #expect(!before.body.contains("received outside Townhall"))
+        }
+    }
+
+    /// The paper form's second button drafts what the report lists under its own "Recommendations" heading.
+    @Test func theClerkDraftsRecommendationsFromTheReportsOwnList() async throws {
+        let fixture = try Fixture()
+        let db = fixture.db, now = fixture.office.clock.now
+        let draft = try db.addPaper(itemId: fixture.paper.agendaItemId, title: "Scrutiny report", author: "LPAC",
+                                    markdown: "# Findings\n\n## Recommendations\n\n1. Publish discharge data weekly.\n2. Fund weekend pharmacy.\n",
+                                    now: now, actor: .test)
+        let (report, _) = try db.publishPaper(id: draft.id!, renderer: MarkdownRenderer(), at: now, rule: fixture.office.store.rule,
+                                              lateReason: "Urgent: test", actor: .test)
+        try await fixture.office.run { client in
+            var clerk = Browser(client)
+            try await clerk.signIn("lpac.clerk@townhall.test", BackOffice.password)
+            let page = try await clerk.get("/admin/papers/\(report.id!)")
+            #expect(page.body.contains("Draft them from the report&#39;s list") || page.body.contains("Draft them from the report's list"))
+            let drafted = try await clerk.post("/admin/papers/\(report.id!)/recommendations", [
+                ("_csrf", page.csrf!), ("organisation", String(fixture.trust.id!)), ("action", "from-text"),
+            ])
+            #expect(drafted.status == .seeOther)
+            let ours = try db.list(Recommendation.self).filter { $0.paperId == report.id }
+            #expect(ours.map(\.text) == ["Publish discharge data weekly.", "Fund weekend pharmacy."] && ours.allSatisfy { $0.status == .draft })
+            // A report without such a list says so, on the form, and adds nothing.
+            let briefing = try await clerk.get("/admin/papers/\(fixture.paper.id!)")
+            let refused = try await clerk.post("/admin/papers/\(fixture.paper.id!)/recommendations", [
+                ("_csrf", briefing.csrf!), ("organisation", String(fixture.trust.id!)), ("action", "from-text"),
+            ])
+            #expect(refused.status == .unprocessableContent && refused.body.contains("no numbered list under a"))
+            #expect(try db.list(Recommendation.self).filter { $0.paperId == fixture.paper.id }.isEmpty)
         }
     }
 }

@@ -109,6 +109,8 @@ public struct ProviderResponse: Codable, Sendable, Equatable {
     public var updatedAt: Date
     public var submittedAt: Date?
     public var submittedBy: String?
+    /// How a response that did not come through Townhall arrived ("letter of 2 March 2027"), entered by the clerk.
+    public var receivedOutside: String? = nil
 
     public init(
         id: Int64? = nil, paperId: Int64, organisationId: Int64, version: Int, status: ResponseStatus, createdAt:

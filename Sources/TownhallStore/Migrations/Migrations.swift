@@ -27,6 +27,7 @@ enum Migrations {
         (V18ForwardPlan.identifier, V18ForwardPlan.sql),
         (V19PrivateNotice.identifier, V19PrivateNotice.sql),
         (V20OParlLedger.identifier, V20OParlLedger.sql),
+        (V21ResponseReceived.identifier, V21ResponseReceived.sql),
     ]
 
     static var migrator: DatabaseMigrator {

@@ -61,6 +61,33 @@ extension AppDatabase {
         }
     }
 
+    /// Adds, as drafts to one organisation, the recommendations the report's own text lists under its
+    /// "Recommendations" heading (`RecommendationsInText`), in order, in one transaction; one the report already has
+    /// (the same text) is not added twice. Returns what was added.
+    public func addRecommendationsFromText(paperId: Int64, organisationId: Int64, now: Date, actor: Actor) throws -> [Recommendation] {
+        try writer.write { db in
+            let (paper, meeting) = try Self.publicReport(paperId, db)
+            guard try Organisation.exists(db, key: organisationId) else { throw TownhallError.notFound("no organisation with id \(organisationId)") }
+            let found = RecommendationsInText.items(in: paper.markdown)
+            guard !found.isEmpty else {
+                throw TownhallError.invalid("the report has no numbered list under a \"Recommendations\" heading")
+            }
+            let existing = Set(try String.fetchAll(db, sql: "SELECT text FROM recommendation WHERE paperId = ?", arguments: [paperId]))
+            var last = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM recommendation WHERE paperId = ?", arguments: [paperId]) ?? 0
+            var added: [Recommendation] = []
+            for text in found where !existing.contains(text) {
+                last += 1
+                var record = Recommendation(
+                    paperId: paperId, bodyId: meeting.bodyId, organisationId: organisationId, number: last, text: text, status: .draft,
+                    createdAt: now)
+                try record.insert(db)
+                try db.audit(actor, .add, .recommendation, record.id, "recommendation \(record.number) of paper \(paperId), from its text", at: now)
+                added.append(record)
+            }
+            return added
+        }
+    }
+
     public func removeDraftRecommendation(id: Int64, now: Date, actor: Actor) throws {
         try writer.write { db in
             guard let record = try Recommendation.fetchOne(db, key: id) else { throw TownhallError.notFound("no recommendation with id \(id)") }
@@ -144,9 +171,11 @@ extension AppDatabase {
     /// racing submissions wins; the other gets a conflict and its answers are left with the caller to show again.
     public func submitResponse(
         paperId: Int64, organisationId: Int64, answers: [Int64: ResponseAnswer], basedOnVersion: Int, now: Date,
-        deadlines: Deadlines, actor: Actor
+        deadlines: Deadlines, receivedOutside: String? = nil, actor: Actor
     ) throws -> ProviderResponse {
-        try writer.write { db in
+        let receivedOutside = receivedOutside?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if receivedOutside?.isEmpty == true { throw TownhallError.invalid("say how the response was received, for example \"letter of 2 March 2027\"") }
+        return try writer.write { db in
             let latest = try Self.latestSubmittedVersion(paperId, organisationId, db)
             guard latest == basedOnVersion else {
                 throw TownhallError.conflict("another response to this report was submitted while you were editing (version \(latest))")
@@ -162,6 +191,7 @@ extension AppDatabase {
             response.status = .submitted
             response.submittedAt = now
             response.submittedBy = actor.publicName
+            response.receivedOutside = receivedOutside
             try response.update(db)
             try db.audit(actor, .submit, .response, response.id, "version \(response.version) to paper \(paperId)", at: now)
             guard let first = recommendations.first, let body = try Body.fetchOne(db, key: first.bodyId),

@@ -129,20 +129,33 @@ struct RecommendationFollowUpRoutes: Sendable {
         return .redirect(to: SiteURL.adminPaper(detail.paper.id!).path(fragment: "recommendations"), type: .normal)
     }
 
+    /// The value of the paper form's "draft them from the report's text" button.
+    static let fromTextAction = "from-text"
+
     @Sendable func add(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (paper, user, form) = try await clerk.submission(request, context, clerk.requirePaper, bodyId: { $0.meeting.meeting.bodyId })
         var errors = FormErrors()
+        // The form's second button drafts every recommendation the report lists under its own heading.
+        let fromText = form[.action] == Self.fromTextAction
         let organisationId = Int64(form[.organisation])
         if organisationId == nil { errors.add(.organisation, "Select the organisation the recommendation is addressed to") }
-        if form.text(.recommendation).isEmpty { errors.add(.recommendation, "Write the recommendation") }
+        if !fromText, form.text(.recommendation).isEmpty { errors.add(.recommendation, "Write the recommendation") }
         if let organisationId, errors.isEmpty {
             do {
-                _ = try await database.perform { try $0.addRecommendation(
-                    paperId: paper.paper.id!, organisationId: organisationId, text: form.text(.recommendation), now: clerk.now(), actor: .user(user)) }
+                let (paperId, text, now) = (paper.paper.id!, form.text(.recommendation), clerk.now())
+                if fromText {
+                    _ = try await database.perform { try $0.addRecommendationsFromText(
+                        paperId: paperId, organisationId: organisationId, now: now, actor: .user(user)) }
+                } else {
+                    _ = try await database.perform { try $0.addRecommendation(
+                        paperId: paperId, organisationId: organisationId, text: text, now: now, actor: .user(user)) }
+                }
                 return .redirect(to: SiteURL.adminPaper(paper.paper.id!).path(fragment: "recommendations"), type: .normal)
             } catch let error as TownhallError {
-                guard case .conflict(let message) = error else { throw error }
-                errors.add(.recommendation, message.asSentence)
+                switch error {
+                case .conflict(let message), .invalid(let message): errors.add(.recommendation, message.asSentence)
+                default: throw error
+                }
             }
         }
         return try await clerk.paperForm(paper: paper.paper, item: paper.item, meeting: paper.meeting, form: clerk.paperValues(paper.paper, merging: form),

@@ -211,6 +211,8 @@ struct RecommendationPageView: Sendable {
         let isCorrection: Bool
         let submittedOn: String
         let submittedBy: String
+        /// How it arrived when not through Townhall; the clerk entered it.
+        let receivedOutside: String?
         let decision: String
         let reasons: String?
         let action: String?
@@ -251,6 +253,7 @@ struct RecommendationPageView: Sendable {
             Answer(
                 version: answer.response.version, isLatest: index == 0, isCorrection: answer.response.version > 1,
                 submittedOn: answer.response.submittedAt.map(time.dateTime) ?? "", submittedBy: answer.response.submittedBy ?? "",
+                receivedOutside: answer.response.receivedOutside,
                 decision: answer.item.decision?.label ?? "", reasons: answer.item.reasons.nonEmpty, action: answer.item.action.nonEmpty,
                 targetDate: answer.item.targetDate.map(day),
                 onTime: Self.onTime(answer.response.submittedAt, due: due, time: time))
