@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TownhallDomain
 
@@ -49,5 +50,7 @@ struct RecommendationsInTextTests {
             A closing paragraph, not part of the list.
             """
         #expect(RecommendationsInText.items(in: report) == ["First. Its indented second paragraph.", "Second."])
+        #expect(RecommendationsInText.items(in: report.replacingOccurrences(of: "\n", with: "\r\n"))
+                == ["First. Its indented second paragraph.", "Second."], "as a browser's form sends it")
     }
 }

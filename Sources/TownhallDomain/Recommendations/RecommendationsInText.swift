@@ -6,7 +6,8 @@ import Foundation
 /// paragraphs stay part of it. Nothing is found without such a heading and list.
 public enum RecommendationsInText {
     public static func items(in markdown: String) -> [String] {
-        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
+        // Any line ending: a browser's form sends CRLF, which Swift reads as one newline character.
+        let lines = markdown.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { String($0) }
         guard let heading = lines.firstIndex(where: isRecommendationsHeading) else { return [] }
         var items: [String] = []
         var current: [String]? = nil
