@@ -93,8 +93,8 @@ public struct OParlLedgerWriter {
     /// every object the ledger already has, so one no longer public is marked deleted.
     public func everyCandidate() throws -> [OParlKey] {
         var keys: [OParlKey] = [OParlKey(.bodies, OParlLedgerWriter.installationBody)]
-        func add(_ kind: OParlKind, _ sql: String, prefix: String = "") throws {
-            for id in try Int64.fetchAll(db, sql: sql) { keys.append(OParlKey(kind, prefix + String(id))) }
+        func add(_ kind: OParlKind, _ sql: String) throws {
+            for id in try Int64.fetchAll(db, sql: sql) { keys.append(OParlKey(kind, id)) }
         }
         try add(.organizations, "SELECT id FROM body ORDER BY id")
         try add(.persons, "SELECT id FROM person ORDER BY id")
@@ -103,7 +103,7 @@ public struct OParlLedgerWriter {
         try add(.meetings, "SELECT id FROM meeting ORDER BY startsAt, id")
         try add(.agendaitems, "SELECT i.id FROM agendaItem i JOIN meeting m ON m.id = i.meetingId ORDER BY m.startsAt, i.position")
         for id in try Int64.fetchAll(db, sql: "SELECT id FROM paper ORDER BY COALESCE(publishedAt, createdAt), id") {
-            keys += [OParlKey(.papers, id), OParlKey(.consultations, id), OParlKey(.files, "paper-\(id)")]
+            paper(id, into: &keys)
         }
         try add(.files, "SELECT id FROM attachment ORDER BY createdAt, id")
         let known = try Row.fetchAll(db, sql: "SELECT kind, key FROM oparlEntry WHERE deleted = 0")
@@ -181,7 +181,7 @@ public struct OParlLedgerWriter {
 
     /// A paper is three OParl objects: the Paper, its Consultation and its text as the main File.
     private func paper(_ id: Int64, into keys: inout [OParlKey]) {
-        keys += [OParlKey(.papers, id), OParlKey(.consultations, id), OParlKey(.files, "paper-\(id)")]
+        keys += [OParlKey(.papers, id), OParlKey(.consultations, id), .paperFile(id)]
     }
 }
 
@@ -189,10 +189,5 @@ extension AppDatabase {
     /// Runs `body` with the ledger inside one write transaction.
     public func oparlLedgerWrite<T: Sendable>(_ body: @escaping @Sendable (OParlLedgerWriter) throws -> T) async throws -> T {
         try await writer.write { db in try body(OParlLedgerWriter(db: db)) }
-    }
-
-    /// The same, for callers off the async world (the CLI after seeding).
-    public func oparlLedgerWriteNow<T>(_ body: (OParlLedgerWriter) throws -> T) throws -> T {
-        try writer.write { db in try body(OParlLedgerWriter(db: db)) }
     }
 }

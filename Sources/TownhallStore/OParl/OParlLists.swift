@@ -31,6 +31,17 @@ public struct OParlKey: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(kind.rawValue)/\(key)" }
+
+    /// A paper's text as a File (its `mainFile`): `files/paper-12`, beside the attachments' numeric ids.
+    public static func paperFile(_ paperId: Int64) -> OParlKey { OParlKey(.files, "\(paperFilePrefix)\(paperId)") }
+
+    /// The paper whose text this File is; nil for any other key.
+    public var paperFileId: Int64? {
+        guard kind == .files, key.hasPrefix(Self.paperFilePrefix) else { return nil }
+        return Int64(key.dropFirst(Self.paperFilePrefix.count))
+    }
+
+    static let paperFilePrefix = "paper-"
 }
 
 /// The created/modified window and page asked for.

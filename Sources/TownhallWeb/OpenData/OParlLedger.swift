@@ -136,7 +136,7 @@ public final class OParlLedger: Sendable {
         case .meetings: object = .meeting; number = Int64(key.key)
         case .agendaitems: object = .agendaItem; number = Int64(key.key)
         case .papers, .consultations: object = .paper; number = Int64(key.key)
-        case .files where key.key.hasPrefix("paper-"): object = .paper; number = Int64(key.key.dropFirst(6))
+        case .files where key.paperFileId != nil: object = .paper; number = key.paperFileId
         case .files: object = .attachment; number = Int64(key.key)
         case .locations: object = .location; number = Int64(key.key)
         case .legislativeterms: return nil

@@ -72,7 +72,7 @@ struct OParlObjects {
         let id = key.key
         switch key.kind {
         case .legislativeterms: return try legislativeTerm(id)
-        case .files where id.hasPrefix("paper-"): return try Int64(id.dropFirst(6)).flatMap { try paperFile($0) }
+        case .files where key.paperFileId != nil: return try paperFile(key.paperFileId!)
         default: break
         }
         guard let number = Int64(id), String(number) == id else { return nil }
@@ -284,12 +284,12 @@ struct OParlObjects {
         let paperId = paper.id!
         let download = url(.paperDocument(paperId))
         return try stamp([
-            "id": object(.files, "paper-\(paperId)"), "type": type("File"), "name": .string(paper.title),
+            "id": object(.files, OParlKey.paperFile(paperId).key), "type": type("File"), "name": .string(paper.title),
             "fileName": .string(PaperDocument.fileName(paperId)), "mimeType": .string(PaperDocument.mediaType),
-            "date": paper.publishedAt.map { .string(time.day(of: $0)) }, "size": .int(Int64(PaperDocument.bytes(paper).count)),
+            "date": paper.publishedAt.map { .string(time.day(of: $0)) }, "size": .int(Int64(PaperDocument.size(paper))),
             "accessUrl": download, "downloadUrl": download, "paper": .array([object(.papers, paperId)]),
             "agendaItem": .array([object(.agendaitems, item.id!)]), "meeting": .array([object(.meetings, meeting.id!)]),
-        ], OParlKey(.files, "paper-\(paperId)"))
+        ], .paperFile(paperId))
     }
 
     /// An attachment the public may download.
