@@ -21,6 +21,12 @@ struct LocalTimeArithmeticTests {
                 "\(day)T\(LocalTime.padded(c.hour!)):\(LocalTime.padded(c.minute!)):\(LocalTime.padded(c.second!))" + mark)
     }
 
+    static func calendar(_ zone: TimeZone) -> Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        return calendar
+    }
+
     /// Instants around every clock change of 2015-2030 in the zone, and a spread through the years.
     static func instants(_ zone: TimeZone) -> [Date] {
         var dates: [Date] = []
@@ -50,6 +56,8 @@ struct LocalTimeArithmeticTests {
             #expect(time.calendarDay(of: date).description == want.day, "\(zoneName) \(date.timeIntervalSince1970)")
             #expect(time.clock24(date) == want.clock, "\(zoneName) \(date.timeIntervalSince1970)")
             #expect(time.isoLocal(date) == want.iso, "\(zoneName) \(date.timeIntervalSince1970)")
+            #expect(time.basicLocal(date) == String(want.iso.prefix(19).filter { $0 != "-" && $0 != ":" }), "\(zoneName) \(date.timeIntervalSince1970)")
+            #expect(time.startOfDay(date) == Self.calendar(zone).startOfDay(for: date), "\(zoneName) \(date.timeIntervalSince1970)")
             checked += 1
         }
         #expect(checked > 1_500)

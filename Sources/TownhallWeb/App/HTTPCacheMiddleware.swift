@@ -42,7 +42,7 @@ struct HTTPCacheMiddleware: RouterMiddleware {
             guard response.status == .ok, response.headers[.setCookie] == nil, response.headers[.eTag] != nil,
                   response.headers[.cacheControl] != "no-store" else { return response }
             if response.headers[.cacheControl]?.hasPrefix("public") != true { response.headers[.cacheControl] = Self.cacheControl }
-            lastModified = try self.lastModified(lastWrite: lastWrite)
+            lastModified = self.lastModified(lastWrite: lastWrite)
             response.headers[.lastModified] = Self.httpDate(lastModified)
             if request.method == .get {
                 let sink = CollectingWriter.Sink()
@@ -63,8 +63,8 @@ struct HTTPCacheMiddleware: RouterMiddleware {
     }
 
     /// The later of the last audited write and the start of today in local time.
-    func lastModified(lastWrite: Date?) throws -> Date {
-        let midnight = try time.parseDateTime("\(time.day(of: now())) 00:00")
+    func lastModified(lastWrite: Date?) -> Date {
+        let midnight = time.startOfDay(now())
         guard let lastWrite else { return midnight }
         return max(lastWrite, midnight)
     }

@@ -93,7 +93,7 @@ public struct ICalendar: Sendable {
 
     /// `yyyyMMddTHHmmss` in `time`'s zone: its ISO 8601 form without separators or offset.
     static func stamp(_ date: Date, in time: LocalTime, suffix: String) -> String {
-        String(time.isoLocal(date).prefix(19).filter { $0 != "-" && $0 != ":" }) + suffix
+        time.basicLocal(date) + suffix
     }
 
     /// TEXT values: backslash, semicolon, comma and newlines (CRLF, LF or CR) escaped (RFC 5545 section 3.3.11).
