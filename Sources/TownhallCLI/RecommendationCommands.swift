@@ -71,7 +71,8 @@ struct ResponseRuleCommand: AsyncParsableCommand {
 struct RecommendationsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "recommendation", abstract: "Recommendations and their responses.",
-        subcommands: [Add.self, FromText.self, Issue.self, List.self, Overdue.self, Extend.self, Refer.self, Close.self, Respond.self],
+        subcommands: [Add.self, FromText.self, Issue.self, List.self, Overdue.self, Extend.self, RequestExtension.self, DecideExtension.self, HoldingReply.self, Progress.self, Refer.self, Close.self,
+                      Respond.self],
         aliases: ["recommendations"])
 
     struct Overdue: AsyncParsableCommand {

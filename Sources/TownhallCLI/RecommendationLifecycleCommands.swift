@@ -97,6 +97,101 @@ extension RecommendationsCommand {
         }
     }
 
+    /// A request for more time that reached the clerk outside Townhall (a letter, an e-mail), entered for the
+    /// organisation, with the same checks as the provider's form.
+    struct RequestExtension: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "request-extension", abstract: "Record an organisation's request for more time; the clerk then grants or refuses it.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Recommendation id") var recommendation: Int64
+        @Option(help: "The day asked for, YYYY-MM-DD") var to: String
+        @Option(help: "The organisation's reason, as the public record will say") var reason: String
+        @Option(help: "Who asked, as the public record will name them (default Administrator)") var by: String?
+
+        func run() async throws {
+            try await reportingErrors {
+                let (config, database) = try store.open()
+                let actor = by.map { Actor(label: Actor.commandLine.label, publicName: $0) } ?? .commandLine
+                let request = try database.requestExtension(
+                    recommendationId: recommendation, organisationId: nil, to: to, reason: reason, at: Date(), deadlines: try config.deadlines(),
+                    actor: actor)
+                print("recommendation \(recommendation): more time asked for, to \(request.requestedDueOn) (was \(request.dueOnWhenAsked)); waiting for a decision")
+            }
+        }
+    }
+
+    /// A holding reply that reached the clerk outside Townhall, published for the organisation.
+    struct HoldingReply: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "holding-note", abstract: "Publish an organisation's holding reply to a report (response in preparation, expected by ...).")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Paper id of the report") var paper: Int64
+        @Option(help: "Slug of the organisation") var organisation: String
+        @Option(help: "The holding reply, as the public record will say") var note: String
+        @Option(name: .customLong("expected-by"), help: "When the organisation says its response will come, YYYY-MM-DD") var expectedBy = ""
+        @Option(help: "Who sent it, as the public record will name them (default Administrator)") var by: String?
+
+        func run() async throws {
+            try await reportingErrors {
+                let (config, database) = try store.open()
+                let responder = try await Add.organisation(database, organisation)
+                let actor = by.map { Actor(label: Actor.commandLine.label, publicName: $0) } ?? .commandLine
+                _ = try database.publishHoldingNote(
+                    paperId: paper, organisationId: responder.id!, note: note, expectedBy: expectedBy, at: Date(), deadlines: try config.deadlines(),
+                    actor: actor)
+                print("holding reply published for \(responder.name) on paper \(paper)")
+            }
+        }
+    }
+
+    /// Progress on the action promised for an accepted recommendation, as the provider's form records it.
+    struct Progress: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Publish a progress update on an accepted (or partly accepted) recommendation.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Recommendation id") var recommendation: Int64
+        @Option(help: "planned, in-progress, implemented or not-implemented") var status: String
+        @Option(help: "What has been done, as the public record will say") var note: String
+        @Option(help: "A new target day, YYYY-MM-DD") var target = ""
+        @Option(help: "Per cent complete, 0 to 100") var percent = ""
+        @Option(help: "Who reported it, as the public record will name them (default Administrator)") var by: String?
+
+        func run() async throws {
+            try await reportingErrors {
+                let status = try parseChoice(ImplementationStatus.self, status, option: "status")
+                let percent = try ImplementationUpdate.percent(percent).get()
+                let (config, database) = try store.open()
+                let actor = by.map { Actor(label: Actor.commandLine.label, publicName: $0) } ?? .commandLine
+                _ = try database.addImplementationUpdate(
+                    recommendationId: recommendation, status: status, note: note, targetDate: target, percentComplete: percent, at: Date(),
+                    deadlines: try config.deadlines(), actor: actor)
+                print("recommendation \(recommendation): progress published (\(status.label.lowercased()))")
+            }
+        }
+    }
+
+    struct DecideExtension: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "decide-extension", abstract: "Grant or refuse the waiting request for more time on a recommendation.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Recommendation id") var recommendation: Int64
+        @Flag(help: "Grant the request") var grant = false
+        @Flag(help: "Refuse the request (give --note)") var refuse = false
+        @Option(help: "The day granted, if earlier than the day asked for, YYYY-MM-DD") var to = ""
+        @Option(help: "The reasons, as the public record will say (required to refuse)") var note = ""
+
+        func run() async throws {
+            try await reportingErrors {
+                guard grant != refuse else { throw TownhallError.invalid("give one of --grant or --refuse") }
+                let (config, database) = try store.open()
+                let request = try database.decideExtension(
+                    recommendationId: recommendation, grant: grant, grantedDue: to, note: note, at: Date(), deadlines: try config.deadlines(),
+                    actor: .commandLine)
+                print(grant ? "recommendation \(recommendation): more time granted, now due \(request.grantedDueOn ?? "")"
+                      : "recommendation \(recommendation): request for more time refused; still due \(request.dueOnWhenAsked)")
+            }
+        }
+    }
+
     struct Refer: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Refer a rejected or partly accepted recommendation to another body.")
         @OptionGroup var store: StoreOptions
@@ -147,6 +242,8 @@ extension RecommendationsCommand {
         @Flag(help: "Submit the response (otherwise it is saved as a draft)") var submit = false
         @Option(help: "How it arrived, when not through Townhall, as the public record will say (\"letter of 2 March 2027\")")
         var received: String?
+        @Option(name: .customLong("sign-off"), help: "The authority the response carries (\"approved by the trust board on 12 March 2027\")")
+        var signOff = ""
 
         struct Answer: Decodable {
             var decision: String?
@@ -182,7 +279,7 @@ extension RecommendationsCommand {
                     let latest = try await database.latestSubmittedVersion(paperId: paper, organisationId: responder.id!)
                     let response = try database.submitResponse(
                         paperId: paper, organisationId: responder.id!, answers: byId, basedOnVersion: latest, now: now, deadlines: deadlines,
-                        receivedOutside: received, actor: .commandLine)
+                        receivedOutside: received, signOff: signOff, actor: .commandLine)
                     print("submitted version \(response.version) of \(responder.slug)'s response to paper \(paper)")
                 } else {
                     guard received == nil else { throw TownhallError.invalid("--received goes with --submit: a draft has not been received") }

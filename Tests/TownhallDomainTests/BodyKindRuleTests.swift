@@ -138,13 +138,14 @@ struct AnswerableTests {
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         for status in [RecommendationStatus.issued, .referred, .closed] {
             for decision in [nil] + ResponseDecision.allCases.map(Optional.some) {
-                for due in [nil, "2020-01-01", "2030-01-01", "2027-01-15"] {
+                for due in [nil, "2020-01-01", "2030-01-01", "2027-01-15"] { for pending in [false, true] {
                     let record = Recommendation(
                         paperId: 1, bodyId: 1, organisationId: 1, number: 1, text: "x", status: status, createdAt: now, issuedAt: now, dueOn: due)
                     let state = try #require(deadlines.state(
-                        status: status, dueOn: due, decision: decision, dueSoonWorkingDays: 10, longOverdueWorkingDays: 20, now: now))
+                        status: status, dueOn: due, decision: decision, extensionPending: pending, dueSoonWorkingDays: 10,
+                        longOverdueWorkingDays: 20, now: now))
                     #expect((state.allows(.respond) || state.allows(.correctResponse)) == record.isOpenToAnswer, "\(status) \(state)")
-                }
+                } }
             }
         }
     }

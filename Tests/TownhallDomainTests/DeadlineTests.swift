@@ -74,7 +74,7 @@ import Testing
         let deadlines = Deadlines(workingDays: days, time: LocalTime())
         func state(_ today: String, due: String = "2027-03-31") throws -> RecommendationState? {
             deadlines.state(
-                status: .issued, dueOn: due, decision: nil, dueSoonWorkingDays: 10, longOverdueWorkingDays: 20,
+                status: .issued, dueOn: due, decision: nil, extensionPending: false, dueSoonWorkingDays: 10, longOverdueWorkingDays: 20,
                 now: try LocalTime().parseDateTime("\(today) 12:00"))
         }
         #expect(try state("2027-03-01") == .awaitingResponse)
@@ -85,17 +85,51 @@ import Testing
         #expect(try state("2027-04-01") == .overdue)
         #expect(try state("2027-04-27") == .overdue, "19 working days past")
         #expect(try state("2027-04-28") == .longOverdue, "20 working days past")
-        #expect(deadlines.state(status: .issued, dueOn: "2027-03-31", decision: .rejected, dueSoonWorkingDays: 10,
+        #expect(deadlines.state(status: .issued, dueOn: "2027-03-31", decision: .rejected, extensionPending: false, dueSoonWorkingDays: 10,
                                 longOverdueWorkingDays: 20, now: Date()) == .rejected)
-        #expect(deadlines.state(status: .draft, dueOn: nil, decision: nil, dueSoonWorkingDays: 10, longOverdueWorkingDays: 20, now: Date()) == nil)
-        #expect(deadlines.state(status: .closed, dueOn: "2020-01-01", decision: nil, dueSoonWorkingDays: 10, longOverdueWorkingDays: 20, now: Date()) == .closed)
+        #expect(deadlines.state(status: .draft, dueOn: nil, decision: nil, extensionPending: false, dueSoonWorkingDays: 10, longOverdueWorkingDays: 20,
+                                now: Date()) == nil)
+        #expect(deadlines.state(status: .closed, dueOn: "2020-01-01", decision: nil, extensionPending: false, dueSoonWorkingDays: 10,
+                                longOverdueWorkingDays: 20, now: Date()) == .closed)
+        // A request for more time waiting for the clerk: not overdue, whatever the calendar says; an answer still wins.
+        let lateDay = try LocalTime().parseDateTime("2027-05-20 12:00")
+        #expect(deadlines.state(status: .issued, dueOn: "2027-03-31", decision: nil, extensionPending: true, dueSoonWorkingDays: 10,
+                                longOverdueWorkingDays: 20, now: lateDay) == .extensionRequested)
+        #expect(deadlines.state(status: .issued, dueOn: "2027-03-31", decision: .accepted, extensionPending: true, dueSoonWorkingDays: 10,
+                                longOverdueWorkingDays: 20, now: lateDay) == .accepted)
+        #expect(!RecommendationState.extensionRequested.isLate && RecommendationState.extensionRequested.isWaiting)
+    }
+
+    /// A request for more time and its decision are checked the same way wherever they come from.
+    @Test func requestsForMoreTimeAreChecked() {
+        let due = Day("2027-03-31")!
+        func fields(_ day: String, _ reason: String = "Board meets in June") -> [ExtensionRequest.Field] {
+            ExtensionRequest.requestProblems(requested: day, reason: reason, currentDue: due).map(\.field)
+        }
+        #expect(fields("2027-04-30").isEmpty)
+        #expect(fields(" 2027-04-30 ").isEmpty, "spaces around a typed day do not matter")
+        #expect(fields("") == [.requestedDue] && fields("2027-03-31") == [.requestedDue] && fields("2027-02-29") == [.requestedDue])
+        #expect(fields("2028-04-01") == [.requestedDue], "more than 366 days past the deadline")
+        #expect(fields("2028-03-31").isEmpty, "366 days past the deadline (2028 has 29 February) is allowed")
+        #expect(fields("2027-04-30", " \n") == [.reason] && fields("x", "") == [.requestedDue, .reason])
+        #expect(fields("2027-04-30", String(repeating: "a", count: ExtensionRequest.maxTextLength + 1)) == [.reason])
+        let request = ExtensionRequest(
+            recommendationId: 1, dueOnWhenAsked: "2027-03-31", requestedDueOn: "2027-04-30", reason: "x", requestedAt: Date(), requestedBy: "N")
+        func decision(_ grant: Bool, _ day: String = "", _ note: String = "") -> [ExtensionRequest.Field] {
+            ExtensionRequest.decisionProblems(grant: grant, grantedDue: day, note: note, request: request).map(\.field)
+        }
+        #expect(decision(true).isEmpty && decision(true, "2027-04-15").isEmpty && decision(true, "2027-04-30").isEmpty)
+        #expect(decision(true, "2027-05-01") == [.grantedDue] && decision(true, "2027-03-31") == [.grantedDue] && decision(true, "soon") == [.grantedDue])
+        #expect(decision(false) == [.note] && decision(false, "", "Enough time was given").isEmpty)
+        #expect(decision(false, "2099-01-01", "No").isEmpty, "a refusal ignores the day")
     }
 
     /// Every action in every state: exactly these are allowed.
     @Test func stateMachine() {
         let allowed: [RecommendationState: Set<RecommendationAction>] = [
-            .awaitingResponse: [.respond, .extendDeadline], .dueSoon: [.respond, .extendDeadline],
-            .overdue: [.respond, .extendDeadline], .longOverdue: [.respond, .extendDeadline],
+            .awaitingResponse: [.respond, .extendDeadline, .requestExtension], .dueSoon: [.respond, .extendDeadline, .requestExtension],
+            .overdue: [.respond, .extendDeadline, .requestExtension], .longOverdue: [.respond, .extendDeadline, .requestExtension],
+            .extensionRequested: [.respond, .decideExtension],
             .accepted: [.correctResponse, .close, .updateImplementation],
             .partiallyAccepted: [.correctResponse, .refer, .close, .updateImplementation],
             .rejected: [.correctResponse, .refer, .close],

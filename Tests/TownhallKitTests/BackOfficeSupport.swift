@@ -163,6 +163,8 @@ struct BackOffice {
         case .recommendations: return (.recommendations, [])
         case .recommendation: return (.recommendation(answerable.id!), [])
         case .organisation: return (.organisation(slug: "harford-police"), [])
+        case .organisationRecord: return (.organisationRecord(slug: "harford-police"), [])
+        case .organisationSnippet: return (.organisationSnippet(slug: "harford-police"), [])
         case .calendar: return (.calendar, [])
         case .bodyCalendar: return (.bodyCalendar(slug: board), [])
         case .papersFeed: return (.papersFeed, [])
@@ -226,10 +228,16 @@ struct BackOffice {
         case .adminRefer: return (.adminRefer(recommendation), [("referTo", "x")])
         case .adminClose: return (.adminClose(recommendation), [("closeNote", "x")])
         case .adminRecommendationDelete: return (.adminRecommendationDelete(recommendation), [])
+        case .adminExtensionDecision: return (.adminExtensionDecision(recommendation), [("action", "refuse"), ("decisionNote", "x")])
         case .providerDashboard: return (.providerDashboard, [])
         case .providerReport:
             return (.providerReport(paper: answerable.paperId), [("basedOn", "0"), ("action", "save"), ("decision-\(answerable.id!)", "accepted")])
         case .providerProgress: return (.providerProgress(recommendation: answerable.id!), [("status-\(answerable.id!)", "in-progress")])
+        case .providerHoldingNote:
+            return (.providerHoldingNote(paper: answerable.paperId), [("holdingNote", "Our response is in preparation."), ("expectedBy", "")])
+        case .providerExtension:
+            let id = answerable.id!
+            return (.providerExtension(recommendation: id), [("requestedDue-\(id)", "2040-01-01"), ("extensionReason-\(id)", "x")])
         }
     }
 

@@ -332,6 +332,22 @@ struct CLITests {
         let later = Day(due)!.adding(days: 14).description
         #expect(try expectOK(["recommendation", "extend", String(first), "--to", later, "--reason", "Trust board meets late"]).contains("now due \(later)"))
         try expectError(["recommendation", "extend", String(first), "--to", "2020-01-01", "--reason", "x"], "after the current one")
+        // A request for more time that came by letter: the provider form's checks, one waiting at a time, then decided.
+        let asked = Day(later)!.adding(days: 21).description
+        try expectError(["recommendation", "request-extension", String(first), "--to", later, "--reason", "Board"], "after the current deadline")
+        try expectError(["recommendation", "request-extension", String(first), "--to", asked, "--reason", " "], "give the reason")
+        #expect(try expectOK(["recommendation", "request-extension", String(first), "--to", asked, "--reason", "Board meets in June",
+                              "--by", "Nia NHS"]).contains("waiting for a decision"))
+        try expectError(["recommendation", "request-extension", String(first), "--to", asked, "--reason", "Again"], "extension requested")
+        try expectError(["recommendation", "extend", String(first), "--to", asked, "--reason", "x"], "extension requested")
+        try expectError(["recommendation", "decide-extension", String(first)], "one of --grant or --refuse")
+        try expectError(["recommendation", "decide-extension", String(first), "--refuse"], "give the reasons for refusing")
+        try expectError(["recommendation", "decide-extension", String(first), "--grant", "--to", Day(asked)!.adding(days: 1).description],
+                        "cannot be later than the day asked for")
+        #expect(try expectOK(["recommendation", "decide-extension", String(first), "--grant"]).contains("now due \(asked)"))
+        #expect(try store.list(Recommendation.self).first { $0.id == Int64(first) }?.dueOn == asked)
+        #expect(try store.list(ExtensionRequest.self).first { $0.recommendationId == Int64(first) }?.requestedBy == "Nia NHS")
+        try expectError(["recommendation", "decide-extension", String(first), "--grant"], "cannot be given a decision")
 
         let answers = FileManager.default.temporaryDirectory.appendingPathComponent("answers-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: answers) }
@@ -350,9 +366,24 @@ struct CLITests {
         try answer(target: "2027-06-30")
         try expectError(["recommendation", "respond", String(paper.id!), "--organisation", "harford-nhs", "--answers", answers.path,
                          "--received", "letter"], "--received goes with --submit")
+        // A holding reply by letter first, while both wait.
+        try expectError(["recommendation", "holding-note", String(paper.id!), "--organisation", "harford-nhs", "--note", " "], "write the holding reply")
+        #expect(try expectOK(["recommendation", "holding-note", String(paper.id!), "--organisation", "harford-nhs", "--note", "Board first",
+                              "--by", "Nia NHS"]).contains("holding reply published"))
+        #expect(try store.list(HoldingNote.self).first { $0.paperId == paper.id }?.byName == "Nia NHS")
+        try expectError(["recommendation", "respond", String(paper.id!), "--organisation", "harford-nhs", "--answers", answers.path,
+                         "--submit", "--sign-off", String(repeating: "x", count: 301)], "Keep the sign-off to 300 characters")
         #expect(try expectOK(["recommendation", "respond", String(paper.id!), "--organisation", "harford-nhs", "--answers", answers.path,
-                              "--submit", "--received", "letter of 2 March 2027"]).contains("submitted version 1"))
-        #expect(try store.list(ProviderResponse.self).first { $0.paperId == paper.id }?.receivedOutside == "letter of 2 March 2027")
+                              "--submit", "--received", "letter of 2 March 2027", "--sign-off", "Approved by the trust board on 1 March 2027"])
+            .contains("submitted version 1"))
+        let submitted = try store.list(ProviderResponse.self).first { $0.paperId == paper.id }
+        #expect(submitted?.receivedOutside == "letter of 2 March 2027" && submitted?.signOff == "Approved by the trust board on 1 March 2027")
+        try expectError(["recommendation", "holding-note", String(paper.id!), "--organisation", "harford-nhs", "--note", "Late"], "every recommendation")
+        try expectError(["recommendation", "progress", String(first), "--status", "in-progress", "--note", "Half done", "--percent", "140"], "0 to 100")
+        try expectError(["recommendation", "progress", String(second), "--status", "in-progress", "--note", "x"], "cannot be given an implementation update")
+        #expect(try expectOK(["recommendation", "progress", String(first), "--status", "in-progress", "--note", "Half done", "--percent", "50%",
+                              "--target", "2027-09-30"]).contains("progress published"))
+        #expect(try store.list(ImplementationUpdate.self).first { $0.recommendationId == Int64(first) }?.percentComplete == 50)
         #expect(try expectOK(["recommendation", "refer", String(second), "--to", "Health and Wellbeing Board"]).contains("referred"))
         #expect(try expectOK(["recommendation", "close", String(first), "--note", "Dashboard live"]).contains("closed"))
         let final = try store.list(Recommendation.self)

@@ -225,7 +225,15 @@ struct OpenDataTests {
 
     @Test func bulkDataHasTheDocumentedColumns() async throws {
         try await withDemo { store, client in
+            // One request for more time, so that file has a row to check.
+            let deadlines = try store.config.deadlines()
+            let waiting = try #require(try await store.database.trackedRecommendations(RecommendationScope(), deadlines: deadlines, now: store.now)
+                .first { $0.state.allows(.requestExtension) && $0.recommendation.dueOn != nil })
+            try store.database.requestExtension(
+                recommendationId: waiting.recommendation.id!, organisationId: nil, to: Day(waiting.recommendation.dueOn!)!.adding(days: 14).description,
+                reason: "Board meets later", at: store.now, deadlines: deadlines, actor: .test)
             for (name, columns) in [
+                ("extension-requests", ExtensionRequestLine.columns),
                 ("meetings", MeetingLine.columns), ("recommendations", RecommendationLine.columns), ("responses", ResponseLine.columns),
             ] {
                 let csv = try await Browser.anonymous(client, "/data/\(name).csv")

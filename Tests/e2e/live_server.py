@@ -34,13 +34,15 @@ def samples(db):
                             JOIN agendaItem i ON i.id = p.agendaItemId JOIN meeting m ON m.id = i.meetingId
                             WHERE r.status <> 'draft' AND m.agendaPublishedAt IS NOT NULL AND i.isExempt = 0 ORDER BY r.id""")[0]
     body = one("SELECT slug FROM body ORDER BY id")[0]
+    organisation = one("SELECT slug FROM organisation ORDER BY id")[0]
     return {
         "home": [], "search": [], "peerChallenges": [], "recommendations": [], "calendar": [], "papersFeed": [],
         "responsesFeed": [], "openData": [], "oparlSystem": [], "oparlBodies": [], "health": [], "ready": [],
         "bodyPage": [body], "bodyCalendar": [body], "bodyPapersFeed": [body], "bodyResponsesFeed": [body], "bodyPlanCalendar": [body], "bodyPlanData": [body],
         "meeting": [meeting], "paper": [paper], "attachment": [file_id, file_name],
         "inquiry": [one("SELECT slug FROM inquiry ORDER BY id")[0]],
-        "recommendation": [recommendation], "organisation": [one("SELECT slug FROM organisation ORDER BY id")[0]],
+        "recommendation": [recommendation], "organisation": [organisation], "organisationRecord": [organisation],
+        "organisationSnippet": [organisation],
         "dataFile": ["meetings.csv"], "oparlBody": [1], "oparlBodyList": [1, "meetings"],
         "oparlObject": ["meetings", meeting], "paperDocument": [paper], "oparlRoot": [], "oparlVersionRoot": [],
     }

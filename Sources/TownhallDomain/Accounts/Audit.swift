@@ -12,18 +12,22 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     case edit
     case end
     case extend
+    case grantExtension = "grant-extension"
     case issue
     case moveDown = "move-down"
     case moveUp = "move-up"
     case publish
+    case publishHoldingNote = "publish-holding-note"
     case publishAgenda = "publish-agenda"
     case publishMinutes = "publish-minutes"
     case record
     case recordAttendance = "record-attendance"
     case refer
+    case refuseExtension = "refuse-extension"
     case remove
     case renumber
     case reportBack = "report-back"
+    case requestExtension = "request-extension"
     case requestPasswordReset = "request-password-reset"
     case resetPassword = "reset-password"
     case saveDraft = "save-draft"
@@ -46,6 +50,7 @@ public enum AuditObject: String, Sendable, CaseIterable, Codable {
     case authority
     case boardDecision
     case body
+    case holdingNote
     case inquiry
     case location
     case meeting

@@ -14,9 +14,10 @@ public struct Deadlines: Sendable {
         rule.due(issued: time.calendarDay(of: issuedAt), workingDays: workingDays)
     }
 
-    /// The state of a recommendation at `now`; nil for a draft, which has no public state.
+    /// The state of a recommendation at `now`; nil for a draft, which has no public state. An unanswered one with
+    /// a request for more time waiting for the clerk's decision is "extension requested", whatever the calendar says.
     public func state(
-        status: RecommendationStatus, dueOn: String?, decision: ResponseDecision?, dueSoonWorkingDays: Int,
+        status: RecommendationStatus, dueOn: String?, decision: ResponseDecision?, extensionPending: Bool, dueSoonWorkingDays: Int,
         longOverdueWorkingDays: Int, now: Date
     ) -> RecommendationState? {
         switch status {
@@ -26,6 +27,7 @@ public struct Deadlines: Sendable {
         case .issued: break
         }
         if let decision { return RecommendationState(decision) }
+        if extensionPending { return .extensionRequested }
         guard let due = dueOn.flatMap(Day.init) else { return .awaitingResponse }
         let today = time.calendarDay(of: now)
         if today > due {
@@ -34,9 +36,11 @@ public struct Deadlines: Sendable {
         return workingDays.workingDays(from: today, to: due) <= dueSoonWorkingDays ? .dueSoon : .awaitingResponse
     }
 
-    public func state(of recommendation: Recommendation, decision: ResponseDecision?, body: Body, now: Date) -> RecommendationState? {
+    public func state(
+        of recommendation: Recommendation, decision: ResponseDecision?, extensionPending: Bool, body: Body, now: Date
+    ) -> RecommendationState? {
         state(
-            status: recommendation.status, dueOn: recommendation.dueOn, decision: decision,
+            status: recommendation.status, dueOn: recommendation.dueOn, decision: decision, extensionPending: extensionPending,
             dueSoonWorkingDays: body.dueSoonWorkingDays, longOverdueWorkingDays: body.longOverdueWorkingDays, now: now)
     }
 }

@@ -111,6 +111,15 @@ public struct ProviderResponse: Codable, Sendable, Equatable {
     public var submittedBy: String?
     /// How a response that did not come through Townhall arrived ("letter of 2 March 2027"), entered by the clerk.
     public var receivedOutside: String? = nil
+    /// The authority the response carries, as the responder stated it ("approved by the trust board on 12 March").
+    public var signOff: String? = nil
+    /// The longest a sign-off may be: one sentence.
+    public static let maxSignOffLength = 300
+
+    /// What is wrong with a sign-off as typed, or nil; the form and the store ask the same.
+    public static func signOffProblem(_ text: String) -> String? {
+        text.trimmingCharacters(in: .whitespacesAndNewlines).count > maxSignOffLength ? "Keep the sign-off to \(maxSignOffLength) characters" : nil
+    }
 
     public init(
         id: Int64? = nil, paperId: Int64, organisationId: Int64, version: Int, status: ResponseStatus, createdAt:
@@ -161,16 +170,19 @@ public struct ImplementationUpdate: Codable, Sendable, Equatable {
     public var targetDate: String?
     public var at: Date
     public var byName: String
+    /// How far the action has got, when the update says.
+    public var percentComplete: Int?
 
     public init(
         id: Int64? = nil, recommendationId: Int64, status: ImplementationStatus, note: String, targetDate: String? =
-        nil, at: Date, byName: String
+        nil, at: Date, byName: String, percentComplete: Int? = nil
     ) {
         self.id = id
         self.recommendationId = recommendationId
         self.status = status
         self.note = note
         self.targetDate = targetDate
+        self.percentComplete = percentComplete
         self.at = at
         self.byName = byName
     }
@@ -181,6 +193,10 @@ public enum NotificationKind: String, Codable, Sendable, CaseIterable {
     case dueSoon = "due-soon"
     case overdue
     case responseReceived = "response-received"
+    /// A request for more time, to the clerks; the decision on it, to the responders.
+    case extensionRequest = "extension-request"
+    /// A promised action whose target day passed before it was implemented, to the responders and the clerks.
+    case actionOverdue = "action-overdue"
     /// An annual report or peer challenge follow-up that is due soon or overdue.
     case dutyReminder = "duty-reminder"
     /// A self-service password reset link.

@@ -61,6 +61,8 @@ public enum RecommendationState: String, Codable, Sendable, CaseIterable {
     case dueSoon = "due-soon"
     case overdue
     case longOverdue = "long-overdue"
+    /// The organisation has asked for more time and the clerk has not yet decided (`ExtensionRequest`).
+    case extensionRequested = "extension-requested"
     case accepted
     case partiallyAccepted = "partially-accepted"
     case rejected
@@ -73,6 +75,7 @@ public enum RecommendationState: String, Codable, Sendable, CaseIterable {
         case .dueSoon: "Response due soon"
         case .overdue: "Overdue"
         case .longOverdue: "Long overdue"
+        case .extensionRequested: "Extension requested"
         case .accepted: "Responded: accepted"
         case .partiallyAccepted: "Responded: partially accepted"
         case .rejected: "Responded: rejected"
@@ -81,7 +84,7 @@ public enum RecommendationState: String, Codable, Sendable, CaseIterable {
         }
     }
 
-    public var isWaiting: Bool { [.awaitingResponse, .dueSoon, .overdue, .longOverdue].contains(self) }
+    public var isWaiting: Bool { [.awaitingResponse, .dueSoon, .overdue, .longOverdue, .extensionRequested].contains(self) }
     public var isLate: Bool { self == .overdue || self == .longOverdue }
 
     init(_ decision: ResponseDecision) {
@@ -95,16 +98,19 @@ public enum RecommendationState: String, Codable, Sendable, CaseIterable {
 
 /// What can be done to a recommendation; `RecommendationState.allows` is the state machine.
 public enum RecommendationAction: String, Sendable, CaseIterable {
-    case respond, correctResponse, extendDeadline, refer, close, updateImplementation
+    case respond, correctResponse, extendDeadline, refer, close, updateImplementation, requestExtension, decideExtension
 }
 
 extension RecommendationState {
-    /// Whether `action` is allowed in this state. Waiting recommendations can be answered or given more time;
-    /// answered ones corrected; a rejection (whole or partial) referred onward; answered or referred ones closed;
-    /// accepted work tracked. Nothing changes a closed recommendation.
+    /// Whether `action` is allowed in this state. Waiting recommendations can be answered, or given more time by
+    /// the clerk or at the organisation's request (one request at a time, and the clerk decides it rather than
+    /// extending around it); answered ones corrected; a rejection (whole or partial) referred onward; answered or
+    /// referred ones closed; accepted work tracked. Nothing changes a closed recommendation.
     public func allows(_ action: RecommendationAction) -> Bool {
         switch action {
-        case .respond, .extendDeadline: isWaiting
+        case .respond: isWaiting
+        case .extendDeadline, .requestExtension: isWaiting && self != .extensionRequested
+        case .decideExtension: self == .extensionRequested
         case .correctResponse: self == .accepted || self == .partiallyAccepted || self == .rejected
         case .refer: self == .rejected || self == .partiallyAccepted
         case .close: self == .accepted || self == .partiallyAccepted || self == .rejected || self == .referred

@@ -46,6 +46,24 @@ public struct ResponseAnswer: Sendable, Equatable {
         return problems
     }
 
+    /// Whether anything was typed or chosen for the recommendation.
+    public var isBlank: Bool { decision == nil && reasons.isEmpty && action.isEmpty && targetDate.isEmpty }
+
+    /// What stops this answer going into a submission. A report's recommendations can be answered one at a time
+    /// (issue 18): a blank answer is left for later and is not part of what is submitted, but one with words and
+    /// no decision is stopped, so what was typed is never dropped. Otherwise the answer must be complete (`problems`).
+    public func submissionProblems(number: Int, issuedOn: Day?) -> [(field: ResponseField, message: String)] {
+        if isBlank { return [] }
+        guard decision != nil else {
+            return [(.decision, "Say whether you accept recommendation \(number), or clear its answer to leave it for later")]
+                + savingProblems(number: number, issuedOn: issuedOn)
+        }
+        return problems(number: number, issuedOn: issuedOn)
+    }
+
+    /// The message when a submission answers nothing.
+    public static let nothingAnswered = "Answer at least one recommendation before you submit; the others can be answered later"
+
     /// What stops this answer being submitted: a decision; reasons for a partial acceptance or rejection; the
     /// action planned and a target date for an acceptance (whole or partial); and what stops it being saved.
     public func problems(number: Int, issuedOn: Day?) -> [(field: ResponseField, message: String)] {

@@ -28,6 +28,10 @@ enum Migrations {
         (V19PrivateNotice.identifier, V19PrivateNotice.sql),
         (V20OParlLedger.identifier, V20OParlLedger.sql),
         (V21ResponseReceived.identifier, V21ResponseReceived.sql),
+        (V22ExtensionRequests.identifier, V22ExtensionRequests.sql),
+        (V23HoldingNotes.identifier, V23HoldingNotes.sql),
+        (V24ResponseSignOff.identifier, V24ResponseSignOff.sql),
+        (V25ActionProgress.identifier, V25ActionProgress.sql),
     ]
 
     static var migrator: DatabaseMigrator {

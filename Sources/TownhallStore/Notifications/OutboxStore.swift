@@ -3,13 +3,28 @@ import GRDB
 import TownhallDomain
 
 extension AppDatabase {
-    /// Queues the calendar-driven notices (due soon, overdue) that are due now. Idempotent: each recommendation
+    /// Queues the calendar-driven notices (due soon, overdue, action overdue) that are due now. Idempotent: each recommendation
     /// gets each notice once per recipient, however often this runs.
     @discardableResult
     public func enqueueDeadlineNotices(deadlines: Deadlines, now: Date) throws -> Int {
         try writer.write { db in
             let before = try OutboxMessage.fetchCount(db)
             for tracked in try Self.tracked(db, RecommendationScope(), deadlines, now) {
+                if let action = tracked.action, action.isOverdue, let target = action.target {
+                    let record = tracked.recommendation
+                    try db.enqueue(
+                        .actionOverdue, to: try Self.responders(record.organisationId, db) + Self.clerkEmails(record.bodyId, db), at: now,
+                        subject: "Action overdue: recommendation \(record.number) of \(tracked.body.name) to \(tracked.organisation.name)",
+                        body: """
+                            The action \(tracked.organisation.name) promised on recommendation \(record.number) of "\(tracked.paperTitle)" \
+                            was due by \(deadlines.time.longDate(day: target)) and is not recorded as implemented\
+                            \(action.status.map { " (latest progress: \($0.label.lowercased()))" } ?? "").
+
+                            A progress update with a new target, or marking it implemented, ends this.
+                            {{site}}/recommendations/\(record.id!)
+                            """,
+                        dedupeKey: "\(NotificationKind.actionOverdue.rawValue):\(record.id!):\(target)")
+                }
                 let kind: NotificationKind
                 switch tracked.state {
                 case .dueSoon: kind = .dueSoon

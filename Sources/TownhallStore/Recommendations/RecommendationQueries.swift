@@ -12,6 +12,8 @@ public struct TrackedRecommendation: Sendable {
     /// When the organisation first submitted an answer to it.
     public var firstAnsweredAt: Date?
     public var state: RecommendationState
+    /// The promised action, for an accepted (or partly accepted) recommendation.
+    public var action: ActionTrack? = nil
 
     /// Answered by the end of the due day (as extended), judged in London.
     public func answeredOnTime(time: LocalTime) -> Bool? {
@@ -55,18 +57,25 @@ public struct RecommendationDetail: Sendable {
     public var paper: Paper
     public var meeting: Meeting
     public var extensions: [DeadlineExtension]
+    /// Requests for more time, oldest first, decided or waiting.
+    public var extensionRequests: [ExtensionRequest]
+    /// The organisation's holding replies to the report, newest first.
+    public var holdingNotes: [HoldingNote]
     /// Submitted responses that answer it, newest first, each with its answer.
     public var answers: [(response: ProviderResponse, item: ResponseItem)]
     public var updates: [ImplementationUpdate]
 
     public init(
-        tracked: TrackedRecommendation, paper: Paper, meeting: Meeting, extensions: [DeadlineExtension], answers:
-        [(response: ProviderResponse, item: ResponseItem)], updates: [ImplementationUpdate]
+        tracked: TrackedRecommendation, paper: Paper, meeting: Meeting, extensions: [DeadlineExtension],
+        extensionRequests: [ExtensionRequest], holdingNotes: [HoldingNote], answers: [(response: ProviderResponse, item: ResponseItem)],
+        updates: [ImplementationUpdate]
     ) {
         self.tracked = tracked
         self.paper = paper
         self.meeting = meeting
         self.extensions = extensions
+        self.extensionRequests = extensionRequests
+        self.holdingNotes = holdingNotes
         self.answers = answers
         self.updates = updates
     }
@@ -79,11 +88,14 @@ public struct ResponseWorkspace: Sendable {
     public var draft: ProviderResponse?
     public var draftItems: [Int64: ResponseItem]
     public var latest: ProviderResponse?
+    /// Each recommendation's latest submitted answer, from whichever version last answered it.
     public var latestItems: [Int64: ResponseItem]
+    /// The organisation's holding replies to the report, newest first.
+    public var holdingNotes: [HoldingNote]
 
     public init(
         paper: Paper, recommendations: [TrackedRecommendation], draft: ProviderResponse? = nil, draftItems: [Int64:
-        ResponseItem], latest: ProviderResponse? = nil, latestItems: [Int64: ResponseItem]
+        ResponseItem], latest: ProviderResponse? = nil, latestItems: [Int64: ResponseItem], holdingNotes: [HoldingNote]
     ) {
         self.paper = paper
         self.recommendations = recommendations
@@ -91,6 +103,7 @@ public struct ResponseWorkspace: Sendable {
         self.draftItems = draftItems
         self.latest = latest
         self.latestItems = latestItems
+        self.holdingNotes = holdingNotes
     }
 }
 
@@ -128,6 +141,8 @@ extension AppDatabase {
             return RecommendationDetail(
                 tracked: tracked, paper: paper, meeting: meeting,
                 extensions: try DeadlineExtension.filter(Column("recommendationId") == id).order(Column("id")).fetchAll(db),
+                extensionRequests: try ExtensionRequest.filter(Column("recommendationId") == id).order(Column("id")).fetchAll(db),
+                holdingNotes: try Self.holdingNotes(db, paperId: record.paperId, organisationId: record.organisationId),
                 answers: answers,
                 updates: try ImplementationUpdate.filter(Column("recommendationId") == id).order(Column("id")).fetchAll(db))
         }
@@ -146,9 +161,15 @@ extension AppDatabase {
                 guard let response else { return [:] }
                 return Dictionary(uniqueKeysWithValues: try ResponseItem.filter(Column("responseId") == response.id).fetchAll(db).map { ($0.recommendationId, $0) })
             }
+            // Each recommendation's latest answer: versions may answer some of a report's recommendations and not
+            // others, so the newest version that answers it.
+            var latestItems: [Int64: ResponseItem] = [:]
+            for response in responses where response.status == .submitted {
+                for (recommendationId, item) in try items(response) where latestItems[recommendationId] == nil { latestItems[recommendationId] = item }
+            }
             return ResponseWorkspace(
                 paper: paper, recommendations: recommendations, draft: draft, draftItems: try items(draft), latest: latest,
-                latestItems: try items(latest))
+                latestItems: latestItems, holdingNotes: try Self.holdingNotes(db, paperId: paperId, organisationId: organisationId))
         }
     }
 
@@ -175,7 +196,14 @@ extension AppDatabase {
               (SELECT ri.decision FROM responseItem ri JOIN response rs ON rs.id = ri.responseId
                 WHERE ri.recommendationId = r.id AND rs.status = 'submitted' ORDER BY rs.version DESC LIMIT 1) AS decision,
               (SELECT MIN(rs.submittedAt) FROM responseItem ri JOIN response rs ON rs.id = ri.responseId
-                WHERE ri.recommendationId = r.id AND rs.status = 'submitted') AS firstAnsweredAt
+                WHERE ri.recommendationId = r.id AND rs.status = 'submitted') AS firstAnsweredAt,
+              EXISTS (SELECT 1 FROM extensionRequest e WHERE e.recommendationId = r.id AND e.decision = 'pending') AS extensionPending,
+              (SELECT ri.targetDate FROM responseItem ri JOIN response rs ON rs.id = ri.responseId
+                WHERE ri.recommendationId = r.id AND rs.status = 'submitted' ORDER BY rs.version DESC LIMIT 1) AS responseTarget,
+              (SELECT u.status FROM implementationUpdate u WHERE u.recommendationId = r.id ORDER BY u.id DESC LIMIT 1) AS latestStatus,
+              (SELECT u.percentComplete FROM implementationUpdate u WHERE u.recommendationId = r.id ORDER BY u.id DESC LIMIT 1) AS latestPercent,
+              (SELECT u.targetDate FROM implementationUpdate u WHERE u.recommendationId = r.id AND u.targetDate IS NOT NULL
+                ORDER BY u.id DESC LIMIT 1) AS latestTarget
             FROM recommendation r JOIN paper p ON p.id = r.paperId JOIN agendaItem i ON i.id = p.agendaItemId
             JOIN meeting m ON m.id = i.meetingId
             \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
@@ -193,10 +221,15 @@ extension AppDatabase {
             else { return nil }
             let decision = (row["decision"] as String?).flatMap(ResponseDecision.init(rawValue:))
             // A draft has no public state (`state` is nil); lists check `status == .draft` and show it as a draft.
-            return TrackedRecommendation(
+            let state = deadlines.state(of: record, decision: decision, extensionPending: row["extensionPending"], body: body, now: now)
+                ?? .awaitingResponse
+            var tracked = TrackedRecommendation(
                 recommendation: record, body: body, organisation: organisation, paperTitle: row["paperTitle"], decision: decision,
-                firstAnsweredAt: row["firstAnsweredAt"],
-                state: deadlines.state(of: record, decision: decision, body: body, now: now) ?? .awaitingResponse)
+                firstAnsweredAt: row["firstAnsweredAt"], state: state)
+            tracked.action = ActionTrack(
+                state: state, responseTarget: row["responseTarget"], latestStatus: (row["latestStatus"] as String?).flatMap(ImplementationStatus.init),
+                latestTarget: row["latestTarget"], percentComplete: row["latestPercent"], today: deadlines.time.calendarDay(of: now))
+            return tracked
         }
     }
 

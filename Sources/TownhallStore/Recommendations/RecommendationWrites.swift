@@ -171,8 +171,10 @@ extension AppDatabase {
     /// racing submissions wins; the other gets a conflict and its answers are left with the caller to show again.
     public func submitResponse(
         paperId: Int64, organisationId: Int64, answers: [Int64: ResponseAnswer], basedOnVersion: Int, now: Date,
-        deadlines: Deadlines, receivedOutside: String? = nil, actor: Actor
+        deadlines: Deadlines, receivedOutside: String? = nil, signOff: String = "", actor: Actor
     ) throws -> ProviderResponse {
+        let signOff = signOff.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let problem = ProviderResponse.signOffProblem(signOff) { throw TownhallError.invalid(problem) }
         let receivedOutside = receivedOutside?.trimmingCharacters(in: .whitespacesAndNewlines)
         if receivedOutside?.isEmpty == true { throw TownhallError.invalid("say how the response was received, for example \"letter of 2 March 2027\"") }
         return try writer.write { db in
@@ -183,22 +185,27 @@ extension AppDatabase {
             let recommendations = try Self.answerable(paperId, organisationId, db)
             for recommendation in recommendations {
                 let answer = answers[recommendation.id!] ?? ResponseAnswer(decision: nil)
-                if let problem = answer.problems(number: recommendation.number, issuedOn: recommendation.issuedDay(deadlines.time)).first {
+                if let problem = answer.submissionProblems(number: recommendation.number, issuedOn: recommendation.issuedDay(deadlines.time)).first {
                     throw TownhallError.invalid(problem.message)
                 }
             }
-            var response = try Self.writeDraft(paperId, organisationId, answers, recommendations, now, db, actor)
+            // Only the answered ones are part of this version; a recommendation left blank keeps its earlier
+            // answer, if any, and waits for one otherwise.
+            let answered = recommendations.filter { answers[$0.id!]?.decision != nil }
+            guard !answered.isEmpty else { throw TownhallError.invalid(ResponseAnswer.nothingAnswered) }
+            var response = try Self.writeDraft(paperId, organisationId, answers, answered, now, db, actor)
             response.status = .submitted
             response.submittedAt = now
             response.submittedBy = actor.publicName
             response.receivedOutside = receivedOutside
+            response.signOff = signOff.isEmpty ? nil : signOff
             try response.update(db)
             try db.audit(actor, .submit, .response, response.id, "version \(response.version) to paper \(paperId)", at: now)
             guard let first = recommendations.first, let body = try Body.fetchOne(db, key: first.bodyId),
                   let organisation = try Organisation.fetchOne(db, key: organisationId)
             else { return response }
             let clerks = try Self.clerkEmails(body.id!, db)
-            let late = recommendations.contains { ($0.dueOn.flatMap(Day.init) ?? .init(ordinal: .max)) < deadlines.time.calendarDay(of: now) }
+            let late = answered.contains { ($0.dueOn.flatMap(Day.init) ?? .init(ordinal: .max)) < deadlines.time.calendarDay(of: now) }
             try db.enqueue(
                 .responseReceived, to: clerks, at: now,
                 subject: "\(organisation.name) has responded to \(body.name)\(response.version > 1 ? " (correction)" : "")",
@@ -258,9 +265,10 @@ extension AppDatabase {
 
     /// Records progress on an accepted (or partly accepted) recommendation.
     public func addImplementationUpdate(
-        recommendationId: Int64, status: ImplementationStatus, note: String, targetDate: String?, at now: Date, deadlines: Deadlines,
-        actor: Actor
+        recommendationId: Int64, status: ImplementationStatus, note: String, targetDate: String?, percentComplete: Int? = nil, at now: Date,
+        deadlines: Deadlines, actor: Actor
     ) throws -> ImplementationUpdate {
+        if let problem = ImplementationUpdate.percentProblem(percentComplete) { throw TownhallError.invalid(problem) }
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !note.isEmpty else { throw TownhallError.invalid("describe the progress made") }
         let target = targetDate.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
@@ -270,7 +278,8 @@ extension AppDatabase {
                 throw TownhallError.invalid(problem)
             }
             var update = ImplementationUpdate(
-                recommendationId: recommendationId, status: status, note: note, targetDate: target, at: now, byName: actor.publicName)
+                recommendationId: recommendationId, status: status, note: note, targetDate: target, at: now, byName: actor.publicName,
+                percentComplete: percentComplete)
             try update.insert(db)
             try db.audit(actor, .updateImplementation, .recommendation, recommendationId, status.rawValue, at: now)
             return update
@@ -284,7 +293,8 @@ extension AppDatabase {
         guard let record = try Recommendation.fetchOne(db, key: id), let body = try Body.fetchOne(db, key: record.bodyId) else {
             throw TownhallError.notFound("no recommendation with id \(id)")
         }
-        let state = deadlines.state(of: record, decision: try latestDecision(id, db), body: body, now: now)
+        let state = deadlines.state(
+            of: record, decision: try latestDecision(id, db), extensionPending: try pendingExtension(id, db) != nil, body: body, now: now)
         guard let state, state.allows(action) else {
             throw TownhallError.conflict("recommendation \(record.number) is \(state?.label.lowercased() ?? "a draft"); it cannot be \(action.pastTense)")
         }
@@ -402,6 +412,8 @@ extension RecommendationAction {
         case .refer: "referred"
         case .close: "closed"
         case .updateImplementation: "given an implementation update"
+        case .requestExtension: "given more time on request (a request is already waiting, or it is answered)"
+        case .decideExtension: "given a decision on more time (no request is waiting)"
         }
     }
 }

@@ -17,6 +17,16 @@ extension DeadlineExtension: FetchableRecord, MutablePersistableRecord {
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
+extension ExtensionRequest: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "extensionRequest"
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension HoldingNote: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "holdingNote"
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
 extension ProviderResponse: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "response"
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

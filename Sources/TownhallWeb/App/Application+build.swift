@@ -60,7 +60,7 @@ func buildRouter(
         .register(on: routes)
     FeedRoutes(database: database, pages: pages, deadlines: deadlines, baseURL: config.baseURL, siteName: config.siteName, now: now)
         .register(on: routes)
-    let tracker = RecommendationRoutes(database: database, pages: pages, deadlines: deadlines, now: now)
+    let tracker = RecommendationRoutes(database: database, pages: pages, deadlines: deadlines, baseURL: config.baseURL, now: now)
     tracker.register(on: routes)
     ResponseRoutes(database: database, pages: pages, deadlines: deadlines, now: now).register(on: routes)
     AuthRoutes(database: database, pages: pages, policy: policy, cookies: cookies, now: now)

@@ -22,9 +22,9 @@ enum FormField: String, Sendable, CaseIterable {
     // Papers and their recommendations
     case author, reportYear, lateReason, withdrawReason, recommendation, organisation, authority
     // Recommendations
-    case newDue, referTo, referNote, closeNote
+    case newDue, referTo, referNote, closeNote, grantedDue, decisionNote
     // The provider's response
-    case basedOn, note, progressTarget
+    case basedOn, note, progressTarget, percent, requestedDue, extensionReason, holdingNote, expectedBy, signOff
     // Seats on a body
     case name, role, council, category
     // The forward plan

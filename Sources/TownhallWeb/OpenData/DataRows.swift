@@ -54,11 +54,32 @@ struct RecommendationLine: Encodable, DataRow {
     let dueOn: String
     let decision: String
     let answeredOn: String
+    let implementation: String
+    let percentComplete: String
+    let actionTarget: String
+    let actionOverdue: Bool
     let url: String
 
-    static let columns = ["id", "number", "body", "organisation", "paperId", "paperTitle", "text", "state", "issuedOn", "dueOn", "decision", "answeredOn", "url"]
+    static let columns = [
+        "id", "number", "body", "organisation", "paperId", "paperTitle", "text", "state", "issuedOn", "dueOn", "decision", "answeredOn",
+        "implementation", "percentComplete", "actionTarget", "actionOverdue", "url",
+    ]
     var cells: [String] {
-        [String(id), String(number), body, organisation, String(paperId), paperTitle, text, state, issuedOn, dueOn, decision, answeredOn, url]
+        [String(id), String(number), body, organisation, String(paperId), paperTitle, text, state, issuedOn, dueOn, decision, answeredOn,
+         implementation, percentComplete, actionTarget, String(actionOverdue), url]
+    }
+}
+
+extension ExtensionRequestLine: DataRow {
+    static let columns = [
+        "id", "recommendationId", "recommendationNumber", "body", "organisation", "requestedAt", "requestedBy", "dueOnWhenAsked",
+        "requestedDueOn", "reason", "decision", "decidedAt", "decidedBy", "grantedDueOn", "decisionNote",
+    ]
+    var cells: [String] {
+        [
+            String(id), String(recommendationId), String(recommendationNumber), body, organisation, LocalTime.utc.isoLocal(requestedAt), requestedBy,
+            dueOnWhenAsked, requestedDueOn, reason, decision, decidedAt.map(LocalTime.utc.isoLocal) ?? "", decidedBy, grantedDueOn, decisionNote,
+        ]
     }
 }
 

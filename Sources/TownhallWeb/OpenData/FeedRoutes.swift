@@ -34,6 +34,8 @@ struct FeedRoutes: Sendable {
                 return try await meetingsData(format, bom: bom, after: after)
             case .recommendations: return try await recommendationsData(format.rawValue, bom: bom)
             case .responses: return try await responsesData(format.rawValue, bom: bom)
+            case .extensionRequests:
+                return try Self.data(try await database.extensionRequestLines(), format: format.rawValue, name: DataSet.extensionRequests.rawValue, bom: bom)
             }
         }
     }
@@ -134,6 +136,8 @@ struct FeedRoutes: Sendable {
                 text: tracked.recommendation.text, state: tracked.state.rawValue,
                 issuedOn: tracked.recommendation.issuedAt.map { time.day(of: $0) } ?? "", dueOn: tracked.recommendation.dueOn ?? "",
                 decision: tracked.decision?.rawValue ?? "", answeredOn: tracked.firstAnsweredAt.map { time.day(of: $0) } ?? "",
+                implementation: tracked.action?.status?.rawValue ?? "", percentComplete: tracked.action?.percentComplete.map(String.init) ?? "",
+                actionTarget: tracked.action?.target?.description ?? "", actionOverdue: tracked.action?.isOverdue ?? false,
                 url: "\(baseURL)/recommendations/\(tracked.recommendation.id!)")
         }
         return try Self.data(rows, format: format, name: "recommendations", bom: bom)
@@ -169,6 +173,7 @@ struct FeedRoutes: Sendable {
 /// The bulk data sets under `/data`, each as CSV and JSON, in files named `set.format`.
 public enum DataSet: String, CaseIterable, Sendable {
     case meetings, recommendations, responses
+    case extensionRequests = "extension-requests"
 
     static func fileName(_ set: DataSet, _ format: DataFormat) -> String { "\(set.rawValue).\(format.rawValue)" }
 

@@ -17,6 +17,7 @@ struct RecommendationFollowUpRoutes: Sendable {
         routes.get(.adminRecommendations, use: dashboard)
         routes.get(.adminRecommendation, use: recommendation)
         routes.post(.adminExtend, use: extend)
+        routes.post(.adminExtensionDecision, use: decideExtension)
         routes.post(.adminRefer, use: refer)
         routes.post(.adminClose, use: close)
         routes.post(.adminRecommendationDelete, use: remove)
@@ -61,6 +62,9 @@ struct RecommendationFollowUpRoutes: Sendable {
             record: RecommendationPageView(detail, time: time), csrf: context.session?.csrfToken ?? "",
             deleteURL: SiteURL.adminRecommendationDelete(id).path, extendURL: SiteURL.adminExtend(id).path,
             referURL: SiteURL.adminRefer(id).path, closeURL: SiteURL.adminClose(id).path, paperURL: SiteURL.adminPaper(detail.paper.id!).path,
+            decisionURL: SiteURL.adminExtensionDecision(id).path, canDecide: !isDraft && state.allows(.decideExtension),
+            grantedDue: form[.grantedDue], decisionNote: form[.decisionNote], grantedDueError: errors.message(for: .grantedDue),
+            decisionNoteError: errors.message(for: .decisionNote),
             isDraft: isDraft, canExtend: !isDraft && state.allows(.extendDeadline), canRefer: !isDraft && state.allows(.refer),
             canClose: !isDraft && state.allows(.close), newDue: form[.newDue], reason: form[.reason], referTo: form[.referTo],
             referNote: form[.referNote], closeNote: form[.closeNote], newDueError: errors.message(for: .newDue),
@@ -80,6 +84,10 @@ struct RecommendationFollowUpRoutes: Sendable {
         let (detail, user, form) = try await clerk.submission(request, context, requireRecommendation, bodyId: { $0.tracked.body.id! })
         do {
             try await body(detail, user, form)
+        } catch let problem as FieldProblem {
+            var errors = FormErrors()
+            errors.add(problem.field, problem.message.asSentence)
+            return page(try await requireRecommendation(context), form: form, errors: errors, context: context, status: .unprocessableContent)
         } catch let error as TownhallError {
             switch error {
             case .invalid(let message), .conflict(let message):
@@ -103,6 +111,21 @@ struct RecommendationFollowUpRoutes: Sendable {
             try await database.perform { try $0.extendDeadline(
                 recommendationId: detail.tracked.recommendation.id!, to: day, reason: form.text(.reason), at: clerk.now(), deadlines: deadlines,
                 actor: .user(user)) }
+        }
+    }
+
+    /// The clerk's grant or refusal of the waiting request for more time; problems are marked on the field they are about.
+    @Sendable func decideExtension(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await change(request, context, field: .decisionNote) { detail, user, form in
+            guard let grant = ["grant": true, "refuse": false][form[.action]] else { throw TownhallError.invalid("choose to grant or refuse the request") }
+            if let waiting = detail.extensionRequests.last(where: { $0.decision == .pending }),
+               let problem = ExtensionRequest.decisionProblems(
+                grant: grant, grantedDue: form.text(.grantedDue), note: form.text(.decisionNote), request: waiting).first {
+                throw FieldProblem(field: problem.field == .grantedDue ? .grantedDue : .decisionNote, message: problem.message)
+            }
+            try await database.perform { try $0.decideExtension(
+                recommendationId: detail.tracked.recommendation.id!, grant: grant, grantedDue: form.text(.grantedDue),
+                note: form.text(.decisionNote), at: clerk.now(), deadlines: deadlines, actor: .user(user)) }
         }
     }
 
@@ -259,6 +282,13 @@ struct ClerkRecommendationView: Sendable {
     let csrf: String
     let deleteURL, extendURL, referURL, closeURL: String
     let paperURL: String
+    /// The waiting request for more time, decided here.
+    let decisionURL: String
+    let canDecide: Bool
+    let grantedDue: String
+    let decisionNote: String
+    let grantedDueError: String?
+    let decisionNoteError: String?
     let isDraft: Bool
     let canExtend: Bool
     let canRefer: Bool
@@ -273,4 +303,10 @@ struct ClerkRecommendationView: Sendable {
     let referToError: String?
     let hasErrors: Bool
     let errors: [FormErrors.Entry]
+}
+
+/// A problem a route found before the store did, about one field of the form.
+struct FieldProblem: Error {
+    let field: FormField
+    let message: String
 }

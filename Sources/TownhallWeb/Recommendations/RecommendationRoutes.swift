@@ -8,6 +8,8 @@ struct RecommendationRoutes: Sendable {
     let database: AppDatabase
     let pages: PageRenderer
     let deadlines: Deadlines
+    /// The site's address, for the links of the record snippet other sites show.
+    let baseURL: String
     let now: @Sendable () -> Date
 
     var time: LocalTime { deadlines.time }
@@ -16,6 +18,35 @@ struct RecommendationRoutes: Sendable {
         routes.get(.recommendations, use: tracker)
         routes.get(.recommendation, use: recommendation)
         routes.get(.organisation, use: organisation)
+        routes.get(.organisationRecord, use: recordJSON)
+        routes.get(.organisationSnippet, use: recordSnippet)
+    }
+
+    /// The organisation named in the path, its recommendations and its record as at today; unknown is a 404.
+    func record(_ context: AppRequestContext) async throws -> (Organisation, [TrackedRecommendation], ResponseRecord, Day) {
+        guard let organisation = try await database.organisation(slug: try context.parameters.require("slug")) else {
+            throw HTTPError(.notFound)
+        }
+        let current = now()
+        let tracked = try await database.trackedRecommendations(RecommendationScope(organisationId: organisation.id), deadlines: deadlines, now: current)
+        return (organisation, tracked, ResponseRecord(tracked, deadlines: deadlines), time.calendarDay(of: current))
+    }
+
+    func snippet(_ organisation: Organisation, _ record: ResponseRecord, today: Day) -> String {
+        pages.fragment("_response-record", ResponseRecordView(organisation, record: record, today: today, time: time, base: baseURL))
+    }
+
+    @Sendable func recordJSON(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (organisation, _, record, today) = try await self.record(context)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let json = String(decoding: try encoder.encode(ResponseRecordJSON(organisation, record: record, today: today, base: baseURL)), as: UTF8.self)
+        return FeedRoutes.response(json, type: "application/json")
+    }
+
+    @Sendable func recordSnippet(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (organisation, _, record, today) = try await self.record(context)
+        return FeedRoutes.response(snippet(organisation, record, today: today), type: "text/html; charset=utf-8")
     }
 
     @Sendable func tracker(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -54,12 +85,10 @@ struct RecommendationRoutes: Sendable {
     }
 
     @Sendable func organisation(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let organisation = try await database.organisation(slug: try context.parameters.require("slug")) else {
-            throw HTTPError(.notFound)
-        }
-        let tracked = try await database.trackedRecommendations(
-            RecommendationScope(organisationId: organisation.id), deadlines: deadlines, now: now())
-        let view = OrganisationView(organisation, tracked: tracked, time: time)
+        let (organisation, tracked, record, today) = try await self.record(context)
+        let view = OrganisationView(
+            organisation, tracked: tracked, record: ResponseRecordView(organisation, record: record, today: today, time: time, base: ""),
+            snippet: snippet(organisation, record, today: today), time: time)
         return pages.render(
             "organisation", title: organisation.name,
             breadcrumbs: [Breadcrumb(title: "Home", url: SiteURL.home.path), Breadcrumb(title: "Recommendations tracker", url: SiteURL.recommendations.path)],

@@ -10,6 +10,7 @@ extension RecommendationState {
         case .dueSoon: "tag--yellow"
         case .overdue: "tag--orange"
         case .longOverdue: "tag--red"
+        case .extensionRequested: "tag--yellow"
         case .accepted: "tag--green"
         case .partiallyAccepted: "tag--turquoise"
         case .rejected: "tag--red"
@@ -35,6 +36,8 @@ struct RecommendationRow: Sendable {
     let stateLabel: String
     let stateClass: String
     let isDraft: Bool
+    /// Set when the action promised is past its target and not implemented.
+    let actionOverdue: String?
 
     /// Rows in the back office link to the clerk's page, elsewhere to the public one.
     init(_ tracked: TrackedRecommendation, time: LocalTime, inBackOffice: Bool = false) {
@@ -54,6 +57,7 @@ struct RecommendationRow: Sendable {
         isDraft = record.status == .draft
         stateLabel = isDraft ? "Draft" : tracked.state.label
         stateClass = isDraft ? "tag--grey" : tracked.state.tagClass
+        actionOverdue = tracked.action?.isOverdue == true ? ActionTrack.overdueLabel : nil
     }
 }
 
@@ -187,10 +191,25 @@ struct RecommendationPageView: Sendable {
     let dueBasis: String
     let extensions: [Extension]
     let hasExtensions: Bool
+    /// Requests for more time and their decisions, public whatever the decision.
+    let requests: [Request]
+    let hasRequests: Bool
+    /// The organisation's holding replies to the report, newest first.
+    let holdingNotes: [Holding]
     let answers: [Answer]
     let hasAnswers: Bool
     let updates: [Update]
     let hasUpdates: Bool
+    /// Where the promised action stands: its status, per cent, target and whether it is overdue.
+    let action: Action?
+
+    struct Action: Sendable {
+        let status: String
+        let percent: String?
+        let target: String?
+        /// `ActionTrack.overdueLabel` when overdue.
+        let overdue: String?
+    }
     let referredTo: String?
     let referralNote: String?
     let referredOn: String?
@@ -205,6 +224,34 @@ struct RecommendationPageView: Sendable {
         let by: String
     }
 
+    struct Holding: Sendable {
+        let on: String
+        let by: String
+        let note: String
+        let expectedBy: String?
+
+        init(_ note: HoldingNote, time: LocalTime) {
+            on = time.shortDate(note.at)
+            by = note.byName
+            self.note = note.note
+            expectedBy = note.expectedBy.flatMap(Day.init).map(time.longDate(day:))
+        }
+    }
+
+    struct Request: Sendable {
+        let askedOn: String
+        let askedBy: String
+        let from: String
+        let to: String
+        let reason: String
+        let decision: String
+        let isPending: Bool
+        let decidedOn: String?
+        let decidedBy: String?
+        let granted: String?
+        let note: String?
+    }
+
     struct Answer: Sendable {
         let version: Int
         let isLatest: Bool
@@ -213,6 +260,8 @@ struct RecommendationPageView: Sendable {
         let submittedBy: String
         /// How it arrived when not through Townhall; the clerk entered it.
         let receivedOutside: String?
+        /// The authority it carries, as the responder stated it.
+        let signOff: String?
         let decision: String
         let reasons: String?
         let action: String?
@@ -224,6 +273,7 @@ struct RecommendationPageView: Sendable {
         let status: String
         let note: String
         let targetDate: String?
+        let percent: String?
         let on: String
         let by: String
     }
@@ -247,22 +297,35 @@ struct RecommendationPageView: Sendable {
             Extension(from: day($0.previousDueOn), to: day($0.newDueOn), reason: $0.reason, on: time.shortDate($0.at), by: $0.byName)
         }
         hasExtensions = !extensions.isEmpty
+        requests = detail.extensionRequests.map {
+            Request(
+                askedOn: time.shortDate($0.requestedAt), askedBy: $0.requestedBy, from: day($0.dueOnWhenAsked), to: day($0.requestedDueOn),
+                reason: $0.reason, decision: $0.decision.label, isPending: $0.decision == .pending, decidedOn: $0.decidedAt.map(time.shortDate),
+                decidedBy: $0.decidedBy, granted: $0.grantedDueOn.map(day), note: $0.decisionNote)
+        }
+        hasRequests = !requests.isEmpty
+        holdingNotes = detail.holdingNotes.map { Holding($0, time: time) }
         dueBasis = detail.extensions.last.map { "extended on \(time.shortDate($0.at)) from \(day($0.previousDueOn))" } ?? rule
         let due = record.dueOn.flatMap(Day.init)
         answers = detail.answers.enumerated().map { index, answer in
             Answer(
                 version: answer.response.version, isLatest: index == 0, isCorrection: answer.response.version > 1,
                 submittedOn: answer.response.submittedAt.map(time.dateTime) ?? "", submittedBy: answer.response.submittedBy ?? "",
-                receivedOutside: answer.response.receivedOutside,
+                receivedOutside: answer.response.receivedOutside, signOff: answer.response.signOff,
                 decision: answer.item.decision?.label ?? "", reasons: answer.item.reasons.nonEmpty, action: answer.item.action.nonEmpty,
                 targetDate: answer.item.targetDate.map(day),
                 onTime: Self.onTime(answer.response.submittedAt, due: due, time: time))
         }
         hasAnswers = !answers.isEmpty
         updates = detail.updates.reversed().map {
-            Update(status: $0.status.label, note: $0.note, targetDate: $0.targetDate.map(day), on: time.shortDate($0.at), by: $0.byName)
+            Update(status: $0.status.label, note: $0.note, targetDate: $0.targetDate.map(day), percent: $0.percentComplete.map { "\($0)% complete" },
+                   on: time.shortDate($0.at), by: $0.byName)
         }
         hasUpdates = !updates.isEmpty
+        action = detail.tracked.action.map {
+            Action(status: $0.status?.label ?? "No progress reported yet", percent: $0.percentComplete.map { "\($0)% complete" },
+                   target: $0.target.map(time.longDate(day:)), overdue: $0.isOverdue ? ActionTrack.overdueLabel : nil)
+        }
         referredTo = record.referredTo
         referralNote = record.referralNote.flatMap { $0.isEmpty ? nil : $0 }
         referredOn = record.referredAt.map(time.shortDate)
@@ -271,27 +334,26 @@ struct RecommendationPageView: Sendable {
     }
 }
 
-/// An organisation's response record: answered on time, answered late, still outstanding.
+/// An organisation's page: its response record (`ResponseRecord`), every recommendation to it, and the record's
+/// snippet and JSON for its own site.
 struct OrganisationView: Sendable {
     let name: String
     let kind: String
-    let onTime: Int
-    let late: Int
-    let outstanding: Int
-    let overdue: Int
-    let total: Int
+    let record: ResponseRecordView
+    /// The snippet's HTML, shown as code to copy; the same bytes `/organisations/{slug}/record.html` serves.
+    let snippet: String
+    let snippetURL: String
+    let jsonURL: String
     let rows: [RecommendationRow]
     let hasRows: Bool
 
-    init(_ organisation: Organisation, tracked: [TrackedRecommendation], time: LocalTime) {
+    init(_ organisation: Organisation, tracked: [TrackedRecommendation], record: ResponseRecordView, snippet: String, time: LocalTime) {
         name = organisation.name
         kind = organisation.kind.label
-        let answered = tracked.map { $0.answeredOnTime(time: time) }
-        onTime = answered.filter { $0 == true }.count
-        late = answered.filter { $0 == false }.count
-        outstanding = tracked.filter { $0.state.isWaiting }.count
-        overdue = tracked.filter { $0.state.isLate }.count
-        total = tracked.count
+        self.record = record
+        self.snippet = snippet
+        snippetURL = SiteURL.organisationSnippet(slug: organisation.slug).path
+        jsonURL = SiteURL.organisationRecord(slug: organisation.slug).path
         rows = tracked.map { RecommendationRow($0, time: time) }
         hasRows = !rows.isEmpty
     }

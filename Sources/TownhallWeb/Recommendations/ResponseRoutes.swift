@@ -18,6 +18,8 @@ struct ResponseRoutes: Sendable {
         routes.get(.providerReport, use: report)
         routes.post(.providerReport, use: respond)
         routes.post(.providerProgress, use: progress)
+        routes.post(.providerExtension, use: requestExtension)
+        routes.post(.providerHoldingNote, use: holdingNote)
     }
 
     /// The signed-in provider and the organisation they answer for; anyone else gets 403.
@@ -82,11 +84,15 @@ struct ResponseRoutes: Sendable {
             answers[id] = answer
             let number = tracked.recommendation.number
             let issued = tracked.recommendation.issuedDay(deadlines.time)
-            for problem in form[.action] == "submit" ? answer.problems(number: number, issuedOn: issued)
+            for problem in form[.action] == "submit" ? answer.submissionProblems(number: number, issuedOn: issued)
                 : answer.savingProblems(number: number, issuedOn: issued) {
                 errors.add(anchor: problem.field.anchor(id), problem.message)
             }
         }
+        if form[.action] == "submit", errors.isEmpty, !answers.values.contains(where: { $0.decision != nil }) {
+            errors.add(.response, ResponseAnswer.nothingAnswered)
+        }
+        if let problem = ProviderResponse.signOffProblem(form.text(.signOff)) { errors.add(.signOff, problem) }
         guard errors.isEmpty else {
             return responsePage(workspace, form: form, errors: errors, context: context, status: .unprocessableContent)
         }
@@ -95,7 +101,7 @@ struct ResponseRoutes: Sendable {
             if form[.action] == "submit" {
                 _ = try await database.perform { [answers] in try $0.submitResponse(
                     paperId: paperId, organisationId: organisationId, answers: answers, basedOnVersion: Int(form[.basedOn]) ?? -1,
-                    now: now(), deadlines: deadlines, actor: .user(user)) }
+                    now: now(), deadlines: deadlines, signOff: form.text(.signOff), actor: .user(user)) }
                 return .redirect(to: SiteURL.providerReport(paper: paperId).path, type: .normal)
             }
             _ = try await database.perform { [answers] in
@@ -134,9 +140,17 @@ struct ResponseRoutes: Sendable {
             errors.add(.progressTarget, row: id, problem)
             return try await progressError(paperId, organisationId, form: form, errors: errors, context: context)
         }
+        let percent: Int?
+        switch ImplementationUpdate.percent(form[.percent, row: id]) {
+        case .success(let value): percent = value
+        case .failure(let error):
+            errors.add(.percent, row: id, error.message.asSentence)
+            return try await progressError(paperId, organisationId, form: form, errors: errors, context: context)
+        }
         do {
             _ = try await database.perform { try $0.addImplementationUpdate(
-                recommendationId: id, status: status, note: form[.note, row: id], targetDate: form[.progressTarget, row: id], at: now(),
+                recommendationId: id, status: status, note: form[.note, row: id], targetDate: form[.progressTarget, row: id], percentComplete: percent,
+                at: now(),
                 deadlines: deadlines, actor: .user(user)) }
         } catch let error as TownhallError {
             guard case .invalid(let message) = error else { throw error }
@@ -144,6 +158,66 @@ struct ResponseRoutes: Sendable {
             return try await progressError(paperId, organisationId, form: form, errors: errors, context: context)
         }
         return .redirect(to: SiteURL.providerReport(paper: paperId).path(fragment: "progress-\(id)"), type: .normal)
+    }
+
+    /// Asks for more time on one recommendation: the day and the reason, checked here and again by the store.
+    @Sendable func requestExtension(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (user, organisationId) = try provider(request, context)
+        guard let detail = try await database.recommendationDetail(id: try PublicRoutes.id(context), deadlines: deadlines, now: now()),
+              detail.tracked.organisation.id == organisationId
+        else { throw HTTPError(.forbidden) }
+        let form = try await FormData.read(request, context: context)
+        try context.requireCSRF(form)
+        let record = detail.tracked.recommendation
+        let id = record.id!
+        var errors = FormErrors()
+        if let current = record.dueOn.flatMap(Day.init) {
+            for problem in ExtensionRequest.requestProblems(
+                requested: form[.requestedDue, row: id], reason: form[.extensionReason, row: id], currentDue: current) {
+                errors.add(problem.field == .requestedDue ? .requestedDue : .extensionReason, row: id, problem.message.asSentence)
+            }
+        }
+        if errors.isEmpty {
+            do {
+                _ = try await database.perform { try $0.requestExtension(
+                    recommendationId: id, organisationId: organisationId, to: form[.requestedDue, row: id],
+                    reason: form[.extensionReason, row: id], at: now(), deadlines: deadlines, actor: .user(user)) }
+                return .redirect(to: SiteURL.providerReport(paper: record.paperId).path(fragment: "progress-\(id)"), type: .normal)
+            } catch let error as TownhallError {
+                switch error {
+                case .invalid(let message), .conflict(let message): errors.add(.extensionReason, row: id, message.asSentence)
+                default: throw error
+                }
+            }
+        }
+        return try await progressError(record.paperId, organisationId, form: form, errors: errors, context: context)
+    }
+
+    /// Publishes a holding reply to the report ("response in preparation, expected by …").
+    @Sendable func holdingNote(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (user, organisationId) = try provider(request, context)
+        let workspace = try await requireWorkspace(context, organisationId)
+        let form = try await FormData.read(request, context: context)
+        try context.requireCSRF(form)
+        let paperId = workspace.paper.id!
+        var errors = FormErrors()
+        for problem in HoldingNote.problems(note: form[.holdingNote], expectedBy: form[.expectedBy], today: time.calendarDay(of: now())) {
+            errors.add(problem.field == .note ? .holdingNote : .expectedBy, problem.message.asSentence)
+        }
+        if errors.isEmpty {
+            do {
+                _ = try await database.perform { try $0.publishHoldingNote(
+                    paperId: paperId, organisationId: organisationId, note: form[.holdingNote], expectedBy: form[.expectedBy], at: now(),
+                    deadlines: deadlines, actor: .user(user)) }
+                return .redirect(to: SiteURL.providerReport(paper: paperId).path(fragment: "holding"), type: .normal)
+            } catch let error as TownhallError {
+                switch error {
+                case .invalid(let message), .conflict(let message): errors.add(.holdingNote, message.asSentence)
+                default: throw error
+                }
+            }
+        }
+        return responsePage(workspace, form: form, errors: errors, context: context, status: .unprocessableContent)
     }
 
     func progressError(_ paperId: Int64, _ organisationId: Int64, form: FormData, errors: FormErrors, context: AppRequestContext) async throws -> Response {

@@ -47,8 +47,23 @@ struct ResponseFormView: Sendable {
         let progressChoices: [Choice]
         let note: String
         let progressTarget: String
+        let percent: String
         let statusError: String?
         let noteError: String?
+        let progressTargetError: String?
+        let percentError: String?
+        /// The promised action's target and whether it is overdue, above the progress form.
+        let actionSummary: String?
+        let actionOverdue: String?
+        /// Asking for more time, while the recommendation waits for an answer and no request is already waiting.
+        let canRequestExtension: Bool
+        let extensionURL: String
+        let requestedDue: String
+        let extensionReason: String
+        let requestedDueError: String?
+        let extensionReasonError: String?
+        /// Opens the request's details when it comes back with a mistake.
+        let hasExtensionError: Bool
     }
 
     /// One recommendation's field names, each taken from `ResponseField`.
@@ -73,6 +88,17 @@ struct ResponseFormView: Sendable {
     let latestSubmitted: String?
     let notice: String?
     let responseError: String?
+    /// The holding reply: published ones, and the form while anything waits for an answer.
+    let signOff: String
+    let signOffError: String?
+    let holdingNotes: [RecommendationPageView.Holding]
+    let canPublishHolding: Bool
+    let showsHolding: Bool
+    let holdingURL: String
+    let holdingNote: String
+    let expectedBy: String
+    let holdingNoteError: String?
+    let expectedByError: String?
     let hasErrors: Bool
     let errors: [FormErrors.Entry]
 
@@ -101,8 +127,19 @@ struct ResponseFormView: Sendable {
                 progressChoices: ImplementationStatus.allCases.map {
                     Choice(value: $0.rawValue, label: $0.label, selected: form[.status, row: id] == $0.rawValue)
                 },
-                note: form[.note, row: id], progressTarget: form[.progressTarget, row: id],
-                statusError: errors.message(for: .status, row: id), noteError: errors.message(for: .note, row: id))
+                note: form[.note, row: id], progressTarget: form[.progressTarget, row: id], percent: form[.percent, row: id],
+                statusError: errors.message(for: .status, row: id), noteError: errors.message(for: .note, row: id),
+                progressTargetError: errors.message(for: .progressTarget, row: id), percentError: errors.message(for: .percent, row: id),
+                actionSummary: tracked.action.map { action in
+                    [action.status?.label ?? "No progress reported yet", action.percentComplete.map { "\($0)% complete" },
+                     action.target.map { "target \(time.longDate(day: $0))" }].compactMap { $0 }.joined(separator: ", ")
+                },
+                actionOverdue: tracked.action?.isOverdue == true ? ActionTrack.overdueLabel : nil,
+                canRequestExtension: tracked.state.allows(.requestExtension) && tracked.recommendation.dueOn != nil,
+                extensionURL: SiteURL.providerExtension(recommendation: id).path, requestedDue: form[.requestedDue, row: id],
+                extensionReason: form[.extensionReason, row: id], requestedDueError: errors.message(for: .requestedDue, row: id),
+                extensionReasonError: errors.message(for: .extensionReason, row: id),
+                hasExtensionError: errors.message(for: .requestedDue, row: id) != nil || errors.message(for: .extensionReason, row: id) != nil)
         }
         canAnswer = entries.contains { $0.canAnswer }
         isCorrection = workspace.latest != nil
@@ -111,6 +148,16 @@ struct ResponseFormView: Sendable {
         latestSubmitted = workspace.latest?.submittedAt.map(time.dateTime)
         self.notice = notice
         responseError = errors.message(for: .response)
+        signOff = form[.signOff]
+        signOffError = errors.message(for: .signOff)
+        holdingNotes = workspace.holdingNotes.map { RecommendationPageView.Holding($0, time: time) }
+        canPublishHolding = workspace.recommendations.contains { $0.state.isWaiting }
+        showsHolding = canPublishHolding || !holdingNotes.isEmpty
+        holdingURL = SiteURL.providerHoldingNote(paper: workspace.paper.id!).path
+        holdingNote = form[.holdingNote]
+        expectedBy = form[.expectedBy]
+        holdingNoteError = errors.message(for: .holdingNote)
+        expectedByError = errors.message(for: .expectedBy)
         hasErrors = !errors.isEmpty
         self.errors = errors.entries
     }

@@ -24,7 +24,7 @@ public enum Audience: String, Sendable, CaseIterable {
 public enum Route: String, Sendable, CaseIterable {
     // Public
     case home, bodyPage, meeting, paper, paperDocument, attachment, search, inquiry, peerChallenges
-    case recommendations, recommendation, organisation
+    case recommendations, recommendation, organisation, organisationRecord, organisationSnippet
     case calendar, bodyCalendar, papersFeed, bodyPapersFeed, responsesFeed, bodyResponsesFeed, openData, dataFile
     case bodyPlanCalendar, bodyPlanData
     case oparlRoot, oparlVersionRoot, oparlSystem, oparlBodies, oparlBody, oparlBodyList, oparlObject
@@ -39,9 +39,9 @@ public enum Route: String, Sendable, CaseIterable {
     case adminItemEdit, adminItemMove, adminItemDelete, adminNewPaper, adminItemAttachments
     case adminPaper, adminPaperPublish, adminPaperRevise, adminPaperWithdraw, adminAddRecommendation, adminIssueRecommendations
     case adminAttachment, adminAttachmentDelete
-    case adminRecommendations, adminRecommendation, adminExtend, adminRefer, adminClose, adminRecommendationDelete
+    case adminRecommendations, adminRecommendation, adminExtend, adminRefer, adminClose, adminRecommendationDelete, adminExtensionDecision
     // Providers
-    case providerDashboard, providerReport, providerProgress
+    case providerDashboard, providerReport, providerProgress, providerExtension, providerHoldingNote
 
     public var pattern: String {
         switch self {
@@ -57,6 +57,8 @@ public enum Route: String, Sendable, CaseIterable {
         case .recommendations: "/recommendations"
         case .recommendation: "/recommendations/:id"
         case .organisation: "/organisations/:slug"
+        case .organisationRecord: "/organisations/:slug/record.json"
+        case .organisationSnippet: "/organisations/:slug/record.html"
         case .calendar: "/calendar.ics"
         case .bodyCalendar: "/bodies/:slug/calendar.ics"
         case .papersFeed: "/feeds/papers.atom"
@@ -117,28 +119,32 @@ public enum Route: String, Sendable, CaseIterable {
         case .adminRefer: "/admin/recommendations/:id/refer"
         case .adminClose: "/admin/recommendations/:id/close"
         case .adminRecommendationDelete: "/admin/recommendations/:id/delete"
+        case .adminExtensionDecision: "/admin/recommendations/:id/extension-request"
         case .providerDashboard: "/provider"
         case .providerReport: "/provider/reports/:id"
         case .providerProgress: "/provider/recommendations/:id/progress"
+        case .providerExtension: "/provider/recommendations/:id/extension-request"
+        case .providerHoldingNote: "/provider/reports/:id/holding-note"
         }
     }
 
     public var audience: Audience {
         switch self {
         case .home, .bodyPage, .meeting, .paper, .paperDocument, .attachment, .search, .inquiry, .peerChallenges, .recommendations, .recommendation,
-             .organisation, .calendar, .bodyCalendar, .papersFeed, .bodyPapersFeed, .responsesFeed, .bodyResponsesFeed, .openData,
+             .organisation, .organisationRecord, .organisationSnippet, .calendar, .bodyCalendar, .papersFeed, .bodyPapersFeed, .responsesFeed, .bodyResponsesFeed, .openData,
              .dataFile, .bodyPlanCalendar, .bodyPlanData, .oparlRoot, .oparlVersionRoot, .oparlSystem, .oparlBodies, .oparlBody, .oparlBodyList,
              .oparlObject:
             .public
         case .health, .ready: .operations
         case .login, .logout, .passwordReset, .passwordResetLink: .account
-        case .providerDashboard, .providerReport, .providerProgress: .provider
+        case .providerDashboard, .providerReport, .providerProgress, .providerExtension, .providerHoldingNote: .provider
         case .adminDashboard, .adminMembers, .adminMemberEnd, .adminPlan, .adminNewMeeting, .adminMeeting, .adminMeetingEdit, .adminRenumber,
              .adminAddItem, .adminPublishAgenda, .adminMeetingStatus, .adminAttendance, .adminDeclarations, .adminWitnesses,
              .adminWitnessDelete, .adminMinutes, .adminMinutesPublish, .adminMinutesApprove, .adminItemEdit, .adminItemMove,
              .adminItemDelete, .adminNewPaper, .adminItemAttachments, .adminPaper, .adminPaperPublish, .adminPaperRevise,
              .adminPaperWithdraw, .adminAddRecommendation, .adminIssueRecommendations, .adminAttachment, .adminAttachmentDelete,
-             .adminRecommendations, .adminRecommendation, .adminExtend, .adminRefer, .adminClose, .adminRecommendationDelete:
+             .adminRecommendations, .adminRecommendation, .adminExtend, .adminRefer, .adminClose, .adminRecommendationDelete,
+             .adminExtensionDecision:
             .clerk
         }
     }
@@ -148,6 +154,7 @@ public enum Route: String, Sendable, CaseIterable {
     public var isCrossOrigin: Bool {
         switch self {
         case .oparlRoot, .oparlVersionRoot, .oparlSystem, .oparlBodies, .oparlBody, .oparlBodyList, .oparlObject, .paperDocument, .dataFile, .calendar, .bodyCalendar, .papersFeed,
+             .organisationRecord, .organisationSnippet,
              .bodyPapersFeed, .responsesFeed, .bodyResponsesFeed, .bodyPlanCalendar, .bodyPlanData:
             true
         default:
@@ -173,7 +180,7 @@ public enum Route: String, Sendable, CaseIterable {
              .adminDeclarations, .adminWitnesses, .adminWitnessDelete, .adminMinutesPublish, .adminMinutesApprove, .adminItemMove,
              .adminItemDelete, .adminItemAttachments, .adminPaperPublish, .adminPaperRevise, .adminPaperWithdraw,
              .adminAddRecommendation, .adminAttachmentDelete, .adminExtend, .adminRefer, .adminClose,
-             .adminRecommendationDelete, .providerProgress:
+             .adminRecommendationDelete, .providerProgress, .adminExtensionDecision, .providerExtension, .providerHoldingNote:
             [.post]
         case .login, .passwordReset, .passwordResetLink, .adminMembers, .adminPlan, .adminNewMeeting, .adminMeetingEdit, .adminMinutes,
              .adminItemEdit, .adminNewPaper, .adminPaper, .adminIssueRecommendations, .providerReport:

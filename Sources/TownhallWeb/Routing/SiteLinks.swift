@@ -18,6 +18,8 @@ struct SiteLinks: Sendable {
     let recommendationsCSV = SiteURL.dataFile(.recommendations, .csv).path
     let recommendationsJSON = SiteURL.dataFile(.recommendations, .json).path
     let responsesCSV = SiteURL.dataFile(.responses, .csv).path, responsesJSON = SiteURL.dataFile(.responses, .json).path
+    let extensionRequestsCSV = SiteURL.dataFile(.extensionRequests, .csv).path
+    let extensionRequestsJSON = SiteURL.dataFile(.extensionRequests, .json).path
 
     static let shared = SiteLinks()
 }

@@ -8,7 +8,7 @@ public enum SiteURL: Sendable, Equatable, CustomStringConvertible {
     case bodyPage(slug: String), bodyCalendar(slug: String), bodyPapersFeed(slug: String), bodyResponsesFeed(slug: String)
     case bodyPlanCalendar(slug: String), bodyPlanData(slug: String)
     case meeting(Int64), paper(Int64), paperDocument(Int64), attachment(Int64, name: String), inquiry(slug: String)
-    case recommendation(Int64), organisation(slug: String), dataFile(DataSet, DataFormat)
+    case recommendation(Int64), organisation(slug: String), organisationRecord(slug: String), organisationSnippet(slug: String), dataFile(DataSet, DataFormat)
     case oparlRoot, oparlVersionRoot, oparlSystem, oparlBodies, oparlBody(Int64), oparlBodyList(Int64, list: String), oparlObject(kind: String, id: String)
     case health, ready
     case login, logout, passwordReset, passwordResetLink(token: String)
@@ -22,7 +22,9 @@ public enum SiteURL: Sendable, Equatable, CustomStringConvertible {
     case adminAddRecommendation(paper: Int64), adminIssueRecommendations(paper: Int64)
     case adminAttachment(Int64), adminAttachmentDelete(Int64)
     case adminRecommendation(Int64), adminExtend(Int64), adminRefer(Int64), adminClose(Int64), adminRecommendationDelete(Int64)
-    case providerDashboard, providerReport(paper: Int64), providerProgress(recommendation: Int64)
+    case adminExtensionDecision(Int64)
+    case providerDashboard, providerReport(paper: Int64), providerProgress(recommendation: Int64), providerExtension(recommendation: Int64),
+         providerHoldingNote(paper: Int64)
 
     /// The route this link goes to, and the values of its parameters in order.
     public var target: (route: Route, values: [String]) {
@@ -48,6 +50,8 @@ public enum SiteURL: Sendable, Equatable, CustomStringConvertible {
         case .inquiry(let slug): (.inquiry, [slug])
         case .recommendation(let id): (.recommendation, ["\(id)"])
         case .organisation(let slug): (.organisation, [slug])
+        case .organisationRecord(let slug): (.organisationRecord, [slug])
+        case .organisationSnippet(let slug): (.organisationSnippet, [slug])
         case .dataFile(let set, let format): (.dataFile, [DataSet.fileName(set, format)])
         case .oparlRoot: (.oparlRoot, [])
         case .oparlVersionRoot: (.oparlVersionRoot, [])
@@ -99,9 +103,12 @@ public enum SiteURL: Sendable, Equatable, CustomStringConvertible {
         case .adminRefer(let id): (.adminRefer, ["\(id)"])
         case .adminClose(let id): (.adminClose, ["\(id)"])
         case .adminRecommendationDelete(let id): (.adminRecommendationDelete, ["\(id)"])
+        case .adminExtensionDecision(let id): (.adminExtensionDecision, ["\(id)"])
         case .providerDashboard: (.providerDashboard, [])
         case .providerReport(let paper): (.providerReport, ["\(paper)"])
         case .providerProgress(let recommendation): (.providerProgress, ["\(recommendation)"])
+        case .providerExtension(let recommendation): (.providerExtension, ["\(recommendation)"])
+        case .providerHoldingNote(let paper): (.providerHoldingNote, ["\(paper)"])
         }
     }
 

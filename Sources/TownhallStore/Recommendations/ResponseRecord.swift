@@ -1,0 +1,46 @@
+import Foundation
+import TownhallDomain
+
+/// An organisation's record of answering recommendations, across every body that addressed it (issue 18): a factual
+/// account, not a ranking. One computation for the organisation's page, the snippet a council or trust may put on
+/// its own site, and the JSON, so the three cannot disagree.
+public struct ResponseRecord: Sendable, Equatable {
+    /// Issued recommendations it has received.
+    public let received: Int
+    public let answeredOnTime: Int
+    public let answeredLate: Int
+    /// Over the late answers: the median of working days between the due day and the day answered; nil if none.
+    public let medianWorkingDaysLate: Double?
+    /// Still waiting for an answer, of which past the due day, and of those long overdue.
+    public let outstanding: Int
+    public let overdue: Int
+    public let longOverdue: Int
+    /// Actions promised on accepted recommendations that are past their target and not implemented.
+    public let actionsPastTarget: Int
+
+    public init(_ tracked: [TrackedRecommendation], deadlines: Deadlines) {
+        let issued = tracked.filter { $0.recommendation.status != .draft }
+        received = issued.count
+        var late: [Int] = []
+        var onTime = 0
+        for item in issued {
+            guard let answered = item.firstAnsweredAt, let due = item.recommendation.dueOn.flatMap(Day.init) else { continue }
+            let day = deadlines.time.calendarDay(of: answered)
+            if day <= due { onTime += 1 } else { late.append(deadlines.workingDays.workingDays(from: due, to: day)) }
+        }
+        answeredOnTime = onTime
+        answeredLate = late.count
+        medianWorkingDaysLate = Self.median(late)
+        outstanding = issued.filter { $0.state.isWaiting }.count
+        overdue = issued.filter { $0.state.isLate }.count
+        longOverdue = issued.filter { $0.state == .longOverdue }.count
+        actionsPastTarget = issued.filter { $0.action?.isOverdue == true }.count
+    }
+
+    static func median(_ values: [Int]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? Double(sorted[middle]) : Double(sorted[middle - 1] + sorted[middle]) / 2
+    }
+}
