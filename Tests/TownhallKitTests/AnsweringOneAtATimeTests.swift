@@ -58,6 +58,15 @@ struct AnsweringOneAtATimeTests {
             #expect(try await Browser.anonymous(client, "/recommendations/\(second)").body.contains(
                 "<strong>Sign-off:</strong> Approved by the trust board on 1 March 2027"))
             #expect(!firstPage.body.contains("Sign-off:"), "version 1 carried none")
+            // A correction of the first shows what it changed, word by word.
+            let corrected = try await provider.post("/provider/reports/\(paperId)", [
+                ("_csrf", csrf), ("basedOn", "2"), ("action", "submit"), ("decision-\(first)", "accepted"), ("action-\(first)", "Daily dashboard"),
+                ("target-\(first)", "2027-06-30")])
+            #expect(corrected.status == .seeOther)
+            let diffed = try await Browser.anonymous(client, "/recommendations/\(first)").body
+            #expect(diffed.contains("What version 3 changed"))
+            #expect(diffed.contains("<del><span class=\"visually-hidden\">removed: </span>Weekly</del> <ins><span class=\"visually-hidden\">added: </span>Daily</ins> dashboard"))
+            #expect(!diffed.contains("<dt class=\"summary-list__key\">Target date</dt>"), "an unchanged part is not listed")
         }
     }
 

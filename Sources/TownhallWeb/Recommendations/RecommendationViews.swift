@@ -267,6 +267,43 @@ struct RecommendationPageView: Sendable {
         let action: String?
         let targetDate: String?
         let onTime: Bool
+        /// Word by word, what this version changed in the answer before it; empty for the first.
+        let changes: [Change]
+        let hasChanges: Bool
+    }
+
+    /// One changed part of an answer (decision, reasons, action, target) as a word-level difference.
+    struct Change: Sendable {
+        let label: String
+        let pieces: [Piece]
+
+        struct Piece: Sendable {
+            let text: String
+            let isSame, isAdded, isRemoved: Bool
+        }
+
+        /// Nil when the part did not change.
+        init?(_ label: String, _ old: String, _ new: String) {
+            guard old != new else { return nil }
+            self.label = label
+            pieces = WordDiff.diff(old, new).map { piece in
+                switch piece {
+                case .same(let text): Piece(text: text, isSame: true, isAdded: false, isRemoved: false)
+                case .added(let text): Piece(text: text, isSame: false, isAdded: true, isRemoved: false)
+                case .removed(let text): Piece(text: text, isSame: false, isAdded: false, isRemoved: true)
+                }
+            }
+        }
+
+        /// The parts that differ between an answer and the one it replaced.
+        static func between(_ old: ResponseItem, _ new: ResponseItem, day: (String) -> String) -> [Change] {
+            [
+                Change("Decision", old.decision?.label ?? "", new.decision?.label ?? ""),
+                Change("Reasons", old.reasons, new.reasons),
+                Change("Action planned", old.action, new.action),
+                Change("Target date", old.targetDate.map(day) ?? "", new.targetDate.map(day) ?? ""),
+            ].compactMap { $0 }
+        }
     }
 
     struct Update: Sendable {
@@ -308,13 +345,15 @@ struct RecommendationPageView: Sendable {
         dueBasis = detail.extensions.last.map { "extended on \(time.shortDate($0.at)) from \(day($0.previousDueOn))" } ?? rule
         let due = record.dueOn.flatMap(Day.init)
         answers = detail.answers.enumerated().map { index, answer in
-            Answer(
+            // Newest first: the answer this one replaced is the next in the list.
+            let changes = index + 1 < detail.answers.count ? Change.between(detail.answers[index + 1].item, answer.item, day: day) : []
+            return Answer(
                 version: answer.response.version, isLatest: index == 0, isCorrection: answer.response.version > 1,
                 submittedOn: answer.response.submittedAt.map(time.dateTime) ?? "", submittedBy: answer.response.submittedBy ?? "",
                 receivedOutside: answer.response.receivedOutside, signOff: answer.response.signOff,
                 decision: answer.item.decision?.label ?? "", reasons: answer.item.reasons.nonEmpty, action: answer.item.action.nonEmpty,
                 targetDate: answer.item.targetDate.map(day),
-                onTime: Self.onTime(answer.response.submittedAt, due: due, time: time))
+                onTime: Self.onTime(answer.response.submittedAt, due: due, time: time), changes: changes, hasChanges: !changes.isEmpty)
         }
         hasAnswers = !answers.isEmpty
         updates = detail.updates.reversed().map {
