@@ -40,6 +40,59 @@ struct OrganisationCommand: AsyncParsableCommand {
     }
 }
 
+/// The maintained list of bodies a refused recommendation can be referred to.
+struct ReferralBodyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "referral-body", abstract: "Bodies a refused recommendation can be referred to.", subcommands: [Add.self, List.self, Retire.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a body to the list.")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "Short name, e.g. harford-health-and-wellbeing-board") var slug: String
+        @Option(help: "Full name") var name: String
+        @Option(help: "parliament, government, regulator, inspectorate, ombudsman, local or other") var kind: String
+
+        func run() async throws {
+            try await reportingErrors {
+                let (_, database) = try store.open()
+                let body = try database.addReferralBody(
+                    slug: slug, name: name, kind: try parseChoice(ReferralBody.Kind.self, kind, option: "kind"), actor: .commandLine)
+                print("added referral body \(body.slug): \(body.name)")
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the bodies offered for referrals.")
+        @OptionGroup var store: StoreOptions
+        @Flag(help: "Include retired bodies") var all = false
+        @Flag(help: "Print JSON") var json = false
+
+        func run() async throws {
+            try await reportingErrors {
+                let (_, database) = try store.open()
+                try printList(try database.referralBodies(includeRetired: all), json: json) {
+                    "\($0.slug)\t\($0.kind.rawValue)\t\($0.name)\($0.isActive ? "" : "\t(retired)")"
+                }
+            }
+        }
+    }
+
+    struct Retire: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Stop offering a body for new referrals; those made stay.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Slug") var slug: String
+
+        func run() async throws {
+            try await reportingErrors {
+                let (_, database) = try store.open()
+                try database.retireReferralBody(slug: slug, actor: .commandLine)
+                print("retired referral body \(slug)")
+            }
+        }
+    }
+}
+
 struct ResponseRuleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "response-rule", abstract: "Set how long organisations have to respond to a body's recommendations.")
@@ -71,7 +124,7 @@ struct ResponseRuleCommand: AsyncParsableCommand {
 struct RecommendationsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "recommendation", abstract: "Recommendations and their responses.",
-        subcommands: [Add.self, FromText.self, Issue.self, List.self, Overdue.self, Extend.self, RequestExtension.self, DecideExtension.self, HoldingReply.self, Progress.self, Refer.self, Close.self,
+        subcommands: [Add.self, FromText.self, Issue.self, List.self, Overdue.self, Extend.self, RequestExtension.self, DecideExtension.self, HoldingReply.self, Progress.self, ReferralOutcome.self, Refer.self, Close.self,
                       Respond.self],
         aliases: ["recommendations"])
 

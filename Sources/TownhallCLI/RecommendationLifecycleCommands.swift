@@ -196,14 +196,33 @@ extension RecommendationsCommand {
         static let configuration = CommandConfiguration(abstract: "Refer a rejected or partly accepted recommendation to another body.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "Recommendation id") var recommendation: Int64
-        @Option(help: "The body it is referred to") var to: String
+        @Option(help: "The slug of the body it is referred to, from `townhall referral-body list`") var to: String
+        @Option(name: .customLong("reply-due"), help: "The day a reply is due, YYYY-MM-DD") var replyDue = ""
         @Option(help: "A note for the public record") var note = ""
 
         func run() async throws {
             try await reportingErrors {
                 let (config, database) = try store.open()
-                try database.referRecommendation(id: recommendation, to: to, note: note, at: Date(), deadlines: try config.deadlines(), actor: .commandLine)
+                try database.referRecommendation(
+                    id: recommendation, to: to, replyDue: replyDue, note: note, at: Date(), deadlines: try config.deadlines(), actor: .commandLine)
                 print("recommendation \(recommendation) referred to \(to)")
+            }
+        }
+    }
+
+    struct ReferralOutcome: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "referral-outcome", abstract: "Record what the body a recommendation was referred to decided or replied.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Recommendation id") var recommendation: Int64
+        @Option(help: "The outcome, as the public record will say") var outcome: String
+        @Option(help: "The day of the outcome, YYYY-MM-DD (default today)") var on = ""
+
+        func run() async throws {
+            try await reportingErrors {
+                let (config, database) = try store.open()
+                try database.recordReferralOutcome(id: recommendation, outcome: outcome, on: on, at: Date(), deadlines: try config.deadlines(), actor: .commandLine)
+                print("recommendation \(recommendation): referral outcome recorded")
             }
         }
     }

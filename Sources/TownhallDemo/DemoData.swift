@@ -203,6 +203,8 @@ public struct DemoData: Sendable {
         let trust = try database.addOrganisation(
             slug: "harford-nhs", name: "Harford and Marsh NHS Foundation Trust", kind: .nhsTrust, actor: .demo)
         let council = try database.addOrganisation(slug: "harford-council", name: "Harford City Council", kind: .council, actor: .demo)
+        try database.addReferralBody(
+            slug: "harford-health-and-wellbeing-board", name: "Harford Health and Wellbeing Board", kind: .local, actor: .demo)
         _ = try database.addOrganisation(slug: "vale-academies", name: "Vale Academies Trust", kind: .academyTrust, actor: .demo)
 
         let meeting = try database.addMeeting(

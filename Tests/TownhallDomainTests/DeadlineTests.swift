@@ -133,7 +133,7 @@ import Testing
             .accepted: [.correctResponse, .close, .updateImplementation],
             .partiallyAccepted: [.correctResponse, .refer, .close, .updateImplementation],
             .rejected: [.correctResponse, .refer, .close],
-            .referred: [.close], .closed: [],
+            .referred: [.close, .recordReferralOutcome], .closed: [],
         ]
         for state in RecommendationState.allCases {
             for action in RecommendationAction.allCases {

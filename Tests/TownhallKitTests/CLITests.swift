@@ -384,7 +384,24 @@ struct CLITests {
         #expect(try expectOK(["recommendation", "progress", String(first), "--status", "in-progress", "--note", "Half done", "--percent", "50%",
                               "--target", "2027-09-30"]).contains("progress published"))
         #expect(try store.list(ImplementationUpdate.self).first { $0.recommendationId == Int64(first) }?.percentComplete == 50)
-        #expect(try expectOK(["recommendation", "refer", String(second), "--to", "Health and Wellbeing Board"]).contains("referred"))
+        // Referred to a body on the maintained list, and its outcome recorded.
+        try expectError(["recommendation", "refer", String(second), "--to", "Health and Wellbeing Board"], "is not on the list")
+        #expect(try expectOK(["referral-body", "add", "--slug", "marsh-vale-hwb", "--name", "Marsh Vale Health and Wellbeing Board",
+                              "--kind", "local"]).contains("added referral body"))
+        try expectError(["referral-body", "add", "--slug", "marsh-vale-hwb", "--name", "Again", "--kind", "local"], "already exists")
+        #expect(try expectOK(["referral-body", "list"]).contains("public-accounts-committee\tparliament\t"))
+        try expectError(["recommendation", "referral-outcome", String(second), "--outcome", "x"], "cannot be given a referral's outcome")
+        try expectError(["recommendation", "refer", String(second), "--to", "marsh-vale-hwb", "--reply-due", "2020-01-01"], "must not be in the past")
+        #expect(try expectOK(["recommendation", "refer", String(second), "--to", "marsh-vale-hwb", "--reply-due", "2099-01-31"]).contains("referred"))
+        try expectError(["recommendation", "referral-outcome", String(second), "--outcome", " "], "describe the outcome")
+        #expect(try expectOK(["recommendation", "referral-outcome", String(second), "--outcome", "The board will fund it from April"])
+            .contains("outcome recorded"))
+        try expectError(["recommendation", "referral-outcome", String(second), "--outcome", "Changed"], "already recorded")
+        let referred = try store.list(Recommendation.self).first { $0.id == Int64(second) }
+        #expect(referred?.referredTo == "Marsh Vale Health and Wellbeing Board" && referred?.referralReplyDueOn == "2099-01-31"
+                && referred?.referralOutcome == "The board will fund it from April")
+        #expect(try expectOK(["referral-body", "retire", "marsh-vale-hwb"]).contains("retired"))
+        #expect(!(try expectOK(["referral-body", "list"]).contains("marsh-vale-hwb")))
         #expect(try expectOK(["recommendation", "close", String(first), "--note", "Dashboard live"]).contains("closed"))
         let final = try store.list(Recommendation.self)
         #expect(final.first { $0.id == Int64(first) }?.status == .closed && final.first { $0.id == Int64(second) }?.status == .referred)

@@ -124,12 +124,23 @@ struct RecommendationTests {
 
             // The clerk refers the rejection; then nothing but closing is allowed.
             let refer = try await clerk.post("/admin/recommendations/\(second)/refer", [
-                ("_csrf", csrf), ("referTo", "Harford Health and Wellbeing Board"), ("referNote", "For the joint plan."),
+                ("_csrf", csrf), ("referTo", "harford-health-and-wellbeing-board"), ("referNote", "For the joint plan."),
             ])
             #expect(refer.status == .seeOther)
             let extend = try await clerk.post("/admin/recommendations/\(second)/extend", [("_csrf", csrf), ("newDue", "2030-01-01"), ("reason", "x")])
             #expect(extend.status == .conflict)
             #expect((try await Browser.anonymous(client, "/recommendations/\(second)")).body.contains("Referred to Harford Health and Wellbeing Board"))
+            // The outcome, when it comes, is recorded and public; an empty one is refused with the form kept.
+            let empty = try await clerk.post("/admin/recommendations/\(second)/referral-outcome", [("_csrf", csrf), ("outcome", " "), ("outcomeOn", "")])
+            #expect(empty.status == .unprocessableContent && empty.body.contains("id=\"outcome-error\""))
+            let outcome = try await clerk.post("/admin/recommendations/\(second)/referral-outcome", [
+                ("_csrf", csrf), ("outcome", "The board adopted it in the joint plan."), ("outcomeOn", "")])
+            #expect(outcome.status == .seeOther)
+            #expect((try await Browser.anonymous(client, "/recommendations/\(second)")).body.contains(":</strong> The board adopted it in the joint plan."))
+            // Recorded once: the form goes, and a second is refused.
+            #expect(!(try await clerk.get("/admin/recommendations/\(second)").body.contains("Record the referral")))
+            let again = try await clerk.post("/admin/recommendations/\(second)/referral-outcome", [("_csrf", csrf), ("outcome", "Changed")])
+            #expect(again.status == .conflict)
         }
     }
 
@@ -297,7 +308,7 @@ struct RecommendationTests {
         let id = issued[0].id!
         #expect(throws: TownhallError.self) { try db.extendDeadline(recommendationId: id, to: Day("2020-01-01")!, reason: "x", at: now, deadlines: deadlines, actor: .test) }
         #expect(throws: TownhallError.self) { try db.extendDeadline(recommendationId: id, to: Day("2040-01-01")!, reason: " ", at: now, deadlines: deadlines, actor: .test) }
-        #expect(throws: TownhallError.self) { try db.referRecommendation(id: id, to: "Board", note: "", at: now, deadlines: deadlines, actor: .test) }
+        #expect(throws: TownhallError.self) { try db.referRecommendation(id: id, to: "ofsted", note: "", at: now, deadlines: deadlines, actor: .test) }
         #expect(throws: TownhallError.self) { try db.closeRecommendation(id: id, note: "", at: now, deadlines: deadlines, actor: .test) }
         #expect(throws: TownhallError.self) {
             try db.addImplementationUpdate(recommendationId: id, status: .planned, note: "x", targetDate: nil, at: now, deadlines: deadlines, actor: .test)
@@ -309,9 +320,9 @@ struct RecommendationTests {
             answers: [id: ResponseAnswer(decision: .accepted, action: "Do it", targetDate: "2027-06-30"),
                       issued[1].id!: ResponseAnswer(decision: .partiallyAccepted, reasons: "Half", action: "Some", targetDate: "2027-06-30")],
             basedOnVersion: 0, now: now, deadlines: deadlines, actor: .test)
-        #expect(throws: TownhallError.self) { try db.referRecommendation(id: id, to: "Board", note: "", at: now, deadlines: deadlines, actor: .test) }
+        #expect(throws: TownhallError.self) { try db.referRecommendation(id: id, to: "ofsted", note: "", at: now, deadlines: deadlines, actor: .test) }
         _ = try db.addImplementationUpdate(recommendationId: id, status: .implemented, note: "Done", targetDate: nil, at: now, deadlines: deadlines, actor: .test)
-        try db.referRecommendation(id: issued[1].id!, to: "Health and Wellbeing Board", note: "", at: now, deadlines: deadlines, actor: .test)
+        try db.referRecommendation(id: issued[1].id!, to: "harford-health-and-wellbeing-board", note: "", at: now, deadlines: deadlines, actor: .test)
         try db.closeRecommendation(id: id, note: "Implemented", at: now, deadlines: deadlines, actor: .test)
         #expect(throws: TownhallError.self) { try db.closeRecommendation(id: id, note: "", at: now, deadlines: deadlines, actor: .test) }
         #expect(throws: TownhallError.self) {

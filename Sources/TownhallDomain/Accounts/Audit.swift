@@ -21,6 +21,7 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     case publishAgenda = "publish-agenda"
     case publishMinutes = "publish-minutes"
     case record
+    case recordOutcome = "record-outcome"
     case recordAttendance = "record-attendance"
     case refer
     case refuseExtension = "refuse-extension"
@@ -58,6 +59,7 @@ public enum AuditObject: String, Sendable, CaseIterable, Codable {
     case organisation
     case paper
     case peerChallenge
+    case referralBody
     case person
     case planEntry
     case recommendation

@@ -43,6 +43,11 @@ public struct Recommendation: Codable, Sendable, Equatable {
     /// The delegated authority under which the recommendation was issued before the meeting's decision (`IssueRule`);
     /// shown publicly.
     public var issueAuthority: String? = nil
+    /// The referral's body from the maintained list (`ReferralBody`), the day its reply is due, and its outcome.
+    public var referralBodyId: Int64? = nil
+    public var referralReplyDueOn: String? = nil
+    public var referralOutcome: String? = nil
+    public var referralOutcomeOn: String? = nil
 
     public init(
         id: Int64? = nil, paperId: Int64, bodyId: Int64, organisationId: Int64, number: Int, text: String, status:

@@ -98,7 +98,7 @@ public enum RecommendationState: String, Codable, Sendable, CaseIterable {
 
 /// What can be done to a recommendation; `RecommendationState.allows` is the state machine.
 public enum RecommendationAction: String, Sendable, CaseIterable {
-    case respond, correctResponse, extendDeadline, refer, close, updateImplementation, requestExtension, decideExtension
+    case respond, correctResponse, extendDeadline, refer, close, updateImplementation, requestExtension, decideExtension, recordReferralOutcome
 }
 
 extension RecommendationState {
@@ -111,6 +111,7 @@ extension RecommendationState {
         case .respond: isWaiting
         case .extendDeadline, .requestExtension: isWaiting && self != .extensionRequested
         case .decideExtension: self == .extensionRequested
+        case .recordReferralOutcome: self == .referred
         case .correctResponse: self == .accepted || self == .partiallyAccepted || self == .rejected
         case .refer: self == .rejected || self == .partiallyAccepted
         case .close: self == .accepted || self == .partiallyAccepted || self == .rejected || self == .referred

@@ -32,6 +32,7 @@ enum Migrations {
         (V23HoldingNotes.identifier, V23HoldingNotes.sql),
         (V24ResponseSignOff.identifier, V24ResponseSignOff.sql),
         (V25ActionProgress.identifier, V25ActionProgress.sql),
+        (V26ReferralBodies.identifier, V26ReferralBodies.sql),
     ]
 
     static var migrator: DatabaseMigrator {

@@ -237,18 +237,92 @@ extension AppDatabase {
         }
     }
 
-    /// Refers a (wholly or partly) rejected recommendation to a named relevant body.
-    public func referRecommendation(id: Int64, to target: String, note: String, at now: Date, deadlines: Deadlines, actor: Actor) throws {
-        let target = target.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !target.isEmpty else { throw TownhallError.invalid("name the body the recommendation is referred to") }
+    /// Refers a (wholly or partly) rejected recommendation to a body from the maintained list (its slug), with the
+    /// day a reply is due if one is.
+    public func referRecommendation(
+        id: Int64, to slug: String, replyDue: String = "", note: String, at now: Date, deadlines: Deadlines, actor: Actor
+    ) throws {
+        let slug = slug.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !slug.isEmpty else { throw TownhallError.invalid("choose the body the recommendation is referred to") }
+        let replyDue = replyDue.trimmingCharacters(in: .whitespaces)
         try writer.write { db in
+            guard let target = try ReferralBody.filter(Column("slug") == slug).fetchOne(db), target.isActive else {
+                throw TownhallError.invalid("\"\(slug)\" is not on the list of bodies a recommendation can be referred to")
+            }
+            if !replyDue.isEmpty {
+                guard let day = Day(replyDue) else { throw TownhallError.invalid("the reply due date must be a real date, for example 2027-06-30") }
+                if day < deadlines.time.calendarDay(of: now) { throw TownhallError.invalid("the reply due date must not be in the past") }
+            }
             var record = try Self.transition(id, .refer, now, deadlines, db)
             record.status = .referred
-            record.referredTo = target
+            record.referredTo = target.name
+            record.referralBodyId = target.id
+            record.referralReplyDueOn = replyDue.isEmpty ? nil : replyDue
             record.referralNote = note.trimmingCharacters(in: .whitespacesAndNewlines)
             record.referredAt = now
             try record.update(db)
-            try db.audit(actor, .refer, .recommendation, id, target, at: now)
+            try db.audit(actor, .refer, .recommendation, id, target.name, at: now)
+        }
+    }
+
+    /// Records what the body a recommendation was referred to decided or replied, and when.
+    public func recordReferralOutcome(id: Int64, outcome: String, on day: String, at now: Date, deadlines: Deadlines, actor: Actor) throws {
+        let outcome = outcome.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !outcome.isEmpty else { throw TownhallError.invalid("describe the outcome of the referral") }
+        if outcome.count > ExtensionRequest.maxTextLength {
+            throw TownhallError.invalid("the outcome must be \(ExtensionRequest.maxTextLength) characters or fewer")
+        }
+        let text = day.trimmingCharacters(in: .whitespaces)
+        let today = deadlines.time.calendarDay(of: now)
+        let on = text.isEmpty ? today : Day(text)
+        guard let on else { throw TownhallError.invalid("the outcome's date must be a real date, for example \(today)") }
+        if on > today { throw TownhallError.invalid("the outcome's date must not be in the future") }
+        try writer.write { db in
+            var record = try Self.transition(id, .recordReferralOutcome, now, deadlines, db)
+            // The public record keeps the first account; a later development is a note on closing.
+            if record.referralOutcome != nil { throw TownhallError.conflict("the outcome of this referral is already recorded") }
+            if let referred = record.referredAt, on < deadlines.time.calendarDay(of: referred) {
+                throw TownhallError.invalid("the outcome's date must not be before the referral, on \(deadlines.time.calendarDay(of: referred))")
+            }
+            record.referralOutcome = outcome
+            record.referralOutcomeOn = on.description
+            try record.update(db)
+            try db.audit(actor, .recordOutcome, .recommendation, id, outcome, at: now)
+        }
+    }
+
+    /// The maintained list of bodies a refusal can be referred to, by name; the retired ones only when asked for.
+    public func referralBodies(includeRetired: Bool = false) throws -> [ReferralBody] {
+        try writer.read { db in
+            try (includeRetired ? ReferralBody.all() : ReferralBody.filter(Column("isActive") == true)).order(Column("name")).fetchAll(db)
+        }
+    }
+
+    @discardableResult
+    public func addReferralBody(slug: String, name: String, kind: ReferralBody.Kind, actor: Actor) throws -> ReferralBody {
+        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else { throw TownhallError.invalid("name must not be empty") }
+        var body = ReferralBody(slug: try Slug.validate(slug, what: "referral body"), name: name, kind: kind)
+        do {
+            try writer.write { db in
+                try body.insert(db)
+                try db.audit(actor, .add, .referralBody, body.id, name, at: clock())
+            }
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            throw TownhallError.conflict("a referral body with slug \"\(slug)\" already exists")
+        }
+        return body
+    }
+
+    /// Takes a body off the list offered for new referrals; referrals already made to it keep it.
+    public func retireReferralBody(slug: String, actor: Actor) throws {
+        try writer.write { db in
+            guard var body = try ReferralBody.filter(Column("slug") == slug).fetchOne(db) else {
+                throw TownhallError.notFound("no referral body with slug \"\(slug)\"")
+            }
+            body.isActive = false
+            try body.update(db)
+            try db.audit(actor, .disable, .referralBody, body.id, body.name, at: clock())
         }
     }
 
@@ -414,6 +488,7 @@ extension RecommendationAction {
         case .updateImplementation: "given an implementation update"
         case .requestExtension: "given more time on request (a request is already waiting, or it is answered)"
         case .decideExtension: "given a decision on more time (no request is waiting)"
+        case .recordReferralOutcome: "given a referral's outcome (it is not referred)"
         }
     }
 }

@@ -27,6 +27,11 @@ extension HoldingNote: FetchableRecord, MutablePersistableRecord {
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
+extension ReferralBody: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "referralBody"
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
 extension ProviderResponse: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "response"
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

@@ -19,6 +19,7 @@ struct RecommendationFollowUpRoutes: Sendable {
         routes.post(.adminExtend, use: extend)
         routes.post(.adminExtensionDecision, use: decideExtension)
         routes.post(.adminRefer, use: refer)
+        routes.post(.adminReferralOutcome, use: recordOutcome)
         routes.post(.adminClose, use: close)
         routes.post(.adminRecommendationDelete, use: remove)
         routes.post(.adminAddRecommendation, use: add)
@@ -50,11 +51,12 @@ struct RecommendationFollowUpRoutes: Sendable {
     @Sendable func recommendation(_ request: Request, context: AppRequestContext) async throws -> Response {
         let detail = try await requireRecommendation(context)
         _ = try await clerk.clerk(request, context, bodyId: detail.tracked.body.id!)
-        return page(detail, form: FormData(), errors: FormErrors(), context: context)
+        return try await page(detail, form: FormData(), errors: FormErrors(), context: context)
     }
 
     func page(_ detail: RecommendationDetail, form: FormData, errors: FormErrors, context: AppRequestContext,
-              status: HTTPResponse.Status = .ok) -> Response {
+              status: HTTPResponse.Status = .ok) async throws -> Response {
+        let referralBodies = try await database.perform { try $0.referralBodies() }
         let state = detail.tracked.state
         let isDraft = detail.tracked.recommendation.status == .draft
         let id = detail.tracked.recommendation.id!
@@ -66,7 +68,11 @@ struct RecommendationFollowUpRoutes: Sendable {
             grantedDue: form[.grantedDue], decisionNote: form[.decisionNote], grantedDueError: errors.message(for: .grantedDue),
             decisionNoteError: errors.message(for: .decisionNote),
             isDraft: isDraft, canExtend: !isDraft && state.allows(.extendDeadline), canRefer: !isDraft && state.allows(.refer),
-            canClose: !isDraft && state.allows(.close), newDue: form[.newDue], reason: form[.reason], referTo: form[.referTo],
+            canClose: !isDraft && state.allows(.close), newDue: form[.newDue], reason: form[.reason],
+            referralChoices: referralBodies.map { Choice(value: $0.slug, label: "\($0.name) (\($0.kind.label))", selected: $0.slug == form[.referTo]) },
+            replyDue: form[.replyDue], replyDueError: errors.message(for: .replyDue),
+            outcomeURL: SiteURL.adminReferralOutcome(id).path, canRecordOutcome: !isDraft && state.allows(.recordReferralOutcome) && detail.tracked.recommendation.referralOutcome == nil,
+            outcome: form[.outcome], outcomeOn: form[.outcomeOn], outcomeError: errors.message(for: .outcome),
             referNote: form[.referNote], closeNote: form[.closeNote], newDueError: errors.message(for: .newDue),
             reasonError: errors.message(for: .reason), referToError: errors.message(for: .referTo),
             hasErrors: !errors.isEmpty, errors: errors.entries)
@@ -87,14 +93,14 @@ struct RecommendationFollowUpRoutes: Sendable {
         } catch let problem as FieldProblem {
             var errors = FormErrors()
             errors.add(problem.field, problem.message.asSentence)
-            return page(try await requireRecommendation(context), form: form, errors: errors, context: context, status: .unprocessableContent)
+            return try await page(try await requireRecommendation(context), form: form, errors: errors, context: context, status: .unprocessableContent)
         } catch let error as TownhallError {
             switch error {
             case .invalid(let message), .conflict(let message):
                 var errors = FormErrors()
                 errors.add(field, message.asSentence)
                 let fresh = try await requireRecommendation(context)
-                return page(fresh, form: form, errors: errors, context: context,
+                return try await page(fresh, form: form, errors: errors, context: context,
                             status: { if case .conflict = error { return .conflict } else { return .unprocessableContent } }())
             default: throw error
             }
@@ -132,7 +138,15 @@ struct RecommendationFollowUpRoutes: Sendable {
     @Sendable func refer(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await change(request, context, field: .referTo) { detail, user, form in
             try await database.perform { try $0.referRecommendation(
-                id: detail.tracked.recommendation.id!, to: form.text(.referTo), note: form.text(.referNote), at: clerk.now(),
+                id: detail.tracked.recommendation.id!, to: form.text(.referTo), replyDue: form.text(.replyDue), note: form.text(.referNote), at: clerk.now(),
+                deadlines: deadlines, actor: .user(user)) }
+        }
+    }
+
+    @Sendable func recordOutcome(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await change(request, context, field: .outcome) { detail, user, form in
+            try await database.perform { try $0.recordReferralOutcome(
+                id: detail.tracked.recommendation.id!, outcome: form.text(.outcome), on: form.text(.outcomeOn), at: clerk.now(),
                 deadlines: deadlines, actor: .user(user)) }
         }
     }
@@ -295,7 +309,14 @@ struct ClerkRecommendationView: Sendable {
     let canClose: Bool
     let newDue: String
     let reason: String
-    let referTo: String
+    let referralChoices: [Choice]
+    let replyDue: String
+    let replyDueError: String?
+    let outcomeURL: String
+    let canRecordOutcome: Bool
+    let outcome: String
+    let outcomeOn: String
+    let outcomeError: String?
     let referNote: String
     let closeNote: String
     let newDueError: String?

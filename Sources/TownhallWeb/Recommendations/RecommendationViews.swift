@@ -213,6 +213,9 @@ struct RecommendationPageView: Sendable {
     let referredTo: String?
     let referralNote: String?
     let referredOn: String?
+    let referralReplyDue: String?
+    let referralOutcome: String?
+    let referralOutcomeOn: String?
     let closedOn: String?
     let closingNote: String?
 
@@ -368,6 +371,9 @@ struct RecommendationPageView: Sendable {
         referredTo = record.referredTo
         referralNote = record.referralNote.flatMap { $0.isEmpty ? nil : $0 }
         referredOn = record.referredAt.map(time.shortDate)
+        referralReplyDue = record.referralReplyDueOn.map(day)
+        referralOutcome = record.referralOutcome
+        referralOutcomeOn = record.referralOutcomeOn.map(day)
         closedOn = record.closedAt.map(time.shortDate)
         closingNote = record.closingNote.flatMap { $0.isEmpty ? nil : $0 }
     }

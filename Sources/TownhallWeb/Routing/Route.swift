@@ -39,7 +39,7 @@ public enum Route: String, Sendable, CaseIterable {
     case adminItemEdit, adminItemMove, adminItemDelete, adminNewPaper, adminItemAttachments
     case adminPaper, adminPaperPublish, adminPaperRevise, adminPaperWithdraw, adminAddRecommendation, adminIssueRecommendations
     case adminAttachment, adminAttachmentDelete
-    case adminRecommendations, adminRecommendation, adminExtend, adminRefer, adminClose, adminRecommendationDelete, adminExtensionDecision
+    case adminRecommendations, adminRecommendation, adminExtend, adminRefer, adminClose, adminRecommendationDelete, adminExtensionDecision, adminReferralOutcome
     // Providers
     case providerDashboard, providerReport, providerProgress, providerExtension, providerHoldingNote
 
@@ -120,6 +120,7 @@ public enum Route: String, Sendable, CaseIterable {
         case .adminClose: "/admin/recommendations/:id/close"
         case .adminRecommendationDelete: "/admin/recommendations/:id/delete"
         case .adminExtensionDecision: "/admin/recommendations/:id/extension-request"
+        case .adminReferralOutcome: "/admin/recommendations/:id/referral-outcome"
         case .providerDashboard: "/provider"
         case .providerReport: "/provider/reports/:id"
         case .providerProgress: "/provider/recommendations/:id/progress"
@@ -144,7 +145,7 @@ public enum Route: String, Sendable, CaseIterable {
              .adminItemDelete, .adminNewPaper, .adminItemAttachments, .adminPaper, .adminPaperPublish, .adminPaperRevise,
              .adminPaperWithdraw, .adminAddRecommendation, .adminIssueRecommendations, .adminAttachment, .adminAttachmentDelete,
              .adminRecommendations, .adminRecommendation, .adminExtend, .adminRefer, .adminClose, .adminRecommendationDelete,
-             .adminExtensionDecision:
+             .adminExtensionDecision, .adminReferralOutcome:
             .clerk
         }
     }
@@ -180,7 +181,7 @@ public enum Route: String, Sendable, CaseIterable {
              .adminDeclarations, .adminWitnesses, .adminWitnessDelete, .adminMinutesPublish, .adminMinutesApprove, .adminItemMove,
              .adminItemDelete, .adminItemAttachments, .adminPaperPublish, .adminPaperRevise, .adminPaperWithdraw,
              .adminAddRecommendation, .adminAttachmentDelete, .adminExtend, .adminRefer, .adminClose,
-             .adminRecommendationDelete, .providerProgress, .adminExtensionDecision, .providerExtension, .providerHoldingNote:
+             .adminRecommendationDelete, .providerProgress, .adminExtensionDecision, .adminReferralOutcome, .providerExtension, .providerHoldingNote:
             [.post]
         case .login, .passwordReset, .passwordResetLink, .adminMembers, .adminPlan, .adminNewMeeting, .adminMeetingEdit, .adminMinutes,
              .adminItemEdit, .adminNewPaper, .adminPaper, .adminIssueRecommendations, .providerReport:
