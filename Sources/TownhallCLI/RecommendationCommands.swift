@@ -7,21 +7,39 @@ import TownhallWeb
 
 struct OrganisationCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "organisation", abstract: "Organisations that receive recommendations.", subcommands: [Add.self, List.self])
+        commandName: "organisation", abstract: "Organisations that receive recommendations.", subcommands: [Add.self, Link.self, List.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add an organisation (police force, NHS trust, council, academy trust).")
         @OptionGroup var store: StoreOptions
         @Option(help: "Short name for addresses, e.g. harford-police") var slug: String
         @Option(help: "Full name") var name: String
-        @Option(help: "police-force, nhs-trust, council, academy-trust or other") var kind: String
+        @Option(help: "\(OrganisationKind.allCases.map(\.rawValue).joined(separator: ", "))") var kind: String
+        @Option(name: .customLong("other-kind"), help: "What an organisation of kind other is, e.g. \"probation service\"") var otherKind: String?
+        @Option(help: "The council (authority slug) this organisation is, so the council is one record") var authority: String?
 
         func run() async throws {
             try await reportingErrors {
                 let (_, database) = try store.open()
                 let record = try database.addOrganisation(
-                    slug: slug, name: name, kind: try parseChoice(OrganisationKind.self, kind, option: "kind"), actor: .commandLine)
+                    slug: slug, name: name, kind: try parseChoice(OrganisationKind.self, kind, option: "kind"), otherKind: otherKind,
+                    authority: authority, actor: .commandLine)
                 print("added organisation \(record.slug): \(record.name)")
+            }
+        }
+    }
+
+    struct Link: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Make an organisation the record of a council (one record, not two).")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Organisation slug") var slug: String
+        @Option(help: "The council's authority slug") var authority: String
+
+        func run() async throws {
+            try await reportingErrors {
+                let (_, database) = try store.open()
+                try database.linkOrganisation(slug: slug, authority: authority, actor: .commandLine)
+                print("organisation \(slug) is now the record of council \(authority)")
             }
         }
     }
@@ -34,7 +52,7 @@ struct OrganisationCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingErrors {
                 let (_, database) = try store.open()
-                try printList(try database.list(Organisation.self), json: json) { "\($0.slug)\t\($0.kind.rawValue)\t\($0.name)" }
+                try printList(try database.list(Organisation.self), json: json) { "\($0.slug)\t\($0.kind.rawValue)\t\($0.name)\t\($0.kindLabel)" }
             }
         }
     }

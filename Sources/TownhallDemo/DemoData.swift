@@ -202,7 +202,8 @@ public struct DemoData: Sendable {
         let police = try database.addOrganisation(slug: "harford-police", name: "Harford and Marsh Vale Police", kind: .policeForce, actor: .demo)
         let trust = try database.addOrganisation(
             slug: "harford-nhs", name: "Harford and Marsh NHS Foundation Trust", kind: .nhsTrust, actor: .demo)
-        let council = try database.addOrganisation(slug: "harford-council", name: "Harford City Council", kind: .council, actor: .demo)
+        let council = try database.addOrganisation(
+            slug: "harford-council", name: "Harford City Council", kind: .council, authority: "harford-city", actor: .demo)
         try database.addReferralBody(
             slug: "harford-health-and-wellbeing-board", name: "Harford Health and Wellbeing Board", kind: .local, actor: .demo)
         _ = try database.addOrganisation(slug: "vale-academies", name: "Vale Academies Trust", kind: .academyTrust, actor: .demo)

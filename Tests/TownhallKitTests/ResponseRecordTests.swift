@@ -62,3 +62,38 @@ struct ResponseRecordTests {
         }
     }
 }
+
+/// A council that sits on a board and also receives recommendations is one record (issue 18).
+@Suite("One record per organisation")
+struct OrganisationRecordTests {
+    @Test func aCouncilIsOneRecordAndOtherKindsSayWhatTheyAre() async throws {
+        let store = try TestStore(seeded: true)
+        let db = store.database
+        // The demo's council organisation is the record of Harford City Council, which sits on the Policing Board.
+        let council = try #require(try db.list(Organisation.self).first { $0.slug == "harford-council" })
+        #expect(council.authorityId == (try db.list(Authority.self).first { $0.slug == "harford-city" })?.id)
+        #expect(throws: TownhallError.self) {
+            try db.addOrganisation(slug: "harford-city-again", name: "Harford City Council", kind: .council, authority: "harford-city", actor: .test)
+        }
+        #expect(throws: TownhallError.self) {
+            try db.addOrganisation(slug: "harford-trust-2", name: "A trust", kind: .nhsTrust, authority: "marsh-vale", actor: .test)
+        }
+        #expect(throws: TownhallError.self) { try db.addOrganisation(slug: "probation", name: "Probation", kind: .other, actor: .test) }
+        #expect(throws: TownhallError.self) {
+            try db.addOrganisation(slug: "icb", name: "ICB", kind: .integratedCareBoard, otherKind: "ICB", actor: .test)
+        }
+        let probation = try db.addOrganisation(
+            slug: "marsh-probation", name: "Marsh Vale Probation Delivery Unit", kind: .other, otherKind: "probation service", actor: .test)
+        #expect(probation.kindLabel == "Probation service")
+        let marsh = try db.addOrganisation(slug: "marsh-vale-council", name: "Marsh Vale Council", kind: .council, actor: .test)
+        try db.linkOrganisation(slug: marsh.slug, authority: "marsh-vale", actor: .test)
+        #expect(throws: TownhallError.self) { try db.linkOrganisation(slug: "marsh-probation", authority: "marsh-vale", actor: .test) }
+        let app = try await buildApplication(config: store.config, database: db, now: { store.now })
+        try await app.test(.router) { client in
+            let page = try await Browser.anonymous(client, "/organisations/harford-council")
+            #expect(page.body.contains("This is the record of Harford City Council as an organisation that receives recommendations."))
+            #expect(page.body.contains("The council also sits on: <a href=\"/bodies/"))
+            #expect(try await Browser.anonymous(client, "/organisations/marsh-probation").body.contains("Probation service"))
+        }
+    }
+}

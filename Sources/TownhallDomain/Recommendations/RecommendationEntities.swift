@@ -6,14 +6,36 @@ public struct Organisation: Codable, Sendable, Equatable {
     public var slug: String
     public var name: String
     public var kind: OrganisationKind
+    /// What an `other` organisation is ("probation service"); none for the named kinds.
+    public var otherKind: String? = nil
+    /// The council this organisation is, when a council that sits on a board also receives recommendations: one
+    /// record, not an authority and an unlinked organisation (issue 18).
+    public var authorityId: Int64? = nil
 
     public init(
-        id: Int64? = nil, slug: String, name: String, kind: OrganisationKind
+        id: Int64? = nil, slug: String, name: String, kind: OrganisationKind, otherKind: String? = nil, authorityId: Int64? = nil
     ) {
         self.id = id
         self.slug = slug
         self.name = name
         self.kind = kind
+        self.otherKind = otherKind
+        self.authorityId = authorityId
+    }
+
+    /// "Council", or for another kind the type it was given ("Probation service").
+    public var kindLabel: String {
+        guard kind == .other, let otherKind, !otherKind.isEmpty else { return kind.label }
+        return otherKind.prefix(1).uppercased() + otherKind.dropFirst()
+    }
+
+    /// What is wrong with a kind and its "other" type: an `other` says what it is, no named kind gives one.
+    public static func kindProblem(_ kind: OrganisationKind, otherKind: String?) -> String? {
+        let other = otherKind?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if kind == .other, other.isEmpty { return "say what kind of organisation it is, for example \"probation service\"" }
+        if kind != .other, !other.isEmpty { return "a type of its own is only for an organisation of kind other" }
+        if other.count > 80 { return "keep the kind of organisation to 80 characters" }
+        return nil
     }
 }
 

@@ -1,19 +1,31 @@
 import Foundation
 
-/// Kinds of organisation that receive recommendations and must respond.
+/// Kinds of organisation that receive recommendations and must respond: what a Local Public Accounts Committee
+/// follows the money through, not only the four the boards and panels deal with. "Other" names its type
+/// (`Organisation.otherKind`).
 public enum OrganisationKind: String, Codable, Sendable, CaseIterable {
     case policeForce = "police-force"
     case nhsTrust = "nhs-trust"
+    case integratedCareBoard = "integrated-care-board"
+    case ambulanceService = "ambulance-service"
+    case fireAndRescue = "fire-and-rescue"
     case council
+    case combinedAuthority = "combined-authority"
     case academyTrust = "academy-trust"
+    case housingAssociation = "housing-association"
     case other
 
     public var label: String {
         switch self {
         case .policeForce: "Police force"
         case .nhsTrust: "NHS trust"
+        case .integratedCareBoard: "Integrated care board"
+        case .ambulanceService: "Ambulance service"
+        case .fireAndRescue: "Fire and rescue service"
         case .council: "Council"
+        case .combinedAuthority: "Combined authority"
         case .academyTrust: "Academy trust"
+        case .housingAssociation: "Housing association"
         case .other: "Other organisation"
         }
     }

@@ -33,6 +33,7 @@ enum Migrations {
         (V24ResponseSignOff.identifier, V24ResponseSignOff.sql),
         (V25ActionProgress.identifier, V25ActionProgress.sql),
         (V26ReferralBodies.identifier, V26ReferralBodies.sql),
+        (V27OrganisationRecord.identifier, V27OrganisationRecord.sql),
     ]
 
     static var migrator: DatabaseMigrator {

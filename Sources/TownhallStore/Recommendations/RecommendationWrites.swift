@@ -3,19 +3,55 @@ import GRDB
 import TownhallDomain
 
 extension AppDatabase {
-    public func addOrganisation(slug: String, name: String, kind: OrganisationKind, actor: Actor) throws -> Organisation {
+    /// Adds an organisation; `authority` (a council's slug) makes it the record of that council, which must be a
+    /// council or combined authority and not already have one.
+    public func addOrganisation(
+        slug: String, name: String, kind: OrganisationKind, otherKind: String? = nil, authority: String? = nil, actor: Actor
+    ) throws -> Organisation {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { throw TownhallError.invalid("name must not be empty") }
-        var record = Organisation(slug: try Slug.validate(slug, what: "organisation"), name: name, kind: kind)
+        if let problem = Organisation.kindProblem(kind, otherKind: otherKind) { throw TownhallError.invalid(problem) }
+        let other = otherKind?.trimmingCharacters(in: .whitespacesAndNewlines)
+        var record = Organisation(
+            slug: try Slug.validate(slug, what: "organisation"), name: name, kind: kind, otherKind: other?.isEmpty == false ? other : nil)
         do {
             try writer.write { db in
+                if let authority { record.authorityId = try Self.councilFor(record, authority: authority, db) }
                 try record.insert(db)
                 try db.audit(actor, .add, .organisation, record.id, name, at: clock())
             }
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-            throw TownhallError.conflict("an organisation with slug \"\(slug)\" already exists")
+            throw TownhallError.conflict(
+                authority == nil ? "an organisation with slug \"\(slug)\" already exists"
+                    : "an organisation with slug \"\(slug)\" already exists, or council \"\(authority!)\" already has its record")
         }
         return record
+    }
+
+    /// Makes an existing organisation the record of a council, so it is one record, not two.
+    public func linkOrganisation(slug: String, authority: String, actor: Actor) throws {
+        do {
+            try writer.write { db in
+                guard var record = try Organisation.filter(Column("slug") == slug).fetchOne(db) else {
+                    throw TownhallError.notFound("no organisation with slug \"\(slug)\"")
+                }
+                record.authorityId = try Self.councilFor(record, authority: authority, db)
+                try record.update(db)
+                try db.audit(actor, .edit, .organisation, record.id, "the record of council \(authority)", at: clock())
+            }
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            throw TownhallError.conflict("council \"\(authority)\" already has its record as another organisation")
+        }
+    }
+
+    static func councilFor(_ organisation: Organisation, authority slug: String, _ db: Database) throws -> Int64 {
+        guard organisation.kind == .council || organisation.kind == .combinedAuthority else {
+            throw TownhallError.invalid("only a council or combined authority is the record of a council")
+        }
+        guard let authority = try Authority.filter(Column("slug") == slug).fetchOne(db) else {
+            throw TownhallError.notFound("no council with slug \"\(slug)\"")
+        }
+        return authority.id!
     }
 
     /// Sets a body's response deadline rule and its due-soon and long-overdue thresholds (in working days).

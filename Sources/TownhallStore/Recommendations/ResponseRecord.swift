@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import TownhallDomain
 
 /// An organisation's record of answering recommendations, across every body that addressed it (issue 18): a factual
@@ -42,5 +43,19 @@ public struct ResponseRecord: Sendable, Equatable {
         let sorted = values.sorted()
         let middle = sorted.count / 2
         return sorted.count % 2 == 1 ? Double(sorted[middle]) : Double(sorted[middle - 1] + sorted[middle]) / 2
+    }
+}
+
+extension AppDatabase {
+    /// The council an organisation is (when it is one) and the bodies that council sits on, by name.
+    public func councilSeats(of organisation: Organisation) async throws -> (council: String, bodies: [BodyName])? {
+        guard let authorityId = organisation.authorityId else { return nil }
+        return try await writer.read { db in
+            guard let council = try Authority.fetchOne(db, key: authorityId) else { return nil }
+            let bodies = try Row.fetchAll(db, sql: """
+                SELECT b.slug, b.name FROM bodyCouncil c JOIN body b ON b.id = c.bodyId WHERE c.authorityId = ? ORDER BY b.name
+                """, arguments: [authorityId]).map { BodyName(slug: $0["slug"], name: $0["name"]) }
+            return (council.name, bodies)
+        }
     }
 }

@@ -87,7 +87,7 @@ struct RecommendationRoutes: Sendable {
     @Sendable func organisation(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (organisation, tracked, record, today) = try await self.record(context)
         let view = OrganisationView(
-            organisation, tracked: tracked, record: ResponseRecordView(organisation, record: record, today: today, time: time, base: ""),
+            organisation, tracked: tracked, seats: try await database.councilSeats(of: organisation), record: ResponseRecordView(organisation, record: record, today: today, time: time, base: ""),
             snippet: snippet(organisation, record, today: today), time: time)
         return pages.render(
             "organisation", title: organisation.name,

@@ -384,6 +384,10 @@ struct RecommendationPageView: Sendable {
 struct OrganisationView: Sendable {
     let name: String
     let kind: String
+    /// The council this organisation is, and the bodies that council sits on: one record for both roles.
+    let council: String?
+    let councilOf: [Breadcrumb]
+    let sitsOnBodies: Bool
     let record: ResponseRecordView
     /// The snippet's HTML, shown as code to copy; the same bytes `/organisations/{slug}/record.html` serves.
     let snippet: String
@@ -392,9 +396,15 @@ struct OrganisationView: Sendable {
     let rows: [RecommendationRow]
     let hasRows: Bool
 
-    init(_ organisation: Organisation, tracked: [TrackedRecommendation], record: ResponseRecordView, snippet: String, time: LocalTime) {
+    init(
+        _ organisation: Organisation, tracked: [TrackedRecommendation], seats: (council: String, bodies: [BodyName])?, record: ResponseRecordView,
+        snippet: String, time: LocalTime
+    ) {
         name = organisation.name
-        kind = organisation.kind.label
+        kind = organisation.kindLabel
+        council = seats?.council
+        councilOf = (seats?.bodies ?? []).map { Breadcrumb(title: $0.name, url: SiteURL.bodyPage(slug: $0.slug).path) }
+        sitsOnBodies = !councilOf.isEmpty
         self.record = record
         self.snippet = snippet
         snippetURL = SiteURL.organisationSnippet(slug: organisation.slug).path

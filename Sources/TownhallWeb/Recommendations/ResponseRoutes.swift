@@ -120,13 +120,20 @@ struct ResponseRoutes: Sendable {
         }
     }
 
-    @Sendable func progress(_ request: Request, context: AppRequestContext) async throws -> Response {
+    /// A form about one recommendation addressed to the signed-in provider's organisation (403 for any other),
+    /// with its token checked.
+    func ownRecommendation(_ request: Request, _ context: AppRequestContext) async throws -> (User, Int64, RecommendationDetail, FormData) {
         let (user, organisationId) = try provider(request, context)
         guard let detail = try await database.recommendationDetail(id: try PublicRoutes.id(context), deadlines: deadlines, now: now()),
               detail.tracked.organisation.id == organisationId
         else { throw HTTPError(.forbidden) }
         let form = try await FormData.read(request, context: context)
         try context.requireCSRF(form)
+        return (user, organisationId, detail, form)
+    }
+
+    @Sendable func progress(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (user, organisationId, detail, form) = try await ownRecommendation(request, context)
         let paperId = detail.paper.id!
         var errors = FormErrors()
         let id = detail.tracked.recommendation.id!
@@ -162,12 +169,7 @@ struct ResponseRoutes: Sendable {
 
     /// Asks for more time on one recommendation: the day and the reason, checked here and again by the store.
     @Sendable func requestExtension(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (user, organisationId) = try provider(request, context)
-        guard let detail = try await database.recommendationDetail(id: try PublicRoutes.id(context), deadlines: deadlines, now: now()),
-              detail.tracked.organisation.id == organisationId
-        else { throw HTTPError(.forbidden) }
-        let form = try await FormData.read(request, context: context)
-        try context.requireCSRF(form)
+        let (user, organisationId, detail, form) = try await ownRecommendation(request, context)
         let record = detail.tracked.recommendation
         let id = record.id!
         var errors = FormErrors()
