@@ -166,4 +166,35 @@ struct AnsweringOneAtATimeTests {
             #expect(done.body.contains("Implemented, 100% complete") && !done.body.contains("Action overdue"))
         }
     }
+
+    /// A response that came by letter is entered by the clerk on a screen, with the responder's checks, and marked.
+    @Test func theClerkEntersALetterResponse() async throws {
+        let fixture = try Fixture()
+        let issued = try fixture.issueTwo()
+        let id = issued[0].id!, paperId = fixture.paper.id!
+        try await fixture.office.run { client in
+            var clerk = Browser(client)
+            try await clerk.signIn("lpac.clerk@townhall.test", BackOffice.password)
+            let screen = try await clerk.get("/admin/recommendations/\(id)")
+            #expect(screen.body.contains("href=\"/admin/papers/\(paperId)/responses/harford-nhs\""))
+            let form = try await clerk.get("/admin/papers/\(paperId)/responses/harford-nhs")
+            #expect(form.status == .ok && form.body.contains("Response by letter from Harford and Marsh NHS Foundation Trust"))
+            let missing = try await clerk.post("/admin/papers/\(paperId)/responses/harford-nhs", [
+                ("_csrf", form.csrf!), ("basedOn", "0"), ("decision-\(id)", "rejected"), ("reasons-\(id)", "Kept reasons")])
+            #expect(missing.status == .unprocessableContent)
+            #expect(missing.body.contains("id=\"receivedOutside-error\"") && missing.body.contains("Kept reasons"))
+            #expect(try fixture.db.list(ProviderResponse.self).filter { $0.paperId == paperId && $0.status == .submitted }.isEmpty)
+            let entered = try await clerk.post("/admin/papers/\(paperId)/responses/harford-nhs", [
+                ("_csrf", form.csrf!), ("basedOn", "0"), ("receivedOutside", "letter of 2 March 2027"), ("decision-\(id)", "rejected"),
+                ("reasons-\(id)", "No money this year")])
+            #expect(entered.status == .seeOther)
+            let page = try await Browser.anonymous(client, "/recommendations/\(id)").body
+            #expect(page.contains("received outside Townhall (letter of 2 March 2027) and entered by the clerk") && page.contains("No money this year"))
+            // Not for a provider, nor for a paper or organisation that does not exist.
+            var provider = Browser(client)
+            try await provider.signIn("responses@nhs.test", BackOffice.password)
+            #expect(try await provider.get("/admin/papers/\(paperId)/responses/harford-nhs").status == .forbidden)
+            #expect(try await clerk.get("/admin/papers/\(paperId)/responses/nobody").status == .notFound)
+        }
+    }
 }

@@ -220,6 +220,9 @@ struct BackOffice {
         case .adminPaperWithdraw: return (.adminPaperWithdraw(published), [("withdrawReason", "x")])
         case .adminAddRecommendation: return (.adminAddRecommendation(paper: published), [("organisation", "1"), ("recommendation", "x")])
         case .adminIssueRecommendations: return (.adminIssueRecommendations(paper: published), [])
+        case .adminLetterResponse:
+            return (.adminLetterResponse(paper: answerable.paperId, organisation: "harford-police"),
+                    [("basedOn", "0"), ("receivedOutside", "letter"), ("decision-\(answerable.id!)", "rejected"), ("reasons-\(answerable.id!)", "x")])
         case .adminAttachment: return (.adminAttachment(file.id!), [])
         case .adminAttachmentDelete: return (.adminAttachmentDelete(file.id!), [])
         case .adminRecommendations: return (.adminRecommendations, [])

@@ -41,10 +41,15 @@ struct FormFieldTests {
         }
     }
 
+    /// The answer fields are one partial, which the responder's form and the clerk's letter form both include.
     @Test func theProviderFormsFieldNamesComeFromTheDomain() throws {
-        let text = try String(contentsOf: packageRoot.appendingPathComponent("Templates/provider-response.mustache"), encoding: .utf8)
+        func template(_ name: String) throws -> String {
+            try String(contentsOf: packageRoot.appendingPathComponent("Templates/\(name).mustache"), encoding: .utf8)
+        }
+        let text = try template("_answer-fieldsets")
         for field in ResponseField.allCases {
             #expect(text.contains("name=\"{{fields.\(field.rawValue)}}\""), "\(field)")
         }
+        for form in ["provider-response", "admin-letter-response"] { #expect(try template(form).contains("{{> _answer-fieldsets}}"), "\(form)") }
     }
 }

@@ -24,7 +24,7 @@ enum FormField: String, Sendable, CaseIterable {
     // Recommendations
     case newDue, referTo, referNote, closeNote, grantedDue, decisionNote, replyDue, outcome, outcomeOn
     // The provider's response
-    case basedOn, note, progressTarget, percent, requestedDue, extensionReason, holdingNote, expectedBy, signOff
+    case basedOn, note, progressTarget, percent, requestedDue, extensionReason, holdingNote, expectedBy, signOff, receivedOutside
     // Seats on a body
     case name, role, council, category
     // The forward plan

@@ -20,6 +20,8 @@ struct RecommendationFollowUpRoutes: Sendable {
         routes.post(.adminExtensionDecision, use: decideExtension)
         routes.post(.adminRefer, use: refer)
         routes.post(.adminReferralOutcome, use: recordOutcome)
+        routes.get(.adminLetterResponse, use: letterForm)
+        routes.post(.adminLetterResponse, use: letterResponse)
         routes.post(.adminClose, use: close)
         routes.post(.adminRecommendationDelete, use: remove)
         routes.post(.adminAddRecommendation, use: add)
@@ -64,6 +66,8 @@ struct RecommendationFollowUpRoutes: Sendable {
             record: RecommendationPageView(detail, time: time), csrf: context.session?.csrfToken ?? "",
             deleteURL: SiteURL.adminRecommendationDelete(id).path, extendURL: SiteURL.adminExtend(id).path,
             referURL: SiteURL.adminRefer(id).path, closeURL: SiteURL.adminClose(id).path, paperURL: SiteURL.adminPaper(detail.paper.id!).path,
+            letterURL: state.allows(.respond) || state.allows(.correctResponse)
+                ? SiteURL.adminLetterResponse(paper: detail.paper.id!, organisation: detail.tracked.organisation.slug).path : nil,
             decisionURL: SiteURL.adminExtensionDecision(id).path, canDecide: !isDraft && state.allows(.decideExtension),
             grantedDue: form[.grantedDue], decisionNote: form[.decisionNote], grantedDueError: errors.message(for: .grantedDue),
             decisionNoteError: errors.message(for: .decisionNote),
@@ -141,6 +145,68 @@ struct RecommendationFollowUpRoutes: Sendable {
                 id: detail.tracked.recommendation.id!, to: form.text(.referTo), replyDue: form.text(.replyDue), note: form.text(.referNote), at: clerk.now(),
                 deadlines: deadlines, actor: .user(user)) }
         }
+    }
+
+    /// The report's recommendations to the organisation named in the path, for the clerk entering its letter.
+    func letterWorkspace(_ context: AppRequestContext) async throws -> ResponseWorkspace {
+        guard let organisation = try await database.organisation(slug: try context.parameters.require("slug")),
+              let workspace = try await database.responseWorkspace(
+                paperId: try PublicRoutes.id(context), organisationId: organisation.id!, deadlines: deadlines, now: clerk.now())
+        else { throw HTTPError(.notFound) }
+        return workspace
+    }
+
+    func letterPage(_ workspace: ResponseWorkspace, form: FormData, errors: FormErrors, context: AppRequestContext,
+                    status: HTTPResponse.Status = .ok) -> Response {
+        let organisation = workspace.recommendations[0].organisation
+        let view = ResponseFormView(
+            workspace, form: form, errors: errors, notice: nil, csrf: context.session?.csrfToken ?? "", time: time,
+            action: .adminLetterResponse(paper: workspace.paper.id!, organisation: organisation.slug))
+        return clerk.render(
+            "admin-letter-response", (errors.isEmpty ? "" : "Error: ") + "Response by letter: \(organisation.name)", view, context,
+            breadcrumbs: [BackOfficeRoutes.dashboardCrumb, Breadcrumb(title: workspace.paper.title, url: SiteURL.adminPaper(workspace.paper.id!).path)],
+            status: status)
+    }
+
+    /// A response that came by letter, entered by the clerk: the responder's checks, plus how it arrived, which
+    /// the public page shows.
+    @Sendable func letterForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let workspace = try await letterWorkspace(context)
+        _ = try await clerk.clerk(request, context, bodyId: workspace.recommendations[0].body.id!)
+        var form = FormData([.basedOn: String(workspace.latest?.version ?? 0)])
+        for (recommendationId, item) in workspace.latestItems {
+            form[name: ResponseField.decision.name(recommendationId)] = item.decision?.rawValue ?? ""
+            form[name: ResponseField.reasons.name(recommendationId)] = item.reasons
+            form[name: ResponseField.action.name(recommendationId)] = item.action
+            form[name: ResponseField.target.name(recommendationId)] = item.targetDate ?? ""
+        }
+        return letterPage(workspace, form: form, errors: FormErrors(), context: context)
+    }
+
+    @Sendable func letterResponse(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (workspace, user, form) = try await clerk.submission(request, context, letterWorkspace, bodyId: { $0.recommendations[0].body.id! })
+        let read = ResponseRoutes.answers(form, workspace, submitting: true, time: time)
+        let answers = read.0
+        var errors = read.1
+        if form.text(.receivedOutside).isEmpty {
+            errors.add(.receivedOutside, "Say how the response arrived, for example \"letter of 2 March 2027\"")
+        }
+        guard errors.isEmpty else { return letterPage(workspace, form: form, errors: errors, context: context, status: .unprocessableContent) }
+        let organisationId = workspace.recommendations[0].organisation.id!
+        do {
+            _ = try await database.perform { [answers] in try $0.submitResponse(
+                paperId: workspace.paper.id!, organisationId: organisationId, answers: answers, basedOnVersion: Int(form[.basedOn]) ?? -1,
+                now: clerk.now(), deadlines: deadlines, receivedOutside: form.text(.receivedOutside), signOff: form.text(.signOff),
+                actor: .user(user)) }
+        } catch let error as TownhallError {
+            switch error {
+            case .invalid(let message), .conflict(let message):
+                errors.add(.response, "Not entered: \(message.asSentence)")
+                return letterPage(try await letterWorkspace(context), form: form, errors: errors, context: context, status: .conflict)
+            default: throw error
+            }
+        }
+        return .redirect(to: SiteURL.adminPaper(workspace.paper.id!).path(fragment: "recommendations"), type: .normal)
     }
 
     @Sendable func recordOutcome(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -296,6 +362,8 @@ struct ClerkRecommendationView: Sendable {
     let csrf: String
     let deleteURL, extendURL, referURL, closeURL: String
     let paperURL: String
+    /// Where to enter the organisation's answer when it came by letter; nil when nothing is open to an answer.
+    let letterURL: String?
     /// The waiting request for more time, decided here.
     let decisionURL: String
     let canDecide: Bool

@@ -68,31 +68,38 @@ struct ResponseRoutes: Sendable {
         return responsePage(workspace, form: form, errors: FormErrors(), notice: notice, context: context)
     }
 
-    @Sendable func respond(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (user, organisationId) = try provider(request, context)
-        let workspace = try await requireWorkspace(context, organisationId)
-        let form = try await FormData.read(request, context: context)
-        try context.requireCSRF(form)
-        let answerable = workspace.recommendations.filter(\.recommendation.isOpenToAnswer)
+    /// The answers a response form sends, and what stops them being saved (or, `submitting`, submitted): the same
+    /// reading for a responder's form and for the clerk entering a letter.
+    static func answers(_ form: FormData, _ workspace: ResponseWorkspace, submitting: Bool, time: LocalTime) -> ([Int64: ResponseAnswer], FormErrors) {
         var answers: [Int64: ResponseAnswer] = [:]
         var errors = FormErrors()
-        for tracked in answerable {
+        for tracked in workspace.recommendations where tracked.recommendation.isOpenToAnswer {
             let id = tracked.recommendation.id!
             let answer = ResponseAnswer(
                 decision: ResponseDecision(rawValue: form[name: ResponseField.decision.name(id)]), reasons: form[name: ResponseField.reasons.name(id)],
                 action: form[name: ResponseField.action.name(id)], targetDate: form[name: ResponseField.target.name(id)])
             answers[id] = answer
             let number = tracked.recommendation.number
-            let issued = tracked.recommendation.issuedDay(deadlines.time)
-            for problem in form[.action] == "submit" ? answer.submissionProblems(number: number, issuedOn: issued)
-                : answer.savingProblems(number: number, issuedOn: issued) {
+            let issued = tracked.recommendation.issuedDay(time)
+            for problem in submitting ? answer.submissionProblems(number: number, issuedOn: issued) : answer.savingProblems(number: number, issuedOn: issued) {
                 errors.add(anchor: problem.field.anchor(id), problem.message)
             }
         }
-        if form[.action] == "submit", errors.isEmpty, !answers.values.contains(where: { $0.decision != nil }) {
+        if submitting, errors.isEmpty, !answers.values.contains(where: { $0.decision != nil }) {
             errors.add(.response, ResponseAnswer.nothingAnswered)
         }
         if let problem = ProviderResponse.signOffProblem(form.text(.signOff)) { errors.add(.signOff, problem) }
+        return (answers, errors)
+    }
+
+    @Sendable func respond(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (user, organisationId) = try provider(request, context)
+        let workspace = try await requireWorkspace(context, organisationId)
+        let form = try await FormData.read(request, context: context)
+        try context.requireCSRF(form)
+        let read = Self.answers(form, workspace, submitting: form[.action] == "submit", time: time)
+        let answers = read.0
+        var errors = read.1
         guard errors.isEmpty else {
             return responsePage(workspace, form: form, errors: errors, context: context, status: .unprocessableContent)
         }

@@ -102,11 +102,22 @@ struct ResponseFormView: Sendable {
     let hasErrors: Bool
     let errors: [FormErrors.Entry]
 
-    init(_ workspace: ResponseWorkspace, form: FormData, errors: FormErrors, notice: String?, csrf: String, time: LocalTime) {
+    /// How a response entered by the clerk arrived ("letter of 2 March 2027"); the clerk's form only.
+    let receivedOutside: String
+    let receivedOutsideError: String?
+    let organisationName: String
+
+    /// `action` is where the form posts: the responder's report page, or the clerk's page for a letter.
+    init(
+        _ workspace: ResponseWorkspace, form: FormData, errors: FormErrors, notice: String?, csrf: String, time: LocalTime, action: SiteURL? = nil
+    ) {
         title = workspace.paper.title
         bodyName = workspace.recommendations.first?.body.name ?? ""
+        organisationName = workspace.recommendations.first?.organisation.name ?? ""
         self.csrf = csrf
-        action = SiteURL.providerReport(paper: workspace.paper.id!).path
+        self.action = (action ?? SiteURL.providerReport(paper: workspace.paper.id!)).path
+        receivedOutside = form[.receivedOutside]
+        receivedOutsideError = errors.message(for: .receivedOutside)
         basedOn = form[.basedOn]
         entries = workspace.recommendations.map { tracked in
             let id = tracked.recommendation.id!

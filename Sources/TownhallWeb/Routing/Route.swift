@@ -39,7 +39,7 @@ public enum Route: String, Sendable, CaseIterable {
     case adminItemEdit, adminItemMove, adminItemDelete, adminNewPaper, adminItemAttachments
     case adminPaper, adminPaperPublish, adminPaperRevise, adminPaperWithdraw, adminAddRecommendation, adminIssueRecommendations
     case adminAttachment, adminAttachmentDelete
-    case adminRecommendations, adminRecommendation, adminExtend, adminRefer, adminClose, adminRecommendationDelete, adminExtensionDecision, adminReferralOutcome
+    case adminRecommendations, adminRecommendation, adminExtend, adminRefer, adminClose, adminRecommendationDelete, adminExtensionDecision, adminReferralOutcome, adminLetterResponse
     // Providers
     case providerDashboard, providerReport, providerProgress, providerExtension, providerHoldingNote
 
@@ -121,6 +121,7 @@ public enum Route: String, Sendable, CaseIterable {
         case .adminRecommendationDelete: "/admin/recommendations/:id/delete"
         case .adminExtensionDecision: "/admin/recommendations/:id/extension-request"
         case .adminReferralOutcome: "/admin/recommendations/:id/referral-outcome"
+        case .adminLetterResponse: "/admin/papers/:id/responses/:slug"
         case .providerDashboard: "/provider"
         case .providerReport: "/provider/reports/:id"
         case .providerProgress: "/provider/recommendations/:id/progress"
@@ -145,7 +146,7 @@ public enum Route: String, Sendable, CaseIterable {
              .adminItemDelete, .adminNewPaper, .adminItemAttachments, .adminPaper, .adminPaperPublish, .adminPaperRevise,
              .adminPaperWithdraw, .adminAddRecommendation, .adminIssueRecommendations, .adminAttachment, .adminAttachmentDelete,
              .adminRecommendations, .adminRecommendation, .adminExtend, .adminRefer, .adminClose, .adminRecommendationDelete,
-             .adminExtensionDecision, .adminReferralOutcome:
+             .adminExtensionDecision, .adminReferralOutcome, .adminLetterResponse:
             .clerk
         }
     }
@@ -184,7 +185,7 @@ public enum Route: String, Sendable, CaseIterable {
              .adminRecommendationDelete, .providerProgress, .adminExtensionDecision, .adminReferralOutcome, .providerExtension, .providerHoldingNote:
             [.post]
         case .login, .passwordReset, .passwordResetLink, .adminMembers, .adminPlan, .adminNewMeeting, .adminMeetingEdit, .adminMinutes,
-             .adminItemEdit, .adminNewPaper, .adminPaper, .adminIssueRecommendations, .providerReport:
+             .adminItemEdit, .adminNewPaper, .adminPaper, .adminIssueRecommendations, .providerReport, .adminLetterResponse:
             [.get, .post]
         default:
             [.get]
