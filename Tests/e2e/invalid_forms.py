@@ -46,6 +46,7 @@ INVALID = {
     ("post", "/admin/meetings/:id/minutes"): ({"markdown": ""}, "save", "markdown", []),
     ("post", "/admin/recommendations/:id/extend"): ({"newDue": "", "reason": KEPT}, None, "newDue", ["reason"]),
     ("post", "/admin/recommendations/:id/refer"): ({"referTo": "", "referNote": KEPT}, None, "referTo", ["referNote"]),
+    ("post", "/admin/papers/:id/responses/:slug"): ({"receivedOutside": "", "signOff": KEPT}, None, "receivedOutside", ["signOff"]),
     ("get", "/admin/recommendations"): ({"dueTo": "2027-02-30"}, None, "dueTo", ["dueTo"]),
     ("post", "/provider/reports/:id"): ({"decision-{row}-rejected": "check", "reasons-{row}": "", "action-{row}": KEPT}, "submit", "reasons-",
                                         ["action-{row}"]),
@@ -77,7 +78,9 @@ NOTHING_TO_GET_WRONG = {
 
 def kind(key):
     method, action = key
-    return method, re.sub(r"^/admin/bodies/[^/]+", "/admin/bodies/:slug", re.sub(r"/password-reset/[0-9a-f]+$", "/password-reset/:token", action))
+    action = re.sub(r"/password-reset/[0-9a-f]+$", "/password-reset/:token", action)
+    action = re.sub(r"^(/admin/papers/:id/responses)/[^/]+$", r"\1/:slug", action)
+    return method, re.sub(r"^/admin/bodies/[^/]+", "/admin/bodies/:slug", action)
 
 
 def fill(driver, element_id, value):

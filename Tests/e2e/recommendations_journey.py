@@ -74,6 +74,8 @@ def main():
         driver.find_element(By.ID, "decisionNote").send_keys("Granted: the audit is the right evidence to answer on.")
         follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Grant more time']"))
         checker.check("clerk: request granted", "Granted on")
+        follow(driver, driver.find_element(By.LINK_TEXT, "Enter a response that came by letter"))
+        checker.check("clerk: letter response form", "Response by letter from")
         follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Sign out']"))
 
         sign_in(driver, checker, os.environ["TOWNHALL_E2E_PROVIDER_EMAIL"], os.environ["TOWNHALL_E2E_PROVIDER_PASSWORD"],

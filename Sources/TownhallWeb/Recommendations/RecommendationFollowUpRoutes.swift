@@ -66,7 +66,7 @@ struct RecommendationFollowUpRoutes: Sendable {
             record: RecommendationPageView(detail, time: time), csrf: context.session?.csrfToken ?? "",
             deleteURL: SiteURL.adminRecommendationDelete(id).path, extendURL: SiteURL.adminExtend(id).path,
             referURL: SiteURL.adminRefer(id).path, closeURL: SiteURL.adminClose(id).path, paperURL: SiteURL.adminPaper(detail.paper.id!).path,
-            letterURL: state.allows(.respond) || state.allows(.correctResponse)
+            letterURL: !isDraft && (state.allows(.respond) || state.allows(.correctResponse))
                 ? SiteURL.adminLetterResponse(paper: detail.paper.id!, organisation: detail.tracked.organisation.slug).path : nil,
             decisionURL: SiteURL.adminExtensionDecision(id).path, canDecide: !isDraft && state.allows(.decideExtension),
             grantedDue: form[.grantedDue], decisionNote: form[.decisionNote], grantedDueError: errors.message(for: .grantedDue),

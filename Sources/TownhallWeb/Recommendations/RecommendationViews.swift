@@ -231,13 +231,15 @@ struct RecommendationPageView: Sendable {
         let on: String
         let by: String
         let note: String
-        let expectedBy: String?
+        /// Named apart from the holding form's `expectedBy`, so a reply without a day never shows the form's value
+        /// (a Mustache name not found falls through to the enclosing view).
+        let promisedBy: String?
 
         init(_ note: HoldingNote, time: LocalTime) {
             on = time.shortDate(note.at)
             by = note.byName
             self.note = note.note
-            expectedBy = note.expectedBy.flatMap(Day.init).map(time.longDate(day:))
+            promisedBy = note.expectedBy.flatMap(Day.init).map(time.longDate(day:))
         }
     }
 
