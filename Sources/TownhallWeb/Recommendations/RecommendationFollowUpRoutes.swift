@@ -173,13 +173,7 @@ struct RecommendationFollowUpRoutes: Sendable {
     @Sendable func letterForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let workspace = try await letterWorkspace(context)
         _ = try await clerk.clerk(request, context, bodyId: workspace.recommendations[0].body.id!)
-        var form = FormData([.basedOn: String(workspace.latest?.version ?? 0)])
-        for (recommendationId, item) in workspace.latestItems {
-            form[name: ResponseField.decision.name(recommendationId)] = item.decision?.rawValue ?? ""
-            form[name: ResponseField.reasons.name(recommendationId)] = item.reasons
-            form[name: ResponseField.action.name(recommendationId)] = item.action
-            form[name: ResponseField.target.name(recommendationId)] = item.targetDate ?? ""
-        }
+        let form = ResponseRoutes.prefilled(workspace.latestItems, basedOn: workspace.latest?.version ?? 0)
         return letterPage(workspace, form: form, errors: FormErrors(), context: context)
     }
 

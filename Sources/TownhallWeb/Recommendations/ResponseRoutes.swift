@@ -57,15 +57,21 @@ struct ResponseRoutes: Sendable {
         let (_, organisationId) = try provider(request, context)
         let workspace = try await requireWorkspace(context, organisationId)
         let source = workspace.draft != nil ? workspace.draftItems : workspace.latestItems
-        var form = FormData([.basedOn: String(workspace.latest?.version ?? 0)])
-        for (recommendationId, item) in source {
+        let form = Self.prefilled(source, basedOn: workspace.latest?.version ?? 0)
+        let notice = request.queryForm.has(.saved) ? "Your draft is saved. It is not public until you submit it." : nil
+        return responsePage(workspace, form: form, errors: FormErrors(), notice: notice, context: context)
+    }
+
+    /// A response form filled with `items` (a draft, or the latest answers) for the version it corrects.
+    static func prefilled(_ items: [Int64: ResponseItem], basedOn version: Int) -> FormData {
+        var form = FormData([.basedOn: String(version)])
+        for (recommendationId, item) in items {
             form[name: ResponseField.decision.name(recommendationId)] = item.decision?.rawValue ?? ""
             form[name: ResponseField.reasons.name(recommendationId)] = item.reasons
             form[name: ResponseField.action.name(recommendationId)] = item.action
             form[name: ResponseField.target.name(recommendationId)] = item.targetDate ?? ""
         }
-        let notice = request.queryForm.has(.saved) ? "Your draft is saved. It is not public until you submit it." : nil
-        return responsePage(workspace, form: form, errors: FormErrors(), notice: notice, context: context)
+        return form
     }
 
     /// The answers a response form sends, and what stops them being saved (or, `submitting`, submitted): the same
