@@ -104,6 +104,10 @@ struct AnsweringOneAtATimeTests {
             #expect(other.status == .forbidden)
             #expect(try fixture.db.list(HoldingNote.self).count == 1)
         }
+        // A day is stored in its one written form, however it was typed ("+3" reads as a month).
+        let odd = try fixture.db.publishHoldingNote(paperId: paperId, organisationId: fixture.trust.id!, note: "Board in March", expectedBy: "2099-+3-05",
+                                                    at: fixture.office.clock.now, deadlines: fixture.deadlines, actor: .test)
+        #expect(odd.expectedBy == "2099-03-05")
         // Once everything is answered there is nothing to hold: refused by the store.
         _ = try fixture.db.submitResponse(
             paperId: paperId, organisationId: fixture.trust.id!,

@@ -27,7 +27,7 @@ extension AppDatabase {
             }
             var request = ExtensionRequest(
                 recommendationId: recommendationId, dueOnWhenAsked: current.description,
-                requestedDueOn: requested.trimmingCharacters(in: .whitespaces), reason: reason.trimmingCharacters(in: .whitespacesAndNewlines),
+                requestedDueOn: Day(requested.trimmingCharacters(in: .whitespaces))!.description, reason: reason.trimmingCharacters(in: .whitespacesAndNewlines),
                 requestedAt: now, requestedBy: actor.publicName)
             try request.insert(db)
             try db.audit(actor, .requestExtension, .recommendation, recommendationId, "to \(request.requestedDueOn): \(request.reason)", at: now)
@@ -70,7 +70,9 @@ extension AppDatabase {
             request.decidedBy = actor.publicName
             request.decisionNote = note.isEmpty ? nil : note
             if grant {
-                let day = grantedDue.trimmingCharacters(in: .whitespaces).isEmpty ? request.requestedDueOn : grantedDue.trimmingCharacters(in: .whitespaces)
+                let typed = grantedDue.trimmingCharacters(in: .whitespaces)
+                // Checked by `decisionProblems`; stored in its one written form, as every day is.
+                let day = typed.isEmpty ? request.requestedDueOn : Day(typed)!.description
                 request.grantedDueOn = day
                 var entry = DeadlineExtension(
                     recommendationId: recommendationId, previousDueOn: record.dueOn ?? request.dueOnWhenAsked, newDueOn: day,

@@ -21,7 +21,7 @@ extension AppDatabase {
             let day = expectedBy.trimmingCharacters(in: .whitespaces)
             var holding = HoldingNote(
                 paperId: paperId, organisationId: organisationId, note: note.trimmingCharacters(in: .whitespacesAndNewlines),
-                expectedBy: day.isEmpty ? nil : day, at: now, byName: actor.publicName)
+                expectedBy: Day(day)?.description, at: now, byName: actor.publicName)
             try holding.insert(db)
             try db.audit(actor, .publishHoldingNote, .holdingNote, holding.id, "paper \(paperId), \(first.organisation.slug)", at: now)
             try db.enqueue(

@@ -293,7 +293,7 @@ extension AppDatabase {
             record.status = .referred
             record.referredTo = target.name
             record.referralBodyId = target.id
-            record.referralReplyDueOn = replyDue.isEmpty ? nil : replyDue
+            record.referralReplyDueOn = Day(replyDue)?.description
             record.referralNote = note.trimmingCharacters(in: .whitespacesAndNewlines)
             record.referredAt = now
             try record.update(db)
@@ -388,7 +388,8 @@ extension AppDatabase {
                 throw TownhallError.invalid(problem)
             }
             var update = ImplementationUpdate(
-                recommendationId: recommendationId, status: status, note: note, targetDate: target, at: now, byName: actor.publicName,
+                recommendationId: recommendationId, status: status, note: note, targetDate: target.flatMap(Day.init)?.description, at: now,
+                byName: actor.publicName,
                 percentComplete: percentComplete)
             try update.insert(db)
             try db.audit(actor, .updateImplementation, .recommendation, recommendationId, status.rawValue, at: now)
@@ -462,7 +463,8 @@ extension AppDatabase {
             let answer = answers[recommendation.id!] ?? ResponseAnswer(decision: nil)
             var item = ResponseItem(
                 responseId: response.id!, recommendationId: recommendation.id!, decision: answer.decision, reasons: answer.reasons,
-                action: answer.action, targetDate: answer.targetDate.isEmpty ? nil : answer.targetDate)
+                // Checked already (`savingProblems`), and stored in its one written form: "2027-+6-30" reads as a day.
+                action: answer.action, targetDate: Day(answer.targetDate)?.description)
             try item.insert(db)
         }
         try db.audit(actor, .saveDraft, .response, response.id, "version \(response.version) to paper \(paperId)", at: now)
