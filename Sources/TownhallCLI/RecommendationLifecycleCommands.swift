@@ -9,6 +9,7 @@ extension RecommendationsCommand {
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a draft recommendation to a report, addressed to an organisation.")
         @OptionGroup var store: StoreOptions
+        @Flag(help: "Print the result as JSON") var json = false
         @Argument(help: "The report's paper id") var paper: Int64
         @Option(help: "Slug of the organisation it is addressed to") var organisation: String
         @Option(help: "What the body recommends") var text: String
@@ -19,7 +20,7 @@ extension RecommendationsCommand {
                 let addressee = try await Self.organisation(database, organisation)
                 let record = try database.addRecommendation(
                     paperId: paper, organisationId: addressee.id!, text: text, now: Date(), actor: .commandLine)
-                print("added draft recommendation \(record.id!) (number \(record.number)) to \(addressee.slug)")
+                try printResult(record, json: json, "added draft recommendation \(record.id!) (number \(record.number)) to \(addressee.slug)")
             }
         }
 
@@ -82,6 +83,7 @@ extension RecommendationsCommand {
     struct Extend: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Move a waiting recommendation's response deadline later, with the public reason.")
         @OptionGroup var store: StoreOptions
+        @Flag(help: "Print the result as JSON") var json = false
         @Argument(help: "Recommendation id") var recommendation: Int64
         @Option(help: "The new due day, YYYY-MM-DD") var to: String
         @Option(help: "Why, as the public record will say") var reason: String
@@ -92,7 +94,7 @@ extension RecommendationsCommand {
                 guard let day = Day(to) else { throw TownhallError.invalid("--to must be a real date, for example 2027-03-31") }
                 try database.extendDeadline(recommendationId: recommendation, to: day, reason: reason, at: Date(), deadlines: try config.deadlines(),
                                             actor: .commandLine)
-                print("recommendation \(recommendation) now due \(day)")
+                try printResult(try recommendationRecord(database, recommendation), json: json, "recommendation \(recommendation) now due \(day)")
             }
         }
     }
@@ -103,6 +105,7 @@ extension RecommendationsCommand {
         static let configuration = CommandConfiguration(
             commandName: "request-extension", abstract: "Record an organisation's request for more time; the clerk then grants or refuses it.")
         @OptionGroup var store: StoreOptions
+        @Flag(help: "Print the result as JSON") var json = false
         @Argument(help: "Recommendation id") var recommendation: Int64
         @Option(help: "The day asked for, YYYY-MM-DD") var to: String
         @Option(help: "The organisation's reason, as the public record will say") var reason: String
@@ -115,7 +118,8 @@ extension RecommendationsCommand {
                 let request = try database.requestExtension(
                     recommendationId: recommendation, organisationId: nil, to: to, reason: reason, at: Date(), deadlines: try config.deadlines(),
                     actor: actor)
-                print("recommendation \(recommendation): more time asked for, to \(request.requestedDueOn) (was \(request.dueOnWhenAsked)); waiting for a decision")
+                try printResult(request, json: json,
+                                "recommendation \(recommendation): more time asked for, to \(request.requestedDueOn) (was \(request.dueOnWhenAsked)); waiting for a decision")
             }
         }
     }
@@ -125,6 +129,7 @@ extension RecommendationsCommand {
         static let configuration = CommandConfiguration(
             commandName: "holding-note", abstract: "Publish an organisation's holding reply to a report (response in preparation, expected by ...).")
         @OptionGroup var store: StoreOptions
+        @Flag(help: "Print the result as JSON") var json = false
         @Argument(help: "Paper id of the report") var paper: Int64
         @Option(help: "Slug of the organisation") var organisation: String
         @Option(help: "The holding reply, as the public record will say") var note: String
@@ -136,10 +141,10 @@ extension RecommendationsCommand {
                 let (config, database) = try store.open()
                 let responder = try await Add.organisation(database, organisation)
                 let actor = by.map { Actor(label: Actor.commandLine.label, publicName: $0) } ?? .commandLine
-                _ = try database.publishHoldingNote(
+                let note = try database.publishHoldingNote(
                     paperId: paper, organisationId: responder.id!, note: note, expectedBy: expectedBy, at: Date(), deadlines: try config.deadlines(),
                     actor: actor)
-                print("holding reply published for \(responder.name) on paper \(paper)")
+                try printResult(note, json: json, "holding reply published for \(responder.name) on paper \(paper)")
             }
         }
     }
@@ -148,6 +153,7 @@ extension RecommendationsCommand {
     struct Progress: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Publish a progress update on an accepted (or partly accepted) recommendation.")
         @OptionGroup var store: StoreOptions
+        @Flag(help: "Print the result as JSON") var json = false
         @Argument(help: "Recommendation id") var recommendation: Int64
         @Option(help: "planned, in-progress, implemented or not-implemented") var status: String
         @Option(help: "What has been done, as the public record will say") var note: String
@@ -161,10 +167,10 @@ extension RecommendationsCommand {
                 let percent = try ImplementationUpdate.percent(percent).get()
                 let (config, database) = try store.open()
                 let actor = by.map { Actor(label: Actor.commandLine.label, publicName: $0) } ?? .commandLine
-                _ = try database.addImplementationUpdate(
+                let update = try database.addImplementationUpdate(
                     recommendationId: recommendation, status: status, note: note, targetDate: target, percentComplete: percent, at: Date(),
                     deadlines: try config.deadlines(), actor: actor)
-                print("recommendation \(recommendation): progress published (\(status.label.lowercased()))")
+                try printResult(update, json: json, "recommendation \(recommendation): progress published (\(status.label.lowercased()))")
             }
         }
     }
@@ -173,6 +179,7 @@ extension RecommendationsCommand {
         static let configuration = CommandConfiguration(
             commandName: "decide-extension", abstract: "Grant or refuse the waiting request for more time on a recommendation.")
         @OptionGroup var store: StoreOptions
+        @Flag(help: "Print the result as JSON") var json = false
         @Argument(help: "Recommendation id") var recommendation: Int64
         @Flag(help: "Grant the request") var grant = false
         @Flag(help: "Refuse the request (give --note)") var refuse = false
@@ -186,7 +193,7 @@ extension RecommendationsCommand {
                 let request = try database.decideExtension(
                     recommendationId: recommendation, grant: grant, grantedDue: to, note: note, at: Date(), deadlines: try config.deadlines(),
                     actor: .commandLine)
-                print(grant ? "recommendation \(recommendation): more time granted, now due \(request.grantedDueOn ?? "")"
+                try printResult(request, json: json, grant ? "recommendation \(recommendation): more time granted, now due \(request.grantedDueOn ?? "")"
                       : "recommendation \(recommendation): request for more time refused; still due \(request.dueOnWhenAsked)")
             }
         }
@@ -195,6 +202,7 @@ extension RecommendationsCommand {
     struct Refer: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Refer a rejected or partly accepted recommendation to another body.")
         @OptionGroup var store: StoreOptions
+        @Flag(help: "Print the result as JSON") var json = false
         @Argument(help: "Recommendation id") var recommendation: Int64
         @Option(help: "The slug of the body it is referred to, from `townhall referral-body list`") var to: String
         @Option(name: .customLong("reply-due"), help: "The day a reply is due, YYYY-MM-DD") var replyDue = ""
@@ -205,7 +213,7 @@ extension RecommendationsCommand {
                 let (config, database) = try store.open()
                 try database.referRecommendation(
                     id: recommendation, to: to, replyDue: replyDue, note: note, at: Date(), deadlines: try config.deadlines(), actor: .commandLine)
-                print("recommendation \(recommendation) referred to \(to)")
+                try printResult(try recommendationRecord(database, recommendation), json: json, "recommendation \(recommendation) referred to \(to)")
             }
         }
     }
@@ -214,6 +222,7 @@ extension RecommendationsCommand {
         static let configuration = CommandConfiguration(
             commandName: "referral-outcome", abstract: "Record what the body a recommendation was referred to decided or replied.")
         @OptionGroup var store: StoreOptions
+        @Flag(help: "Print the result as JSON") var json = false
         @Argument(help: "Recommendation id") var recommendation: Int64
         @Option(help: "The outcome, as the public record will say") var outcome: String
         @Option(help: "The day of the outcome, YYYY-MM-DD (default today)") var on = ""
@@ -222,7 +231,7 @@ extension RecommendationsCommand {
             try await reportingErrors {
                 let (config, database) = try store.open()
                 try database.recordReferralOutcome(id: recommendation, outcome: outcome, on: on, at: Date(), deadlines: try config.deadlines(), actor: .commandLine)
-                print("recommendation \(recommendation): referral outcome recorded")
+                try printResult(try recommendationRecord(database, recommendation), json: json, "recommendation \(recommendation): referral outcome recorded")
             }
         }
     }
@@ -230,6 +239,7 @@ extension RecommendationsCommand {
     struct Close: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Close a recommendation, with the closing note the public reads.")
         @OptionGroup var store: StoreOptions
+        @Flag(help: "Print the result as JSON") var json = false
         @Argument(help: "Recommendation id") var recommendation: Int64
         @Option(help: "Why it is closed") var note: String
 
@@ -237,7 +247,7 @@ extension RecommendationsCommand {
             try await reportingErrors {
                 let (config, database) = try store.open()
                 try database.closeRecommendation(id: recommendation, note: note, at: Date(), deadlines: try config.deadlines(), actor: .commandLine)
-                print("recommendation \(recommendation) closed")
+                try printResult(try recommendationRecord(database, recommendation), json: json, "recommendation \(recommendation) closed")
             }
         }
     }
@@ -255,6 +265,7 @@ extension RecommendationsCommand {
                 Decisions: \(ResponseDecision.allCases.map(\.rawValue).joined(separator: ", ")). Without --submit the answers are saved as a draft.
                 """)
         @OptionGroup var store: StoreOptions
+        @Flag(help: "Print the result as JSON") var json = false
         @Argument(help: "The report's paper id") var paper: Int64
         @Option(help: "Slug of the organisation responding") var organisation: String
         @Option(help: "The JSON file of answers") var answers: String
@@ -299,12 +310,12 @@ extension RecommendationsCommand {
                     let response = try database.submitResponse(
                         paperId: paper, organisationId: responder.id!, answers: byId, basedOnVersion: latest, now: now, deadlines: deadlines,
                         receivedOutside: received, signOff: signOff, actor: .commandLine)
-                    print("submitted version \(response.version) of \(responder.slug)'s response to paper \(paper)")
+                    try printResult(response, json: json, "submitted version \(response.version) of \(responder.slug)'s response to paper \(paper)")
                 } else {
                     guard received == nil else { throw TownhallError.invalid("--received goes with --submit: a draft has not been received") }
                     let response = try database.saveResponseDraft(
                         paperId: paper, organisationId: responder.id!, answers: byId, now: now, time: deadlines.time, actor: .commandLine)
-                    print("saved a draft (version \(response.version)) of \(responder.slug)'s response to paper \(paper)")
+                    try printResult(response, json: json, "saved a draft (version \(response.version)) of \(responder.slug)'s response to paper \(paper)")
                 }
             }
         }

@@ -51,12 +51,30 @@ where T.RawValue == String {
 }
 
 /// Prints a list as JSON (stable keys, ISO 8601 dates) or as aligned text lines.
+/// A command's one result: with `--json` the record itself, encoded as `list --json` encodes rows; otherwise the line.
+func printResult<T: Encodable>(_ value: T, json: Bool, _ line: @autoclosure () -> String) throws {
+    print(json ? try jsonText(value) : line())
+}
+
+/// Pretty, sorted JSON with ISO 8601 dates: every `--json` the CLI prints.
+func jsonText<T: Encodable>(_ value: T) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .iso8601
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+}
+
+/// A recommendation as stored, for the commands that change one and print it.
+func recommendationRecord(_ database: AppDatabase, _ id: Int64) throws -> Recommendation {
+    guard let record = try database.list(Recommendation.self).first(where: { $0.id == id }) else {
+        throw TownhallError.notFound("no recommendation with id \(id)")
+    }
+    return record
+}
+
 func printList<T: Encodable>(_ items: [T], json: Bool, line: (T) -> String) throws {
     if json {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        print(String(decoding: try encoder.encode(items), as: UTF8.self))
+        print(try jsonText(items))
     } else {
         items.forEach { print(line($0)) }
     }

@@ -344,7 +344,9 @@ struct CLITests {
         try expectError(["recommendation", "decide-extension", String(first), "--refuse"], "give the reasons for refusing")
         try expectError(["recommendation", "decide-extension", String(first), "--grant", "--to", Day(asked)!.adding(days: 1).description],
                         "cannot be later than the day asked for")
-        #expect(try expectOK(["recommendation", "decide-extension", String(first), "--grant"]).contains("now due \(asked)"))
+        let decided = try JSONSerialization.jsonObject(with: Data(try expectOK(
+            ["recommendation", "decide-extension", String(first), "--grant", "--json"]).utf8)) as? [String: Any]
+        #expect(decided?["decision"] as? String == "granted" && decided?["grantedDueOn"] as? String == asked, "\(String(describing: decided))")
         #expect(try store.list(Recommendation.self).first { $0.id == Int64(first) }?.dueOn == asked)
         #expect(try store.list(ExtensionRequest.self).first { $0.recommendationId == Int64(first) }?.requestedBy == "Nia NHS")
         try expectError(["recommendation", "decide-extension", String(first), "--grant"], "cannot be given a decision")
@@ -402,7 +404,9 @@ struct CLITests {
                 && referred?.referralOutcome == "The board will fund it from April")
         #expect(try expectOK(["referral-body", "retire", "marsh-vale-hwb"]).contains("retired"))
         #expect(!(try expectOK(["referral-body", "list"]).contains("marsh-vale-hwb")))
-        #expect(try expectOK(["recommendation", "close", String(first), "--note", "Dashboard live"]).contains("closed"))
+        let closed = try JSONSerialization.jsonObject(with: Data(try expectOK(
+            ["recommendation", "close", String(first), "--note", "Dashboard live", "--json"]).utf8)) as? [String: Any]
+        #expect(closed?["status"] as? String == "closed" && closed?["closingNote"] as? String == "Dashboard live", "\(String(describing: closed))")
         let final = try store.list(Recommendation.self)
         #expect(final.first { $0.id == Int64(first) }?.status == .closed && final.first { $0.id == Int64(second) }?.status == .referred)
     }
