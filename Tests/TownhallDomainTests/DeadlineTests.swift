@@ -112,7 +112,7 @@ import Testing
         #expect(fields("2028-04-01") == [.requestedDue], "more than 366 days past the deadline")
         #expect(fields("2028-03-31").isEmpty, "366 days past the deadline (2028 has 29 February) is allowed")
         #expect(fields("2027-04-30", " \n") == [.reason] && fields("x", "") == [.requestedDue, .reason])
-        #expect(fields("2027-04-30", String(repeating: "a", count: ExtensionRequest.maxTextLength + 1)) == [.reason])
+        #expect(fields("2027-04-30", String(repeating: "a", count: TextLimits.noteCharacters + 1)) == [.reason])
         let request = ExtensionRequest(
             recommendationId: 1, dueOnWhenAsked: "2027-03-31", requestedDueOn: "2027-04-30", reason: "x", requestedAt: Date(), requestedBy: "N")
         func decision(_ grant: Bool, _ day: String = "", _ note: String = "") -> [ExtensionRequest.Field] {

@@ -52,8 +52,6 @@ public struct ExtensionRequest: Codable, Sendable, Equatable {
         self.grantedDueOn = grantedDueOn
     }
 
-    /// The longest a reason or a decision note may be: a few paragraphs, as a letter would give.
-    public static let maxTextLength = 4_000
     /// How far past the current deadline a request may reach: a year is more than any response period.
     public static let maxDaysPastDue = 366
 
@@ -116,7 +114,6 @@ public struct ExtensionRequest: Codable, Sendable, Equatable {
     static func textProblem(_ text: String, what: String, required: Bool) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if required, trimmed.isEmpty { return "give \(what)" }
-        if trimmed.count > maxTextLength { return "\(what.prefix(1).uppercased() + what.dropFirst()) must be \(maxTextLength) characters or fewer" }
-        return nil
+        return TextLimits.noteProblem(trimmed, what: what)
     }
 }

@@ -32,9 +32,7 @@ public struct HoldingNote: Codable, Sendable, Equatable {
         var problems: [(field: Field, message: String)] = []
         let text = note.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty { problems.append((.note, "write the holding reply")) }
-        if text.count > ExtensionRequest.maxTextLength {
-            problems.append((.note, "the holding reply must be \(ExtensionRequest.maxTextLength) characters or fewer"))
-        }
+        if let message = TextLimits.noteProblem(text, what: "the holding reply") { problems.append((.note, message)) }
         let day = expectedBy.trimmingCharacters(in: .whitespaces)
         if !day.isEmpty {
             if let expected = Day(day) {

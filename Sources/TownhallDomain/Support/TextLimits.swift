@@ -4,6 +4,14 @@ import Foundation
 /// message rather than stored, rendered and indexed. A long committee report is about 100,000 characters.
 public enum TextLimits {
     public static let markdownCharacters = 500_000
+    /// A short written account shown publicly: a reason for more time, a decision on it, a holding reply, a
+    /// referral's outcome. A few paragraphs, as a letter would give.
+    public static let noteCharacters = 4_000
+
+    /// What is wrong with a note's length (after trimming), or nil; `what` names it ("the holding reply").
+    public static func noteProblem(_ text: String, what: String) -> String? {
+        text.trimmingCharacters(in: .whitespacesAndNewlines).count > noteCharacters ? "\(what) must be \(noteCharacters) characters or fewer" : nil
+    }
 
     /// Refuses Markdown over the limit or holding a NUL, naming what was wrong.
     public static func checkMarkdown(_ text: String, what: String) throws {

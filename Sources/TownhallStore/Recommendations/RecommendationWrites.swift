@@ -305,9 +305,7 @@ extension AppDatabase {
     public func recordReferralOutcome(id: Int64, outcome: String, on day: String, at now: Date, deadlines: Deadlines, actor: Actor) throws {
         let outcome = outcome.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !outcome.isEmpty else { throw TownhallError.invalid("describe the outcome of the referral") }
-        if outcome.count > ExtensionRequest.maxTextLength {
-            throw TownhallError.invalid("the outcome must be \(ExtensionRequest.maxTextLength) characters or fewer")
-        }
+        if let problem = TextLimits.noteProblem(outcome, what: "the outcome") { throw TownhallError.invalid(problem) }
         let text = day.trimmingCharacters(in: .whitespaces)
         let today = deadlines.time.calendarDay(of: now)
         let on = text.isEmpty ? today : Day(text)

@@ -25,9 +25,14 @@ public struct ResponseRecord: Sendable, Equatable {
         var late: [Int] = []
         var onTime = 0
         for item in issued {
-            guard let answered = item.firstAnsweredAt, let due = item.recommendation.dueOn.flatMap(Day.init) else { continue }
-            let day = deadlines.time.calendarDay(of: answered)
-            if day <= due { onTime += 1 } else { late.append(deadlines.workingDays.workingDays(from: due, to: day)) }
+            // On time is `TrackedRecommendation.answeredOnTime`'s rule, the one the tracker and page use.
+            switch item.answeredOnTime(time: deadlines.time) {
+            case true?: onTime += 1
+            case false?:
+                let day = deadlines.time.calendarDay(of: item.firstAnsweredAt!), due = Day(item.recommendation.dueOn!)!
+                late.append(deadlines.workingDays.workingDays(from: due, to: day))
+            case nil: continue
+            }
         }
         answeredOnTime = onTime
         answeredLate = late.count
