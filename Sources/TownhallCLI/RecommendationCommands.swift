@@ -143,7 +143,7 @@ struct RecommendationsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "recommendation", abstract: "Recommendations and their responses.",
         subcommands: [Add.self, FromText.self, Issue.self, List.self, Overdue.self, Extend.self, RequestExtension.self, DecideExtension.self, HoldingReply.self, Progress.self, ReferralOutcome.self, Refer.self, Close.self,
-                      Respond.self],
+                      Respond.self, CallBack.self],
         aliases: ["recommendations"])
 
     struct Overdue: AsyncParsableCommand {
@@ -184,6 +184,27 @@ extension RecommendationsCommand {
         @Argument(help: "The report's paper id") var paper: Int64
         @Option(help: "The delegated authority, when the meeting has not yet held or decided on the item") var authority: String?
         @Flag(help: "Issue them (without it nothing is sent)") var yes = false
+        @Flag(help: "Print the preview, or with --yes the issued records, as JSON") var json = false
+
+        /// One line of the preview: a draft, whom it goes to and when its answer would be due.
+        struct PreviewRow: Encodable {
+            let id: Int64
+            let number: Int
+            let organisation: String
+            let due: String
+            let rule: String
+            let activeResponders: Int
+            let text: String
+        }
+
+        struct PreviewOutput: Encodable {
+            let paper: Int64
+            let drafts: [PreviewRow]
+            /// Organisations nobody could answer for, by slug.
+            let noActiveResponder: [String]
+            /// Why the meeting has not yet decided, so --authority is needed; nil when it has.
+            let waitsFor: String?
+        }
 
         func run() async throws {
             try await reportingErrors {
@@ -192,6 +213,22 @@ extension RecommendationsCommand {
                 let now = Date()
                 let preview = try await database.issuePreview(paperId: paper, deadlines: deadlines, now: now)
                 guard !preview.entries.isEmpty else { throw TownhallError.invalid("paper \(paper) has no draft recommendations to issue") }
+                if json, !yes {
+                    print(try jsonText(PreviewOutput(
+                        paper: paper,
+                        drafts: preview.entries.map {
+                            PreviewRow(id: $0.recommendation.id!, number: $0.recommendation.number, organisation: $0.organisation.slug,
+                                       due: $0.due.description, rule: $0.ruleLabel, activeResponders: $0.responders, text: $0.recommendation.text)
+                        },
+                        noActiveResponder: preview.unanswerable.map(\.slug), waitsFor: preview.waitsFor)))
+                    return
+                }
+                if json {
+                    let issued = try database.issueRecommendations(
+                        paperId: paper, at: now, deadlines: deadlines, authority: authority, actor: .commandLine)
+                    try printList(issued, json: true) { _ in "" }
+                    return
+                }
                 for entry in preview.entries {
                     print("\(entry.recommendation.number)\t\(entry.organisation.slug)\tdue \(entry.due) (\(entry.ruleLabel))"
                         + (entry.responders == 0 ? "\tno active responder" : "") + "\t\(entry.recommendation.text)")

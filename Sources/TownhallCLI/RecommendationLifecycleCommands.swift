@@ -321,3 +321,39 @@ extension RecommendationsCommand {
         }
     }
 }
+
+extension RecommendationsCommand {
+    /// The clerk's "Call back to a meeting" (`CallBack`): the same store call, so the same checks.
+    struct CallBack: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "call-back",
+            abstract: "List a recommendation under a later meeting's \"Progress on recommendations\" item, adding the item if need be.")
+        @OptionGroup var store: StoreOptions
+        @Flag(help: "Print the result as JSON") var json = false
+        @Argument(help: "Recommendation id") var recommendation: Int64
+        @Option(help: "The meeting's id: a scheduled meeting of the same body, after the issue day, its agenda not yet published")
+        var meeting: Int64
+
+        struct Output: Encodable {
+            let recommendation: Int64
+            let meeting: Int64
+            let agendaItem: Int64
+            let itemNumber: String
+            let itemTitle: String
+            let at: Date
+        }
+
+        func run() async throws {
+            try await reportingErrors {
+                let (config, database) = try store.open()
+                let entry = try database.callBack(
+                    recommendationId: recommendation, meetingId: meeting, at: Date(), deadlines: try config.deadlines(),
+                    rule: try config.publicationRule(), actor: .commandLine)
+                try printResult(
+                    Output(recommendation: recommendation, meeting: meeting, agendaItem: entry.item.id!, itemNumber: entry.item.number,
+                           itemTitle: entry.item.title, at: entry.callBack.at),
+                    json: json, "recommendation \(recommendation) called back to meeting \(meeting), item \(entry.item.number): \(entry.item.title)")
+            }
+        }
+    }
+}

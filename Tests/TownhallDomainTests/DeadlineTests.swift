@@ -127,13 +127,15 @@ import Testing
     /// Every action in every state: exactly these are allowed.
     @Test func stateMachine() {
         let allowed: [RecommendationState: Set<RecommendationAction>] = [
-            .awaitingResponse: [.respond, .extendDeadline, .requestExtension], .dueSoon: [.respond, .extendDeadline, .requestExtension],
-            .overdue: [.respond, .extendDeadline, .requestExtension], .longOverdue: [.respond, .extendDeadline, .requestExtension],
-            .extensionRequested: [.respond, .decideExtension],
-            .accepted: [.correctResponse, .close, .updateImplementation],
-            .partiallyAccepted: [.correctResponse, .refer, .close, .updateImplementation],
-            .rejected: [.correctResponse, .refer, .close],
-            .referred: [.close, .recordReferralOutcome], .closed: [],
+            .awaitingResponse: [.respond, .extendDeadline, .requestExtension, .callBack],
+            .dueSoon: [.respond, .extendDeadline, .requestExtension, .callBack],
+            .overdue: [.respond, .extendDeadline, .requestExtension, .callBack],
+            .longOverdue: [.respond, .extendDeadline, .requestExtension, .callBack],
+            .extensionRequested: [.respond, .decideExtension, .callBack],
+            .accepted: [.correctResponse, .close, .updateImplementation, .callBack],
+            .partiallyAccepted: [.correctResponse, .refer, .close, .updateImplementation, .callBack],
+            .rejected: [.correctResponse, .refer, .close, .callBack],
+            .referred: [.close, .recordReferralOutcome, .callBack], .closed: [],
         ]
         for state in RecommendationState.allCases {
             for action in RecommendationAction.allCases {

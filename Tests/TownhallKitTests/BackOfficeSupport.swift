@@ -231,6 +231,7 @@ struct BackOffice {
         case .adminRefer: return (.adminRefer(recommendation), [("referTo", "ofsted")])
         case .adminReferralOutcome: return (.adminReferralOutcome(recommendation), [("outcome", "x")])
         case .adminClose: return (.adminClose(recommendation), [("closeNote", "x")])
+        case .adminCallBack: return (.adminCallBack(recommendation), [("callBackMeeting", String(meeting))])
         case .adminRecommendationDelete: return (.adminRecommendationDelete(recommendation), [])
         case .adminExtensionDecision: return (.adminExtensionDecision(recommendation), [("action", "refuse"), ("decisionNote", "x")])
         case .providerDashboard: return (.providerDashboard, [])

@@ -309,6 +309,38 @@ struct CLITests {
         try expectError(["recommendations", "issue", "999"], "no paper with id 999")
     }
 
+    /// `recommendation issue --json` prints the preview, and with --yes the issued records; `call-back` lists an issued
+    /// recommendation under a later meeting's progress item, with the screen's checks.
+    @Test func issuingAsJSONAndCallingBack() throws {
+        _ = try expectOK(["demo", "seed"])
+        let store = try AppDatabase.open(path: database, clock: { Date() })
+        let paper = try #require(try store.list(Paper.self).first { $0.title.hasPrefix("Briefing: discharge delays") })
+        _ = try expectOK(["recommendation", "add", String(paper.id!), "--organisation", "harford-nhs", "--text", "Publish discharge data weekly."])
+        let preview = try JSONSerialization.jsonObject(with: Data(try expectOK(["recommendation", "issue", String(paper.id!), "--json"]).utf8))
+            as? [String: Any]
+        let drafts = try #require(preview?["drafts"] as? [[String: Any]])
+        #expect(drafts.count == 1 && drafts[0]["organisation"] as? String == "harford-nhs" && drafts[0]["text"] as? String == "Publish discharge data weekly.")
+        #expect((drafts[0]["due"] as? String).flatMap(Day.init) != nil, "\(drafts)")
+        #expect(try store.list(Recommendation.self).filter { $0.paperId == paper.id && $0.status == .draft }.count == 1, "a preview issues nothing")
+        let issued = try JSONSerialization.jsonObject(with: Data(try expectOK(
+            ["recommendation", "issue", String(paper.id!), "--yes", "--authority", "Chair's action", "--json"]).utf8)) as? [[String: Any]]
+        let records = try #require(issued)
+        #expect(records.count == 1 && records[0]["status"] as? String == "issued", "\(records)")
+        let id = try #require(records[0]["id"] as? Int)
+
+        let start = Date().addingTimeInterval(30 * 86_400)
+        let meeting = try store.addMeeting(body: "harford-lpac", title: "Progress meeting", startsAt: start, endsAt: nil, locationName: nil, address: nil,
+                                           actor: .test)
+        let board = try #require(try store.list(Meeting.self).first { $0.title == "Board meeting" && $0.startsAt > Date() })
+        try expectError(["recommendation", "call-back", String(id), "--meeting", String(board.id!)], "body that made it")
+        try expectError(["recommendation", "call-back", String(id), "--meeting", "999999"], "no meeting with id 999999")
+        let done = try JSONSerialization.jsonObject(with: Data(try expectOK(
+            ["recommendation", "call-back", String(id), "--meeting", String(meeting.id!), "--json"]).utf8)) as? [String: Any]
+        #expect(done?["itemTitle"] as? String == CallBack.itemTitle && done?["meeting"] as? Int == Int(meeting.id!), "\(String(describing: done))")
+        try expectError(["recommendation", "call-back", String(id), "--meeting", String(meeting.id!)], "already called back")
+        #expect(try store.list(RecommendationCallBack.self).count == 1)
+    }
+
     /// A recommendation's life from the command line, with the screens' checks: add, issue, extend, list, respond
     /// (a target before the issue date refused with nothing saved), refer the refusal and close the acceptance.
     @Test func aRecommendationsLifeFromTheCommandLine() throws {

@@ -46,6 +46,7 @@ INVALID = {
     ("post", "/admin/meetings/:id/minutes"): ({"markdown": ""}, "save", "markdown", []),
     ("post", "/admin/recommendations/:id/extend"): ({"newDue": "", "reason": KEPT}, None, "newDue", ["reason"]),
     ("post", "/admin/recommendations/:id/refer"): ({"referTo": "", "referNote": KEPT}, None, "referTo", ["referNote"]),
+    ("post", "/admin/recommendations/:id/call-back"): ({"callBackMeeting": ""}, None, "callBackMeeting", []),
     ("post", "/admin/papers/:id/responses/:slug"): ({"receivedOutside": "", "signOff": KEPT}, None, "receivedOutside", ["signOff"]),
     ("get", "/admin/recommendations"): ({"dueTo": "2027-02-30"}, None, "dueTo", ["dueTo"]),
     ("post", "/provider/reports/:id"): ({"decision-{row}-rejected": "check", "reasons-{row}": "", "action-{row}": KEPT}, "submit", "reasons-",

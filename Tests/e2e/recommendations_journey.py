@@ -74,6 +74,10 @@ def main():
         driver.find_element(By.ID, "decisionNote").send_keys("Granted: the audit is the right evidence to answer on.")
         follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Grant more time']"))
         checker.check("clerk: request granted", "Granted on")
+        # The board will ask what became of it at its next meeting, whose agenda is not yet published.
+        Select(driver.find_element(By.ID, "callBackMeeting")).select_by_index(1)
+        follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Call back to this meeting']"))
+        checker.check("clerk: called back to a meeting", "Not public until the meeting's agenda is published.")
         follow(driver, driver.find_element(By.LINK_TEXT, "Enter a response that came by letter"))
         checker.check("clerk: letter response form", "Response by letter from")
         follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Sign out']"))
@@ -113,6 +117,7 @@ def main():
         driver.get(f"{BASE}/recommendations/{key}")
         checker.check("resident: the request and the grant", EXTENSION_REASON)
         assert "Granted on" in driver.page_source and "First quarterly report drafted" in driver.page_source
+        assert "Called back to a meeting" not in driver.page_source, "a call-back is public only with the meeting's agenda"
         driver.back()
         follow(driver, driver.find_element(By.LINK_TEXT, "Harford and Marsh Vale Police"))
         checker.check("resident: organisation record", "Answered on time")

@@ -6,6 +6,7 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     case approveMinutes = "approve-minutes"
     case attach
     case benchSeed = "bench-seed"
+    case callBack = "call-back"
     case close
     case declareInterest = "declare-interest"
     case disable

@@ -111,13 +111,16 @@ public enum RecommendationState: String, Codable, Sendable, CaseIterable {
 /// What can be done to a recommendation; `RecommendationState.allows` is the state machine.
 public enum RecommendationAction: String, Sendable, CaseIterable {
     case respond, correctResponse, extendDeadline, refer, close, updateImplementation, requestExtension, decideExtension, recordReferralOutcome
+    /// Put on a later meeting's agenda for the body to ask what became of it (`CallBack`).
+    case callBack
 }
 
 extension RecommendationState {
     /// Whether `action` is allowed in this state. Waiting recommendations can be answered, or given more time by
     /// the clerk or at the organisation's request (one request at a time, and the clerk decides it rather than
     /// extending around it); answered ones corrected; a rejection (whole or partial) referred onward; answered or
-    /// referred ones closed; accepted work tracked. Nothing changes a closed recommendation.
+    /// referred ones closed; accepted work tracked; any but a closed one called back to a later meeting. Nothing
+    /// changes a closed recommendation.
     public func allows(_ action: RecommendationAction) -> Bool {
         switch action {
         case .respond: isWaiting
@@ -128,6 +131,7 @@ extension RecommendationState {
         case .refer: self == .rejected || self == .partiallyAccepted
         case .close: self == .accepted || self == .partiallyAccepted || self == .rejected || self == .referred
         case .updateImplementation: self == .accepted || self == .partiallyAccepted
+        case .callBack: self != .closed
         }
     }
 }

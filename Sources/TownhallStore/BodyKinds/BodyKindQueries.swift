@@ -222,29 +222,34 @@ extension AppDatabase {
 
     public func inquiryDetail(slug: String) async throws -> InquiryDetail? {
         try await writer.read { db in
-            guard let inquiry = try Inquiry.filter(Column("slug") == slug).fetchOne(db),
-                  let body = try Body.fetchOne(db, key: inquiry.bodyId) else { return nil }
-            let meetings = try Self.meetingSummaries(
-                db, where: "m.inquiryId = ?", arguments: [inquiry.id!], order: "m.startsAt ASC", limit: 200)
-            let sessions = try meetings.map { summary in
-                InquiryDetail.Session(
-                    meeting: summary,
-                    witnesses: try Witness.filter(Column("meetingId") == summary.meeting.id!).order(Column("id")).fetchAll(db))
-            }
-            let evidence = try Paper.fetchAll(db, sql: """
-                SELECT p.* FROM \(PublicSQL.paperJoins)
-                WHERE m.inquiryId = ? AND p.kind = 'written-evidence' AND \(PublicSQL.currentPaper)
-                ORDER BY p.publishedAt
-                """, arguments: [inquiry.id!]).map(PaperSummary.init)
-            let files = try Attachment.fetchAll(db, sql: """
-                SELECT a.* FROM \(PublicSQL.attachmentJoins)
-                WHERE m.inquiryId = ? AND \(PublicSQL.attachment)
-                ORDER BY a.id
-                """, arguments: [inquiry.id!])
-            let report = try inquiry.reportPaperId.flatMap { try Self.publicPaper(db, id: $0) }
-            return InquiryDetail(
-                inquiry: inquiry, body: body, sessions: sessions, writtenEvidence: evidence, evidenceFiles: files, report: report)
+            guard let inquiry = try Inquiry.filter(Column("slug") == slug).fetchOne(db) else { return nil }
+            return try Self.inquiryDetail(db, inquiry)
         }
+    }
+
+    /// An inquiry's public record: its sessions and witnesses, written evidence and files, and its report.
+    static func inquiryDetail(_ db: Database, _ inquiry: Inquiry) throws -> InquiryDetail? {
+        guard let body = try Body.fetchOne(db, key: inquiry.bodyId) else { return nil }
+        let meetings = try Self.meetingSummaries(
+            db, where: "m.inquiryId = ?", arguments: [inquiry.id!], order: "m.startsAt ASC", limit: 200)
+        let sessions = try meetings.map { summary in
+            InquiryDetail.Session(
+                meeting: summary,
+                witnesses: try Witness.filter(Column("meetingId") == summary.meeting.id!).order(Column("id")).fetchAll(db))
+        }
+        let evidence = try Paper.fetchAll(db, sql: """
+            SELECT p.* FROM \(PublicSQL.paperJoins)
+            WHERE m.inquiryId = ? AND p.kind = 'written-evidence' AND \(PublicSQL.currentPaper)
+            ORDER BY p.publishedAt
+            """, arguments: [inquiry.id!]).map(PaperSummary.init)
+        let files = try Attachment.fetchAll(db, sql: """
+            SELECT a.* FROM \(PublicSQL.attachmentJoins)
+            WHERE m.inquiryId = ? AND \(PublicSQL.attachment)
+            ORDER BY a.id
+            """, arguments: [inquiry.id!])
+        let report = try inquiry.reportPaperId.flatMap { try Self.publicPaper(db, id: $0) }
+        return InquiryDetail(
+            inquiry: inquiry, body: body, sessions: sessions, writtenEvidence: evidence, evidenceFiles: files, report: report)
     }
 
     public func boardDecisions(body bodySlug: String) throws -> [BoardDecision] {

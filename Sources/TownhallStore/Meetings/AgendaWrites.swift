@@ -122,24 +122,33 @@ extension AppDatabase {
         let title = try required(title, "title")
         let urgency = urgency?.trimmedOrNil
         return try writer.write { db in
-            guard var meeting = try Meeting.fetchOne(db, key: meetingId) else { throw TownhallError.notFound("no meeting with id \(meetingId)") }
-            let now = clock()
-            let supplementary = meeting.agendaPublishedAt != nil
-            if rule.itemNeedsUrgency(meeting, addedAt: now), urgency == nil {
-                throw TownhallError.invalid(rule.lateMessage(what: "this supplementary item", happens: "is added", meeting: meeting))
-            }
-            if supplementary, exemption != nil, try Self.announcePrivateBusiness(db, &meeting, at: now, urgency: urgency) {
-                try meeting.update(db)
-            }
-            let last = try Int.fetchOne(db, sql: "SELECT MAX(position) FROM agendaItem WHERE meetingId = ?", arguments: [meetingId]) ?? 0
-            var item = AgendaItem(
-                meetingId: meetingId, position: last + 1, number: number ?? String(last + 1), title: title, itemType: type,
-                isExempt: false, decision: decision, supplementaryAt: supplementary ? now : nil, urgency: supplementary ? urgency : nil)
-            item.apply(exemption)
-            try item.insert(db)
-            try db.audit(actor, .add, .agendaItem, item.id, "meeting \(meetingId): \(title)" + (supplementary ? " (supplementary)" : ""), at: now)
-            return item
+            try Self.insertAgendaItem(
+                db, meetingId: meetingId, title: title, type: type, exemption: exemption, number: number, decision: decision, urgency: urgency,
+                rule: rule, at: clock(), actor: actor)
         }
+    }
+
+    /// `addAgendaItem` in the caller's transaction, with the title already checked.
+    static func insertAgendaItem(
+        _ db: Database, meetingId: Int64, title: String, type: AgendaItemType, exemption: Exemption? = nil, number: String? = nil,
+        decision: String? = nil, urgency: String?, rule: PublicationRule, at now: Date, actor: Actor
+    ) throws -> AgendaItem {
+        guard var meeting = try Meeting.fetchOne(db, key: meetingId) else { throw TownhallError.notFound("no meeting with id \(meetingId)") }
+        let supplementary = meeting.agendaPublishedAt != nil
+        if rule.itemNeedsUrgency(meeting, addedAt: now), urgency == nil {
+            throw TownhallError.invalid(rule.lateMessage(what: "this supplementary item", happens: "is added", meeting: meeting))
+        }
+        if supplementary, exemption != nil, try Self.announcePrivateBusiness(db, &meeting, at: now, urgency: urgency) {
+            try meeting.update(db)
+        }
+        let last = try Int.fetchOne(db, sql: "SELECT MAX(position) FROM agendaItem WHERE meetingId = ?", arguments: [meetingId]) ?? 0
+        var item = AgendaItem(
+            meetingId: meetingId, position: last + 1, number: number ?? String(last + 1), title: title, itemType: type,
+            isExempt: false, decision: decision, supplementaryAt: supplementary ? now : nil, urgency: supplementary ? urgency : nil)
+        item.apply(exemption)
+        try item.insert(db)
+        try db.audit(actor, .add, .agendaItem, item.id, "meeting \(meetingId): \(title)" + (supplementary ? " (supplementary)" : ""), at: now)
+        return item
     }
 }
 

@@ -67,7 +67,8 @@ extension AppDatabase {
                         Paper.self, "SELECT * FROM paper WHERE agendaItemId = ? AND status = ? ORDER BY id", [itemId, PaperStatus.published.rawValue]
                     ).map(PaperSummary.init)
                     let files = try Self.publicAttachments(db, itemId: itemId, paperId: nil)
-                    items.append(PublicAgendaItem(item: item, papers: papers, attachments: files))
+                    items.append(PublicAgendaItem(
+                        item: item, papers: papers, attachments: files, recommendations: try Self.calledBackRecommendations(db, itemId: itemId)))
                 }
             }
             return MeetingDetail(

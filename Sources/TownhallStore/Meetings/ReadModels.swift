@@ -93,10 +93,13 @@ public struct PublicAgendaItem: Sendable, Equatable {
     public var item: AgendaItem
     public var papers: [PaperSummary]
     public var attachments: [Attachment]
+    /// The recommendations a "Progress on recommendations" item lists (`CallBack`).
+    public var recommendations: [CalledBackRecommendation] = []
 
     public init(
-        item: AgendaItem, papers: [PaperSummary], attachments: [Attachment]
+        item: AgendaItem, papers: [PaperSummary], attachments: [Attachment], recommendations: [CalledBackRecommendation] = []
     ) {
+        self.recommendations = recommendations
         self.item = item
         self.papers = papers
         self.attachments = attachments

@@ -34,6 +34,7 @@ enum Migrations {
         (V25ActionProgress.identifier, V25ActionProgress.sql),
         (V26ReferralBodies.identifier, V26ReferralBodies.sql),
         (V27OrganisationRecord.identifier, V27OrganisationRecord.sql),
+        (V28RecommendationCallBack.identifier, V28RecommendationCallBack.sql),
     ]
 
     static var migrator: DatabaseMigrator {

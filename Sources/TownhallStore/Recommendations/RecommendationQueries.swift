@@ -64,12 +64,18 @@ public struct RecommendationDetail: Sendable {
     /// Submitted responses that answer it, newest first, each with its answer.
     public var answers: [(response: ProviderResponse, item: ResponseItem)]
     public var updates: [ImplementationUpdate]
+    /// The later meetings it is called back to (`CallBack`), soonest first: public ones only on the public page.
+    public var callBacks: [CallBackEntry] = []
+    /// The LPAC inquiry whose report made it, with its evidence sessions, witnesses and written evidence.
+    public var inquiry: InquiryDetail? = nil
 
     public init(
         tracked: TrackedRecommendation, paper: Paper, meeting: Meeting, extensions: [DeadlineExtension],
         extensionRequests: [ExtensionRequest], holdingNotes: [HoldingNote], answers: [(response: ProviderResponse, item: ResponseItem)],
-        updates: [ImplementationUpdate]
+        updates: [ImplementationUpdate], callBacks: [CallBackEntry] = [], inquiry: InquiryDetail? = nil
     ) {
+        self.callBacks = callBacks
+        self.inquiry = inquiry
         self.tracked = tracked
         self.paper = paper
         self.meeting = meeting
@@ -144,7 +150,9 @@ extension AppDatabase {
                 extensionRequests: try ExtensionRequest.filter(Column("recommendationId") == id).order(Column("id")).fetchAll(db),
                 holdingNotes: try Self.holdingNotes(db, paperId: record.paperId, organisationId: record.organisationId),
                 answers: answers,
-                updates: try ImplementationUpdate.filter(Column("recommendationId") == id).order(Column("id")).fetchAll(db))
+                updates: try ImplementationUpdate.filter(Column("recommendationId") == id).order(Column("id")).fetchAll(db),
+                callBacks: try Self.callBacks(db, recommendationId: id, includeUnpublished: includeDrafts),
+                inquiry: try Inquiry.filter(Column("reportPaperId") == record.paperId).fetchOne(db).flatMap { try Self.inquiryDetail(db, $0) })
         }
     }
 

@@ -525,6 +525,7 @@ extension RecommendationAction {
         case .requestExtension: "given more time on request (a request is already waiting, or it is answered)"
         case .decideExtension: "given a decision on more time (no request is waiting)"
         case .recordReferralOutcome: "given a referral's outcome (it is not referred)"
+        case .callBack: "called back to a meeting"
         }
     }
 }

@@ -52,6 +52,16 @@ public struct ResponseRecord: Sendable, Equatable {
 }
 
 extension AppDatabase {
+    /// The names of the people who answer for an organisation (its active responder accounts), as its page lists
+    /// them: the names a submitted response already shows, never an address.
+    public func responderNames(organisationId: Int64) async throws -> [String] {
+        try await writer.read { db in
+            try String.fetchAll(
+                db, sql: "SELECT name FROM user WHERE organisationId = ? AND role = 'provider' AND NOT isDisabled ORDER BY name",
+                arguments: [organisationId])
+        }
+    }
+
     /// The council an organisation is (when it is one) and the bodies that council sits on, by name.
     public func councilSeats(of organisation: Organisation) async throws -> (council: String, bodies: [BodyName])? {
         guard let authorityId = organisation.authorityId else { return nil }

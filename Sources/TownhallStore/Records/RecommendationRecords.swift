@@ -51,3 +51,8 @@ extension OutboxMessage: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "outbox"
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+extension RecommendationCallBack: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "recommendationCallBack"
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

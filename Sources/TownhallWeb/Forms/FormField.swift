@@ -22,7 +22,7 @@ enum FormField: String, Sendable, CaseIterable {
     // Papers and their recommendations
     case author, reportYear, lateReason, withdrawReason, recommendation, organisation, authority
     // Recommendations
-    case newDue, referTo, referNote, closeNote, grantedDue, decisionNote, replyDue, outcome, outcomeOn
+    case newDue, referTo, referNote, closeNote, grantedDue, decisionNote, replyDue, outcome, outcomeOn, callBackMeeting
     // The provider's response
     case basedOn, note, progressTarget, percent, requestedDue, extensionReason, holdingNote, expectedBy, signOff, receivedOutside
     // Seats on a body

@@ -27,6 +27,17 @@ struct MeetingView: Sendable {
         let hasPapers: Bool
         let attachments: [AttachmentLink]
         let hasAttachments: Bool
+        /// The recommendations a "Progress on recommendations" item lists.
+        let calledBack: [CalledBackLink]
+        let hasCalledBack: Bool
+    }
+
+    struct CalledBackLink: Sendable {
+        let url: String
+        let number: Int
+        let paperTitle: String
+        let organisationName: String
+        let text: String
     }
 
     /// An item's decision record as residents read it, with the interests declared on the item. The names are
@@ -86,6 +97,10 @@ struct MeetingView: Sendable {
                 PaperLink(title: $0.title, url: SiteURL.paper($0.id).path, revision: $0.revision, isRevised: $0.revision > 1, lateReason: $0.lateReason)
             }
             let files = entry.attachments.map(AttachmentLink.init)
+            let calledBack = entry.recommendations.map {
+                CalledBackLink(url: SiteURL.recommendation($0.id).path, number: $0.number, paperTitle: $0.paperTitle,
+                               organisationName: $0.organisationName, text: $0.text)
+            }
             return ItemRow(
                 number: item.number, title: item.title, typeLabel: item.itemType.label, isExempt: item.isExempt,
                 exemptParagraph: item.exemptParagraph?.rawValue, exemptSummary: item.exemptParagraph?.summary,
@@ -96,7 +111,7 @@ struct MeetingView: Sendable {
                 },
                 supplementary: MeetingNotice.supplementary(item, time: time),
                 urgency: item.urgency.map(Urgency.agendaStatement), papers: papers, hasPapers: !papers.isEmpty,
-                attachments: files, hasAttachments: !files.isEmpty)
+                attachments: files, hasAttachments: !files.isEmpty, calledBack: calledBack, hasCalledBack: !calledBack.isEmpty)
         }
         hasItems = !items.isEmpty
         witnesses = detail.witnesses.map { InquiryView.WitnessRow(name: $0.name, role: $0.role) }

@@ -20,6 +20,7 @@ struct RecommendationFollowUpRoutes: Sendable {
         routes.post(.adminExtensionDecision, use: decideExtension)
         routes.post(.adminRefer, use: refer)
         routes.post(.adminReferralOutcome, use: recordOutcome)
+        routes.post(.adminCallBack, use: callBack)
         routes.get(.adminLetterResponse, use: letterForm)
         routes.post(.adminLetterResponse, use: letterResponse)
         routes.post(.adminClose, use: close)
@@ -62,8 +63,10 @@ struct RecommendationFollowUpRoutes: Sendable {
         let state = detail.tracked.state
         let isDraft = detail.tracked.recommendation.status == .draft
         let id = detail.tracked.recommendation.id!
+        let canCallBack = !isDraft && state.allows(.callBack)
+        let meetings = canCallBack ? try await database.perform { [time] in try $0.callBackCandidates(recommendationId: id, time: time) } : []
         let view = ClerkRecommendationView(
-            record: RecommendationPageView(detail, time: time), csrf: context.session?.csrfToken ?? "",
+            record: RecommendationPageView(detail, now: clerk.now(), time: time), csrf: context.session?.csrfToken ?? "",
             deleteURL: SiteURL.adminRecommendationDelete(id).path, extendURL: SiteURL.adminExtend(id).path,
             referURL: SiteURL.adminRefer(id).path, closeURL: SiteURL.adminClose(id).path, paperURL: SiteURL.adminPaper(detail.paper.id!).path,
             letterURL: !isDraft && (state.allows(.respond) || state.allows(.correctResponse))
@@ -79,6 +82,11 @@ struct RecommendationFollowUpRoutes: Sendable {
             outcome: form[.outcome], outcomeOn: form[.outcomeOn], outcomeError: errors.message(for: .outcome),
             referNote: form[.referNote], closeNote: form[.closeNote], newDueError: errors.message(for: .newDue),
             reasonError: errors.message(for: .reason), referToError: errors.message(for: .referTo),
+            callBackURL: SiteURL.adminCallBack(id).path, canCallBack: canCallBack,
+            callBackChoices: meetings.map {
+                Choice(value: String($0.id!), label: "\($0.title), \(time.dateTime($0.startsAt))", selected: String($0.id!) == form[.callBackMeeting])
+            },
+            hasCallBackChoices: !meetings.isEmpty, callBackError: errors.message(for: .callBackMeeting),
             hasErrors: !errors.isEmpty, errors: errors.entries)
         return clerk.render(
             "admin-recommendation", (errors.isEmpty ? "" : "Error: ") + "Recommendation \(detail.tracked.recommendation.number)", view,
@@ -120,6 +128,17 @@ struct RecommendationFollowUpRoutes: Sendable {
             if form.text(.reason).isEmpty { throw TownhallError.invalid("give the reason for extending the deadline") }
             try await database.perform { try $0.extendDeadline(
                 recommendationId: detail.tracked.recommendation.id!, to: day, reason: form.text(.reason), at: clerk.now(), deadlines: deadlines,
+                actor: .user(user)) }
+        }
+    }
+
+    /// Lists the recommendation under a later meeting's "Progress on recommendations" item.
+    @Sendable func callBack(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await change(request, context, field: .callBackMeeting) { detail, user, form in
+            guard let meetingId = Int64(form.text(.callBackMeeting)) else { throw TownhallError.invalid("choose the meeting to call it back to") }
+            let rule = clerk.rule
+            _ = try await database.perform { try $0.callBack(
+                recommendationId: detail.tracked.recommendation.id!, meetingId: meetingId, at: clerk.now(), deadlines: deadlines, rule: rule,
                 actor: .user(user)) }
         }
     }
@@ -384,6 +403,12 @@ struct ClerkRecommendationView: Sendable {
     let newDueError: String?
     let reasonError: String?
     let referToError: String?
+    /// Calling it back to a later meeting (`CallBack`): the meetings it may go to.
+    let callBackURL: String
+    let canCallBack: Bool
+    let callBackChoices: [Choice]
+    let hasCallBackChoices: Bool
+    let callBackError: String?
     let hasErrors: Bool
     let errors: [FormErrors.Entry]
 }

@@ -77,7 +77,7 @@ struct RecommendationRoutes: Sendable {
     @Sendable func recommendation(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let detail = try await database.recommendationDetail(id: try PublicRoutes.id(context), deadlines: deadlines, now: now())
         else { throw HTTPError(.notFound) }
-        let view = RecommendationPageView(detail, time: time)
+        let view = RecommendationPageView(detail, now: now(), time: time)
         return pages.render(
             "recommendation", title: "Recommendation \(view.row.number): \(view.row.reportTitle)",
             breadcrumbs: [Breadcrumb(title: "Home", url: SiteURL.home.path), Breadcrumb(title: "Recommendations tracker", url: SiteURL.recommendations.path)],
@@ -88,7 +88,8 @@ struct RecommendationRoutes: Sendable {
         let (organisation, tracked, record, today) = try await self.record(context)
         let view = OrganisationView(
             organisation, tracked: tracked, seats: try await database.councilSeats(of: organisation), record: ResponseRecordView(organisation, record: record, today: today, time: time, base: ""),
-            snippet: snippet(organisation, record, today: today), time: time)
+            snippet: snippet(organisation, record, today: today),
+            responders: try await database.responderNames(organisationId: organisation.id!), time: time)
         return pages.render(
             "organisation", title: organisation.name,
             breadcrumbs: [Breadcrumb(title: "Home", url: SiteURL.home.path), Breadcrumb(title: "Recommendations tracker", url: SiteURL.recommendations.path)],

@@ -190,16 +190,13 @@ struct RecommendationPageView: Sendable {
     /// What the due day rests on: the response period from issue, or the latest extension and the day it replaced.
     let dueBasis: String
     let extensions: [Extension]
-    let hasExtensions: Bool
     /// Requests for more time and their decisions, public whatever the decision.
     let requests: [Request]
-    let hasRequests: Bool
     /// The organisation's holding replies to the report, newest first.
     let holdingNotes: [Holding]
     let answers: [Answer]
     let hasAnswers: Bool
     let updates: [Update]
-    let hasUpdates: Bool
     /// Where the promised action stands: its status, per cent, target and whether it is overdue.
     let action: Action?
 
@@ -210,14 +207,11 @@ struct RecommendationPageView: Sendable {
         /// `ActionTrack.overdueLabel` when overdue.
         let overdue: String?
     }
-    let referredTo: String?
     let referralNote: String?
-    let referredOn: String?
     let referralReplyDue: String?
-    let referralOutcome: String?
-    let referralOutcomeOn: String?
-    let closedOn: String?
     let closingNote: String?
+    /// Everything above as one dated list (`RecommendationTimeline`), set last because it reads the parts.
+    private(set) var timeline: RecommendationTimeline? = nil
 
     struct Extension: Sendable {
         let from: String
@@ -254,7 +248,9 @@ struct RecommendationPageView: Sendable {
         let decidedOn: String?
         let decidedBy: String?
         let granted: String?
-        let note: String?
+        /// The clerk's reasons; named apart from the clerk form's `decisionNote` and an event's `note`, which an
+        /// empty value would otherwise pick up.
+        let requestNote: String?
     }
 
     struct Answer: Sendable {
@@ -269,7 +265,8 @@ struct RecommendationPageView: Sendable {
         let signOff: String?
         let decision: String
         let reasons: String?
-        let action: String?
+        /// Named apart from the page's `action` (where the promised action stands), which an empty value would pick up.
+        let actionPlanned: String?
         let targetDate: String?
         let onTime: Bool
         /// Word by word, what this version changed in the answer before it; empty for the first.
@@ -325,7 +322,7 @@ struct RecommendationPageView: Sendable {
         return time.calendarDay(of: submitted) <= due
     }
 
-    init(_ detail: RecommendationDetail, time: LocalTime) {
+    init(_ detail: RecommendationDetail, now: Date, time: LocalTime) {
         let record = detail.tracked.recommendation
         row = RecommendationRow(detail.tracked, time: time)
         bodyURL = SiteURL.bodyPage(slug: detail.tracked.body.slug).path
@@ -338,14 +335,12 @@ struct RecommendationPageView: Sendable {
         extensions = detail.extensions.map {
             Extension(from: day($0.previousDueOn), to: day($0.newDueOn), reason: $0.reason, on: time.shortDate($0.at), by: $0.byName)
         }
-        hasExtensions = !extensions.isEmpty
         requests = detail.extensionRequests.map {
             Request(
                 askedOn: time.shortDate($0.requestedAt), askedBy: $0.requestedBy, from: day($0.dueOnWhenAsked), to: day($0.requestedDueOn),
                 reason: $0.reason, decision: $0.decision.label, isPending: $0.decision == .pending, decidedOn: $0.decidedAt.map(time.shortDate),
-                decidedBy: $0.decidedBy, granted: $0.grantedDueOn.map(day), note: $0.decisionNote)
+                decidedBy: $0.decidedBy, granted: $0.grantedDueOn.map(day), requestNote: $0.decisionNote)
         }
-        hasRequests = !requests.isEmpty
         holdingNotes = detail.holdingNotes.map { Holding($0, time: time) }
         dueBasis = detail.extensions.last.map { "extended on \(time.shortDate($0.at)) from \(day($0.previousDueOn))" } ?? rule
         let due = record.dueOn.flatMap(Day.init)
@@ -356,7 +351,7 @@ struct RecommendationPageView: Sendable {
                 version: answer.response.version, isLatest: index == 0, isCorrection: answer.response.version > 1,
                 submittedOn: answer.response.submittedAt.map(time.dateTime) ?? "", submittedBy: answer.response.submittedBy ?? "",
                 receivedOutside: answer.response.receivedOutside, signOff: answer.response.signOff,
-                decision: answer.item.decision?.label ?? "", reasons: answer.item.reasons.nonEmpty, action: answer.item.action.nonEmpty,
+                decision: answer.item.decision?.label ?? "", reasons: answer.item.reasons.nonEmpty, actionPlanned: answer.item.action.nonEmpty,
                 targetDate: answer.item.targetDate.map(day),
                 onTime: Self.onTime(answer.response.submittedAt, due: due, time: time), changes: changes, hasChanges: !changes.isEmpty)
         }
@@ -365,19 +360,14 @@ struct RecommendationPageView: Sendable {
             Update(status: $0.status.label, note: $0.note, targetDate: $0.targetDate.map(day), percent: $0.percentComplete.map { "\($0)% complete" },
                    on: time.shortDate($0.at), by: $0.byName)
         }
-        hasUpdates = !updates.isEmpty
         action = detail.tracked.action.map {
             Action(status: $0.status?.label ?? "No progress reported yet", percent: $0.percentComplete.map { "\($0)% complete" },
                    target: $0.target.map(time.longDate(day:)), overdue: $0.isOverdue ? ActionTrack.overdueLabel : nil)
         }
-        referredTo = record.referredTo
         referralNote = record.referralNote.flatMap { $0.isEmpty ? nil : $0 }
-        referredOn = record.referredAt.map(time.shortDate)
         referralReplyDue = record.referralReplyDueOn.map(day)
-        referralOutcome = record.referralOutcome
-        referralOutcomeOn = record.referralOutcomeOn.map(day)
-        closedOn = record.closedAt.map(time.shortDate)
         closingNote = record.closingNote.flatMap { $0.isEmpty ? nil : $0 }
+        timeline = RecommendationTimeline(detail, page: self, now: now, time: time)
     }
 }
 
@@ -397,11 +387,14 @@ struct OrganisationView: Sendable {
     let jsonURL: String
     let rows: [RecommendationRow]
     let hasRows: Bool
+    /// The named people who answer for it.
+    let responders: String?
 
     init(
         _ organisation: Organisation, tracked: [TrackedRecommendation], seats: (council: String, bodies: [BodyName])?, record: ResponseRecordView,
-        snippet: String, time: LocalTime
+        snippet: String, responders: [String], time: LocalTime
     ) {
+        self.responders = responders.isEmpty ? nil : responders.joined(separator: ", ")
         name = organisation.name
         kind = organisation.kindLabel
         council = seats?.council

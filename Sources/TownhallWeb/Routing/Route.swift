@@ -39,7 +39,7 @@ public enum Route: String, Sendable, CaseIterable {
     case adminItemEdit, adminItemMove, adminItemDelete, adminNewPaper, adminItemAttachments
     case adminPaper, adminPaperPublish, adminPaperRevise, adminPaperWithdraw, adminAddRecommendation, adminIssueRecommendations
     case adminAttachment, adminAttachmentDelete
-    case adminRecommendations, adminRecommendation, adminExtend, adminRefer, adminClose, adminRecommendationDelete, adminExtensionDecision, adminReferralOutcome, adminLetterResponse
+    case adminRecommendations, adminRecommendation, adminExtend, adminRefer, adminClose, adminRecommendationDelete, adminExtensionDecision, adminReferralOutcome, adminLetterResponse, adminCallBack
     // Providers
     case providerDashboard, providerReport, providerProgress, providerExtension, providerHoldingNote
 
@@ -121,6 +121,7 @@ public enum Route: String, Sendable, CaseIterable {
         case .adminRecommendationDelete: "/admin/recommendations/:id/delete"
         case .adminExtensionDecision: "/admin/recommendations/:id/extension-request"
         case .adminReferralOutcome: "/admin/recommendations/:id/referral-outcome"
+        case .adminCallBack: "/admin/recommendations/:id/call-back"
         case .adminLetterResponse: "/admin/papers/:id/responses/:slug"
         case .providerDashboard: "/provider"
         case .providerReport: "/provider/reports/:id"
@@ -146,7 +147,7 @@ public enum Route: String, Sendable, CaseIterable {
              .adminItemDelete, .adminNewPaper, .adminItemAttachments, .adminPaper, .adminPaperPublish, .adminPaperRevise,
              .adminPaperWithdraw, .adminAddRecommendation, .adminIssueRecommendations, .adminAttachment, .adminAttachmentDelete,
              .adminRecommendations, .adminRecommendation, .adminExtend, .adminRefer, .adminClose, .adminRecommendationDelete,
-             .adminExtensionDecision, .adminReferralOutcome, .adminLetterResponse:
+             .adminExtensionDecision, .adminReferralOutcome, .adminLetterResponse, .adminCallBack:
             .clerk
         }
     }
@@ -182,7 +183,8 @@ public enum Route: String, Sendable, CaseIterable {
              .adminDeclarations, .adminWitnesses, .adminWitnessDelete, .adminMinutesPublish, .adminMinutesApprove, .adminItemMove,
              .adminItemDelete, .adminItemAttachments, .adminPaperPublish, .adminPaperRevise, .adminPaperWithdraw,
              .adminAddRecommendation, .adminAttachmentDelete, .adminExtend, .adminRefer, .adminClose,
-             .adminRecommendationDelete, .providerProgress, .adminExtensionDecision, .adminReferralOutcome, .providerExtension, .providerHoldingNote:
+             .adminRecommendationDelete, .providerProgress, .adminExtensionDecision, .adminReferralOutcome, .providerExtension, .providerHoldingNote,
+             .adminCallBack:
             [.post]
         case .login, .passwordReset, .passwordResetLink, .adminMembers, .adminPlan, .adminNewMeeting, .adminMeetingEdit, .adminMinutes,
              .adminItemEdit, .adminNewPaper, .adminPaper, .adminIssueRecommendations, .providerReport, .adminLetterResponse:

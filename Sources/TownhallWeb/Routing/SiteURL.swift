@@ -22,7 +22,7 @@ public enum SiteURL: Sendable, Equatable, CustomStringConvertible {
     case adminAddRecommendation(paper: Int64), adminIssueRecommendations(paper: Int64)
     case adminAttachment(Int64), adminAttachmentDelete(Int64)
     case adminRecommendation(Int64), adminExtend(Int64), adminRefer(Int64), adminClose(Int64), adminRecommendationDelete(Int64)
-    case adminExtensionDecision(Int64), adminReferralOutcome(Int64), adminLetterResponse(paper: Int64, organisation: String)
+    case adminExtensionDecision(Int64), adminReferralOutcome(Int64), adminLetterResponse(paper: Int64, organisation: String), adminCallBack(Int64)
     case providerDashboard, providerReport(paper: Int64), providerProgress(recommendation: Int64), providerExtension(recommendation: Int64),
          providerHoldingNote(paper: Int64)
 
@@ -105,6 +105,7 @@ public enum SiteURL: Sendable, Equatable, CustomStringConvertible {
         case .adminRecommendationDelete(let id): (.adminRecommendationDelete, ["\(id)"])
         case .adminExtensionDecision(let id): (.adminExtensionDecision, ["\(id)"])
         case .adminReferralOutcome(let id): (.adminReferralOutcome, ["\(id)"])
+        case .adminCallBack(let id): (.adminCallBack, ["\(id)"])
         case .adminLetterResponse(let paper, let organisation): (.adminLetterResponse, ["\(paper)", organisation])
         case .providerDashboard: (.providerDashboard, [])
         case .providerReport(let paper): (.providerReport, ["\(paper)"])
