@@ -33,8 +33,9 @@ struct HTTPCacheMiddleware: RouterMiddleware {
         var response: Response
         let lastModified: Date
         let lookup = request.method == .get ? pages.lookup(key, version: version, now: current) : .render(refresher: false)
-        if case .hit(let hit) = lookup {
-            response = Response(status: .ok, headers: hit.headers, body: .init(byteBuffer: hit.body))
+        let acceptsGzip = GzipMiddleware.acceptsGzip(request.headers[.acceptEncoding])
+        if case .hit(let hit) = lookup, let cached = hit.response(gzip: acceptsGzip) {
+            response = cached
             lastModified = hit.lastModified
         } else {
             defer { if case .render(refresher: true) = lookup { pages.finishRefresh(key, version: version) } }
@@ -47,14 +48,26 @@ struct HTTPCacheMiddleware: RouterMiddleware {
             if request.method == .get {
                 let sink = CollectingWriter.Sink()
                 try await response.body.write(CollectingWriter(sink: sink))
-                response.body = .init(byteBuffer: sink.buffer)
-                pages.put(key, .init(body: sink.buffer, headers: response.headers, version: version, stored: current, lastModified: lastModified))
+                let entry = PageCache.Entry.rendered(
+                    sink.buffer, headers: response.headers, version: version, stored: current, lastModified: lastModified)
+                pages.put(key, entry)
+                // Sent as the cache will send it from now on (the rendered bytes are at hand, so not inflated).
+                response = entry.response(gzip: acceptsGzip, plain: sink.buffer)
+                    ?? Response(status: .ok, headers: response.headers, body: .init(byteBuffer: sink.buffer))
             }
         }
         let etag = response.headers[.eTag]!
         if let match = request.headers[.ifNoneMatch] {
+            // Either representation's tag revalidates the page, and the 304 names the one the client holds
+            // (`GzipMiddleware` hands on the plain tag and puts its own back).
+            let plainTag = etag.hasSuffix(GzipMiddleware.suffix) ? String(etag.dropLast(GzipMiddleware.suffix.count)) + "\"" : etag
             let tags = match.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            if tags.contains("*") || tags.contains(etag) || tags.contains("W/" + etag) { return Self.notModified(response) }
+            if tags.contains("*") { return Self.notModified(response) }
+            for tag in [etag, plainTag, GzipMiddleware.tagged(plainTag)] where tags.contains(tag) || tags.contains("W/" + tag) {
+                var matched = response
+                matched.headers[.eTag] = tag
+                return Self.notModified(matched)
+            }
         } else if let since = request.headers[.ifModifiedSince].flatMap(Self.parseHTTPDate),
                   floor(lastModified.timeIntervalSince1970) <= since.timeIntervalSince1970 {
             return Self.notModified(response)
@@ -74,6 +87,7 @@ struct HTTPCacheMiddleware: RouterMiddleware {
         headers[.contentLength] = nil
         headers[.contentType] = nil
         headers[.contentDisposition] = nil
+        headers[.contentEncoding] = nil
         return Response(status: .notModified, headers: headers)
     }
 
