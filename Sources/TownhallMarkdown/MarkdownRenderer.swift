@@ -36,6 +36,11 @@ public struct RenderedMarkdown: Sendable, Equatable {
 /// and fenced `csv`/`table` blocks become accessible tables. The walk is iterative, so deep nesting cannot
 /// exhaust the stack.
 public struct MarkdownRenderer: Sendable {
+    /// Starts every heading id in a paper, so a paper's "Recommendations" or "Title" never takes an id of the page
+    /// it is shown on (the clerk's `#recommendations`, a form's `title` field): no template id starts with it
+    /// (`FormFieldTests`). Papers published before it keep the ids they were published with.
+    public static let headingIdPrefix = "h-"
+
     public init() {}
 
     public func render(_ markdown: String) -> RenderedMarkdown {
@@ -180,12 +185,13 @@ private struct RenderState {
         return cmark_node_get_list_tight(list) != 0
     }
 
+    /// The heading's id: `MarkdownRenderer.headingIdPrefix`, then its slug, numbered when it repeats.
     private mutating func uniqueId(for text: String) -> String {
         let slug = Slug.make(from: text)
         let base = slug.isEmpty ? "section" : slug
         let count = usedIds[base, default: 0] + 1
         usedIds[base] = count
-        return count == 1 ? base : "\(base)-\(count)"
+        return MarkdownRenderer.headingIdPrefix + (count == 1 ? base : "\(base)-\(count)")
     }
 
     /// Text content of a subtree, iteratively.

@@ -223,7 +223,7 @@ struct BackOfficeTests {
                 ("_csrf", csrf), ("action", "preview"), ("title", "Options appraisal"), ("markdown", markdown),
             ])
             #expect(preview.status == .ok)
-            #expect(preview.body.contains("<h2 id=\"options\">Options</h2>"))
+            #expect(preview.body.contains("<h2 id=\"h-options\">Options</h2>"))
             #expect(preview.body.contains("Fix before publishing"))
             #expect(preview.body.contains("row 3 has 1 cell but the header has 2"))
             #expect(!preview.body.contains("<script>alert(1)</script>"))

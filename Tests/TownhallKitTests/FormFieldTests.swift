@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import TownhallMarkdown
 import TownhallDomain
 @testable import TownhallWeb
 
@@ -35,6 +36,9 @@ struct FormFieldTests {
             for match in text.matches(of: element) { anchors.insert(String(match.output[1].substring!)) }
         }
         #expect(checked > 60)
+        // A paper's headings are shown inside these pages; their ids start with a prefix no page id uses.
+        #expect(!anchors.isEmpty && anchors.allSatisfy { !$0.hasPrefix(MarkdownRenderer.headingIdPrefix) },
+                "\(anchors.filter { $0.hasPrefix(MarkdownRenderer.headingIdPrefix) })")
         for field in FormField.allCases where !sent.contains(field) && !FormField.sentByLinks.contains(field) {
             // A section an error about the whole of it links to (the agenda, the attendance list) has an id.
             #expect(anchors.contains(field.rawValue), "no template sends \(field.rawValue) or has an element with that id")

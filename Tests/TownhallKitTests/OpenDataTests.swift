@@ -169,7 +169,11 @@ struct OpenDataTests {
             #expect(events.count == (try store.database.list(Meeting.self)).filter { $0.startsAt >= window.from && $0.startsAt <= window.until }.count)
             for event in events {
                 #expect(event.contains("\r\nUID:meeting-") && event.contains("\r\nDTSTAMP:") && event.contains("\r\nDTSTART;TZID=Europe/London:"))
+                // An end time, or the length calendars are told to show and the description saying so (issue 19).
+                #expect(event.contains("\r\nDTEND;TZID=Europe/London:") != event.contains("\r\nDURATION:\(ICalendar.assumedDuration)\r\n"))
+                #expect(event.contains("\r\nDURATION:") == event.contains("two hours long"))
             }
+            #expect(events.contains { $0.contains("\r\nDURATION:PT2H\r\n") }, "the demo has meetings with no end time")
             #expect(unfolded.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/London"))
             let cancelled = try #require(events.first { $0.contains("Inquiry planning meeting") })
             #expect(cancelled.contains("STATUS:CANCELLED"))

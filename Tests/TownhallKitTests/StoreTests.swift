@@ -96,7 +96,7 @@ struct StoreTests {
         let (paper, problems) = try store.database.publishPaper(id: draft.id!, renderer: MarkdownRenderer(), at: published, rule: store.rule, lateReason: "test", actor: .test)
         #expect(problems.isEmpty)
         #expect(paper.status == .published && paper.publishedAt == published)
-        #expect(paper.html == "<h2 id=\"budget\">Budget</h2>\n<p>x</p>\n")
+        #expect(paper.html == "<h2 id=\"h-budget\">Budget</h2>\n<p>x</p>\n")
         let stored = try store.database.writer.read { db in try Paper.fetchOne(db, key: draft.id!) }
         #expect(stored?.html == paper.html)
         #expect(throws: TownhallError.conflict("paper \(draft.id!) is published, only a draft can be published")) {

@@ -11,9 +11,21 @@ from selenium.webdriver.common.by import By
 from browser_session import BASE, PageChecker, browser, follow
 
 
+PHONE = (390, 844)
+
+
 def main():
     driver = browser()
     checker = PageChecker(driver)
+    # Every page checked is kept, to be looked at again on a phone at the end.
+    seen = []
+    check = checker.check
+
+    def check_and_keep(name, text):
+        check(name, text)
+        seen.append(driver.current_url)
+
+    checker.check = check_and_keep
     try:
         driver.get(BASE + "/")
         checker.check("home", "Next meetings")
@@ -47,6 +59,23 @@ def main():
         checker.check("password reset link expired", "That link has expired")
         driver.get(BASE + "/papers/999999")
         checker.check("not found", "Page not found")
+        for path, name, text in [("/recommendations", "tracker", "Recommendations tracker"),
+                                 ("/recommendations/1", "a recommendation's timeline", "Timeline"),
+                                 ("/organisations/harford-nhs", "an organisation's record", "Answered on time"),
+                                 ("/data", "open data", "OParl"), ("/search?q=budget+precept", "search", "budget")]:
+            driver.get(BASE + path)
+            checker.check(name, text)
+        # On a 390-pixel-wide phone no public page scrolls sideways (issue 19): wide tables scroll inside their own box.
+        driver.set_window_size(*PHONE)
+        for url in dict.fromkeys(u for u in seen if "/login" not in u and "/password-reset" not in u):
+            driver.get(url)
+            scroll, client = driver.execute_script(
+                "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+            if scroll > client:
+                checker.fail("phone width", f"{url} is {scroll} pixels wide in a {client}-pixel window")
+            else:
+                checker.passed += 1
+                print(f"ok   phone width {url} ({scroll} pixels in {client})")
     finally:
         driver.quit()
     return checker.finish("e2e-public")

@@ -20,6 +20,11 @@ public struct ICalendar: Sendable {
         public var allDay: Day? = nil
     }
 
+    /// How long a meeting with no end time is shown, stated in its description: without DTEND or DURATION an event
+    /// with a start time lasts no time at all (RFC 5545 section 3.6.1), and calendars draw it as a sliver.
+    public static let assumedDuration = "PT2H"
+    static let assumedNote = "No end time has been set: calendars show this meeting as two hours long."
+
     public let name: String
     public let timeZone: TimeZone
     /// Made once per calendar, not per date: a calendar and time zone built for every stamp, and `String(format:)`,
@@ -55,11 +60,13 @@ public struct ICalendar: Sendable {
                 lines += ["DTSTART;VALUE=DATE:" + Self.basic(day), "DTEND;VALUE=DATE:" + Self.basic(day.adding(days: 1))]
             } else {
                 lines.append(dateTime("DTSTART", event.start))
-                if let end = event.end { lines.append(dateTime("DTEND", end)) }
+                lines.append(event.end.map { dateTime("DTEND", $0) } ?? "DURATION:" + Self.assumedDuration)
             }
             lines.append("SUMMARY:" + Self.text(event.summary))
             if let location = event.location { lines.append("LOCATION:" + Self.text(location)) }
-            if !event.description.isEmpty { lines.append("DESCRIPTION:" + Self.text(event.description)) }
+            let description = event.end == nil && event.allDay == nil
+                ? [event.description, Self.assumedNote].filter { !$0.isEmpty }.joined(separator: "\n\n") : event.description
+            if !description.isEmpty { lines.append("DESCRIPTION:" + Self.text(description)) }
             lines.append("URL:" + event.url)
             switch event.status {
             case _ where event.allDay != nil: lines.append("STATUS:TENTATIVE")
