@@ -6,8 +6,8 @@ import NIOCore
 /// gzip (RFC 9110, section 8.4.1.3) for open data: OParl (whose specification says servers should support it),
 /// the bulk downloads, feeds and calendars, which harvesters fetch in bulk. A compressed answer has its own ETag
 /// (`"…-gzip"`, since a strong validator names exact bytes), and a client revalidating with it gets its 304.
-/// What the page cache keeps it keeps compressed and sends as it is to a client that asks (`PageCache.Entry`), so
-/// this middleware compresses only what the cache does not answer; pages get the same from the cache.
+/// What the page cache keeps compressed (once it is half full, `PageCache.Entry`) it sends as it is to a client that
+/// asks, pages included; this middleware compresses the rest, for open data only.
 struct GzipMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     /// Below this a response is sent as it is: the gzip header and the extra round of work cost more than they save.

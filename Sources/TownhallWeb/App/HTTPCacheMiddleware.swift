@@ -13,13 +13,14 @@ struct HTTPCacheMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let time: LocalTime
     let now: @Sendable () -> Date
-    let pages = PageCache()
+    let pages: PageCache
     let versions: StoreVersion
 
-    init(versions: StoreVersion, time: LocalTime, now: @escaping @Sendable () -> Date) {
+    init(versions: StoreVersion, time: LocalTime, now: @escaping @Sendable () -> Date, pages: PageCache = PageCache()) {
         self.time = time
         self.now = now
         self.versions = versions
+        self.pages = pages
     }
     static let cacheControl = "public, max-age=0, s-maxage=60"
 
@@ -49,7 +50,8 @@ struct HTTPCacheMiddleware: RouterMiddleware {
                 let sink = CollectingWriter.Sink()
                 try await response.body.write(CollectingWriter(sink: sink))
                 let entry = PageCache.Entry.rendered(
-                    sink.buffer, headers: response.headers, version: version, stored: current, lastModified: lastModified)
+                    sink.buffer, headers: response.headers, version: version, stored: current, lastModified: lastModified,
+                    compress: pages.compressesNewEntries)
                 pages.put(key, entry)
                 // Sent as the cache will send it from now on (the rendered bytes are at hand, so not inflated).
                 response = entry.response(gzip: acceptsGzip, plain: sink.buffer)

@@ -17,12 +17,15 @@ import TownhallStore
 /// copy unless another is already rendering the new one; a page that stops being public is dropped when its refresh
 /// finds it gone.
 final class PageCache: @unchecked Sendable {
-    /// One response as rendered. A text body of a kilobyte or more is kept gzip-compressed (`GzipMiddleware.level`):
-    /// a paper page goes from 7.5 KB to 2.6 KB, so the same bytes hold nearly three times the pages. With 10,000
-    /// random paper pages the uncompressed cache held about two thirds of them and served 6,000 requests a second,
-    /// one big enough for all of them 18,000 (issue 15). A client that accepts gzip gets those bytes as they are,
-    /// with their own tag; another gets them inflated (15 µs for a paper page). Only anonymous public responses are
-    /// cached, so no secret shares a compressed body with what a visitor typed (BREACH).
+    /// One response as rendered. Once the cache is half full (`compressesNewEntries`), a text body of a kilobyte or
+    /// more is kept gzip-compressed (`GzipMiddleware.level`): a paper page goes from 7.5 KB to 2.6 KB, so the same
+    /// bytes hold nearly three times the pages. With 10,000 random paper pages the uncompressed cache held about two
+    /// thirds of them and served 6,000 requests a second, one big enough for all of them 18,000 (issue 15). Before
+    /// that, pages are kept as rendered: inflating costs a cached request about a third of its time (15 µs for a
+    /// paper page), which random meeting pages, all of which fit, paid for nothing (23,000 requests a second fell to
+    /// 11,000 when everything was compressed). A client that accepts gzip gets compressed bytes as they are, with
+    /// their own tag; another gets them inflated. Only anonymous public responses are cached, so no secret shares a
+    /// compressed body with what a visitor typed (BREACH).
     struct Entry {
         /// The body as rendered, or compressed when `plainBytes` is set.
         let body: ByteBuffer
@@ -34,9 +37,11 @@ final class PageCache: @unchecked Sendable {
         /// The size of the rendered body, for a compressed entry.
         var plainBytes: Int? = nil
 
-        /// The entry for a rendered response, compressed when that is worth it.
-        static func rendered(_ plain: ByteBuffer, headers: HTTPFields, version: Int64, stored: Date, lastModified: Date) -> Entry {
-            guard plain.readableBytes >= GzipMiddleware.minimumBytes, GzipMiddleware.isCompressible(headers[.contentType]),
+        /// The entry for a rendered response, compressed when asked to and that is worth it.
+        static func rendered(
+            _ plain: ByteBuffer, headers: HTTPFields, version: Int64, stored: Date, lastModified: Date, compress: Bool
+        ) -> Entry {
+            guard compress, plain.readableBytes >= GzipMiddleware.minimumBytes, GzipMiddleware.isCompressible(headers[.contentType]),
                   headers[.contentEncoding] == nil, let compressed = GzipMiddleware.gzip(plain)
             else { return Entry(body: plain, headers: headers, version: version, stored: stored, lastModified: lastModified) }
             return Entry(body: compressed, headers: headers, version: version, stored: stored, lastModified: lastModified, plainBytes: plain.readableBytes)
@@ -82,6 +87,9 @@ final class PageCache: @unchecked Sendable {
 
     /// The bytes the cache holds now, by the same count as `maxBytes`.
     var size: Int { lock.withLock { bytes } }
+
+    /// Whether a page stored now should be kept compressed: once the cache is half full (see `Entry`).
+    var compressesNewEntries: Bool { lock.withLock { bytes >= maxBytes / 2 } }
 
     /// What a request for `key` should do: send a copy, or render (`refresher`: it renders for the others too and
     /// must call `finishRefresh`).
