@@ -152,6 +152,7 @@ struct BackOffice {
         let board = "harford-policing-board"
         switch route {
         case .home: return (.home, [])
+        case .bodies: return (.bodies, [])
         case .bodyPage: return (.bodyPage(slug: board), [])
         case .meeting: return (.meeting(meeting), [])
         case .paper: return (.paper(published), [])

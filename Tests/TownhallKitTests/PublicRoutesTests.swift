@@ -41,10 +41,26 @@ struct PublicRoutesTests {
         }
     }
 
+    /// Issue 19: `/bodies` lists every body under its kind, kinds in their order, each with what it is for.
+    @Test func bodiesAreListedByKind() async throws {
+        try await withDemo { store, client in
+            let (status, _, html) = try await get(client, "/bodies")
+            #expect(status == .ok)
+            let bodies = try store.database.list(Body.self)
+            for body in bodies { #expect(html.contains("href=\"/bodies/\(body.slug)\""), "\(body.slug)") }
+            let kinds = BodyKind.allCases.filter { kind in bodies.contains { $0.kind == kind } }
+            let headings = kinds.compactMap { html.range(of: "id=\"\($0.rawValue)\">\($0.pluralLabel)</h2>")?.lowerBound }
+            #expect(headings.count == kinds.count && headings == headings.sorted(), "every kind present, in order")
+            #expect(!html.contains(BodyKind.jointCommittee.pluralLabel), "a kind with no body has no heading")
+            #expect(html.contains(BodyKind.lpac.purpose.replacingOccurrences(of: "'", with: "&#39;")))
+            #expect(try await get(client, "/").2.contains("href=\"/bodies\""), "the home page links to it")
+        }
+    }
+
     @Test func everyPageHasTheAccessibleLayout() async throws {
         try await withDemo { store, client in
             let paper = try store.database.list(Paper.self).first { $0.title == "Force budget and precept 2027/28" }!
-            for uri in ["/", "/bodies/harford-policing-board", "/meetings/1", "/papers/\(paper.id!)", "/missing"] {
+            for uri in ["/", "/bodies", "/bodies/harford-policing-board", "/meetings/1", "/papers/\(paper.id!)", "/missing"] {
                 let (_, _, html) = try await get(client, uri)
                 #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en-GB\">"), "\(uri)")
                 #expect(html.contains("<a href=\"#main-content\" class=\"skip-link\">"), "\(uri)")

@@ -17,6 +17,32 @@ public enum BodyKind: String, Codable, Sendable, CaseIterable {
         case .other: "Other body"
         }
     }
+
+    /// The heading over every body of the kind, on `/bodies`.
+    public var pluralLabel: String {
+        switch self {
+        case .policingBoard: "Policing Boards"
+        case .educationPanel: "Local education panels"
+        case .lpac: "Local Public Accounts Committees"
+        case .peerChallengeTeam: "Peer challenge teams"
+        case .jointCommittee: "Joint committees"
+        case .other: "Other bodies"
+        }
+    }
+
+    /// What a body of the kind is for, in a sentence a resident can follow.
+    public var purpose: String {
+        switch self {
+        case .policingBoard:
+            "The leaders of the councils of a police force area: they set the force's budget, appoint the chief constable and agree the policing plan."
+        case .educationPanel:
+            "Council lead members, the Director of Children's Services, head teacher, governor and parent representatives, working to a long-term plan for local schools."
+        case .lpac: "They follow the money across the public services of a place, take evidence and make recommendations that must be answered."
+        case .peerChallengeTeam: "Teams of peers who challenge a council and publish recommendations it reports back on."
+        case .jointCommittee: "Committees several councils set up together."
+        case .other: "Other bodies that meet in public."
+        }
+    }
 }
 
 /// Types of English local authority, so boards can be built from the councils of an area.

@@ -19,7 +19,7 @@ public struct PageRenderer: Sendable {
     }
 
     static let templates = [
-        "layout", "home", "body", "meeting", "paper", "error", "login", "recommendations", "recommendation", "organisation", "provider-dashboard", "provider-response", "admin-recommendation", "admin-dashboard", "admin-meeting-form",
+        "layout", "home", "bodies", "body", "meeting", "paper", "error", "login", "recommendations", "recommendation", "organisation", "provider-dashboard", "provider-response", "admin-recommendation", "admin-dashboard", "admin-meeting-form",
         "admin-meeting", "admin-paper-form", "admin-item-form", "admin-minutes", "inquiry", "peer-challenges", "admin-seats", "search", "data",
         "password-reset-request", "password-reset", "admin-issue", "admin-plan", "admin-letter-response",
     ]

@@ -16,6 +16,7 @@ struct PublicRoutes: Sendable {
 
     func register(on routes: RouteTable) {
         routes.get(.home, use: home)
+        routes.get(.bodies, use: bodies)
         routes.get(.bodyPage, use: body)
         routes.get(.meeting, use: meeting)
         routes.get(.paper, use: paper)
@@ -36,6 +37,12 @@ struct PublicRoutes: Sendable {
         let bodies = try await database.allBodies()
         let upcoming = try await database.upcomingMeetings(from: now(), limit: 10)
         return pages.render("home", title: "Meetings and papers", page: HomeView(bodies: bodies, upcoming: upcoming, time: time))
+    }
+
+    /// Every body, by kind.
+    @Sendable func bodies(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let view = BodiesView(bodies: try await database.allBodies())
+        return pages.render("bodies", title: "Bodies", breadcrumbs: [Breadcrumb(title: "Home", url: SiteURL.home.path)], page: view)
     }
 
     @Sendable func body(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -23,7 +23,7 @@ public enum Audience: String, Sendable, CaseIterable {
 /// Parameters are written `:name`; the handlers read them by the same names.
 public enum Route: String, Sendable, CaseIterable {
     // Public
-    case home, bodyPage, meeting, paper, paperDocument, attachment, search, inquiry, peerChallenges
+    case home, bodies, bodyPage, meeting, paper, paperDocument, attachment, search, inquiry, peerChallenges
     case recommendations, recommendation, organisation, organisationRecord, organisationSnippet
     case calendar, bodyCalendar, papersFeed, bodyPapersFeed, responsesFeed, bodyResponsesFeed, openData, dataFile
     case bodyPlanCalendar, bodyPlanData
@@ -46,6 +46,7 @@ public enum Route: String, Sendable, CaseIterable {
     public var pattern: String {
         switch self {
         case .home: "/"
+        case .bodies: "/bodies"
         case .bodyPage: "/bodies/:slug"
         case .meeting: "/meetings/:id"
         case .paper: "/papers/:id"
@@ -133,7 +134,7 @@ public enum Route: String, Sendable, CaseIterable {
 
     public var audience: Audience {
         switch self {
-        case .home, .bodyPage, .meeting, .paper, .paperDocument, .attachment, .search, .inquiry, .peerChallenges, .recommendations, .recommendation,
+        case .home, .bodies, .bodyPage, .meeting, .paper, .paperDocument, .attachment, .search, .inquiry, .peerChallenges, .recommendations, .recommendation,
              .organisation, .organisationRecord, .organisationSnippet, .calendar, .bodyCalendar, .papersFeed, .bodyPapersFeed, .responsesFeed, .bodyResponsesFeed, .openData,
              .dataFile, .bodyPlanCalendar, .bodyPlanData, .oparlRoot, .oparlVersionRoot, .oparlSystem, .oparlBodies, .oparlBody, .oparlBodyList,
              .oparlObject:

@@ -2,6 +2,7 @@
 /// paths of their own. `TemplateLinkTests` fails on a template that writes a path itself.
 struct SiteLinks: Sendable {
     let home = SiteURL.home.path
+    let bodies = SiteURL.bodies.path
     let recommendations = SiteURL.recommendations.path
     let peerChallenges = SiteURL.peerChallenges.path
     let search = SiteURL.search.path

@@ -4,7 +4,7 @@ import Foundation
 /// link can only be made to a route that exists, with the right kind of value (the SwiftPackageIndex `SiteURL`
 /// pattern). `Route` holds the patterns; this maps each case to its route in one exhaustive switch.
 public enum SiteURL: Sendable, Equatable, CustomStringConvertible {
-    case home, search, peerChallenges, recommendations, calendar, papersFeed, responsesFeed, openData
+    case home, bodies, search, peerChallenges, recommendations, calendar, papersFeed, responsesFeed, openData
     case bodyPage(slug: String), bodyCalendar(slug: String), bodyPapersFeed(slug: String), bodyResponsesFeed(slug: String)
     case bodyPlanCalendar(slug: String), bodyPlanData(slug: String)
     case meeting(Int64), paper(Int64), paperDocument(Int64), attachment(Int64, name: String), inquiry(slug: String)
@@ -30,6 +30,7 @@ public enum SiteURL: Sendable, Equatable, CustomStringConvertible {
     public var target: (route: Route, values: [String]) {
         switch self {
         case .home: (.home, [])
+        case .bodies: (.bodies, [])
         case .search: (.search, [])
         case .peerChallenges: (.peerChallenges, [])
         case .recommendations: (.recommendations, [])
