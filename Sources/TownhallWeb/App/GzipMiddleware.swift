@@ -93,7 +93,9 @@ struct GzipMiddleware: RouterMiddleware {
                 return deflate(&stream, Z_FINISH) == Z_STREAM_END ? target.count - Int(stream.avail_out) : 0
             }
         }
-        return written > 0 ? output : nil
+        // The buffer was sized for the worst case (the input's size and more); what the page cache keeps is sized to
+        // what was written, or a 9 KB compressed OParl page would hold on to 128 KB (issue 15: 267 MB in a harvest).
+        return written > 0 ? ByteBuffer(bytes: output.readableBytesView) : nil
     }
 
     /// The bytes of one gzip member made by `gzip`, whose uncompressed size is `size`; nil if they are not that.

@@ -71,8 +71,9 @@ final class PageCache: @unchecked Sendable {
     private var clock: UInt64 = 0
     /// Pages being rendered afresh by one request, which the others answer from their old copy meanwhile.
     private var refreshing: Set<String> = []
-    /// The memory the cache may hold, counted in body bytes plus a fixed allowance per entry for its key and headers,
-    /// so many small entries cannot grow it past the bound either.
+    /// The memory the cache may hold, counted in the bytes each body's buffer holds (its capacity, which NIO rounds
+    /// up to a power of two, not only what it was written with) plus a fixed allowance per entry for its key and
+    /// headers, so many small entries cannot grow it past the bound either.
     let maxBytes: Int
     let maxAge: TimeInterval
     /// A body larger than this is never kept (it would push out hundreds of pages).
@@ -132,7 +133,7 @@ final class PageCache: @unchecked Sendable {
         }
     }
 
-    private static func cost(_ entry: Entry) -> Int { entry.body.readableBytes + overheadPerEntry }
+    static func cost(_ entry: Entry) -> Int { max(entry.body.capacity, entry.body.readableBytes) + overheadPerEntry }
 
     private func remove(_ key: String) {
         if let old = entries.removeValue(forKey: key) { bytes -= Self.cost(old.entry) }
