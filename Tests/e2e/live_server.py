@@ -36,7 +36,7 @@ def samples(db):
     body = one("SELECT slug FROM body ORDER BY id")[0]
     organisation = one("SELECT slug FROM organisation ORDER BY id")[0]
     return {
-        "home": [], "search": [], "peerChallenges": [], "recommendations": [], "calendar": [], "papersFeed": [],
+        "home": [], "bodies": [], "search": [], "peerChallenges": [], "recommendations": [], "calendar": [], "papersFeed": [],
         "responsesFeed": [], "openData": [], "oparlSystem": [], "oparlBodies": [], "health": [], "ready": [],
         "bodyPage": [body], "bodyCalendar": [body], "bodyPapersFeed": [body], "bodyResponsesFeed": [body], "bodyPlanCalendar": [body], "bodyPlanData": [body],
         "meeting": [meeting], "paper": [paper], "attachment": [file_id, file_name],
