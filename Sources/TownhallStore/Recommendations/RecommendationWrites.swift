@@ -506,10 +506,12 @@ extension AppDatabase {
         return result
     }
 
+    /// The people who answer for an organisation: its provider accounts that are not disabled. Their addresses are
+    /// told (`responders`); their names are on its public page (`responderNames`).
+    static let activeResponders = "FROM user WHERE organisationId = ? AND role = 'provider' AND NOT isDisabled"
+
     static func responders(_ organisationId: Int64, _ db: Database) throws -> [String] {
-        try String.fetchAll(
-            db, sql: "SELECT email FROM user WHERE organisationId = ? AND role = 'provider' AND NOT isDisabled ORDER BY email",
-            arguments: [organisationId])
+        try String.fetchAll(db, sql: "SELECT email \(activeResponders) ORDER BY email", arguments: [organisationId])
     }
 }
 

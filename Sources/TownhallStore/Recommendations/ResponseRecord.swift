@@ -56,9 +56,7 @@ extension AppDatabase {
     /// them: the names a submitted response already shows, never an address.
     public func responderNames(organisationId: Int64) async throws -> [String] {
         try await writer.read { db in
-            try String.fetchAll(
-                db, sql: "SELECT name FROM user WHERE organisationId = ? AND role = 'provider' AND NOT isDisabled ORDER BY name",
-                arguments: [organisationId])
+            try String.fetchAll(db, sql: "SELECT name \(Self.activeResponders) ORDER BY name", arguments: [organisationId])
         }
     }
 
