@@ -121,6 +121,8 @@ struct RecommendationTests {
             #expect(publicPage.body.contains("Responded: rejected"))
             let record = try await Browser.anonymous(client, "/organisations/harford-nhs")
             #expect(record.status == .ok && record.body.contains("Answered on time"))
+            // The people who answer for it are named; their addresses are not.
+            #expect(record.body.contains("Responses are made for it by: Nia NHS.") && !record.body.contains("responses@nhs.test"))
 
             // The clerk refers the rejection; then nothing but closing is allowed.
             let refer = try await clerk.post("/admin/recommendations/\(second)/refer", [
