@@ -48,6 +48,11 @@ struct GzipMiddleware: RouterMiddleware {
         return response
     }
 
+    /// The plain representation's tag, from either one's.
+    static func untagged(_ etag: String) -> String {
+        etag.hasSuffix(suffix) ? String(etag.dropLast(suffix.count)) + "\"" : etag
+    }
+
     /// The compressed representation's tag; a tag already made so is left as it is.
     static func tagged(_ etag: String) -> String {
         etag.hasSuffix(suffix) || !etag.hasSuffix("\"") ? etag : String(etag.dropLast()) + suffix

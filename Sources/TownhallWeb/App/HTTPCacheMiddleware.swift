@@ -62,10 +62,10 @@ struct HTTPCacheMiddleware: RouterMiddleware {
         if let match = request.headers[.ifNoneMatch] {
             // Either representation's tag revalidates the page, and the 304 names the one the client holds
             // (`GzipMiddleware` hands on the plain tag and puts its own back).
-            let plainTag = etag.hasSuffix(GzipMiddleware.suffix) ? String(etag.dropLast(GzipMiddleware.suffix.count)) + "\"" : etag
+            let plainTag = GzipMiddleware.untagged(etag)
             let tags = match.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             if tags.contains("*") { return Self.notModified(response) }
-            for tag in [etag, plainTag, GzipMiddleware.tagged(plainTag)] where tags.contains(tag) || tags.contains("W/" + tag) {
+            for tag in [plainTag, GzipMiddleware.tagged(plainTag)] where tags.contains(tag) || tags.contains("W/" + tag) {
                 var matched = response
                 matched.headers[.eTag] = tag
                 return Self.notModified(matched)
