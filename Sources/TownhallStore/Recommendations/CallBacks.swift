@@ -65,13 +65,12 @@ extension AppDatabase {
 
     /// The meetings a recommendation is called back to, soonest first; only public ones unless `includeUnpublished`.
     static func callBacks(_ db: Database, recommendationId: Int64, includeUnpublished: Bool) throws -> [CallBackEntry] {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT c.id FROM recommendationCallBack c JOIN agendaItem i ON i.id = c.agendaItemId JOIN meeting m ON m.id = i.meetingId
+        let callBacks = try RecommendationCallBack.fetchAll(db, sql: """
+            SELECT c.* FROM recommendationCallBack c JOIN agendaItem i ON i.id = c.agendaItemId JOIN meeting m ON m.id = i.meetingId
             WHERE c.recommendationId = ?\(includeUnpublished ? "" : " AND \(PublicSQL.itemAndAgenda)") ORDER BY m.startsAt, c.id
             """, arguments: [recommendationId])
-        return try rows.compactMap { row in
-            guard let callBack = try RecommendationCallBack.fetchOne(db, key: row["id"] as Int64),
-                  let item = try AgendaItem.fetchOne(db, key: callBack.agendaItemId),
+        return try callBacks.compactMap { callBack in
+            guard let item = try AgendaItem.fetchOne(db, key: callBack.agendaItemId),
                   let meeting = try Meeting.fetchOne(db, key: item.meetingId) else { return nil }
             return CallBackEntry(callBack: callBack, item: item, meeting: meeting)
         }
