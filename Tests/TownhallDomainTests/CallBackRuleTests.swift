@@ -23,23 +23,28 @@ struct CallBackRuleTests {
 
     @Test func onlyALaterScheduledMeetingOfTheSameBodyWithItsAgendaStillOpen() throws {
         let issued = try recommendation(issued: "2027-01-10 11:00")
-        #expect(CallBack.problem(issued, to: try meeting("2027-02-10 18:00"), time: time) == nil)
-        #expect(CallBack.problem(issued, to: try meeting("2027-02-10 18:00", body: 8), time: time)?.contains("body that made it") == true)
-        #expect(CallBack.problem(issued, to: try meeting("2027-02-10 18:00", status: .cancelled), time: time)?.contains("cancelled") == true)
-        #expect(CallBack.problem(issued, to: try meeting("2027-02-10 18:00", status: .held), time: time)?.contains("held") == true)
+        let now = try at("2027-01-10 12:00")
+        #expect(CallBack.problem(issued, to: try meeting("2027-02-10 18:00"), now: now, time: time) == nil)
+        #expect(CallBack.problem(issued, to: try meeting("2027-02-10 18:00", body: 8), now: now, time: time)?.contains("body that made it") == true)
+        #expect(CallBack.problem(issued, to: try meeting("2027-02-10 18:00", status: .cancelled), now: now, time: time)?.contains("cancelled") == true)
+        #expect(CallBack.problem(issued, to: try meeting("2027-02-10 18:00", status: .held), now: now, time: time)?.contains("held") == true)
         // The issue day itself is not later; the next day is.
-        #expect(CallBack.problem(issued, to: try meeting("2027-01-10 18:00"), time: time)?.contains("after the day the recommendation was issued") == true)
-        #expect(CallBack.problem(issued, to: try meeting("2027-01-11 10:00"), time: time) == nil)
-        #expect(CallBack.problem(issued, to: try meeting("2027-02-10 18:00", published: true), time: time)?.contains("already published") == true)
-        #expect(CallBack.problem(try recommendation(issued: nil), to: try meeting("2027-02-10 18:00"), time: time)?.contains("draft") == true)
+        #expect(CallBack.problem(issued, to: try meeting("2027-01-10 18:00"), now: now, time: time)?.contains("after the day the recommendation was issued") == true)
+        #expect(CallBack.problem(issued, to: try meeting("2027-01-11 10:00"), now: now, time: time) == nil)
+        #expect(CallBack.problem(issued, to: try meeting("2027-02-10 18:00", published: true), now: now, time: time)?.contains("already published") == true)
+        // A meeting that has started, still marked scheduled because nobody recorded its outcome, is not later.
+        #expect(CallBack.problem(issued, to: try meeting("2027-02-10 18:00"), now: try at("2027-02-10 18:30"), time: time)?
+            .contains("has already started") == true)
+        #expect(CallBack.problem(try recommendation(issued: nil), to: try meeting("2027-02-10 18:00"), now: now, time: time)?.contains("draft") == true)
     }
 
     @Test func candidatesAreTheAllowedMeetingsSoonestFirst() throws {
         let issued = try recommendation(issued: "2027-01-10 11:00")
+        let now = try at("2027-01-10 12:00")
         var late = try meeting("2027-03-10 18:00"), soon = try meeting("2027-02-10 18:00")
         late.id = 1
         soon.id = 2
         let refused = try meeting("2027-02-01 18:00", published: true)
-        #expect(CallBack.candidates(issued, meetings: [late, refused, soon], time: time).map(\.id) == [2, 1])
+        #expect(CallBack.candidates(issued, meetings: [late, refused, soon], now: now, time: time).map(\.id) == [2, 1])
     }
 }

@@ -11,16 +11,18 @@ public enum CallBack {
     /// Why `recommendation` cannot be called back to `meeting`; nil when it can. The state machine
     /// (`RecommendationAction.callBack`) has already refused drafts and closed recommendations.
     ///
-    /// Only to a scheduled meeting of the body that made it, after the day it was issued, whose agenda is not yet
-    /// published: a published agenda is frozen (a later item is supplementary and may need the chair's urgency,
-    /// LGA 1972 s100B(4)), so the clerk adds that through the agenda screen instead.
-    public static func problem(_ recommendation: Recommendation, to meeting: Meeting, time: LocalTime) -> String? {
+    /// Only to a scheduled meeting of the body that made it that has not started (one still marked scheduled after its
+    /// start is only awaiting its outcome), after the day it was issued, whose agenda is not yet published: a
+    /// published agenda is frozen (a later item is supplementary and may need the chair's urgency, LGA 1972
+    /// s100B(4)), so the clerk adds that through the agenda screen instead.
+    public static func problem(_ recommendation: Recommendation, to meeting: Meeting, now: Date, time: LocalTime) -> String? {
         if meeting.bodyId != recommendation.bodyId {
             return "a recommendation can only be called back to a meeting of the body that made it"
         }
         if meeting.status != .scheduled {
             return "that meeting is \(meeting.status.label.lowercased()); choose a scheduled meeting"
         }
+        if meeting.hasStarted(at: now) { return "that meeting has already started; choose one still to come" }
         guard let issuedAt = recommendation.issuedAt else { return "a draft recommendation cannot be called back: issue it first" }
         if time.calendarDay(of: meeting.startsAt) <= time.calendarDay(of: issuedAt) {
             return "choose a meeting after the day the recommendation was issued, \(time.longDate(day: time.calendarDay(of: issuedAt)))"
@@ -32,8 +34,8 @@ public enum CallBack {
     }
 
     /// The meetings a clerk may choose from, soonest first.
-    public static func candidates(_ recommendation: Recommendation, meetings: [Meeting], time: LocalTime) -> [Meeting] {
-        meetings.filter { problem(recommendation, to: $0, time: time) == nil }.sorted { $0.startsAt < $1.startsAt }
+    public static func candidates(_ recommendation: Recommendation, meetings: [Meeting], now: Date, time: LocalTime) -> [Meeting] {
+        meetings.filter { problem(recommendation, to: $0, now: now, time: time) == nil }.sorted { $0.startsAt < $1.startsAt }
     }
 }
 

@@ -37,7 +37,7 @@ extension AppDatabase {
         try writer.write { db in
             let record = try Self.transition(recommendationId, .callBack, now, deadlines, db)
             guard let meeting = try Meeting.fetchOne(db, key: meetingId) else { throw TownhallError.notFound("no meeting with id \(meetingId)") }
-            if let problem = CallBack.problem(record, to: meeting, time: deadlines.time) { throw TownhallError.invalid(problem) }
+            if let problem = CallBack.problem(record, to: meeting, now: now, time: deadlines.time) { throw TownhallError.invalid(problem) }
             let item: AgendaItem
             if let existing = try Self.callBackItem(db, meetingId: meetingId) {
                 let listed = try RecommendationCallBack
@@ -92,14 +92,15 @@ extension AppDatabase {
 }
 
 extension AppDatabase {
-    /// The meetings the recommendation may be called back to (`CallBack.candidates`), soonest first.
-    public func callBackCandidates(recommendationId: Int64, time: LocalTime) throws -> [Meeting] {
+    /// The meetings the recommendation may be called back to (`CallBack.candidates`, which alone decides), soonest
+    /// first, from the body's next 200 meetings still to come.
+    public func callBackCandidates(recommendationId: Int64, now: Date, time: LocalTime) throws -> [Meeting] {
         try writer.read { db in
             guard let record = try Recommendation.fetchOne(db, key: recommendationId) else { return [] }
             let meetings = try Meeting.fetchAll(db, sql: """
-                SELECT * FROM meeting WHERE bodyId = ? AND status = 'scheduled' AND agendaPublishedAt IS NULL ORDER BY startsAt LIMIT 200
-                """, arguments: [record.bodyId])
-            return CallBack.candidates(record, meetings: meetings, time: time)
+                SELECT * FROM meeting WHERE bodyId = ? AND startsAt > ? ORDER BY startsAt LIMIT 200
+                """, arguments: [record.bodyId, now])
+            return CallBack.candidates(record, meetings: meetings, now: now, time: time)
         }
     }
 }

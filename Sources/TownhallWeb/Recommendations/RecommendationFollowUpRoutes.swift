@@ -64,7 +64,7 @@ struct RecommendationFollowUpRoutes: Sendable {
         let isDraft = detail.tracked.recommendation.status == .draft
         let id = detail.tracked.recommendation.id!
         let canCallBack = !isDraft && state.allows(.callBack)
-        let meetings = canCallBack ? try await database.perform { [time] in try $0.callBackCandidates(recommendationId: id, time: time) } : []
+        let meetings = canCallBack ? try await database.perform { [time, now = clerk.now()] in try $0.callBackCandidates(recommendationId: id, now: now, time: time) } : []
         let view = ClerkRecommendationView(
             record: RecommendationPageView(detail, now: clerk.now(), time: time), csrf: context.session?.csrfToken ?? "",
             deleteURL: SiteURL.adminRecommendationDelete(id).path, extendURL: SiteURL.adminExtend(id).path,
