@@ -7,8 +7,8 @@ import TownhallStore
 /// requests for more time and their decisions, extensions, holding replies, every response version with what it
 /// changed, implementation updates, the referral and its outcome, the meetings it is called back to, and closing.
 ///
-/// Each event carries one payload, rendered by its own part of the template; the payloads are the page's existing
-/// pieces (`RecommendationPageView.Answer`, `.Request`, `.Holding`, `.Update`), so the words are written once.
+/// Each event carries one payload, rendered by its own part of the template (`RecommendationPageView.Answer`,
+/// `.Request`, `.Holding`, `.Update`, each made from its record, or a plain `Note`).
 /// Event fields are prefixed `event` so that a payload's empty value never picks up one of theirs (Mustache looks a
 /// name it cannot find up in the enclosing contexts).
 struct RecommendationTimeline: Sendable {
@@ -57,7 +57,8 @@ struct RecommendationTimeline: Sendable {
     let events: [Event]
     let hasEvents: Bool
 
-    init(_ detail: RecommendationDetail, page: RecommendationPageView, now: Date, time: LocalTime) {
+    /// `rule`: the response period the first due day was set by, as the page states it.
+    init(_ detail: RecommendationDetail, rule: String, now: Date, time: LocalTime) {
         var events: [Event] = []
         func add(
             _ kind: String, day: Day, at instant: Date? = nil, upcoming: Bool = false, note: Note? = nil, answer: RecommendationPageView.Answer? = nil,
@@ -96,34 +97,37 @@ struct RecommendationTimeline: Sendable {
         }
         // The day first set; a later extension is its own event.
         let firstDue = (detail.extensions.first?.previousDueOn ?? record.dueOn).flatMap(Day.init).map(time.longDate(day:))
+        let day = { RecommendationPageView.day($0, time: time) }
         if let issued = record.issuedAt {
             add("Issued", day: at(issued), at: issued, note: Note(
-                "To \(detail.tracked.organisation.name)", lines: [record.text, firstDue.map { "Response due by \($0) (\(page.rule))." }],
+                "To \(detail.tracked.organisation.name)", lines: [record.text, firstDue.map { "Response due by \($0) (\(rule))." }],
                 hint: record.issueAuthority.map { "Under delegated authority: \($0)" }))
         }
-        for (request, view) in zip(detail.extensionRequests, page.requests) {
+        for request in detail.extensionRequests {
+            let view = RecommendationPageView.Request(request, time: time)
             add("Request for more time", day: at(request.requestedAt), at: request.requestedAt, asked: view)
             if let decided = request.decidedAt { add("Decision on more time", day: at(decided), at: decided, decided: view) }
         }
         // A granted request is also recorded as an extension; the decision above already says so.
         let grants = Set(detail.extensionRequests.compactMap(\.decidedAt))
-        for (extension_, view) in zip(detail.extensions, page.extensions) where !grants.contains(extension_.at) {
+        for extension_ in detail.extensions where !grants.contains(extension_.at) {
             add("Deadline extended", day: at(extension_.at), at: extension_.at, note: Note(
-                "From \(view.from) to \(view.to)", lines: [view.reason], hint: "\(view.on), \(view.by)"))
+                "From \(day(extension_.previousDueOn)) to \(day(extension_.newDueOn))", lines: [extension_.reason],
+                hint: "\(time.shortDate(extension_.at)), \(extension_.byName)"))
         }
-        for (note, view) in zip(detail.holdingNotes, page.holdingNotes) {
-            add("Holding reply", day: at(note.at), at: note.at, holding: view)
+        for note in detail.holdingNotes {
+            add("Holding reply", day: at(note.at), at: note.at, holding: RecommendationPageView.Holding(note, time: time))
         }
-        for (answer, view) in zip(detail.answers, page.answers) {
+        for (answer, view) in zip(detail.answers, RecommendationPageView.Answer.all(detail, time: time)) {
             guard let submitted = answer.response.submittedAt else { continue }
             add(view.isCorrection ? "Response corrected" : "Response", day: at(submitted), at: submitted, answer: view)
         }
-        for (update, view) in zip(detail.updates.reversed(), page.updates) {
-            add("Implementation update", day: at(update.at), at: update.at, update: view)
+        for update in detail.updates {
+            add("Implementation update", day: at(update.at), at: update.at, update: RecommendationPageView.Update(update, time: time))
         }
         if let referred = record.referredAt, let body = record.referredTo {
             add("Referred", day: at(referred), at: referred, note: Note(
-                "Referred to \(body)", lines: [page.referralReplyDue.map { "A reply is due by \($0)." }, page.referralNote]))
+                "Referred to \(body)", lines: [record.referralReplyDueOn.map { "A reply is due by \(day($0))." }, record.referralNote]))
         }
         if let outcome = record.referralOutcome, let day = record.referralOutcomeOn.flatMap(Day.init) {
             add("Referral outcome", day: day, outcomeText: outcome)
@@ -137,7 +141,7 @@ struct RecommendationTimeline: Sendable {
                 hint: "Called back on \(time.shortDate(callBack.callBack.at)) by \(callBack.callBack.byName)"))
         }
         if let closed = record.closedAt {
-            add("Closed", day: at(closed), at: closed, note: Note("Closed", lines: [page.closingNote]))
+            add("Closed", day: at(closed), at: closed, note: Note("Closed", lines: [record.closingNote]))
         }
         self.events = events.enumerated().sorted { left, right in
             let (a, b) = (left.element, right.element)

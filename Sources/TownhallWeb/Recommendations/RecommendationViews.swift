@@ -189,14 +189,7 @@ struct RecommendationPageView: Sendable {
     let rule: String
     /// What the due day rests on: the response period from issue, or the latest extension and the day it replaced.
     let dueBasis: String
-    let extensions: [Extension]
-    /// Requests for more time and their decisions, public whatever the decision.
-    let requests: [Request]
-    /// The organisation's holding replies to the report, newest first.
-    let holdingNotes: [Holding]
-    let answers: [Answer]
     let hasAnswers: Bool
-    let updates: [Update]
     /// Where the promised action stands: its status, per cent, target and whether it is overdue.
     let action: Action?
 
@@ -207,19 +200,8 @@ struct RecommendationPageView: Sendable {
         /// `ActionTrack.overdueLabel` when overdue.
         let overdue: String?
     }
-    let referralNote: String?
-    let referralReplyDue: String?
-    let closingNote: String?
-    /// Everything above as one dated list (`RecommendationTimeline`), set last because it reads the parts.
-    private(set) var timeline: RecommendationTimeline? = nil
-
-    struct Extension: Sendable {
-        let from: String
-        let to: String
-        let reason: String
-        let on: String
-        let by: String
-    }
+    /// Its whole life as one dated list: requests, extensions, holding replies, answers, updates, referral, closing.
+    let timeline: RecommendationTimeline
 
     struct Holding: Sendable {
         let on: String
@@ -251,6 +233,21 @@ struct RecommendationPageView: Sendable {
         /// The clerk's reasons; named apart from the clerk form's `decisionNote` and an event's `note`, which an
         /// empty value would otherwise pick up.
         let requestNote: String?
+
+        init(_ request: ExtensionRequest, time: LocalTime) {
+            let day = { RecommendationPageView.day($0, time: time) }
+            askedOn = time.shortDate(request.requestedAt)
+            askedBy = request.requestedBy
+            from = day(request.dueOnWhenAsked)
+            to = day(request.requestedDueOn)
+            reason = request.reason
+            decision = request.decision.label
+            isPending = request.decision == .pending
+            decidedOn = request.decidedAt.map(time.shortDate)
+            decidedBy = request.decidedBy
+            granted = request.grantedDueOn.map(day)
+            requestNote = request.decisionNote
+        }
     }
 
     struct Answer: Sendable {
@@ -272,6 +269,24 @@ struct RecommendationPageView: Sendable {
         /// Word by word, what this version changed in the answer before it; empty for the first.
         let changes: [Change]
         let hasChanges: Bool
+
+        /// Every submitted answer, newest first, each with what it changed in the one it replaced.
+        static func all(_ detail: RecommendationDetail, time: LocalTime) -> [Answer] {
+            let day = { RecommendationPageView.day($0, time: time) }
+            let due = detail.tracked.recommendation.dueOn.flatMap(Day.init)
+            return detail.answers.enumerated().map { index, answer in
+                // Newest first: the answer this one replaced is the next in the list.
+                let changes = index + 1 < detail.answers.count ? Change.between(detail.answers[index + 1].item, answer.item, day: day) : []
+                return Answer(
+                    version: answer.response.version, isLatest: index == 0, isCorrection: answer.response.version > 1,
+                    submittedOn: answer.response.submittedAt.map(time.dateTime) ?? "", submittedBy: answer.response.submittedBy ?? "",
+                    receivedOutside: answer.response.receivedOutside, signOff: answer.response.signOff,
+                    decision: answer.item.decision?.label ?? "", reasons: answer.item.reasons.nonEmpty, actionPlanned: answer.item.action.nonEmpty,
+                    targetDate: answer.item.targetDate.map(day),
+                    onTime: RecommendationPageView.onTime(answer.response.submittedAt, due: due, time: time), changes: changes,
+                    hasChanges: !changes.isEmpty)
+            }
+        }
     }
 
     /// One changed part of an answer (decision, reasons, action, target) as a word-level difference.
@@ -315,7 +330,19 @@ struct RecommendationPageView: Sendable {
         let percent: String?
         let on: String
         let by: String
+
+        init(_ update: ImplementationUpdate, time: LocalTime) {
+            status = update.status.label
+            note = update.note
+            targetDate = update.targetDate.map { RecommendationPageView.day($0, time: time) }
+            percent = update.percentComplete.map { "\($0)% complete" }
+            on = time.shortDate(update.at)
+            by = update.byName
+        }
     }
+
+    /// A stored day (`yyyy-MM-dd`) as the page writes it, or as stored if it is not one.
+    static func day(_ text: String, time: LocalTime) -> String { Day(text).map(time.longDate(day:)) ?? text }
 
     static func onTime(_ submitted: Date?, due: Day?, time: LocalTime) -> Bool {
         guard let submitted, let due else { return true }
@@ -331,43 +358,13 @@ struct RecommendationPageView: Sendable {
         issuedOn = record.issuedAt.map(time.shortDate) ?? "Not issued"
         issueAuthority = record.issueAuthority
         rule = detail.tracked.body.rules.rule(for: detail.tracked.organisation.kind).fromIssueLabel
-        func day(_ text: String) -> String { Day(text).map(time.longDate(day:)) ?? text }
-        extensions = detail.extensions.map {
-            Extension(from: day($0.previousDueOn), to: day($0.newDueOn), reason: $0.reason, on: time.shortDate($0.at), by: $0.byName)
-        }
-        requests = detail.extensionRequests.map {
-            Request(
-                askedOn: time.shortDate($0.requestedAt), askedBy: $0.requestedBy, from: day($0.dueOnWhenAsked), to: day($0.requestedDueOn),
-                reason: $0.reason, decision: $0.decision.label, isPending: $0.decision == .pending, decidedOn: $0.decidedAt.map(time.shortDate),
-                decidedBy: $0.decidedBy, granted: $0.grantedDueOn.map(day), requestNote: $0.decisionNote)
-        }
-        holdingNotes = detail.holdingNotes.map { Holding($0, time: time) }
-        dueBasis = detail.extensions.last.map { "extended on \(time.shortDate($0.at)) from \(day($0.previousDueOn))" } ?? rule
-        let due = record.dueOn.flatMap(Day.init)
-        answers = detail.answers.enumerated().map { index, answer in
-            // Newest first: the answer this one replaced is the next in the list.
-            let changes = index + 1 < detail.answers.count ? Change.between(detail.answers[index + 1].item, answer.item, day: day) : []
-            return Answer(
-                version: answer.response.version, isLatest: index == 0, isCorrection: answer.response.version > 1,
-                submittedOn: answer.response.submittedAt.map(time.dateTime) ?? "", submittedBy: answer.response.submittedBy ?? "",
-                receivedOutside: answer.response.receivedOutside, signOff: answer.response.signOff,
-                decision: answer.item.decision?.label ?? "", reasons: answer.item.reasons.nonEmpty, actionPlanned: answer.item.action.nonEmpty,
-                targetDate: answer.item.targetDate.map(day),
-                onTime: Self.onTime(answer.response.submittedAt, due: due, time: time), changes: changes, hasChanges: !changes.isEmpty)
-        }
-        hasAnswers = !answers.isEmpty
-        updates = detail.updates.reversed().map {
-            Update(status: $0.status.label, note: $0.note, targetDate: $0.targetDate.map(day), percent: $0.percentComplete.map { "\($0)% complete" },
-                   on: time.shortDate($0.at), by: $0.byName)
-        }
+        dueBasis = detail.extensions.last.map { "extended on \(time.shortDate($0.at)) from \(Self.day($0.previousDueOn, time: time))" } ?? rule
+        hasAnswers = !detail.answers.isEmpty
         action = detail.tracked.action.map {
             Action(status: $0.status?.label ?? "No progress reported yet", percent: $0.percentComplete.map { "\($0)% complete" },
                    target: $0.target.map(time.longDate(day:)), overdue: $0.isOverdue ? ActionTrack.overdueLabel : nil)
         }
-        referralNote = record.referralNote.flatMap { $0.isEmpty ? nil : $0 }
-        referralReplyDue = record.referralReplyDueOn.map(day)
-        closingNote = record.closingNote.flatMap { $0.isEmpty ? nil : $0 }
-        timeline = RecommendationTimeline(detail, page: self, now: now, time: time)
+        timeline = RecommendationTimeline(detail, rule: rule, now: now, time: time)
     }
 }
 
