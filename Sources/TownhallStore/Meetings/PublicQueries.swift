@@ -57,6 +57,7 @@ extension AppDatabase {
             let published = summary.meeting.agendaPublishedAt != nil
             var items: [PublicAgendaItem] = []
             if published {
+                let calledBack = try Self.calledBackRecommendations(db, meetingId: id)
                 let agenda = try db.cachedRecords(AgendaItem.self, "SELECT * FROM agendaItem WHERE meetingId = ? ORDER BY position", [id])
                 for item in agenda {
                     guard !item.isExempt, let itemId = item.id else {
@@ -68,7 +69,7 @@ extension AppDatabase {
                     ).map(PaperSummary.init)
                     let files = try Self.publicAttachments(db, itemId: itemId, paperId: nil)
                     items.append(PublicAgendaItem(
-                        item: item, papers: papers, attachments: files, recommendations: try Self.calledBackRecommendations(db, itemId: itemId)))
+                        item: item, papers: papers, attachments: files, recommendations: calledBack[itemId] ?? []))
                 }
             }
             return MeetingDetail(

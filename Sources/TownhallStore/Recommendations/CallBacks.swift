@@ -76,18 +76,21 @@ extension AppDatabase {
         }
     }
 
-    /// The public recommendations a public item lists (the caller has checked the item is public).
-    static func calledBackRecommendations(_ db: Database, itemId: Int64) throws -> [CalledBackRecommendation] {
-        try db.cachedMap("""
-            SELECT r.id, r.number, r.text, p.title AS paperTitle, o.name AS organisationName
-            FROM recommendationCallBack c JOIN recommendation r ON r.id = c.recommendationId JOIN organisation o ON o.id = r.organisationId
+    /// The public recommendations each item of a meeting lists, by item, in one read for the whole meeting (the caller
+    /// shows only those of public items).
+    static func calledBackRecommendations(_ db: Database, meetingId: Int64) throws -> [Int64: [CalledBackRecommendation]] {
+        let listed = try db.cachedMap("""
+            SELECT c.agendaItemId, r.id, r.number, r.text, p.title AS paperTitle, o.name AS organisationName
+            FROM recommendationCallBack c JOIN agendaItem ci ON ci.id = c.agendaItemId
+            JOIN recommendation r ON r.id = c.recommendationId JOIN organisation o ON o.id = r.organisationId
             JOIN \(PublicSQL.paperJoins)
-            WHERE p.id = r.paperId AND c.agendaItemId = ? AND \(PublicSQL.recommendation)
+            WHERE p.id = r.paperId AND ci.meetingId = ? AND \(PublicSQL.recommendation)
             ORDER BY m.startsAt, p.id, r.number
-            """, [itemId]) { row in
-            CalledBackRecommendation(
-                id: row["id"], number: row["number"], text: row["text"], paperTitle: row["paperTitle"], organisationName: row["organisationName"])
+            """, [meetingId]) { row in
+            (item: row["agendaItemId"] as Int64, recommendation: CalledBackRecommendation(
+                id: row["id"], number: row["number"], text: row["text"], paperTitle: row["paperTitle"], organisationName: row["organisationName"]))
         }
+        return Dictionary(grouping: listed, by: \.item).mapValues { $0.map(\.recommendation) }
     }
 }
 
