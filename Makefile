@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 APT_PACKAGES := libsqlite3-dev libcmark-dev zlib1g-dev pkg-config sqlite3 curl
-E2E_APT_PACKAGES := chromium chromium-driver python3-venv
+E2E_APT_PACKAGES := chromium chromium-driver python3-venv msmtp
 BENCH_APT_PACKAGES := wrk nginx-light
 PYTHON ?= python3
 VENV := .venv

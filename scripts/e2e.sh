@@ -31,7 +31,7 @@ done
 status=0
 (cd Tests/e2e && "$python" live_server.py "http://127.0.0.1:$port" "$townhall" "$db") || status=1
 (cd Tests/e2e && "$python" number_fuzz.py "http://127.0.0.1:$port" "$townhall" "$server") || status=1
-(cd Tests/e2e && "$python" public_site.py "http://127.0.0.1:$port") || status=1
+(cd Tests/e2e && TOWNHALL_E2E_DATABASE="$db" "$python" public_site.py "http://127.0.0.1:$port") || status=1
 (cd Tests/e2e && "$python" clerk_journey.py "http://127.0.0.1:$port") || status=1
 (cd Tests/e2e && "$python" recommendations_journey.py "http://127.0.0.1:$port") || status=1
 (cd Tests/e2e && TOWNHALL_E2E_DATABASE="$db" "$python" invalid_forms.py "http://127.0.0.1:$port") || status=1
@@ -48,4 +48,6 @@ if [ $status -ne 0 ]; then echo "server log:"; tail -20 "$work/server.log"; fi
 (cd Tests/e2e && "$python" slow_connections.py "$townhall") || status=1
 (cd Tests/e2e && "$python" load_shedding.py "$townhall") || status=1
 (cd Tests/e2e && "$python" abandoned_requests.py "$townhall") || status=1
+# Follows delivered through msmtp to a real SMTP server on loopback.
+(cd Tests/e2e && "$python" mail_delivery.py "$townhall") || status=1
 exit $status

@@ -15,12 +15,13 @@ struct AuthorityCommand: AsyncParsableCommand {
         @Option(help: "URL slug, e.g. harford-city") var slug: String
         @Option(help: "Full name") var name: String
         @Option(help: "Kind: \(AuthorityKind.allCases.map(\.rawValue).joined(separator: ", "))") var kind: String
+        @Option(help: "The council's register of members' interests (an https address), linked from each member's page") var registerUrl: String?
 
         func run() async throws {
             try await reportingErrors {
                 let kind = try parseChoice(AuthorityKind.self, kind, option: "kind")
                 let (_, database) = try store.open()
-                let record = try database.addAuthority(slug: slug, name: name, kind: kind, actor: .commandLine)
+                let record = try database.addAuthority(slug: slug, name: name, kind: kind, registerOfInterestsURL: registerUrl, actor: .commandLine)
                 print("added authority \(record.slug) (id \(record.id!))")
             }
         }

@@ -97,12 +97,13 @@ struct MeetingCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "Meeting id") var meeting: Int64
         @Argument(help: "held, postponed or cancelled") var status: String
+        @Option(help: "Why it is postponed or cancelled (required for those; published)") var reason: String?
 
         func run() async throws {
             try await reportingErrors {
                 let status = try parseChoice(MeetingStatus.self, status, option: "status")
                 let (_, database) = try store.open()
-                let record = try database.setMeetingStatus(meetingId: meeting, status: status, actor: .commandLine)
+                let record = try database.setMeetingStatus(meetingId: meeting, status: status, reason: reason, actor: .commandLine)
                 print("meeting \(record.id!) is \(record.status.rawValue)")
             }
         }

@@ -261,7 +261,7 @@ struct NotifyCommand: AsyncParsableCommand {
             try await reportingErrors {
                 let (config, database) = try store.open()
                 let summary = try Mailer(config: config).run(database: database, deadlines: try config.deadlines(), now: Date())
-                print("queued \(summary.queued), sent \(summary.sent), failed \(summary.failed)")
+                print("queued \(summary.queued), sent \(summary.sent), failed \(summary.failed)" + (summary.held > 0 ? ", held \(summary.held) for the hourly limits" : ""))
                 if summary.failed > 0 { throw ExitCode(1) }
             }
         }

@@ -42,8 +42,13 @@ public struct DemoData: Sendable {
             ? String(Int(today.prefix(4))! - 1) + "-05-01" : String(today.prefix(4)) + "-05-01"
         let yearStart = rule.workingDays.onOrAfter(Day(mayFirst)!).description
 
-        _ = try database.addAuthority(slug: "harford-city", name: "Harford City Council", kind: .unitary, actor: .demo)
-        _ = try database.addAuthority(slug: "marsh-vale", name: "Marsh Vale Council", kind: .unitary, actor: .demo)
+        // `.example` addresses (RFC 2606): the demo's councils are made up, and so are their registers.
+        _ = try database.addAuthority(
+            slug: "harford-city", name: "Harford City Council", kind: .unitary,
+            registerOfInterestsURL: "https://www.harford.example/councillors/register-of-interests", actor: .demo)
+        _ = try database.addAuthority(
+            slug: "marsh-vale", name: "Marsh Vale Council", kind: .unitary,
+            registerOfInterestsURL: "https://www.marshvale.example/your-council/members-interests", actor: .demo)
 
         // Policing Board: two councils, so each leader plus a lead member per council.
         _ = try database.addBody(
@@ -109,6 +114,20 @@ public struct DemoData: Sendable {
         try publish(appraisalPaper.id, 40)
         try publishAgenda(pastBoard.id, 40)
         _ = try database.setMeetingStatus(meetingId: pastBoard.id!, status: .held, actor: .demo)
+        // Who came: most in the room, one by video, one with apologies; and one interest declared.
+        // Only members whose seats had begun by then (early in May, the year's seats are newer than the meeting).
+        let heldOn = time.day(of: pastBoard.startsAt)
+        let boardMembers = try database.list(Membership.self)
+            .filter { $0.bodyId == pastBoard.bodyId && $0.startDate <= heldOn && ($0.endDate ?? heldOn) >= heldOn }.map(\.personId)
+        let pattern: [AttendanceStatus] = [.present, .present, .remote, .apologies]
+        if !boardMembers.isEmpty { try database.recordAttendance(
+            meetingId: pastBoard.id!, statuses: Dictionary(uniqueKeysWithValues: boardMembers.enumerated().map { ($1, pattern[$0 % pattern.count]) }),
+            actor: .demo) }
+        if let first = boardMembers.first {
+            _ = try database.addDeclaration(
+                meetingId: pastBoard.id!, personId: first, agendaItemId: planItem.id, kind: .otherRegisterable,
+                interest: "Trustee of Marsh Vale Victim Support, a partner named in the plan.", actor: .demo)
+        }
 
         // Next board meeting: the budget and precept, with a published budget paper, a draft, a CSV and an exempt item.
         let budgetMeeting = try database.addMeeting(
@@ -168,7 +187,8 @@ public struct DemoData: Sendable {
         let planning = try database.addMeeting(
             body: "harford-lpac", title: "Inquiry planning meeting", startsAt: try at(5, "18:00"), endsAt: nil,
             locationName: committeeRoom, address: nil, actor: .demo)
-        _ = try database.setMeetingStatus(meetingId: planning.id!, status: .cancelled, actor: .demo)
+        _ = try database.setMeetingStatus(
+            meetingId: planning.id!, status: .cancelled, reason: "The items are not ready: they go to the February meeting instead.", actor: .demo)
 
         // Education panel: the long-term plan.
         let panel = try database.addMeeting(

@@ -87,6 +87,15 @@ enum DemoPapers {
     Killed or seriously injured on roads,212,170
     ```
 
+    # Who reports on each priority
+
+    | Priority | Lead | Reported to the Board |
+    |----------|------|----------------------:|
+    | Neighbourhood policing | Assistant Chief Constable (Local Policing) | Quarterly |
+    | Violence against women and girls | Detective Chief Superintendent, Public Protection | Twice a year |
+    | Serious and organised crime | Head of Crime | Twice a year |
+    | Road safety | Roads Policing Inspector, with the councils' highways teams | Yearly |
+
     > Residents told us they want to see officers they know, in the places they live.
     """
 

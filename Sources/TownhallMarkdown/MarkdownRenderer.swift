@@ -50,6 +50,7 @@ public struct MarkdownRenderer: Sendable {
         }
         defer { cmark_node_free(document) }
         var state = RenderState()
+        state.sourceLines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
         state.headingShift = 2 - Self.topHeadingLevel(document)
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
@@ -87,6 +88,8 @@ private struct RenderState {
     var usedIds: [String: Int] = [:]
     /// Added to every heading level (capped at 6) so a paper's outline starts at h2.
     var headingShift = 0
+    /// The Markdown's lines, for reading a pipe table as it was typed.
+    var sourceLines: [Substring] = []
 
     mutating func visit(_ node: OpaquePointer, entering: Bool, iterator: OpaquePointer?) {
         let type = cmark_node_get_type(node)
@@ -106,6 +109,11 @@ private struct RenderState {
         case CMARK_NODE_ITEM:
             out += entering ? "<li>" : "</li>\n"
         case CMARK_NODE_PARAGRAPH:
+            if entering, let table = pipeTable(node) {
+                out += TableHTML.render(table)
+                cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
+                break
+            }
             if !isInTightList(node) { out += entering ? "<p>" : "</p>\n" }
         case CMARK_NODE_HEADING:
             let level = min(6, Int(cmark_node_get_heading_level(node)) + headingShift)
@@ -178,6 +186,14 @@ private struct RenderState {
         out += "<pre><code\(classAttribute)>" + HTMLEscape.text(source) + "</code></pre>\n"
     }
 
+    /// A top-level paragraph that is a pipe table as typed, or nil.
+    private func pipeTable(_ node: OpaquePointer) -> PipeTable? {
+        guard let parent = cmark_node_parent(node), cmark_node_get_type(parent) == CMARK_NODE_DOCUMENT else { return nil }
+        let first = Int(cmark_node_get_start_line(node)), last = Int(cmark_node_get_end_line(node))
+        guard first >= 1, last >= first + 1, last <= sourceLines.count else { return nil }
+        return PipeTable.parse(Array(sourceLines[(first - 1)..<last]))
+    }
+
     private func isInTightList(_ node: OpaquePointer) -> Bool {
         guard let item = cmark_node_parent(node), cmark_node_get_type(item) == CMARK_NODE_ITEM,
               let list = cmark_node_parent(item)
@@ -245,6 +261,27 @@ enum TableHTML {
                 html += isNumeric(cell) ? "<td class=\"numeric\">" : "<td>"
                 html += HTMLEscape.text(cell) + "</td>"
             }
+            html += "</tr>\n"
+        }
+        return html + "</tbody>\n</table>\n</div>\n"
+    }
+
+    /// A pipe table: each cell's inline Markdown rendered by the same writer (so a link or emphasis in a cell is
+    /// as safe as anywhere in a paper), numbers marked for alignment by the cell's text.
+    static func render(_ table: PipeTable) -> String {
+        func inline(_ cell: String) -> String {
+            guard !cell.isEmpty else { return "" }
+            let html = MarkdownRenderer().render(cell).html.trimmingCharacters(in: .whitespacesAndNewlines)
+            // Inline content only, as on GitHub: a cell that reads as a heading, list or quote is shown as typed.
+            guard html.hasPrefix("<p>"), html.hasSuffix("</p>"), html.components(separatedBy: "<p>").count == 2 else { return HTMLEscape.text(cell) }
+            return String(html.dropFirst(3).dropLast(4))
+        }
+        var html = "<div class=\"table-wrapper\" role=\"region\" aria-label=\"Table\" tabindex=\"0\">\n<table>\n<thead>\n<tr>"
+        for cell in table.header { html += "<th scope=\"col\">\(inline(cell))</th>" }
+        html += "</tr>\n</thead>\n<tbody>\n"
+        for row in table.rows {
+            html += "<tr>"
+            for cell in row { html += (isNumeric(cell) ? "<td class=\"numeric\">" : "<td>") + inline(cell) + "</td>" }
             html += "</tr>\n"
         }
         return html + "</tbody>\n</table>\n</div>\n"

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import TownhallDomain
 
-/// Counts this process's committed writes (every write adds an audit entry), so the page cache can tell that the
+/// Counts this process's committed writes (every write adds an audit entry; public events follow them), so the page cache can tell that the
 /// store changed without asking SQLite on every request. Writes by another process (the CLI) are not seen here;
 /// the cache asks the store itself at least every quarter of a second for those.
 public final class ChangeCounter: TransactionObserver, @unchecked Sendable {
@@ -12,7 +12,7 @@ public final class ChangeCounter: TransactionObserver, @unchecked Sendable {
 
     public var generation: Int64 { lock.withLock { count } }
 
-    public func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool { eventKind.tableName == "auditLog" }
+    public func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool { eventKind.tableName == "auditLog" || eventKind.tableName == "publicEvent" }
     public func databaseDidChange(with event: DatabaseEvent) { lock.withLock { pending = true } }
     public func databaseDidCommit(_ db: Database) {
         lock.withLock {

@@ -154,6 +154,8 @@ struct BackOffice {
         case .home: return (.home, [])
         case .bodies: return (.bodies, [])
         case .bodyPage: return (.bodyPage(slug: board), [])
+        case .person: return (.person(slug: objects.personSlug), [])
+        case .meetings: return (.meetings, [])
         case .meeting: return (.meeting(meeting), [])
         case .paper: return (.paper(published), [])
         case .paperDocument: return (.paperDocument(published), [])
@@ -174,6 +176,7 @@ struct BackOffice {
         case .bodyResponsesFeed: return (.bodyResponsesFeed(slug: board), [])
         case .bodyPlanCalendar: return (.bodyPlanCalendar(slug: board), [])
         case .bodyPlanData: return (.bodyPlanData(slug: board), [])
+        case .updatesFeed: return (.updatesFeed(.body(board)), [])
         case .openData: return (.openData, [])
         case .dataFile: return (.dataFile(.meetings, .csv), [])
         case .oparlRoot: return (.oparlRoot, [])
@@ -189,6 +192,10 @@ struct BackOffice {
         case .logout: return (.logout, [])
         case .passwordReset: return (.passwordReset, [("email", "nobody@townhall.test")])
         case .passwordResetLink: return (.passwordResetLink(token: "not-a-real-token"), [("password", "x"), ("confirm", "x")])
+        case .follow: return (.follow(.body(board)), [("kind", "body"), ("key", board), ("email", "resident@example.com"), ("frequency", "instant")])
+        case .follows: return (.follows(token: "not-a-real-token"), [("follow", "1"), ("action", "weekly")])
+        case .followConfirm: return (.followConfirm(token: "not-a-real-token"), [])
+        case .unsubscribe: return (.unsubscribe(token: "not-a-real-token"), [("List-Unsubscribe", "One-Click")])
         case .adminDashboard: return (.adminDashboard, [])
         case .adminMembers:
             return (.adminMembers(body: board), [("name", "X"), ("role", "member"), ("category", "leader"), ("council", "1"), ("start", "2040-01-01")])
@@ -201,7 +208,7 @@ struct BackOffice {
         case .adminRenumber: return (.adminRenumber(meeting), [])
         case .adminAddItem: return (.adminAddItem(meeting), [("itemTitle", "X")])
         case .adminPublishAgenda: return (.adminPublishAgenda(meeting), [("reason", "x")])
-        case .adminMeetingStatus: return (.adminMeetingStatus(meeting), [("status", "cancelled")])
+        case .adminMeetingStatus: return (.adminMeetingStatus(meeting), [("status", "cancelled"), ("statusReason", "Not quorate")])
         case .adminAttendance: return (.adminAttendance(meeting), [("attendance-\(person)", "present")])
         case .adminDeclarations:
             return (.adminDeclarations(meeting), [("declarant", String(person)), ("interest", "x"), ("kind", "other-registerable")])
@@ -253,6 +260,7 @@ struct BackOffice {
         let file: TownhallDomain.Attachment
         let answerable: Recommendation
         let inquiry: String
+        let personSlug: String
     }
 
     func sampleObjects() throws -> SampleObjects {
@@ -269,7 +277,7 @@ struct BackOffice {
             witness: try db.list(Witness.self).first { $0.meetingId == meeting }!.id!,
             file: try db.list(Attachment.self).first { $0.agendaItemId == item }!,
             answerable: try db.list(Recommendation.self).first { $0.organisationId == police && $0.issuedAt != nil }!,
-            inquiry: try db.list(Inquiry.self).first!.slug)
+            inquiry: try db.list(Inquiry.self).first!.slug, personSlug: try db.list(Person.self).first!.slug)
     }
 
     /// Every route of an audience that answers a method, as sample requests.

@@ -198,7 +198,7 @@ struct BackOfficeTests {
             #expect(early.status == .unprocessableContent)
             #expect(early.body.contains("cannot be marked held before it starts"))
 
-            #expect(try await browser.post("/admin/meetings/\(meeting.id!)/status", [("_csrf", csrf), ("status", "cancelled")]).status == .seeOther)
+            #expect(try await browser.post("/admin/meetings/\(meeting.id!)/status", [("_csrf", csrf), ("status", "cancelled"), ("statusReason", "Not quorate")]).status == .seeOther)
             let publicPage = try await Browser.anonymous(client, "/meetings/\(meeting.id!)")
             #expect(publicPage.body.contains("This meeting has been cancelled."))
             #expect(publicPage.body.contains("Contract award"))

@@ -41,8 +41,8 @@ struct MeetingRecordTests {
             ]).status == .seeOther)
 
             let resident = try await Browser.anonymous(client, "/meetings/\(meeting.id!)")
-            #expect(resident.body.contains("<h3 class=\"heading-m\">Present</h3><ul class=\"link-list\"><li>Councillor Amara Okafor</li>"))
-            #expect(resident.body.contains("<h3 class=\"heading-m\">Apologies</h3><ul class=\"link-list\"><li>Councillor David Lloyd</li>"))
+            #expect(resident.body.contains("<h3 class=\"heading-m\">Present</h3><ul class=\"link-list\"><li><a class=\"link\" href=\"/people/\(chair.slug)\">Councillor Amara Okafor</a></li>"))
+            #expect(resident.body.contains("<h3 class=\"heading-m\">Apologies</h3><ul class=\"link-list\"><li><a class=\"link\" href=\"/people/\(viceChair.slug)\">Councillor David Lloyd</a></li>"))
             #expect(resident.body.contains("Councillor Amara Okafor (item 3): Disclosable pecuniary interest. Spouse employed by the force"))
         }
     }

@@ -163,7 +163,7 @@ struct RecommendationTests {
         func refusal(_ authority: String? = nil) -> String {
             do { _ = try issue(authority); return "issued" } catch let error as TownhallError { return error.message } catch { return "\(error)" }
         }
-        _ = try db.setMeetingStatus(meetingId: item.meetingId, status: .postponed, actor: .test)
+        _ = try db.setMeetingStatus(meetingId: item.meetingId, status: .postponed, reason: "Room flooded", actor: .test)
         #expect(refusal().contains("once the meeting that considered the report has been held"))
         _ = try db.setMeetingStatus(meetingId: item.meetingId, status: .held, actor: .test)
         #expect(refusal(" ").contains("record the meeting's decision on item \(item.number)"), "a blank authority is none")

@@ -18,6 +18,12 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 BASE = sys.argv[1].rstrip("/") if len(sys.argv) > 1 else ""
 AXE_JS = os.path.join(os.path.dirname(axe_playwright_python.__file__), "axe.min.js")
+# WCAG 2.0, 2.1 and 2.2 A and AA, and axe's best practices (issue 19); rules off by default in axe, such as 2.2's
+# 24-pixel target size, are switched on by name.
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]},
+    "rules": {"target-size": {"enabled": True}},
+}
 
 
 def browser():
@@ -36,7 +42,8 @@ def axe_violations(driver):
         driver.execute_script(handle.read())
     result = driver.execute_async_script(
         "const done = arguments[arguments.length - 1];"
-        "axe.run(document).then(r => done(JSON.stringify({version: axe.version, violations: r.violations, passes: r.passes.length})))"
+        f"const AXE_OPTIONS = {json.dumps(AXE_OPTIONS)};"
+        "axe.run(document, AXE_OPTIONS).then(r => done(JSON.stringify({version: axe.version, violations: r.violations, passes: r.passes.length})))"
         ".catch(e => done(JSON.stringify({error: String(e)})));"
     )
     data = json.loads(result)

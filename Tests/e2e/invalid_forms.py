@@ -54,8 +54,11 @@ INVALID = {
     ("post", "/provider/recommendations/:id/progress"): ({"note-{row}": KEPT}, None, "status-", ["note-{row}"]),
     ("get", "/recommendations"): ({"dueFrom": "2027-02-30"}, None, "dueFrom", ["dueFrom"]),
     ("get", "/search"): ({"q": KEPT, "from": "2026-02-30"}, None, "from", ["q"]),
+    ("get", "/meetings"): ({"month": "2027-13"}, None, "month", ["month"]),
     ("post", "/login"): ({"email": "nobody@townhall.test", "password": "not-the-password"}, None, "email", ["email"]),
     ("post", "/password-reset"): ({"email": "not an address"}, None, "email", ["email"]),
+    ("post", "/follow"): ({"email": "not an address"}, None, "email", ["email"]),
+    ("post", "/admin/meetings/:id/status"): ({"statusReason": ""}, None, "statusReason", []),
     ("post", "/password-reset/:token"): ({"password": "long-enough-password-1", "confirm": "a-different-password-2"}, None, "confirm", []),
 }
 
@@ -66,7 +69,7 @@ NOTHING_TO_GET_WRONG = {
     ("post", "/admin/items/:id/delete"): "a button", ("post", "/admin/items/:id/move"): "buttons",
     ("post", "/admin/meetings/:id/attendance"): "a choice per member, each with a default",
     ("post", "/admin/meetings/:id/publish-agenda"): "a button (a late agenda's reason is asked for on the next page)",
-    ("post", "/admin/meetings/:id/renumber"): "a button", ("post", "/admin/meetings/:id/status"): "buttons",
+    ("post", "/admin/meetings/:id/renumber"): "a button",
     ("post", "/admin/papers/:id/publish"): "a button", ("post", "/admin/papers/:id/revise"): "a button",
     ("post", "/admin/papers/:id/recommendations/issue"): "a button, and a delegated authority while the meeting has not "
     "decided (its refusal is RecommendationTests'; the crawl reaches the page only while drafts wait)",

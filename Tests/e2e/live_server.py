@@ -45,7 +45,14 @@ def samples(db):
         "organisationSnippet": [organisation],
         "dataFile": ["meetings.csv"], "oparlBody": [1], "oparlBodyList": [1, "meetings"],
         "oparlObject": ["meetings", meeting], "paperDocument": [paper], "oparlRoot": [], "oparlVersionRoot": [],
+        "updatesFeed": [], "person": [one("SELECT slug FROM person ORDER BY id")[0]], "meetings": [],
     }
+
+
+def queries(db):
+    """The query string of a route that names what it shows there (a follow target's kind and key)."""
+    body = db.execute("SELECT slug FROM body ORDER BY id").fetchone()[0]
+    return {"updatesFeed": f"?kind=body&key={body}"}
 
 
 # Routes that answer with a redirect to another route rather than a page of their own.
@@ -81,7 +88,7 @@ def main():
     parsed = urllib.parse.urlsplit(base)
     routes = json.loads(subprocess.run([townhall, "routes", "--json"], check=True, capture_output=True, text=True).stdout)
     db = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
-    values = samples(db)
+    values, query = samples(db), queries(db)
     failures, checked = [], 0
     client = Client(base)
 
@@ -95,7 +102,7 @@ def main():
         if route["name"] not in values:
             fail(f"route {route['name']} ({route['pattern']}) has no sample in live_server.py")
             continue
-        path = fill(route["pattern"], values[route["name"]])
+        path = fill(route["pattern"], values[route["name"]]) + query.get(route["name"], "")
         got = client.get(path)
         status, headers, rest = raw_head(parsed.hostname, parsed.port, path)
         checked += 1

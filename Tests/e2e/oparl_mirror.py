@@ -235,7 +235,7 @@ class Changes:
         meeting = self.pick("SELECT id FROM meeting WHERE status = 'scheduled'")
         if not meeting:
             return self.record("cancel a meeting", False)
-        ok, _ = self.cli("meeting", "set-status", str(meeting[0]), "cancelled")
+        ok, _ = self.cli("meeting", "set-status", str(meeting[0]), "cancelled", "--reason", "The mirror test cancels it.")
         self.record("cancel a meeting", ok)
 
     # Through the clerk's screens

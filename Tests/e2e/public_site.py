@@ -4,6 +4,9 @@ Visits the home page, a body, a meeting and a paper of the demo site, the way a 
 links), checks each page parses as HTML5 without errors, and runs axe-core on each: any violation fails.
 Usage: python public_site.py http://127.0.0.1:8099
 """
+import os
+import re
+import sqlite3
 import sys
 
 from selenium.webdriver.common.by import By
@@ -12,6 +15,7 @@ from browser_session import BASE, PageChecker, browser, follow
 
 
 PHONE = (390, 844)
+DATABASE = os.environ.get("TOWNHALL_E2E_DATABASE")
 
 
 def main():
@@ -59,10 +63,38 @@ def main():
         checker.check("password reset link expired", "That link has expired")
         driver.get(BASE + "/papers/999999")
         checker.check("not found", "Page not found")
+        # Following the board by e-mail (issue 19): the form, the link the confirmation message carries (read from
+        # the store's outbox), the follows page, and stopping.
+        driver.get(BASE + "/bodies/harford-policing-board")
+        follow(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Get email alerts"))
+        checker.check("follow form", "How often?")
+        driver.find_element(By.ID, "email").send_keys("browser.resident@example.com")
+        driver.find_element(By.CSS_SELECTOR, "label[for=frequency-weekly]").click()
+        follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Send the confirmation email']"))
+        checker.check("follow sent", "Check your email")
+        if DATABASE:
+            connection = sqlite3.connect(DATABASE)
+            try:
+                body = connection.execute("SELECT body FROM outbox WHERE kind = 'follow-confirmation' AND recipient = ? ORDER BY id DESC",
+                                          ("browser.resident@example.com",)).fetchone()[0]
+            finally:
+                connection.close()
+            driver.get(BASE + re.search(r"/follows/[0-9a-f]+/confirm", body).group(0))
+            checker.check("follow confirmation", "Confirm and start following")
+            follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Confirm and start following']"))
+            checker.check("follows", "You are now following")
+            if "Once a week" not in driver.find_element(By.TAG_NAME, "body").text:
+                checker.fail("follows", "the weekly choice was not kept")
+            follow(driver, driver.find_element(By.XPATH, "//button[starts-with(normalize-space(), 'Stop following')]"))
+            checker.check("stopped following", "You have stopped following")
+        else:
+            checker.fail("follow", "TOWNHALL_E2E_DATABASE is not set, so the confirmation link cannot be read")
         for path, name, text in [("/recommendations", "tracker", "Recommendations tracker"),
                                  ("/recommendations/1", "a recommendation's timeline", "Timeline"),
                                  ("/organisations/harford-nhs", "an organisation's record", "Answered on time"),
-                                 ("/data", "open data", "OParl"), ("/search?q=budget+precept", "search", "budget")]:
+                                 ("/data", "open data", "OParl"), ("/search?q=budget+precept", "search", "budget"),
+                                 ("/meetings", "meetings calendar", "Meetings:"),
+                                 ("/people/cllr-amara-okafor", "a member's page", "Attendance")]:
             driver.get(BASE + path)
             checker.check(name, text)
         # On a 390-pixel-wide phone no public page scrolls sideways (issue 19): wide tables scroll inside their own box.

@@ -6,10 +6,14 @@ public struct Authority: Codable, Sendable, Equatable, Identifiable {
     public var slug: String
     public var name: String
     public var kind: AuthorityKind
+    /// The council's own published register of its members' interests (Localism Act 2011, section 29), linked from
+    /// each member's page here; Townhall records declarations made at meetings, not the register itself.
+    public var registerOfInterestsURL: String? = nil
 
     public init(
-        id: Int64? = nil, slug: String, name: String, kind: AuthorityKind
+        id: Int64? = nil, slug: String, name: String, kind: AuthorityKind, registerOfInterestsURL: String? = nil
     ) {
+        self.registerOfInterestsURL = registerOfInterestsURL
         self.id = id
         self.slug = slug
         self.name = name
@@ -133,12 +137,15 @@ public struct Meeting: Codable, Sendable, Equatable {
     public var convenedAt: Date? = nil
     /// When the further notice of its private business was given (`PrivateMeetingRule`); nil for a meeting with none.
     public var privateNoticeAt: Date? = nil
+    /// Why it was postponed or cancelled, shown publicly and told to its followers (`MeetingStatus.needsReason`).
+    public var statusReason: String? = nil
 
     public init(
         id: Int64? = nil, bodyId: Int64, title: String, startsAt: Date, endsAt: Date? = nil, locationId: Int64? =
         nil, status: MeetingStatus, agendaPublishedAt: Date? = nil, lateReason: String? = nil, inquiryId: Int64? =
-        nil, convenedAt: Date? = nil, privateNoticeAt: Date? = nil
+        nil, convenedAt: Date? = nil, privateNoticeAt: Date? = nil, statusReason: String? = nil
     ) {
+        self.statusReason = statusReason
         self.id = id
         self.bodyId = bodyId
         self.title = title

@@ -12,6 +12,9 @@ public enum MeetingStatus: String, Codable, Sendable, CaseIterable {
         case .held: "Held"
         }
     }
+
+    /// Postponing or cancelling a meeting the public expects says why (issue 19); the reason is published.
+    public var needsReason: Bool { self == .postponed || self == .cancelled }
 }
 
 /// Publication state of a paper. The public sees `published` papers and, so the record stays complete,

@@ -228,6 +228,10 @@ public enum NotificationKind: String, Codable, Sendable, CaseIterable {
     case dutyReminder = "duty-reminder"
     /// A self-service password reset link.
     case passwordReset = "password-reset"
+    /// The link that confirms a resident's follow (double opt-in).
+    case followConfirmation = "follow-confirmation"
+    /// What a resident follows: one event as it happens, or a week's in a digest.
+    case alert
 }
 
 /// An e-mail waiting to be sent, written in the same transaction as the change it reports.
@@ -244,12 +248,15 @@ public struct OutboxMessage: Codable, Sendable, Equatable {
     public var lastError: String? = nil
     public var nextAttemptAt: Date
     public var sentAt: Date? = nil
+    /// A follower's message carries its follow's token: the one-click unsubscribe of RFC 8058.
+    public var unsubscribeToken: String? = nil
 
     public init(
         id: Int64? = nil, kind: NotificationKind, dedupeKey: String? = nil, recipient: String, subject: String,
         body: String, createdAt: Date, attempts: Int = 0, lastError: String? = nil, nextAttemptAt: Date, sentAt:
-        Date? = nil
+        Date? = nil, unsubscribeToken: String? = nil
     ) {
+        self.unsubscribeToken = unsubscribeToken
         self.id = id
         self.kind = kind
         self.dedupeKey = dedupeKey

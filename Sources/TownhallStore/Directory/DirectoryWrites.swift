@@ -5,8 +5,12 @@ import TownhallDomain
 /// Councils, bodies, people and their seats. Each write runs in one transaction and checks its input first, so a refused
 /// command leaves the store exactly as it was.
 extension AppDatabase {
-    public func addAuthority(slug: String, name: String, kind: AuthorityKind, actor: Actor) throws -> Authority {
-        var record = Authority(slug: try Slug.validate(slug, what: "authority"), name: try required(name, "name"), kind: kind)
+    public func addAuthority(slug: String, name: String, kind: AuthorityKind, registerOfInterestsURL: String? = nil, actor: Actor) throws -> Authority {
+        if let url = registerOfInterestsURL, !url.isWebAddress {
+            throw TownhallError.invalid("the register of interests must be an http or https address, not \"\(url)\"")
+        }
+        var record = Authority(
+            slug: try Slug.validate(slug, what: "authority"), name: try required(name, "name"), kind: kind, registerOfInterestsURL: registerOfInterestsURL)
         try insert(&record, .authority, duplicate: "an authority with slug \"\(slug)\" already exists", actor: actor, details: record.name)
         return record
     }

@@ -74,8 +74,15 @@ extension AppDatabase {
             .order(Column("publishedAt"), Column("id")).fetchAll(db)
     }
 
-    public func setMeetingStatus(meetingId: Int64, status: MeetingStatus, actor: Actor) throws -> Meeting {
-        try writer.write { db in
+    /// Marks a meeting held, postponed or cancelled. Postponing or cancelling needs a reason, which is published on
+    /// the meeting's page and told to its followers.
+    public func setMeetingStatus(meetingId: Int64, status: MeetingStatus, reason: String? = nil, actor: Actor) throws -> Meeting {
+        let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if status.needsReason {
+            if reason.isEmpty { throw TownhallError.invalid("say why the meeting is \(status.rawValue); the reason is published") }
+            if let problem = TextLimits.noteProblem(reason, what: "the reason") { throw TownhallError.invalid(problem) }
+        }
+        return try writer.write { db in
             guard var meeting = try Meeting.fetchOne(db, key: meetingId) else {
                 throw TownhallError.notFound("no meeting with id \(meetingId)")
             }
@@ -83,6 +90,7 @@ extension AppDatabase {
                 throw TownhallError.invalid("the meeting cannot be marked held before it starts")
             }
             meeting.status = status
+            meeting.statusReason = status.needsReason ? reason : nil
             try meeting.update(db)
             try db.audit(actor, .setStatus, .meeting, meetingId, status.rawValue, at: clock())
             return meeting

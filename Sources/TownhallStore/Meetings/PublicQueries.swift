@@ -23,6 +23,27 @@ extension AppDatabase {
         }
     }
 
+    /// The most meetings one month of the archive lists; far more than any body holds.
+    public static let archiveMonthLimit = 500
+
+    /// Every meeting from `from` up to `to`, oldest first, of one body or one kind of body if asked: a month of the
+    /// meetings archive. Meetings are public from the day they are called, whatever their agenda's state.
+    public func meetings(from: Date, to: Date, bodySlug: String? = nil, kind: BodyKind? = nil) async throws -> [MeetingSummary] {
+        var condition = "m.startsAt >= ? AND m.startsAt < ?"
+        var arguments: StatementArguments = [from, to]
+        if let bodySlug {
+            condition += " AND b.slug = ?"
+            arguments += [bodySlug]
+        }
+        if let kind {
+            condition += " AND b.kind = ?"
+            arguments += [kind.rawValue]
+        }
+        return try await writer.read { [condition, arguments] db in
+            try Self.meetingSummaries(db, where: condition, arguments: arguments, order: "m.startsAt ASC, m.id ASC", limit: Self.archiveMonthLimit)
+        }
+    }
+
     public func bodyDetail(slug: String, now: Date, time: LocalTime) async throws -> BodyDetail? {
         let today = time.day(of: now)
         return try await writer.read { db in

@@ -35,6 +35,7 @@ enum Migrations {
         (V26ReferralBodies.identifier, V26ReferralBodies.sql),
         (V27OrganisationRecord.identifier, V27OrganisationRecord.sql),
         (V28RecommendationCallBack.identifier, V28RecommendationCallBack.sql),
+        (V29Follows.identifier, V29Follows.sql),
     ]
 
     static var migrator: DatabaseMigrator {

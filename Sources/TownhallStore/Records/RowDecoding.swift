@@ -22,7 +22,7 @@ extension Meeting {
             locationId: try row.decode(forColumn: "locationId"), status: try row.decode(forColumn: "status"),
             agendaPublishedAt: try row.decode(forColumn: "agendaPublishedAt"), lateReason: try row.decode(forColumn: "lateReason"),
             inquiryId: try row.decode(forColumn: "inquiryId"), convenedAt: try row.decode(forColumn: "convenedAt"),
-            privateNoticeAt: try row.decode(forColumn: "privateNoticeAt"))
+            privateNoticeAt: try row.decode(forColumn: "privateNoticeAt"), statusReason: try row.decode(forColumn: "statusReason"))
     }
 }
 

@@ -16,7 +16,8 @@ public func buildApplication(
         server: .http1(configuration: .init(
             additionalChannelHandlers: [ConnectionEndHandler()], idleTimeout: .seconds(Int64(config.idleTimeoutSeconds)))),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: nil),
-        services: [OParlLedgerService(ledger: ledger, logger: logger)],
+        services: [OParlLedgerService(ledger: ledger, logger: logger),
+                   PublicEventService(database: database, deadlines: try config.deadlines(), logger: logger, now: now)],
         logger: logger)
 }
 
@@ -69,6 +70,7 @@ func buildRouter(
         database: database, pages: pages, policy: policy, cookies: cookies, baseURL: config.baseURL,
         siteName: config.siteName, now: now
     ).register(on: routes)
+    FollowRoutes(database: database, pages: pages, cookies: cookies, siteName: config.siteName, time: time, now: now).register(on: routes)
     let clerk = BackOfficeRoutes(database: database, pages: pages, time: time, rule: rule, maxUploadBytes: config.maxUploadBytes, deadlines: deadlines, now: now)
     clerk.register(on: routes)
     MinutesRoutes(clerk: clerk).register(on: routes)

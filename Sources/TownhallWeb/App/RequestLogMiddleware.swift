@@ -58,10 +58,19 @@ struct RequestLogMiddleware: RouterMiddleware {
         ])
     }
 
-    /// The path with any secret in it (a password reset link's token) masked.
+    /// The path with any secret in it masked: the `:token` of every route that has one (a password reset link, a
+    /// follower's links), found from the route table so a new secret link is masked without a change here.
     static func loggable(_ path: String) -> String {
-        path.hasPrefix(SiteURL.passwordReset.path + "/") ? SiteURL.passwordReset.path + "/[token]" : path
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        for pattern in secretPatterns where pattern.count == segments.count {
+            guard zip(pattern, segments).allSatisfy({ $0.hasPrefix(":") || $0 == $1 }) else { continue }
+            return zip(pattern, segments).map { $0 == ":token" ? "[token]" : String($1) }.joined(separator: "/")
+        }
+        return path
     }
+
+    private static let secretPatterns = Route.allCases.filter { $0.parameters.contains("token") }
+        .map { $0.pattern.split(separator: "/", omittingEmptySubsequences: false).map(String.init) }
 
     /// An incoming id is kept only if it is short and plain, so it cannot forge log lines.
     static func acceptable(_ id: String) -> String? {

@@ -16,6 +16,7 @@ struct InquiryView: Sendable {
 
     let title: String
     let committee: String
+    let follow: FollowLink
     let committeeURL: String
     let scope: String
     let opened: String
@@ -31,6 +32,7 @@ struct InquiryView: Sendable {
 
     init(_ detail: InquiryDetail, recommendations: [TrackedRecommendation], time: LocalTime) {
         title = detail.inquiry.title
+        follow = FollowLink(.inquiry(detail.inquiry.slug))
         committee = detail.body.name
         committeeURL = SiteURL.bodyPage(slug: detail.body.slug).path
         scope = detail.inquiry.scope

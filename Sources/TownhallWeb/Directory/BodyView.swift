@@ -5,6 +5,7 @@ import TownhallStore
 struct BodyView: Sendable {
     struct MemberRow: Sendable {
         let name: String
+        let url: String
         let role: String
         let title: String
         let representing: String?
@@ -12,6 +13,7 @@ struct BodyView: Sendable {
 
     let name: String
     let slug: String
+    let follow: FollowLink
     let calendarURL, papersFeedURL, responsesFeedURL: String
     let planCalendarURL, planDataURL: String
     let kindLabel: String
@@ -67,6 +69,7 @@ struct BodyView: Sendable {
     init(_ detail: BodyDetail, recommendations: [TrackedRecommendation] = [], time: LocalTime) {
         name = detail.body.name
         slug = detail.body.slug
+        follow = FollowLink(.body(detail.body.slug))
         calendarURL = SiteURL.bodyCalendar(slug: slug).path
         papersFeedURL = SiteURL.bodyPapersFeed(slug: slug).path
         responsesFeedURL = SiteURL.bodyResponsesFeed(slug: slug).path
@@ -78,7 +81,7 @@ struct BodyView: Sendable {
         members = detail.members.map { member in
             let parts = [member.category?.label, member.authorityName].compactMap { $0 }
             return MemberRow(
-                name: member.person.name, role: member.role.label, title: member.person.title,
+                name: member.person.name, url: SiteURL.person(slug: member.person.slug).path, role: member.role.label, title: member.person.title,
                 representing: parts.isEmpty ? nil : parts.joined(separator: ", "))
         }
         hasMembers = !members.isEmpty

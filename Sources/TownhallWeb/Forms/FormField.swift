@@ -13,7 +13,7 @@ enum FormField: String, Sendable, CaseIterable {
     /// Which button sent the form (save, preview, check …).
     case action
     // Meetings
-    case title, date, start, end, location, address, status, reason
+    case title, date, start, end, location, address, status, reason, statusReason
     // Agenda items
     case itemTitle, itemType, exempt, paragraph, publicInterest, urgency, direction, paper, decision, file
     case decisionReasons, decisionAlternatives, decisionTakesEffect
@@ -31,8 +31,13 @@ enum FormField: String, Sendable, CaseIterable {
     case keyDecision, exception
     // Accounts
     case email, password, confirm, next
+    // Following by e-mail: what to follow (`kind` and `key`), how often, which follow a button acts on, and the
+    // honeypot a person never sees or fills in
+    case key, frequency, follow, website
+    /// What a mail program's one-click unsubscribe posts (RFC 8058), and so the unsubscribe page's button too.
+    case listUnsubscribe = "List-Unsubscribe"
     // Searching and filtering (GET forms: the query string)
-    case q, body, from, to, page, state, dueFrom, dueTo
+    case q, body, from, to, page, state, dueFrom, dueTo, month
     // Flags in a query string (a redirect's notice, the CSV byte-order mark, the next page of a data file)
     case saved, changed, bom, after
     // Sections an error about the whole of them links to

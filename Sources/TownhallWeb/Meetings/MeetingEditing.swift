@@ -93,12 +93,13 @@ extension BackOfficeRoutes {
         guard let status = MeetingStatus(rawValue: form[.status]), status != .scheduled else { throw HTTPError(.badRequest) }
         do {
             _ = try await database.perform {
-                try $0.setMeetingStatus(meetingId: detail.summary.meeting.id!, status: status, actor: .user(user))
+                try $0.setMeetingStatus(meetingId: detail.summary.meeting.id!, status: status, reason: form.text(.statusReason), actor: .user(user))
             }
         } catch TownhallError.invalid(let message) {
-            // The store's rule (not marked held before it starts) said no: the page again, with its reason.
+            // The store's rule (not marked held before it starts; a reason to postpone or cancel) said no: the page
+            // again, with its reason and what was typed.
             var errors = FormErrors()
-            errors.add(.status, message.asSentence)
+            errors.add(status.needsReason ? .statusReason : .status, message.asSentence)
             return try await meetingPage(detail, form: form, errors: errors, context: context, status: .unprocessableContent)
         }
         return .redirect(to: SiteURL.adminMeeting(detail.summary.meeting.id!).path, type: .normal)
@@ -200,6 +201,7 @@ extension BackOfficeRoutes {
             agendaPublishedOn: meeting.agendaPublishedAt.map(time.shortDate), lateReason: meeting.lateReason,
             privateNotice: privateNotice, hasPrivateNotice: !privateNotice.isEmpty,
             isCancelled: meeting.status == .cancelled, items: items, hasItems: !items.isEmpty, statusError: errors.message(for: .status),
+            statusReason: form[.statusReason], statusReasonError: errors.message(for: .statusReason),
             itemTitle: form[.itemTitle], itemTypes: choices.types, itemExempt: form[.exempt] == "yes", paragraphs: choices.paragraphs,
             itemTitleError: errors.message(for: .itemTitle), itemParagraphError: errors.message(for: .paragraph),
             publicInterest: form[.publicInterest], publicInterestError: errors.message(for: .publicInterest),

@@ -216,6 +216,8 @@ struct ClerkMeetingView: Sendable {
     let items: [ItemRow]
     let hasItems: Bool
     let statusError: String?
+    let statusReason: String
+    let statusReasonError: String?
     // Add-item form
     let itemTitle: String
     let itemTypes: [Choice]

@@ -14,6 +14,8 @@ struct MeetingRow: Sendable {
     let statusLabel: String
     let isCancelled: Bool
     let isPostponed: Bool
+    /// Why it was postponed or cancelled, as published.
+    let statusReason: String?
 
     /// `inBackOffice` links the row to the clerk's page for the meeting instead of the public one.
     init(_ summary: MeetingSummary, time: LocalTime, inBackOffice: Bool = false) {
@@ -28,6 +30,7 @@ struct MeetingRow: Sendable {
         statusLabel = meeting.status.label
         isCancelled = meeting.status == .cancelled
         isPostponed = meeting.status == .postponed
+        statusReason = meeting.status.needsReason ? meeting.statusReason : nil
     }
 }
 

@@ -61,6 +61,7 @@ struct MeetingView: Sendable {
     }
 
     let meeting: MeetingRow
+    let follow: FollowLink
     let endTime: String?
     let locationName: String?
     let locationAddress: String?
@@ -82,6 +83,7 @@ struct MeetingView: Sendable {
     init(_ detail: MeetingDetail, record: MeetingRecord, time: LocalTime, rule: PublicationRule) {
         self.record = MinutesView(record, time: time)
         meeting = MeetingRow(detail.summary, time: time)
+        follow = FollowLink(.meeting(detail.summary.meeting.id!))
         endTime = detail.summary.meeting.endsAt.map { time.time($0) }
         locationName = detail.location?.name
         locationAddress = detail.location.flatMap { $0.address.isEmpty ? nil : $0.address }

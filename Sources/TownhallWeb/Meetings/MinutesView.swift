@@ -11,10 +11,19 @@ struct MinutesView: Sendable {
         let interest: String
     }
 
-    let present: [String]
-    let hasPresent: Bool
-    let apologies: [String]
-    let hasApologies: Bool
+    /// One heading of the attendance record ("Present", "Absent" …) with the people under it, each linked to
+    /// their page. Every status is listed, absence included (issue 19).
+    struct AttendanceGroup: Sendable {
+        struct PersonLink: Sendable {
+            let name: String
+            let url: String
+        }
+        let heading: String
+        let people: [PersonLink]
+    }
+
+    let attendance: [AttendanceGroup]
+    let hasAttendance: Bool
     let declarations: [DeclarationRow]
     let hasDeclarations: Bool
     let minutesHTML: String?
@@ -22,10 +31,12 @@ struct MinutesView: Sendable {
     let hasRecord: Bool
 
     init(_ record: MeetingRecord, time: LocalTime) {
-        present = record.attendees.filter { $0.status == .present }.map(\.person.name)
-        hasPresent = !present.isEmpty
-        apologies = record.attendees.filter { $0.status == .apologies }.map(\.person.name)
-        hasApologies = !apologies.isEmpty
+        attendance = AttendanceStatus.allCases.compactMap { status in
+            let people = record.attendees.filter { $0.status == status }
+                .map { AttendanceGroup.PersonLink(name: $0.person.name, url: SiteURL.person(slug: $0.person.slug).path) }
+            return people.isEmpty ? nil : AttendanceGroup(heading: status.label, people: people)
+        }
+        hasAttendance = !attendance.isEmpty
         declarations = record.declarations.map {
             DeclarationRow(person: $0.personName, item: $0.itemNumber, kind: $0.kind.label, interest: $0.interest)
         }
@@ -33,7 +44,7 @@ struct MinutesView: Sendable {
         let isPublic = record.minutes.map { $0.status != .draft } ?? false
         minutesHTML = isPublic ? record.minutes?.html : nil
         minutesStatus = Self.statusLabel(record, time: time)
-        hasRecord = hasPresent || hasApologies || hasDeclarations || minutesHTML != nil
+        hasRecord = hasAttendance || hasDeclarations || minutesHTML != nil
     }
 
     static func statusLabel(_ record: MeetingRecord, time: LocalTime) -> String {

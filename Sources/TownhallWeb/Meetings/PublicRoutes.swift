@@ -18,6 +18,8 @@ struct PublicRoutes: Sendable {
         routes.get(.home, use: home)
         routes.get(.bodies, use: bodies)
         routes.get(.bodyPage, use: body)
+        routes.get(.person, use: person)
+        routes.get(.meetings, use: meetings)
         routes.get(.meeting, use: meeting)
         routes.get(.paper, use: paper)
         routes.get(.attachment, use: attachment)
@@ -58,6 +60,41 @@ struct PublicRoutes: Sendable {
         }
         let view = BodyView(detail, recommendations: recommendations, time: time)
         return pages.render("body", title: view.name, breadcrumbs: [Breadcrumb(title: "Home", url: SiteURL.home.path)], page: view)
+    }
+
+    /// The meetings archive: a month (this month unless asked), of one body or kind of body if asked. A month that
+    /// is not one is an error beside the field; a body or kind that does not exist is a 404, as its page would be.
+    @Sendable func meetings(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let query = request.queryForm
+        var errors = FormErrors()
+        let today = time.calendarDay(of: now())
+        let typed = query.text(.month)
+        var month = CalendarMonth(containing: today)
+        if !typed.isEmpty {
+            if let asked = CalendarMonth(typed) {
+                month = asked
+            } else {
+                errors.add(.month, "Month must be a year and month from \(CalendarMonth.years.lowerBound) to \(CalendarMonth.years.upperBound), for example 2027-01")
+            }
+        }
+        let bodies = try await database.bodyNames()
+        let bodySlug = query.text(.body).nonEmpty, kindText = query.text(.kind).nonEmpty
+        let kind = kindText.flatMap(BodyKind.init(rawValue:))
+        guard bodySlug.map({ slug in bodies.contains { $0.slug == slug } }) ?? true, kindText == nil || kind != nil else { throw HTTPError(.notFound) }
+        let from = try time.parseDateTime("\(month.firstDay) 00:00"), to = try time.parseDateTime("\(month.lastDay.adding(days: 1)) 00:00")
+        let summaries = errors.isEmpty ? try await database.meetings(from: from, to: to, bodySlug: bodySlug, kind: kind) : []
+        let view = MeetingsArchiveView(
+            month: month, typedMonth: typed.isEmpty ? month.description : typed, bodies: bodies, bodySlug: bodySlug, kind: kind,
+            summaries: summaries, today: today, time: time, errors: errors)
+        return pages.render(
+            "meetings", title: (errors.isEmpty ? "" : "Error: ") + view.heading, breadcrumbs: [Breadcrumb(title: "Home", url: SiteURL.home.path)],
+            page: view, status: errors.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    @Sendable func person(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let detail = try await database.personDetail(slug: try context.parameters.require("slug")) else { throw HTTPError(.notFound) }
+        let view = PersonView(detail, now: now(), time: time)
+        return pages.render("person", title: view.name, breadcrumbs: [Breadcrumb(title: "Home", url: SiteURL.home.path)], page: view)
     }
 
     @Sendable func meeting(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -27,7 +27,7 @@ public struct Mailer: Sendable {
         let domain = from.split(separator: "@").last.map(String.init) ?? "localhost"
         let subject = header(outbox.subject)
         let encodedSubject = subject.allSatisfy(\.isASCII) ? subject : "=?UTF-8?B?\(Data(subject.utf8).base64EncodedString())?="
-        return [
+        var headers = [
             "From: \(header(siteName)) <\(header(from))>",
             "To: \(header(outbox.recipient))",
             "Subject: \(encodedSubject)",
@@ -36,10 +36,15 @@ public struct Mailer: Sendable {
             "MIME-Version: 1.0",
             "Content-Type: text/plain; charset=utf-8",
             "Content-Transfer-Encoding: 8bit",
-            "",
-            outbox.body.replacingOccurrences(of: "{{site}}", with: baseURL),
-            "",
-        ].joined(separator: "\r\n")
+        ]
+        // A follower's message can be stopped from the mail program in one click (RFC 8058): a POST to this
+        // address, with no cookie or page in between, ends the follow.
+        if let token = outbox.unsubscribeToken {
+            headers.append("List-Unsubscribe: <\(baseURL)\(SiteURL.unsubscribe(token: token).path)>")
+            headers.append("List-Unsubscribe-Post: List-Unsubscribe=One-Click")
+            headers.append("Auto-Submitted: auto-generated")
+        }
+        return (headers + ["", outbox.body.replacingOccurrences(of: "{{site}}", with: baseURL), ""]).joined(separator: "\r\n")
     }
 
     /// Runs the program once for the message; throws with its output when it fails.
@@ -70,14 +75,29 @@ public struct Mailer: Sendable {
         public var queued = 0
         public var sent = 0
         public var failed = 0
+        /// Left in the outbox for a later run by the hourly limits (`FollowLimits`).
+        public var held = 0
     }
 
-    /// Queues due notices, then tries every pending message once; failures stay queued with their error.
+    /// Queues due notices and followers' due alerts (after bringing the public events up to date), then tries every
+    /// pending message once, within the hourly limits per address and in all; failures stay queued with their
+    /// error, and messages over a limit wait for a later run.
     public func run(database: AppDatabase, deadlines: Deadlines, now: Date) throws -> RunSummary {
         var summary = RunSummary()
+        let messages = FollowMessages(siteName: siteName)
+        try database.recordPublicEvents(deadlines: deadlines, now: now)
         summary.queued = try database.enqueueDeadlineNotices(deadlines: deadlines, now: now)
             + database.enqueueDutyReminders(today: deadlines.time.calendarDay(of: now), time: deadlines.time, now: now)
+            + database.queueDueAlerts(now: now) { messages.alerts($0, time: deadlines.time) }
+        var (byRecipient, total) = try database.sentCounts(since: now.addingTimeInterval(-3600))
         for message in try database.pendingMessages(now: now, limit: 10_000) {
+            let recipient = message.recipient.lowercased()
+            guard total < FollowLimits.messagesPerHour, byRecipient[recipient, default: 0] < FollowLimits.messagesPerAddressPerHour else {
+                summary.held += 1
+                continue
+            }
+            byRecipient[recipient, default: 0] += 1
+            total += 1
             do {
                 try send(message, date: now)
                 try database.markSent(messageId: message.id!, at: now)

@@ -21,6 +21,10 @@ struct FeedRoutes: Sendable {
         routes.get(.papersFeed) { _, _ in try await papers(nil) }
         routes.get(.bodyPapersFeed) { _, context in try await papers(try context.parameters.require("slug")) }
         routes.get(.responsesFeed) { _, _ in try await responses(nil) }
+        routes.get(.updatesFeed) { request, _ in
+            guard let target = FollowLink.target(request.queryForm) else { throw HTTPError(.notFound) }
+            return try await updates(target)
+        }
         routes.get(.bodyResponsesFeed) { _, context in try await responses(try context.parameters.require("slug")) }
         routes.get(.openData) { _, _ in
             pages.render("data", title: "Open data", breadcrumbs: [Breadcrumb(title: "Home", url: SiteURL.home.path)], page: DataPageView())
@@ -102,6 +106,22 @@ struct FeedRoutes: Sendable {
         let feed = AtomFeed(
             id: baseURL + path, title: "Responses to recommendations: \(body?.name ?? siteName)", selfLink: baseURL + path,
             alternateLink: baseURL + SiteURL.recommendations.path)
+        return Self.response(feed.render(entries, fallbackUpdated: Date(timeIntervalSince1970: 0)), type: "application/atom+xml; charset=utf-8")
+    }
+
+    /// What a follower of `target` is e-mailed, as a feed: the same public events, newest first. A target the
+    /// public cannot see is a 404, as its follow form is.
+    func updates(_ target: FollowTarget) async throws -> Response {
+        let time = time
+        guard let title = try await database.perform({ try $0.followTargetTitle(target, time: time) }) else { throw HTTPError(.notFound) }
+        let events = try await database.perform { try $0.publicEvents(for: target) }
+        let entries = events.map { event in
+            AtomFeed.Entry(
+                id: "\(baseURL)/events/\(event.id!)", title: "\(event.kind.label): \(event.title)", updated: event.at,
+                link: baseURL + FollowMessages.url(event.link).path, summary: event.detail, author: siteName, category: event.kind.rawValue)
+        }
+        let path = FollowLink(target).feedURL
+        let feed = AtomFeed(id: baseURL + path, title: "Updates: \(title)", selfLink: baseURL + path, alternateLink: baseURL + FollowMessages.url(target))
         return Self.response(feed.render(entries, fallbackUpdated: Date(timeIntervalSince1970: 0)), type: "application/atom+xml; charset=utf-8")
     }
 

@@ -180,6 +180,7 @@ struct TrackerView: Sendable {
 /// Everything about one recommendation, as the public (and the clerk) read it.
 struct RecommendationPageView: Sendable {
     let row: RecommendationRow
+    let follow: FollowLink
     let bodyURL: String
     let reportURL: String
     let meetingTitle: String
@@ -352,6 +353,7 @@ struct RecommendationPageView: Sendable {
     init(_ detail: RecommendationDetail, now: Date, time: LocalTime) {
         let record = detail.tracked.recommendation
         row = RecommendationRow(detail.tracked, time: time)
+        follow = FollowLink(.recommendation(record.id!))
         bodyURL = SiteURL.bodyPage(slug: detail.tracked.body.slug).path
         reportURL = SiteURL.paper(detail.paper.id!).path
         meetingTitle = "\(detail.meeting.title), \(time.shortDate(detail.meeting.startsAt))"
@@ -373,6 +375,7 @@ struct RecommendationPageView: Sendable {
 struct OrganisationView: Sendable {
     let name: String
     let kind: String
+    let follow: FollowLink
     /// The council this organisation is, and the bodies that council sits on: one record for both roles.
     let council: String?
     let councilOf: [Breadcrumb]
@@ -394,6 +397,7 @@ struct OrganisationView: Sendable {
         self.responders = responders.isEmpty ? nil : responders.joined(separator: ", ")
         name = organisation.name
         kind = organisation.kindLabel
+        follow = FollowLink(.organisation(organisation.slug))
         council = seats?.council
         councilOf = (seats?.bodies ?? []).map { Breadcrumb(title: $0.name, url: SiteURL.bodyPage(slug: $0.slug).path) }
         sitsOnBodies = !councilOf.isEmpty

@@ -23,15 +23,17 @@ public enum Audience: String, Sendable, CaseIterable {
 /// Parameters are written `:name`; the handlers read them by the same names.
 public enum Route: String, Sendable, CaseIterable {
     // Public
-    case home, bodies, bodyPage, meeting, paper, paperDocument, attachment, search, inquiry, peerChallenges
+    case home, bodies, bodyPage, person, meetings, meeting, paper, paperDocument, attachment, search, inquiry, peerChallenges
     case recommendations, recommendation, organisation, organisationRecord, organisationSnippet
     case calendar, bodyCalendar, papersFeed, bodyPapersFeed, responsesFeed, bodyResponsesFeed, openData, dataFile
-    case bodyPlanCalendar, bodyPlanData
+    case bodyPlanCalendar, bodyPlanData, updatesFeed
     case oparlRoot, oparlVersionRoot, oparlSystem, oparlBodies, oparlBody, oparlBodyList, oparlObject
     // Operations
     case health, ready
     // Account
     case login, logout, passwordReset, passwordResetLink
+    // Following by e-mail (no account: the link in each message is the key)
+    case follow, follows, followConfirm, unsubscribe
     // Clerks
     case adminDashboard, adminMembers, adminMemberEnd, adminPlan, adminNewMeeting, adminMeeting, adminMeetingEdit, adminRenumber
     case adminAddItem, adminPublishAgenda, adminMeetingStatus, adminAttendance, adminDeclarations, adminWitnesses
@@ -48,6 +50,8 @@ public enum Route: String, Sendable, CaseIterable {
         case .home: "/"
         case .bodies: "/bodies"
         case .bodyPage: "/bodies/:slug"
+        case .person: "/people/:slug"
+        case .meetings: "/meetings"
         case .meeting: "/meetings/:id"
         case .paper: "/papers/:id"
         case .paperDocument: "/papers/:id/document"
@@ -68,6 +72,7 @@ public enum Route: String, Sendable, CaseIterable {
         case .bodyResponsesFeed: "/bodies/:slug/responses.atom"
         case .bodyPlanCalendar: "/bodies/:slug/forward-plan.ics"
         case .bodyPlanData: "/bodies/:slug/forward-plan.json"
+        case .updatesFeed: "/feeds/updates.atom"
         case .openData: "/data"
         case .dataFile: "/data/:file"
         case .oparlRoot: "/oparl"
@@ -83,6 +88,10 @@ public enum Route: String, Sendable, CaseIterable {
         case .logout: "/logout"
         case .passwordReset: "/password-reset"
         case .passwordResetLink: "/password-reset/:token"
+        case .follow: "/follow"
+        case .follows: "/follows/:token"
+        case .followConfirm: "/follows/:token/confirm"
+        case .unsubscribe: "/follows/:token/unsubscribe"
         case .adminDashboard: "/admin"
         case .adminMembers: "/admin/bodies/:slug/members"
         case .adminMemberEnd: "/admin/bodies/:slug/members/:id/end"
@@ -134,13 +143,13 @@ public enum Route: String, Sendable, CaseIterable {
 
     public var audience: Audience {
         switch self {
-        case .home, .bodies, .bodyPage, .meeting, .paper, .paperDocument, .attachment, .search, .inquiry, .peerChallenges, .recommendations, .recommendation,
+        case .home, .bodies, .bodyPage, .person, .meetings, .meeting, .paper, .paperDocument, .attachment, .search, .inquiry, .peerChallenges, .recommendations, .recommendation,
              .organisation, .organisationRecord, .organisationSnippet, .calendar, .bodyCalendar, .papersFeed, .bodyPapersFeed, .responsesFeed, .bodyResponsesFeed, .openData,
-             .dataFile, .bodyPlanCalendar, .bodyPlanData, .oparlRoot, .oparlVersionRoot, .oparlSystem, .oparlBodies, .oparlBody, .oparlBodyList,
+             .dataFile, .bodyPlanCalendar, .bodyPlanData, .updatesFeed, .oparlRoot, .oparlVersionRoot, .oparlSystem, .oparlBodies, .oparlBody, .oparlBodyList,
              .oparlObject:
             .public
         case .health, .ready: .operations
-        case .login, .logout, .passwordReset, .passwordResetLink: .account
+        case .login, .logout, .passwordReset, .passwordResetLink, .follow, .follows, .followConfirm, .unsubscribe: .account
         case .providerDashboard, .providerReport, .providerProgress, .providerExtension, .providerHoldingNote: .provider
         case .adminDashboard, .adminMembers, .adminMemberEnd, .adminPlan, .adminNewMeeting, .adminMeeting, .adminMeetingEdit, .adminRenumber,
              .adminAddItem, .adminPublishAgenda, .adminMeetingStatus, .adminAttendance, .adminDeclarations, .adminWitnesses,
@@ -159,7 +168,7 @@ public enum Route: String, Sendable, CaseIterable {
         switch self {
         case .oparlRoot, .oparlVersionRoot, .oparlSystem, .oparlBodies, .oparlBody, .oparlBodyList, .oparlObject, .paperDocument, .dataFile, .calendar, .bodyCalendar, .papersFeed,
              .organisationRecord, .organisationSnippet,
-             .bodyPapersFeed, .responsesFeed, .bodyResponsesFeed, .bodyPlanCalendar, .bodyPlanData:
+             .bodyPapersFeed, .responsesFeed, .bodyResponsesFeed, .bodyPlanCalendar, .bodyPlanData, .updatesFeed:
             true
         default:
             false
@@ -187,7 +196,7 @@ public enum Route: String, Sendable, CaseIterable {
              .adminRecommendationDelete, .providerProgress, .adminExtensionDecision, .adminReferralOutcome, .providerExtension, .providerHoldingNote,
              .adminCallBack:
             [.post]
-        case .login, .passwordReset, .passwordResetLink, .adminMembers, .adminPlan, .adminNewMeeting, .adminMeetingEdit, .adminMinutes,
+        case .login, .passwordReset, .passwordResetLink, .follow, .follows, .followConfirm, .unsubscribe, .adminMembers, .adminPlan, .adminNewMeeting, .adminMeetingEdit, .adminMinutes,
              .adminItemEdit, .adminNewPaper, .adminPaper, .adminIssueRecommendations, .providerReport, .adminLetterResponse:
             [.get, .post]
         default:

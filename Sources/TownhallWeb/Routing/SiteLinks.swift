@@ -3,6 +3,7 @@
 struct SiteLinks: Sendable {
     let home = SiteURL.home.path
     let bodies = SiteURL.bodies.path
+    let meetings = SiteURL.meetings.path
     let recommendations = SiteURL.recommendations.path
     let peerChallenges = SiteURL.peerChallenges.path
     let search = SiteURL.search.path

@@ -1,12 +1,14 @@
 import Foundation
+import TownhallDomain
 
 /// A link to one page of the site, typed: the case names the route and its values fill the route's parameters, so a
 /// link can only be made to a route that exists, with the right kind of value (the SwiftPackageIndex `SiteURL`
 /// pattern). `Route` holds the patterns; this maps each case to its route in one exhaustive switch.
 public enum SiteURL: Sendable, Equatable, CustomStringConvertible {
-    case home, bodies, search, peerChallenges, recommendations, calendar, papersFeed, responsesFeed, openData
-    case bodyPage(slug: String), bodyCalendar(slug: String), bodyPapersFeed(slug: String), bodyResponsesFeed(slug: String)
-    case bodyPlanCalendar(slug: String), bodyPlanData(slug: String)
+    case home, bodies, meetings, search, peerChallenges, recommendations, calendar, papersFeed, responsesFeed, openData
+    case bodyPage(slug: String), person(slug: String), bodyCalendar(slug: String), bodyPapersFeed(slug: String), bodyResponsesFeed(slug: String)
+    case bodyPlanCalendar(slug: String), bodyPlanData(slug: String), updatesFeed(FollowTarget)
+    case follow(FollowTarget), follows(token: String), followConfirm(token: String), unsubscribe(token: String)
     case meeting(Int64), paper(Int64), paperDocument(Int64), attachment(Int64, name: String), inquiry(slug: String)
     case recommendation(Int64), organisation(slug: String), organisationRecord(slug: String), organisationSnippet(slug: String), dataFile(DataSet, DataFormat)
     case oparlRoot, oparlVersionRoot, oparlSystem, oparlBodies, oparlBody(Int64), oparlBodyList(Int64, list: String), oparlObject(kind: String, id: String)
@@ -31,6 +33,7 @@ public enum SiteURL: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .home: (.home, [])
         case .bodies: (.bodies, [])
+        case .meetings: (.meetings, [])
         case .search: (.search, [])
         case .peerChallenges: (.peerChallenges, [])
         case .recommendations: (.recommendations, [])
@@ -39,11 +42,17 @@ public enum SiteURL: Sendable, Equatable, CustomStringConvertible {
         case .responsesFeed: (.responsesFeed, [])
         case .openData: (.openData, [])
         case .bodyPage(let slug): (.bodyPage, [slug])
+        case .person(let slug): (.person, [slug])
         case .bodyCalendar(let slug): (.bodyCalendar, [slug])
         case .bodyPapersFeed(let slug): (.bodyPapersFeed, [slug])
         case .bodyResponsesFeed(let slug): (.bodyResponsesFeed, [slug])
         case .bodyPlanCalendar(let slug): (.bodyPlanCalendar, [slug])
         case .bodyPlanData(let slug): (.bodyPlanData, [slug])
+        case .updatesFeed: (.updatesFeed, [])
+        case .follow: (.follow, [])
+        case .follows(let token): (.follows, [token])
+        case .followConfirm(let token): (.followConfirm, [token])
+        case .unsubscribe(let token): (.unsubscribe, [token])
         case .meeting(let id): (.meeting, ["\(id)"])
         case .paper(let id): (.paper, ["\(id)"])
         case .paperDocument(let id): (.paperDocument, ["\(id)"])
@@ -116,8 +125,16 @@ public enum SiteURL: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// The path, for links and redirects.
-    public var path: String { target.route.path(target.values) }
+    /// The path, for links and redirects. A follow target goes in the query, as `kind` and `key`, since a saved
+    /// search's words are no path segment.
+    public var path: String {
+        switch self {
+        case .follow(let followed), .updatesFeed(let followed):
+            target.route.path([]) + FormField.query([(.kind, followed.kind.rawValue), (.key, followed.key)])
+        default:
+            target.route.path(target.values)
+        }
+    }
     public var description: String { path }
 
     /// The path with a fragment, for a redirect back to one part of a page.

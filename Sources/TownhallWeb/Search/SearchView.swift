@@ -21,6 +21,8 @@ struct SearchView: Sendable {
     /// The body filter's options, rendered from `_body-options` (see `SearchRoutes.bodyOptions`).
     let bodyOptionsHTML: String
     let hasQuery: Bool
+    /// Alerts and a feed of new papers matching the words searched for.
+    let follow: FollowLink?
     let summary: String
     let hits: [HitRow]
     let hasHits: Bool
@@ -47,6 +49,7 @@ struct SearchView: Sendable {
         to = raw[.to]
         self.bodyOptionsHTML = bodyOptionsHTML
         hasQuery = request.ftsQuery != nil
+        follow = FollowTarget(kind: FollowTarget.Kind.search.rawValue, key: request.text).map(FollowLink.init)
         let first = (request.page - 1) * SearchRequest.pageSize
         let count = results.total > SearchRequest.countLimit ? "more than \(SearchRequest.countLimit.formatted())" : String(results.total)
         summary = results.total == 0
