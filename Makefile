@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 APT_PACKAGES := libsqlite3-dev libcmark-dev zlib1g-dev pkg-config sqlite3 curl
-E2E_APT_PACKAGES := chromium chromium-driver python3-venv msmtp
+E2E_APT_PACKAGES := chromium chromium-driver python3-venv msmtp libpango-1.0-0 libpangoft2-1.0-0
 BENCH_APT_PACKAGES := wrk nginx-light
 PYTHON ?= python3
 VENV := .venv
@@ -44,7 +44,8 @@ run: build
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(TOWNHALL) db migrate --database $(DEMO_DB)
 	$(TOWNHALL) demo seed --database $(DEMO_DB)
-	$(TOWNHALL) serve --database $(DEMO_DB) --host 127.0.0.1 --port 8080
+	$(if $(wildcard $(VENV)/bin/weasyprint),TOWNHALL_PDF_COMMAND="$(CURDIR)/$(VENV)/bin/weasyprint --pdf-variant pdf/ua-1") \
+	  $(TOWNHALL) serve --database $(DEMO_DB) --host 127.0.0.1 --port 8080
 
 # One build with testing enabled serves both the tests and the CLI tests' executable.
 test: e2e-deps

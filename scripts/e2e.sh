@@ -22,6 +22,8 @@ printf '%s\n' "$TOWNHALL_E2E_PROVIDER_PASSWORD" | "$townhall" user add --databas
   --name "E2E Police Responder" --role provider --organisation harford-police >/dev/null
 # Absolute links in feeds and the OParl API point at this server, so the crawler can follow them.
 export TOWNHALL_BASE_URL="http://127.0.0.1:$port"
+# Agenda packs as tagged PDF, by the WeasyPrint the test virtualenv holds.
+export TOWNHALL_PDF_COMMAND="$(dirname "$python")/weasyprint --pdf-variant pdf/ua-1"
 "$townhall" serve --database "$db" --host 127.0.0.1 --port "$port" >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 100); do

@@ -12,7 +12,7 @@ public final class ChangeCounter: TransactionObserver, @unchecked Sendable {
 
     public var generation: Int64 { lock.withLock { count } }
 
-    public func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool { eventKind.tableName == "auditLog" || eventKind.tableName == "publicEvent" }
+    public func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool { ["auditLog", "publicEvent", "agendaPack"].contains(eventKind.tableName) }
     public func databaseDidChange(with event: DatabaseEvent) { lock.withLock { pending = true } }
     public func databaseDidCommit(_ db: Database) {
         lock.withLock {

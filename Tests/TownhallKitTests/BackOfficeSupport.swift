@@ -157,6 +157,8 @@ struct BackOffice {
         case .person: return (.person(slug: objects.personSlug), [])
         case .meetings: return (.meetings, [])
         case .meeting: return (.meeting(meeting), [])
+        case .agendaPack: return (.agendaPack(meeting), [])
+        case .agendaPackPDF: return (.agendaPackPDF(meeting), [])
         case .paper: return (.paper(published), [])
         case .paperDocument: return (.paperDocument(published), [])
         case .attachment: return (.attachment(file.id!, name: file.fileName), [])

@@ -13,6 +13,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import time
 import urllib.parse
 
 from townhall_http import Client, forms
@@ -45,7 +46,7 @@ def samples(db):
         "organisationSnippet": [organisation],
         "dataFile": ["meetings.csv"], "oparlBody": [1], "oparlBodyList": [1, "meetings"],
         "oparlObject": ["meetings", meeting], "paperDocument": [paper], "oparlRoot": [], "oparlVersionRoot": [],
-        "updatesFeed": [], "person": [one("SELECT slug FROM person ORDER BY id")[0]], "meetings": [],
+        "updatesFeed": [], "person": [one("SELECT slug FROM person ORDER BY id")[0]], "meetings": [], "agendaPack": [meeting], "agendaPackPDF": [meeting],
     }
 
 
@@ -91,6 +92,10 @@ def main():
     values, query = samples(db), queries(db)
     failures, checked = [], 0
     client = Client(base)
+    # Agenda packs are made by the server a few seconds after it starts, the PDF by WeasyPrint: wait for them.
+    deadline = time.time() + 120
+    while time.time() < deadline and client.get(fill("/meetings/:id/agenda-pack.pdf", values["agendaPackPDF"])).status != 200:
+        time.sleep(0.5)
 
     def fail(message):
         failures.append(message)

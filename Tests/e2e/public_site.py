@@ -8,6 +8,9 @@ import os
 import re
 import sqlite3
 import sys
+import time
+import urllib.request
+import zlib
 
 from selenium.webdriver.common.by import By
 
@@ -16,6 +19,14 @@ from browser_session import BASE, PageChecker, browser, follow
 
 PHONE = (390, 844)
 DATABASE = os.environ.get("TOWNHALL_E2E_DATABASE")
+
+
+def inflate(stream):
+    """A PDF stream's bytes, decompressed if they are Flate-compressed (the structure tree is in such streams)."""
+    try:
+        return zlib.decompress(stream)
+    except zlib.error:
+        return b""
 
 
 def main():
@@ -39,6 +50,23 @@ def main():
         checker.check("meeting", "Agenda")
         follow(driver, driver.find_element(By.LINK_TEXT, "Force budget and precept 2027/28"))
         checker.check("paper", "Net revenue budget 2027/28")
+        # The meeting's agenda pack, made by the server once its agenda is out: read in the browser, and as tagged PDF.
+        driver.back()
+        for _ in range(120):
+            if driver.find_elements(By.LINK_TEXT, "read or print it"):
+                break
+            time.sleep(0.5)
+            driver.refresh()
+        follow(driver, driver.find_element(By.LINK_TEXT, "read or print it"))
+        checker.check("agenda pack", "Force budget and precept 2027/28")
+        pdf_url = driver.current_url + ".pdf"
+        with urllib.request.urlopen(pdf_url) as response:
+            pdf = response.read()
+        text = b"".join([pdf] + [inflate(pdf[m.end():pdf.find(b"endstream", m.end())]) for m in re.finditer(rb"stream\r?\n", pdf)])
+        if not pdf.startswith(b"%PDF") or b"/StructTreeRoot" not in text or b"/Lang (en-GB)" not in text:
+            checker.fail("agenda pack PDF", f"{pdf_url} is not a tagged PDF in en-GB ({len(pdf)} bytes)")
+        else:
+            print(f"ok   agenda pack PDF {pdf_url} ({len(pdf)} bytes, tagged, {text.count(b'/Type /StructElem')} structure elements)")
         # One page per kind of body, reached as a resident would.
         driver.get(BASE + "/")
         follow(driver, driver.find_element(By.LINK_TEXT, "Harford Local Education Panel"))

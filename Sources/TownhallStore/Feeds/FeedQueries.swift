@@ -212,13 +212,14 @@ extension AppDatabase {
         }
     }
 
-    /// The newest audit entry's id plus the newest public event's (each grows with every write of its kind, so the
-    /// sum versions the store, events being written after the change they report) and the latest time written, for
+    /// The newest audit entry's id plus the newest public event's and agenda pack's (each grows with every write of
+    /// its kind, so the sum versions the store, events and packs being written after the change they follow) and the latest time written, for
     /// Last-Modified.
     public func changeVersion() async throws -> (Int64, Date?) {
         try await writer.read { db in
             let row = try Row.fetchOne(db, sql: """
-                SELECT COALESCE((SELECT MAX(id) FROM auditLog), 0) + COALESCE((SELECT MAX(id) FROM publicEvent), 0) AS version,
+                SELECT COALESCE((SELECT MAX(id) FROM auditLog), 0) + COALESCE((SELECT MAX(id) FROM publicEvent), 0)
+                       + COALESCE((SELECT MAX(id) FROM agendaPack), 0) AS version,
                        (SELECT MAX(at) FROM auditLog) AS at
                 """)
             return ((row?["version"] as Int64?) ?? 0, row?["at"])

@@ -49,7 +49,8 @@ extension AppDatabase {
                 throw TownhallError.conflict("item \(item.number) has papers or files; withdraw them rather than deleting the item")
             }
             try item.delete(db)
-            try db.audit(actor, .remove, .agendaItem, id, item.title, at: clock())
+            // The meeting is named, as when an item is added, so its agenda pack can be made again without the item.
+            try db.audit(actor, .remove, .agendaItem, id, "meeting \(item.meetingId): \(item.title)", at: clock())
             return item
         }
     }

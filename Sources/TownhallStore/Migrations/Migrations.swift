@@ -36,6 +36,7 @@ enum Migrations {
         (V27OrganisationRecord.identifier, V27OrganisationRecord.sql),
         (V28RecommendationCallBack.identifier, V28RecommendationCallBack.sql),
         (V29Follows.identifier, V29Follows.sql),
+        (V30AgendaPacks.identifier, V30AgendaPacks.sql),
     ]
 
     static var migrator: DatabaseMigrator {

@@ -10,14 +10,16 @@ public func buildApplication(
     now: @escaping @Sendable () -> Date = { Date() }
 ) async throws -> some ApplicationProtocol {
     let ledger = try OParlLedger(config: config, database: database, now: now)
-    let router = try await buildRouter(config: config, database: database, policy: policy, now: now, ledger: ledger)
+    let packs = try await AgendaPacks(config: config, database: database, now: now)
+    let router = try await buildRouter(config: config, database: database, policy: policy, now: now, ledger: ledger, packs: packs)
     return Application(
         responder: DisconnectCancellingResponder(inner: router.buildResponder()),
         server: .http1(configuration: .init(
             additionalChannelHandlers: [ConnectionEndHandler()], idleTimeout: .seconds(Int64(config.idleTimeoutSeconds)))),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: nil),
         services: [OParlLedgerService(ledger: ledger, logger: logger),
-                   PublicEventService(database: database, deadlines: try config.deadlines(), logger: logger, now: now)],
+                   PublicEventService(database: database, deadlines: try config.deadlines(), logger: logger, now: now),
+                   AgendaPackService(packs: packs, logger: logger)],
         logger: logger)
 }
 
@@ -25,11 +27,14 @@ public func buildRouter(
     config: AppConfig, database: AppDatabase, policy: SecurityPolicy = SecurityPolicy(),
     now: @escaping @Sendable () -> Date = { Date() }
 ) async throws -> Router<AppRequestContext> {
-    try await buildRouter(config: config, database: database, policy: policy, now: now, ledger: OParlLedger(config: config, database: database, now: now))
+    try await buildRouter(
+        config: config, database: database, policy: policy, now: now, ledger: OParlLedger(config: config, database: database, now: now),
+        packs: AgendaPacks(config: config, database: database, now: now))
 }
 
 func buildRouter(
-    config: AppConfig, database: AppDatabase, policy: SecurityPolicy, now: @escaping @Sendable () -> Date, ledger: OParlLedger
+    config: AppConfig, database: AppDatabase, policy: SecurityPolicy, now: @escaping @Sendable () -> Date, ledger: OParlLedger,
+    packs: AgendaPacks
 ) async throws -> Router<AppRequestContext> {
     let pages = try await PageRenderer(templatesDirectory: config.templatesDirectory, siteName: config.siteName)
     let rule = try config.publicationRule()
@@ -55,6 +60,7 @@ func buildRouter(
         database: database, pages: pages, files: AttachmentFiles(dataDirectory: config.dataDirectory), time: time,
         rule: rule, deadlines: deadlines, now: now
     ).register(on: routes)
+    AgendaPackRoutes(database: database, packs: packs).register(on: routes)
     BodyKindRoutes(database: database, pages: pages, deadlines: deadlines, now: now).register(on: routes)
     SearchRoutes(database: database, pages: pages, versions: versions).register(on: routes)
     OParlRoutes(database: database, ledger: ledger, versions: versions, base: config.baseURL, time: time, siteName: config.siteName)

@@ -23,6 +23,9 @@ public struct AppConfig: Sendable, Equatable {
     /// A sendmail-compatible program and its arguments (e.g. `/usr/bin/msmtp -t`); reads the message on stdin.
     public var sendmailCommand: String = "/usr/sbin/sendmail -t -i"
     public var mailFrom: String = "townhall@localhost"
+    /// The program that turns an agenda pack into PDF, and its options: WeasyPrint's command line, to which Townhall
+    /// adds `--stylesheet CSS INPUT OUTPUT`. Tagged PDF/UA by default; empty for HTML packs only.
+    public var pdfCommand: String = "weasyprint --pdf-variant pdf/ua-1"
     /// Behind a reverse proxy on the same host: take the client address from the last `X-Forwarded-For` entry
     /// (the one the proxy added), for sign-in throttling and logs. Never set it when clients reach Townhall directly.
     public var trustProxy: Bool = false
@@ -76,7 +79,7 @@ public struct AppConfig: Sendable, Equatable {
         "templatesDirectory": "TOWNHALL_TEMPLATES", "publicDirectory": "TOWNHALL_PUBLIC",
         "maxUploadBytes": "TOWNHALL_MAX_UPLOAD_BYTES", "bankHolidaysFile": "TOWNHALL_BANK_HOLIDAYS",
         "secureCookies": "TOWNHALL_SECURE_COOKIES", "baseURL": "TOWNHALL_BASE_URL", "sendmailCommand": "TOWNHALL_SENDMAIL",
-        "mailFrom": "TOWNHALL_MAIL_FROM", "trustProxy": "TOWNHALL_TRUST_PROXY", "logFormat": "TOWNHALL_LOG_FORMAT",
+        "mailFrom": "TOWNHALL_MAIL_FROM", "pdfCommand": "TOWNHALL_PDF_COMMAND", "trustProxy": "TOWNHALL_TRUST_PROXY", "logFormat": "TOWNHALL_LOG_FORMAT",
         "logLevel": "TOWNHALL_LOG_LEVEL", "idleTimeoutSeconds": "TOWNHALL_IDLE_TIMEOUT",
         "maxInFlight": "TOWNHALL_MAX_IN_FLIGHT", "clearDays": "TOWNHALL_CLEAR_DAYS", "closedDays": "TOWNHALL_CLOSED_DAYS",
         "peerChallengeProfile": "TOWNHALL_PEER_CHALLENGE_PROFILE", "peerChallengeFollowUpMonths": "TOWNHALL_PEER_CHALLENGE_FOLLOW_UP_MONTHS",
@@ -220,6 +223,7 @@ public struct AppConfig: Sendable, Equatable {
             config.baseURL = url.hasSuffix("/") ? String(url.dropLast()) : url
         }
         if let command = try text("sendmailCommand") { config.sendmailCommand = command }
+        if let command = try text("pdfCommand") { config.pdfCommand = command }
         if let from = try text("mailFrom") {
             guard from.contains("@"), !from.contains(where: { $0 == "\r" || $0 == "\n" }) else {
                 throw ConfigError("mailFrom from \(origin("mailFrom")) must be an e-mail address, not \"\(from)\"")

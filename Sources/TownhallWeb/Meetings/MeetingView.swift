@@ -67,6 +67,15 @@ struct MeetingView: Sendable {
     let locationAddress: String?
     let agendaPublished: Bool
     let agendaPublishedOn: String?
+    /// The agenda pack, once made: the HTML, and the PDF with its size when there is one.
+    let pack: Pack?
+
+    struct Pack: Sendable {
+        let htmlURL: String
+        let pdfURL: String?
+        let pdfSize: String?
+        let madeOn: String
+    }
     let lateReason: String?
     let shortNotice: String?
     /// What the private part stood on (regulation 5): the notice of intention and the further notice.
@@ -80,7 +89,12 @@ struct MeetingView: Sendable {
     let inquiryTitle: String?
     let inquiryURL: String?
 
-    init(_ detail: MeetingDetail, record: MeetingRecord, time: LocalTime, rule: PublicationRule) {
+    init(_ detail: MeetingDetail, record: MeetingRecord, pack: AgendaPackRecord? = nil, time: LocalTime, rule: PublicationRule) {
+        let id = detail.summary.meeting.id!
+        self.pack = pack.map { pack in
+            Pack(htmlURL: SiteURL.agendaPack(id).path, pdfURL: pack.pdfBytes == nil ? nil : SiteURL.agendaPackPDF(id).path,
+                 pdfSize: pack.pdfBytes.map(AttachmentLink.size), madeOn: time.dateTime(pack.generatedAt))
+        }
         self.record = MinutesView(record, time: time)
         meeting = MeetingRow(detail.summary, time: time)
         follow = FollowLink(.meeting(detail.summary.meeting.id!))

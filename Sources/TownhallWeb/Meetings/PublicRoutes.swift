@@ -100,7 +100,8 @@ struct PublicRoutes: Sendable {
     @Sendable func meeting(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let detail = try await database.meetingDetail(id: try Self.id(context)) else { throw HTTPError(.notFound) }
         let record = try await database.meetingRecord(meetingId: detail.summary.meeting.id!)
-        let view = MeetingView(detail, record: record, time: time, rule: rule)
+        let pack = try await database.agendaPack(meetingId: detail.summary.meeting.id!)
+        let view = MeetingView(detail, record: record, pack: pack, time: time, rule: rule)
         let crumbs = [Breadcrumb(title: "Home", url: SiteURL.home.path), Breadcrumb(title: view.meeting.bodyName, url: view.meeting.bodyURL)]
         return pages.render("meeting", title: "\(view.meeting.title), \(view.meeting.when)", breadcrumbs: crumbs, page: view)
     }

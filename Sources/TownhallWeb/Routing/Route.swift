@@ -23,7 +23,7 @@ public enum Audience: String, Sendable, CaseIterable {
 /// Parameters are written `:name`; the handlers read them by the same names.
 public enum Route: String, Sendable, CaseIterable {
     // Public
-    case home, bodies, bodyPage, person, meetings, meeting, paper, paperDocument, attachment, search, inquiry, peerChallenges
+    case home, bodies, bodyPage, person, meetings, meeting, agendaPack, agendaPackPDF, paper, paperDocument, attachment, search, inquiry, peerChallenges
     case recommendations, recommendation, organisation, organisationRecord, organisationSnippet
     case calendar, bodyCalendar, papersFeed, bodyPapersFeed, responsesFeed, bodyResponsesFeed, openData, dataFile
     case bodyPlanCalendar, bodyPlanData, updatesFeed
@@ -52,6 +52,8 @@ public enum Route: String, Sendable, CaseIterable {
         case .bodyPage: "/bodies/:slug"
         case .person: "/people/:slug"
         case .meetings: "/meetings"
+        case .agendaPack: "/meetings/:id/agenda-pack"
+        case .agendaPackPDF: "/meetings/:id/agenda-pack.pdf"
         case .meeting: "/meetings/:id"
         case .paper: "/papers/:id"
         case .paperDocument: "/papers/:id/document"
@@ -143,7 +145,7 @@ public enum Route: String, Sendable, CaseIterable {
 
     public var audience: Audience {
         switch self {
-        case .home, .bodies, .bodyPage, .person, .meetings, .meeting, .paper, .paperDocument, .attachment, .search, .inquiry, .peerChallenges, .recommendations, .recommendation,
+        case .home, .bodies, .bodyPage, .person, .meetings, .meeting, .agendaPack, .agendaPackPDF, .paper, .paperDocument, .attachment, .search, .inquiry, .peerChallenges, .recommendations, .recommendation,
              .organisation, .organisationRecord, .organisationSnippet, .calendar, .bodyCalendar, .papersFeed, .bodyPapersFeed, .responsesFeed, .bodyResponsesFeed, .openData,
              .dataFile, .bodyPlanCalendar, .bodyPlanData, .updatesFeed, .oparlRoot, .oparlVersionRoot, .oparlSystem, .oparlBodies, .oparlBody, .oparlBodyList,
              .oparlObject:

@@ -9,7 +9,7 @@ public enum SiteURL: Sendable, Equatable, CustomStringConvertible {
     case bodyPage(slug: String), person(slug: String), bodyCalendar(slug: String), bodyPapersFeed(slug: String), bodyResponsesFeed(slug: String)
     case bodyPlanCalendar(slug: String), bodyPlanData(slug: String), updatesFeed(FollowTarget)
     case follow(FollowTarget), follows(token: String), followConfirm(token: String), unsubscribe(token: String)
-    case meeting(Int64), paper(Int64), paperDocument(Int64), attachment(Int64, name: String), inquiry(slug: String)
+    case meeting(Int64), agendaPack(Int64), agendaPackPDF(Int64), paper(Int64), paperDocument(Int64), attachment(Int64, name: String), inquiry(slug: String)
     case recommendation(Int64), organisation(slug: String), organisationRecord(slug: String), organisationSnippet(slug: String), dataFile(DataSet, DataFormat)
     case oparlRoot, oparlVersionRoot, oparlSystem, oparlBodies, oparlBody(Int64), oparlBodyList(Int64, list: String), oparlObject(kind: String, id: String)
     case health, ready
@@ -54,6 +54,8 @@ public enum SiteURL: Sendable, Equatable, CustomStringConvertible {
         case .followConfirm(let token): (.followConfirm, [token])
         case .unsubscribe(let token): (.unsubscribe, [token])
         case .meeting(let id): (.meeting, ["\(id)"])
+        case .agendaPack(let id): (.agendaPack, ["\(id)"])
+        case .agendaPackPDF(let id): (.agendaPackPDF, ["\(id)"])
         case .paper(let id): (.paper, ["\(id)"])
         case .paperDocument(let id): (.paperDocument, ["\(id)"])
         case .attachment(let id, let name): (.attachment, ["\(id)", name])
