@@ -48,7 +48,7 @@ struct CLITests {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        try process.run()
+        try ProcessLaunch.run(process)
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -531,7 +531,7 @@ struct CLITests {
         server.currentDirectoryURL = packageRoot
         server.standardOutput = Pipe()
         server.standardError = Pipe()
-        try server.run()
+        try ProcessLaunch.run(server)
         defer { server.terminate(); server.waitUntilExit() }
 
         let home = URL(string: "http://127.0.0.1:\(port)/")!

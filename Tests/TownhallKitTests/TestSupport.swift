@@ -31,12 +31,16 @@ struct TestStore {
     init(seeded: Bool = false, now: Date = Date(), clock: @escaping @Sendable () -> Date = { Date() },
          maxUploadBytes: Int = 10 * 1024 * 1024, peerChallengeRules: PeerChallengeRules = .mission) throws {
         directory = try TemporaryDirectory()
-        config = AppConfig(
+        var config = AppConfig(
             host: "127.0.0.1", port: 0, databasePath: directory.path("townhall.sqlite"),
             dataDirectory: directory.path("data"), siteName: "Townhall Test",
             templatesDirectory: packageRoot.appendingPathComponent("Templates").path,
             publicDirectory: packageRoot.appendingPathComponent("Public").path, maxUploadBytes: maxUploadBytes,
             bankHolidaysFile: packageRoot.appendingPathComponent("Config/bank-holidays.json").path)
+        // Every app under test runs the agenda pack service: HTML packs only, so no test starts a PDF renderer
+        // unless it asks for one (`AgendaPackTests`).
+        config.pdfCommand = ""
+        self.config = config
         database = try AppDatabase.open(path: config.databasePath, clock: clock, peerChallengeRules: peerChallengeRules)
         self.now = now
         if seeded {

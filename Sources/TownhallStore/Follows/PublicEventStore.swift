@@ -7,10 +7,11 @@ import TownhallDomain
 /// it is read, by the same `PublicSQL` rules as every page, so a paper published and withdrawn before the next pass
 /// is never told. Followers' feeds and alerts are made from these rows alone.
 extension AppDatabase {
-    /// Brings the events up to date with the audit trail (at most `batch` lines a pass), with `overdue` adds each
-    /// response that has become overdue (a walk over every tracked recommendation, so not every pass), and gives every confirmed follow of an event's targets its alert. Returns how many events
-    /// were written. Run by the server every few seconds and by `townhall notify run`; two at once are serialised by
-    /// the store's one writer, and an event is keyed, so it is never written twice.
+    /// Brings the events up to date with the audit trail (at most `batch` lines a pass); with `overdue`, adds each
+    /// response that has become overdue (a walk over every tracked recommendation, so not every pass); and gives
+    /// every confirmed follow of an event's targets its alert. Returns how many events were written. Run by the
+    /// server every few seconds and by `townhall notify run`; two at once are serialised by the store's one writer,
+    /// and an event is keyed, so it is never written twice.
     @discardableResult
     public func recordPublicEvents(deadlines: Deadlines, now: Date, overdue: Bool = true, batch: Int = 5_000) throws -> Int {
         // Read before the write transaction, so the walk never holds up a clerk's write; each is checked again inside.

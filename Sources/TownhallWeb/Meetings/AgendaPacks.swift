@@ -114,7 +114,7 @@ struct AgendaPacks: Sendable {
                 process.standardOutput = output
                 process.standardError = output
                 process.standardInput = FileHandle.nullDevice
-                do { try process.run() } catch {
+                do { try ProcessLaunch.run(process) } catch {
                     continuation.resume(returning: "cannot run \(program): \(error.localizedDescription)")
                     return
                 }

@@ -57,7 +57,7 @@ public struct Mailer: Sendable {
         process.standardOutput = output
         process.standardError = output
         do {
-            try process.run()
+            try ProcessLaunch.run(process)
         } catch {
             throw TownhallError.io("cannot run \(command[0]): \(error.localizedDescription)")
         }
