@@ -7,7 +7,7 @@ import TownhallWeb
 
 struct MeetingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "meeting", abstract: "Meetings.", subcommands: [Add.self, List.self, Show.self, PublishAgenda.self, SetStatus.self])
+        commandName: "meeting", abstract: "Meetings.", subcommands: [Add.self, List.self, Show.self, PublishAgenda.self, SetStatus.self, SetAccess.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Schedule a meeting.")
@@ -87,6 +87,30 @@ struct MeetingCommand: AsyncParsableCommand {
                     if let urgency = item.urgency { marks.append("urgent: \(urgency)") }
                     print("  \(item.number). \(item.title)" + (marks.isEmpty ? "" : " (\(marks.joined(separator: "; ")))"))
                 }
+            }
+        }
+    }
+
+    struct SetAccess: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set-access", abstract: "Say how to attend or watch a meeting; a part left out is cleared.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Meeting id") var meeting: Int64
+        @Option(help: "Live webcast (https address)") var webcast: String?
+        @Option(help: "Recording (https address)") var recording: String?
+        @Option(help: "Contact officer's name") var contactName: String?
+        @Option(help: "Contact officer's e-mail") var contactEmail: String?
+        @Option(help: "Contact officer's phone") var contactPhone: String?
+        @Option(help: "How to attend in person (published)") var howToAttend: String?
+
+        func run() async throws {
+            try await reportingErrors {
+                let (_, database) = try store.open()
+                let access = MeetingAccess(
+                    webcastURL: webcast, recordingURL: recording, contactName: contactName, contactEmail: contactEmail, contactPhone: contactPhone,
+                    howToAttend: howToAttend)
+                let record = try database.setMeetingAccess(meetingId: meeting, access, actor: .commandLine)
+                print("meeting \(record.id!): how to attend or watch saved")
             }
         }
     }

@@ -134,6 +134,11 @@ public struct DemoData: Sendable {
             body: "harford-policing-board", title: "Budget and precept meeting", startsAt: try at(21, "10:00"),
             endsAt: try at(21, "13:00"), locationName: chamber, address: chamberAddress, actor: .demo)
         try addProcedural(budgetMeeting.id!)
+        try database.setMeetingAccess(meetingId: budgetMeeting.id!, MeetingAccess(
+            webcastURL: "https://www.harford.example/webcasts/policing-board", contactName: "Priya Shah, Clerk to the Board",
+            contactEmail: "board.clerk@harford.example", contactPhone: "01632 960 123",
+            howToAttend: "The Council Chamber is on the ground floor, with step-free access from Civic Square and a hearing loop.\nAnyone may watch from the public gallery; to speak on an item, tell the clerk by noon two working days before."),
+            actor: .demo)
         try noticeOfPrivateBusiness(budgetMeeting, "Estates: disposal of the former Marsh Vale police station", .financialAffairs)
         let budgetItem = try database.addAgendaItem(
             meetingId: budgetMeeting.id!, title: "Force budget and police precept 2027/28", type: .decision, rule: rule, actor: .demo)

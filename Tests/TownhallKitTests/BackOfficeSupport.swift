@@ -211,6 +211,7 @@ struct BackOffice {
         case .adminAddItem: return (.adminAddItem(meeting), [("itemTitle", "X")])
         case .adminPublishAgenda: return (.adminPublishAgenda(meeting), [("reason", "x")])
         case .adminMeetingStatus: return (.adminMeetingStatus(meeting), [("status", "cancelled"), ("statusReason", "Not quorate")])
+        case .adminMeetingAccess: return (.adminMeetingAccess(meeting), [("webcastURL", "https://example.org/live"), ("contactName", "A Clerk")])
         case .adminAttendance: return (.adminAttendance(meeting), [("attendance-\(person)", "present")])
         case .adminDeclarations:
             return (.adminDeclarations(meeting), [("declarant", String(person)), ("interest", "x"), ("kind", "other-registerable")])

@@ -59,6 +59,7 @@ INVALID = {
     ("post", "/password-reset"): ({"email": "not an address"}, None, "email", ["email"]),
     ("post", "/follow"): ({"email": "not an address"}, None, "email", ["email"]),
     ("post", "/admin/meetings/:id/status"): ({"statusReason": ""}, None, "statusReason", []),
+    ("post", "/admin/meetings/:id/access"): ({"webcastURL": "not a link", "howToAttend": KEPT}, None, "webcastURL", ["howToAttend"]),
     ("post", "/password-reset/:token"): ({"password": "long-enough-password-1", "confirm": "a-different-password-2"}, None, "confirm", []),
 }
 

@@ -139,6 +139,13 @@ public struct Meeting: Codable, Sendable, Equatable {
     public var privateNoticeAt: Date? = nil
     /// Why it was postponed or cancelled, shown publicly and told to its followers (`MeetingStatus.needsReason`).
     public var statusReason: String? = nil
+    /// How to attend or watch (`MeetingAccess`), each part optional.
+    public var webcastURL: String? = nil
+    public var recordingURL: String? = nil
+    public var contactName: String? = nil
+    public var contactEmail: String? = nil
+    public var contactPhone: String? = nil
+    public var howToAttend: String? = nil
 
     public init(
         id: Int64? = nil, bodyId: Int64, title: String, startsAt: Date, endsAt: Date? = nil, locationId: Int64? =

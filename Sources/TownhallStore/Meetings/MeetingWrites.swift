@@ -97,3 +97,18 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// Sets how to attend or watch a meeting; refused, with the first problem, when any part is wrong.
+    @discardableResult
+    public func setMeetingAccess(meetingId: Int64, _ access: MeetingAccess, actor: Actor) throws -> Meeting {
+        if let problem = access.problems.first { throw TownhallError.invalid(problem.message.prefix(1).lowercased() + problem.message.dropFirst()) }
+        return try writer.write { db in
+            guard var meeting = try Meeting.fetchOne(db, key: meetingId) else { throw TownhallError.notFound("no meeting with id \(meetingId)") }
+            meeting.access = access
+            try meeting.update(db)
+            try db.audit(actor, .edit, .meeting, meetingId, "how to attend or watch", at: clock())
+            return meeting
+        }
+    }
+}

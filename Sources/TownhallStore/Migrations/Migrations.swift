@@ -37,6 +37,7 @@ enum Migrations {
         (V28RecommendationCallBack.identifier, V28RecommendationCallBack.sql),
         (V29Follows.identifier, V29Follows.sql),
         (V30AgendaPacks.identifier, V30AgendaPacks.sql),
+        (V31MeetingAccess.identifier, V31MeetingAccess.sql),
     ]
 
     static var migrator: DatabaseMigrator {

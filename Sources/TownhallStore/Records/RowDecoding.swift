@@ -23,6 +23,10 @@ extension Meeting {
             agendaPublishedAt: try row.decode(forColumn: "agendaPublishedAt"), lateReason: try row.decode(forColumn: "lateReason"),
             inquiryId: try row.decode(forColumn: "inquiryId"), convenedAt: try row.decode(forColumn: "convenedAt"),
             privateNoticeAt: try row.decode(forColumn: "privateNoticeAt"), statusReason: try row.decode(forColumn: "statusReason"))
+        access = MeetingAccess(
+            webcastURL: try row.decode(forColumn: "webcastURL"), recordingURL: try row.decode(forColumn: "recordingURL"),
+            contactName: try row.decode(forColumn: "contactName"), contactEmail: try row.decode(forColumn: "contactEmail"),
+            contactPhone: try row.decode(forColumn: "contactPhone"), howToAttend: try row.decode(forColumn: "howToAttend"))
     }
 }
 

@@ -14,6 +14,8 @@ enum FormField: String, Sendable, CaseIterable {
     case action
     // Meetings
     case title, date, start, end, location, address, status, reason, statusReason
+    // How to attend or watch (`MeetingAccess.Field`, the same names)
+    case webcastURL, recordingURL, contactName, contactEmail, contactPhone, howToAttend
     // Agenda items
     case itemTitle, itemType, exempt, paragraph, publicInterest, urgency, direction, paper, decision, file
     case decisionReasons, decisionAlternatives, decisionTakesEffect

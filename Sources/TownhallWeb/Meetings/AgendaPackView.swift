@@ -29,6 +29,7 @@ struct AgendaPackView: Sendable {
     let agendaPublishedOn: String
     let meetingURL: String
     let generatedOn: String
+    let attending: MeetingView.Attending?
     let stylesheet = "/css/agenda-pack.css"
     let items: [Item]
     let hasPapers: Bool
@@ -43,6 +44,7 @@ struct AgendaPackView: Sendable {
         agendaPublishedOn = meeting.agendaPublishedAt.map(time.longDate) ?? ""
         meetingURL = baseURL + SiteURL.meeting(meeting.id!).path
         generatedOn = time.dateTime(generatedAt)
+        attending = MeetingView.Attending(meeting)
         items = source.items.map { entry in
             let item = entry.item
             return Item(

@@ -15,6 +15,7 @@ extension BackOfficeRoutes {
         routes.post(.adminRenumber, use: renumber)
         routes.post(.adminPublishAgenda, use: publishAgenda)
         routes.post(.adminMeetingStatus, use: setStatus)
+        routes.post(.adminMeetingAccess, use: setAccess)
     }
 
     @Sendable func newMeeting(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -103,6 +104,22 @@ extension BackOfficeRoutes {
             return try await meetingPage(detail, form: form, errors: errors, context: context, status: .unprocessableContent)
         }
         return .redirect(to: SiteURL.adminMeeting(detail.summary.meeting.id!).path, type: .normal)
+    }
+
+    /// How to attend or watch: every problem beside its field, with what was typed kept; nothing saved until all is well.
+    @Sendable func setAccess(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (detail, user, form) = try await submission(request, context, requireMeeting, bodyId: { $0.summary.meeting.bodyId })
+        let access = MeetingAccess(
+            webcastURL: form.text(.webcastURL), recordingURL: form.text(.recordingURL), contactName: form.text(.contactName),
+            contactEmail: form.text(.contactEmail), contactPhone: form.text(.contactPhone), howToAttend: form[.howToAttend])
+        let problems = access.problems
+        guard problems.isEmpty else {
+            var errors = FormErrors()
+            for problem in problems { errors.add(anchor: problem.field.rawValue, problem.message) }
+            return try await meetingPage(detail, form: form, errors: errors, context: context, status: .unprocessableContent)
+        }
+        _ = try await database.perform { try $0.setMeetingAccess(meetingId: detail.summary.meeting.id!, access, actor: .user(user)) }
+        return .redirect(to: SiteURL.adminMeeting(detail.summary.meeting.id!).path(fragment: "access"), type: .normal)
     }
 
     struct MeetingFields {
@@ -202,6 +219,7 @@ extension BackOfficeRoutes {
             privateNotice: privateNotice, hasPrivateNotice: !privateNotice.isEmpty,
             isCancelled: meeting.status == .cancelled, items: items, hasItems: !items.isEmpty, statusError: errors.message(for: .status),
             statusReason: form[.statusReason], statusReasonError: errors.message(for: .statusReason),
+            access: ClerkMeetingView.AccessForm(meeting, form: form, errors: errors),
             itemTitle: form[.itemTitle], itemTypes: choices.types, itemExempt: form[.exempt] == "yes", paragraphs: choices.paragraphs,
             itemTitleError: errors.message(for: .itemTitle), itemParagraphError: errors.message(for: .paragraph),
             publicInterest: form[.publicInterest], publicInterestError: errors.message(for: .publicInterest),

@@ -177,7 +177,7 @@ struct ClerkMeetingView: Sendable {
 
     /// The meeting's back-office forms and pages, from the route table.
     struct Links: Sendable {
-        let edit, renumber, addItem, publishAgenda, attendance, declarations, witnesses, minutes, status: String
+        let edit, renumber, addItem, publishAgenda, attendance, declarations, witnesses, minutes, status, access: String
 
         init(_ id: Int64) {
             edit = SiteURL.adminMeetingEdit(id).path
@@ -189,6 +189,7 @@ struct ClerkMeetingView: Sendable {
             witnesses = SiteURL.adminWitnesses(id).path
             minutes = SiteURL.adminMinutes(id).path
             status = SiteURL.adminMeetingStatus(id).path
+            access = SiteURL.adminMeetingAccess(id).path
         }
     }
 
@@ -218,6 +219,30 @@ struct ClerkMeetingView: Sendable {
     let statusError: String?
     let statusReason: String
     let statusReasonError: String?
+    let access: AccessForm
+
+    /// The "how to attend or watch" form: what was typed after a mistake, else what is stored, each with its error.
+    struct AccessForm: Sendable {
+        let webcastURL, recordingURL, contactName, contactEmail, contactPhone, howToAttend: String
+        let webcastURLError, recordingURLError, contactNameError, contactEmailError, contactPhoneError, howToAttendError: String?
+
+        init(_ meeting: Meeting, form: FormData, errors: FormErrors) {
+            let stored = meeting.access
+            func value(_ field: FormField, _ saved: String?) -> String { form.optional(field) ?? saved ?? "" }
+            webcastURL = value(.webcastURL, stored.webcastURL)
+            recordingURL = value(.recordingURL, stored.recordingURL)
+            contactName = value(.contactName, stored.contactName)
+            contactEmail = value(.contactEmail, stored.contactEmail)
+            contactPhone = value(.contactPhone, stored.contactPhone)
+            howToAttend = value(.howToAttend, stored.howToAttend)
+            webcastURLError = errors.message(for: .webcastURL)
+            recordingURLError = errors.message(for: .recordingURL)
+            contactNameError = errors.message(for: .contactName)
+            contactEmailError = errors.message(for: .contactEmail)
+            contactPhoneError = errors.message(for: .contactPhone)
+            howToAttendError = errors.message(for: .howToAttend)
+        }
+    }
     // Add-item form
     let itemTitle: String
     let itemTypes: [Choice]

@@ -69,6 +69,33 @@ struct MeetingView: Sendable {
     let agendaPublishedOn: String?
     /// The agenda pack, once made: the HTML, and the PDF with its size when there is one.
     let pack: Pack?
+    /// How to attend or watch, when the clerk has said.
+    let attending: Attending?
+
+    struct Attending: Sendable {
+        /// Offered until the meeting is held or cancelled.
+        let webcastURL: String?
+        let recordingURL: String?
+        let contactName: String?
+        let contactEmail: String?
+        let contactEmailURL: String?
+        let contactPhone: String?
+        let contactPhoneURL: String?
+        let howToAttend: String?
+
+        init?(_ meeting: Meeting) {
+            let access = meeting.access
+            guard !access.isEmpty else { return nil }
+            webcastURL = meeting.status == .held || meeting.status == .cancelled ? nil : access.webcastURL
+            recordingURL = access.recordingURL
+            contactName = access.contactName
+            contactEmail = access.contactEmail
+            contactEmailURL = access.contactEmail.map { "mailto:\($0)" }
+            contactPhone = access.contactPhone
+            contactPhoneURL = access.contactPhone.map { "tel:" + $0.filter { $0.isNumber || $0 == "+" } }
+            howToAttend = access.howToAttend
+        }
+    }
 
     struct Pack: Sendable {
         let htmlURL: String
@@ -91,6 +118,7 @@ struct MeetingView: Sendable {
 
     init(_ detail: MeetingDetail, record: MeetingRecord, pack: AgendaPackRecord? = nil, time: LocalTime, rule: PublicationRule) {
         let id = detail.summary.meeting.id!
+        attending = Attending(detail.summary.meeting)
         self.pack = pack.map { pack in
             Pack(htmlURL: SiteURL.agendaPack(id).path, pdfURL: pack.pdfBytes == nil ? nil : SiteURL.agendaPackPDF(id).path,
                  pdfSize: pack.pdfBytes.map(AttachmentLink.size), madeOn: time.dateTime(pack.generatedAt))

@@ -36,7 +36,7 @@ public enum Route: String, Sendable, CaseIterable {
     case follow, follows, followConfirm, unsubscribe
     // Clerks
     case adminDashboard, adminMembers, adminMemberEnd, adminPlan, adminNewMeeting, adminMeeting, adminMeetingEdit, adminRenumber
-    case adminAddItem, adminPublishAgenda, adminMeetingStatus, adminAttendance, adminDeclarations, adminWitnesses
+    case adminAddItem, adminPublishAgenda, adminMeetingStatus, adminMeetingAccess, adminAttendance, adminDeclarations, adminWitnesses
     case adminWitnessDelete, adminMinutes, adminMinutesPublish, adminMinutesApprove
     case adminItemEdit, adminItemMove, adminItemDelete, adminNewPaper, adminItemAttachments
     case adminPaper, adminPaperPublish, adminPaperRevise, adminPaperWithdraw, adminAddRecommendation, adminIssueRecommendations
@@ -105,6 +105,7 @@ public enum Route: String, Sendable, CaseIterable {
         case .adminAddItem: "/admin/meetings/:id/items"
         case .adminPublishAgenda: "/admin/meetings/:id/publish-agenda"
         case .adminMeetingStatus: "/admin/meetings/:id/status"
+        case .adminMeetingAccess: "/admin/meetings/:id/access"
         case .adminAttendance: "/admin/meetings/:id/attendance"
         case .adminDeclarations: "/admin/meetings/:id/declarations"
         case .adminWitnesses: "/admin/meetings/:id/witnesses"
@@ -154,7 +155,7 @@ public enum Route: String, Sendable, CaseIterable {
         case .login, .logout, .passwordReset, .passwordResetLink, .follow, .follows, .followConfirm, .unsubscribe: .account
         case .providerDashboard, .providerReport, .providerProgress, .providerExtension, .providerHoldingNote: .provider
         case .adminDashboard, .adminMembers, .adminMemberEnd, .adminPlan, .adminNewMeeting, .adminMeeting, .adminMeetingEdit, .adminRenumber,
-             .adminAddItem, .adminPublishAgenda, .adminMeetingStatus, .adminAttendance, .adminDeclarations, .adminWitnesses,
+             .adminAddItem, .adminPublishAgenda, .adminMeetingStatus, .adminMeetingAccess, .adminAttendance, .adminDeclarations, .adminWitnesses,
              .adminWitnessDelete, .adminMinutes, .adminMinutesPublish, .adminMinutesApprove, .adminItemEdit, .adminItemMove,
              .adminItemDelete, .adminNewPaper, .adminItemAttachments, .adminPaper, .adminPaperPublish, .adminPaperRevise,
              .adminPaperWithdraw, .adminAddRecommendation, .adminIssueRecommendations, .adminAttachment, .adminAttachmentDelete,
@@ -191,7 +192,7 @@ public enum Route: String, Sendable, CaseIterable {
     /// The methods the route answers (HEAD comes with every GET). A page whose form posts back to itself has both.
     public var methods: [HTTPRequest.Method] {
         switch self {
-        case .logout, .adminMemberEnd, .adminRenumber, .adminAddItem, .adminPublishAgenda, .adminMeetingStatus, .adminAttendance,
+        case .logout, .adminMemberEnd, .adminRenumber, .adminAddItem, .adminPublishAgenda, .adminMeetingStatus, .adminMeetingAccess, .adminAttendance,
              .adminDeclarations, .adminWitnesses, .adminWitnessDelete, .adminMinutesPublish, .adminMinutesApprove, .adminItemMove,
              .adminItemDelete, .adminItemAttachments, .adminPaperPublish, .adminPaperRevise, .adminPaperWithdraw,
              .adminAddRecommendation, .adminAttachmentDelete, .adminExtend, .adminRefer, .adminClose,

@@ -17,7 +17,7 @@ public enum SiteURL: Sendable, Equatable, CustomStringConvertible {
     case adminDashboard, adminRecommendations
     case adminMembers(body: String), adminMemberEnd(body: String, membership: Int64), adminPlan(body: String), adminNewMeeting(body: String)
     case adminMeeting(Int64), adminMeetingEdit(Int64), adminRenumber(Int64), adminAddItem(Int64), adminPublishAgenda(Int64)
-    case adminMeetingStatus(Int64), adminAttendance(Int64), adminDeclarations(Int64), adminWitnesses(Int64)
+    case adminMeetingStatus(Int64), adminMeetingAccess(Int64), adminAttendance(Int64), adminDeclarations(Int64), adminWitnesses(Int64)
     case adminWitnessDelete(meeting: Int64, witness: Int64), adminMinutes(Int64), adminMinutesPublish(Int64), adminMinutesApprove(Int64)
     case adminItemEdit(Int64), adminItemMove(Int64), adminItemDelete(Int64), adminNewPaper(item: Int64), adminItemAttachments(Int64)
     case adminPaper(Int64), adminPaperPublish(Int64), adminPaperRevise(Int64), adminPaperWithdraw(Int64)
@@ -90,6 +90,7 @@ public enum SiteURL: Sendable, Equatable, CustomStringConvertible {
         case .adminAddItem(let id): (.adminAddItem, ["\(id)"])
         case .adminPublishAgenda(let id): (.adminPublishAgenda, ["\(id)"])
         case .adminMeetingStatus(let id): (.adminMeetingStatus, ["\(id)"])
+        case .adminMeetingAccess(let id): (.adminMeetingAccess, ["\(id)"])
         case .adminAttendance(let id): (.adminAttendance, ["\(id)"])
         case .adminDeclarations(let id): (.adminDeclarations, ["\(id)"])
         case .adminWitnesses(let id): (.adminWitnesses, ["\(id)"])
