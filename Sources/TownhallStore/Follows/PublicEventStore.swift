@@ -61,13 +61,18 @@ struct PublicEventWriter {
     let db: Database
     let time: LocalTime
     var written = 0
-    /// The confirmed saved searches, read once a pass, each with its FTS5 query.
-    private lazy var searches: [(key: String, query: String)] = (try? String.fetchAll(db, sql: """
-        SELECT DISTINCT targetKey FROM follow WHERE targetKind = 'search' AND confirmedAt IS NOT NULL
-        """))?.compactMap { key in
-            let words = FollowTarget.searchWords(key)
-            return words.isEmpty ? nil : (key, words.map { "\"\($0)\"" }.joined(separator: " "))
-        } ?? []
+    /// The confirmed saved searches, each with the FTS5 query the search page makes of its words; read at the first
+    /// paper of a pass, and kept for the rest of it.
+    private var searches: [(key: String, query: String)]?
+
+    private mutating func savedSearches() throws -> [(key: String, query: String)] {
+        if let searches { return searches }
+        let found = try String.fetchAll(db, sql: """
+            SELECT DISTINCT targetKey FROM follow WHERE targetKind = 'search' AND confirmedAt IS NOT NULL
+            """).compactMap { key in SearchRequest(text: key).ftsQuery.map { (key, $0) } }
+        searches = found
+        return found
+    }
 
     init(db: Database, time: LocalTime) {
         self.db = db
@@ -133,7 +138,7 @@ struct PublicEventWriter {
         let revision: Int = row["revision"]
         var targets: [FollowTarget] = [.body(row["slug"]), .meeting(row["meetingId"])]
         for inquiry in [row["inquirySlug"] as String?, row["reportOf"] as String?].compactMap({ $0 }) { targets.append(.inquiry(inquiry)) }
-        for search in searches where try Bool.fetchOne(db.cachedStatement(sql: """
+        for search in try savedSearches() where try Bool.fetchOne(db.cachedStatement(sql: """
             SELECT 1 FROM searchText JOIN searchEntry s ON s.id = searchText.rowid WHERE searchText MATCH ? AND s.kind = 'paper' AND s.refId = ?
             """), arguments: [search.query, id]) == true {
             targets.append(FollowTarget(kind: "search", key: search.key)!)

@@ -47,8 +47,7 @@ struct MeetingsArchiveView: Sendable {
         heading = "Meetings: \(month.label)"
         self.month = typedMonth
         monthError = errors.message(for: .month)
-        bodyChoices = [Choice(value: "", label: "All bodies", selected: bodySlug == nil)]
-            + bodies.map { Choice(value: $0.slug, label: $0.name, selected: $0.slug == bodySlug) }
+        bodyChoices = SearchView.BodyChoices(bodies, selected: bodySlug).choices
         kindChoices = [Choice(value: "", label: "All kinds", selected: kind == nil)]
             + BodyKind.allCases.map { Choice(value: $0.rawValue, label: $0.pluralLabel, selected: $0 == kind) }
         let rows = summaries.map { ($0, MeetingRow($0, time: time)) }
