@@ -134,6 +134,7 @@ public struct DemoData: Sendable {
             body: "harford-policing-board", title: "Budget and precept meeting", startsAt: try at(21, "10:00"),
             endsAt: try at(21, "13:00"), locationName: chamber, address: chamberAddress, actor: .demo)
         try addProcedural(budgetMeeting.id!)
+        try seedQuestions(meetingId: budgetMeeting.id!, now: now)
         try database.setMeetingAccess(meetingId: budgetMeeting.id!, MeetingAccess(
             webcastURL: "https://www.harford.example/webcasts/policing-board", contactName: "Priya Shah, Clerk to the Board",
             contactEmail: "board.clerk@harford.example", contactPhone: "01632 960 123",
@@ -188,6 +189,7 @@ public struct DemoData: Sendable {
         try seedInquiry(evidenceMeeting: evidence, evidenceItem: evidenceItem.id!, now: now, renderer: renderer)
         try seedBoardDecisions(planMeeting: pastBoard.id!, planPaper: plan.id!, now: now)
         try seedForwardPlan(laterBoard: laterBoard, now: now)
+        try seedCallForEvidence(now: now)
 
         let planning = try database.addMeeting(
             body: "harford-lpac", title: "Inquiry planning meeting", startsAt: try at(5, "18:00"), endsAt: nil,

@@ -198,6 +198,16 @@ struct BackOffice {
         case .follows: return (.follows(token: "not-a-real-token"), [("follow", "1"), ("action", "weekly")])
         case .followConfirm: return (.followConfirm(token: "not-a-real-token"), [])
         case .unsubscribe: return (.unsubscribe(token: "not-a-real-token"), [("List-Unsubscribe", "One-Click")])
+        case .askQuestion: return (.askQuestion(meeting: meeting), [("name", "X"), ("email", "resident@example.com"), ("text", "x")])
+        case .submitEvidence: return (.submitEvidence(inquiry: objects.openInquiry), [("name", "X"), ("email", "resident@example.com"), ("text", "x")])
+        case .contribution: return (.contribution(token: "not-a-real-token"), [])
+        case .evidence: return (.evidence(objects.evidence), [])
+        case .evidenceFile: return (.evidenceFile(objects.evidence), [])
+        case .adminContributions: return (.adminContributions(body: board), [])
+        case .adminContribution: return (.adminContribution(objects.question), [("action", "accept")])
+        case .adminContributionFile: return (.adminContributionFile(objects.evidence), [])
+        case .adminQuestions: return (.adminQuestions(meeting: meeting), [("action", "open"), ("clearDays", "3")])
+        case .adminEvidenceCall: return (.adminEvidenceCall(inquiry: objects.openInquiry), [("action", "open"), ("closesOn", "2040-01-01")])
         case .adminDashboard: return (.adminDashboard, [])
         case .adminMembers:
             return (.adminMembers(body: board), [("name", "X"), ("role", "member"), ("category", "leader"), ("council", "1"), ("start", "2040-01-01")])
@@ -264,6 +274,11 @@ struct BackOffice {
         let answerable: Recommendation
         let inquiry: String
         let personSlug: String
+        /// The LPAC inquiry with a call for evidence open, its accepted evidence (with a file), and a question to
+        /// the board's meeting still waiting for the clerk.
+        let openInquiry: String
+        let evidence: Int64
+        let question: Int64
     }
 
     func sampleObjects() throws -> SampleObjects {
@@ -280,7 +295,10 @@ struct BackOffice {
             witness: try db.list(Witness.self).first { $0.meetingId == meeting }!.id!,
             file: try db.list(Attachment.self).first { $0.agendaItemId == item }!,
             answerable: try db.list(Recommendation.self).first { $0.organisationId == police && $0.issuedAt != nil }!,
-            inquiry: try db.list(Inquiry.self).first!.slug, personSlug: try db.list(Person.self).first!.slug)
+            inquiry: try db.list(Inquiry.self).first!.slug, personSlug: try db.list(Person.self).first!.slug,
+            openInquiry: "winter-urgent-care",
+            evidence: try db.list(Contribution.self).first { $0.kind == .evidence && $0.state == .accepted && $0.hasFile }!.id!,
+            question: try db.list(Contribution.self).first { $0.kind == .question && $0.state == .received }!.id!)
     }
 
     /// Every route of an audience that answers a method, as sample requests.
@@ -294,8 +312,17 @@ struct BackOffice {
 
     /// Every clerk page about one object, and every clerk form, of the route table. (The two clerk lists without a
     /// parameter, the dashboard and the recommendations list, show each clerk their own bodies: `clerkLists`.)
+    /// The two routes on an LPAC inquiry's evidence (`lpacRoutes`) are left out: no board object has them.
     func boardRoutes() throws -> (gets: [String], posts: [(String, [(String, String)])]) {
-        (try requests(.clerk, .get).map(\.0).filter { !clerkLists.contains($0) }, try requests(.clerk, .post))
+        let lpac = try lpacRoutes()
+        return (try requests(.clerk, .get).map(\.0).filter { !clerkLists.contains($0) && !lpac.contains($0) },
+                try requests(.clerk, .post).filter { !lpac.contains($0.0) })
+    }
+
+    /// The clerk routes whose sample object is the LPAC's: its inquiry's call for evidence and an evidence file.
+    func lpacRoutes() throws -> [String] {
+        let objects = try sampleObjects()
+        return [sample(.adminEvidenceCall, objects).url.path, sample(.adminContributionFile, objects).url.path]
     }
 
     var clerkLists: [String] {

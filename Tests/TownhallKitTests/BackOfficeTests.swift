@@ -187,7 +187,7 @@ struct BackOfficeTests {
             ])
             #expect(added.status == .seeOther)
             let item = try #require(try office.store.database.list(AgendaItem.self).last)
-            #expect(item.title == "Contract award" && item.isExempt && item.exemptParagraph == .financialAffairs && item.number == "5")
+            #expect(item.title == "Contract award" && item.isExempt && item.exemptParagraph == .financialAffairs && item.number == "6")
             #expect(item.publicInterestReason == "The bids are commercially confidential until the contract is signed")
             #expect(item.isSupplementary && item.urgency == nil, "added to a published agenda three weeks ahead: supplementary, not urgent")
             let clerkPage = try await browser.get("/admin/meetings/\(meeting.id!)")

@@ -341,6 +341,38 @@ struct CLITests {
         #expect(try store.list(RecommendationCallBack.self).count == 1)
     }
 
+    /// Questions and evidence from the command line, with the clerk's screen's rules: one plain line and exit 1 for
+    /// each mistake, nothing changed by it, and the sender told of each decision.
+    @Test func questionsAndEvidenceFromTheCommandLine() throws {
+        _ = try expectOK(["demo", "seed"])
+        let store = try AppDatabase.open(path: database, clock: { Date() })
+        let later = try #require(try store.list(Meeting.self).first { $0.title == "Board meeting" && $0.startsAt > Date() })
+        let opened = try expectOK(["questions", "open", String(later.id!), "--clear-days", "4"])
+        #expect(opened.contains("questions for meeting \(later.id!) are open until"), "\(opened)")
+        try expectError(["questions", "open", String(later.id!), "--clear-days", "99"], "from 0 to 20")
+        try expectError(["questions", "open", "999999"], "no meeting with id 999999")
+        #expect(try store.list(AgendaItem.self).filter { $0.meetingId == later.id && $0.itemType == .publicQuestions }.count == 1)
+
+        let waiting = try #require(try store.list(Contribution.self).first { $0.kind == .question && $0.state == .received })
+        let accepted = try #require(try store.list(Contribution.self).first { $0.kind == .question && $0.state == .accepted })
+        let listed = try JSONSerialization.jsonObject(with: Data(try expectOK(["contribution", "list", "--state", "received", "--json"]).utf8)) as? [[String: Any]]
+        #expect(listed?.count == 2 && listed?.allSatisfy { $0["token"] == nil } == true, "\(String(describing: listed))")
+        try expectError(["contribution", "list", "--state", "pending"], "--state")
+        try expectError(["contribution", "refuse", String(waiting.id!), "--reason", " "], "give the reason")
+        try expectError(["contribution", "answer", String(waiting.id!), "--text", "Yes", "--by", "The Chair"], "only an accepted question")
+        try expectError(["contribution", "merge", String(waiting.id!), "--into", String(waiting.id!)], "merged")
+        #expect(try store.list(Contribution.self).first { $0.id == waiting.id }?.state == .received, "nothing changed by the mistakes")
+        let before = try store.outbox().count
+        _ = try expectOK(["contribution", "merge", String(waiting.id!), "--into", String(accepted.id!)])
+        #expect(try store.list(Contribution.self).first { $0.id == waiting.id }?.mergedIntoId == accepted.id)
+        #expect(try store.outbox().count == before + 1 && (try store.outbox().last?.recipient) == waiting.email, "the sender is told")
+
+        try expectError(["evidence", "open", "winter-urgent-care", "--closes", "2001-01-01"], "today or later")
+        try expectError(["evidence", "open", "nowhere", "--closes", "2099-01-01"], "no inquiry")
+        _ = try expectOK(["evidence", "close", "winter-urgent-care"])
+        try expectError(["evidence", "close", "winter-urgent-care"], "already closed")
+    }
+
     /// A recommendation's life from the command line, with the screens' checks: add, issue, extend, list, respond
     /// (a target before the issue date refused with nothing saved), refer the refusal and close the acceptance.
     @Test func aRecommendationsLifeFromTheCommandLine() throws {

@@ -43,7 +43,7 @@ struct MeetingRecordTests {
             let resident = try await Browser.anonymous(client, "/meetings/\(meeting.id!)")
             #expect(resident.body.contains("<h3 class=\"heading-m\">Present</h3><ul class=\"link-list\"><li><a class=\"link\" href=\"/people/\(chair.slug)\">Councillor Amara Okafor</a></li>"))
             #expect(resident.body.contains("<h3 class=\"heading-m\">Apologies</h3><ul class=\"link-list\"><li><a class=\"link\" href=\"/people/\(viceChair.slug)\">Councillor David Lloyd</a></li>"))
-            #expect(resident.body.contains("Councillor Amara Okafor (item 3): Disclosable pecuniary interest. Spouse employed by the force"))
+            #expect(resident.body.contains("Councillor Amara Okafor (item 4): Disclosable pecuniary interest. Spouse employed by the force"))
         }
     }
 

@@ -41,7 +41,7 @@ struct SecurityReviewTests {
     /// Every form of the route table: the back office, the provider's, and sign-in and password reset (sign-out is
     /// the clerk's, since it needs a session).
     static func allForms(_ office: BackOffice) throws -> (clerk: [String], provider: [String], anonymous: [String]) {
-        (try office.requests(.clerk, .post).map(\.0), try office.requests(.provider, .post).map(\.0),
+        (try office.boardRoutes().posts.map(\.0), try office.requests(.provider, .post).map(\.0),
          try office.requests(.account, .post).map(\.0).filter { $0 != SiteURL.logout.path })
     }
 

@@ -51,6 +51,24 @@ def main():
         checker.check("seat rule refused", "already filled")
         driver.get(BASE + "/admin")
 
+        # Issue 19: the questions residents sent. A refusal without a reason is refused beside the field; the demo's
+        # waiting question is accepted and answered, and the public meeting page then shows the answer.
+        follow(driver, driver.find_element(By.LINK_TEXT, "Questions and evidence"))
+        checker.check("questions and evidence", "Ade Bello")
+        follow(driver, driver.find_element(By.XPATH, "//li[contains(., 'Ade Bello')]//button[@value='reject']"))
+        checker.check("refusal without a reason", "Give the reason for refusing it")
+        follow(driver, driver.find_element(By.XPATH, "//li[contains(., 'Ade Bello')]//button[@value='accept']"))
+        checker.check("question accepted", "Saved")
+        answer = driver.find_element(By.XPATH, "//li[contains(., 'Ade Bello')]//textarea")
+        answer.send_keys("The grant is not cut: it moves to the commissioner's victims' fund, at the same level.")
+        driver.find_element(By.XPATH, "//li[contains(., 'Ade Bello')]//input[starts-with(@id, 'answeredBy-')]").send_keys("The Treasurer")
+        follow(driver, driver.find_element(By.XPATH, "//li[contains(., 'Ade Bello')]//button[@value='answer']"))
+        checker.check("question answered", "Saved")
+        driver.get(BASE + "/bodies/harford-policing-board")
+        follow(driver, driver.find_element(By.LINK_TEXT, "Budget and precept meeting"))
+        checker.check("public answer", "at the same level")
+        driver.get(BASE + "/admin")
+
         follow(driver, driver.find_element(By.CSS_SELECTOR, "a[href='/admin/bodies/harford-policing-board/meetings/new']"))
         checker.check("schedule form", "Schedule a meeting")
         driver.find_element(By.ID, "title").send_keys("Extraordinary meeting")

@@ -60,6 +60,11 @@ INVALID = {
     ("post", "/follow"): ({"email": "not an address"}, None, "email", ["email"]),
     ("post", "/admin/meetings/:id/status"): ({"statusReason": ""}, None, "statusReason", []),
     ("post", "/admin/meetings/:id/access"): ({"webcastURL": "not a link", "howToAttend": KEPT}, None, "webcastURL", ["howToAttend"]),
+    ("post", "/meetings/:id/questions"): ({"name": "", "email": "asker@example.org", "text": KEPT}, None, "name", ["text"]),
+    ("post", "/inquiries/:slug/evidence"): ({"name": KEPT, "email": "not an address", "text": "Evidence"}, None, "email", ["name"]),
+    ("post", "/admin/meetings/:id/questions"): ({"clearDays": "lots"}, "open", "clearDays", ["clearDays"]),
+    # The first contribution form of the board's queue is the demo's accepted question's answer form.
+    ("post", "/admin/contributions/:id"): ({"answer-{row}": "", "answeredBy-{row}": KEPT}, "answer", "answer-", ["answeredBy-{row}"]),
     ("post", "/password-reset/:token"): ({"password": "long-enough-password-1", "confirm": "a-different-password-2"}, None, "confirm", []),
 }
 
@@ -85,6 +90,8 @@ def kind(key):
     method, action = key
     action = re.sub(r"/password-reset/[0-9a-f]+$", "/password-reset/:token", action)
     action = re.sub(r"^(/admin/papers/:id/responses)/[^/]+$", r"\1/:slug", action)
+    action = re.sub(r"^/inquiries/[^/]+/evidence$", "/inquiries/:slug/evidence", action)
+    action = re.sub(r"^/contributions/[0-9a-f]+$", "/contributions/:token", action)
     return method, re.sub(r"^/admin/bodies/[^/]+", "/admin/bodies/:slug", action)
 
 
@@ -188,7 +195,8 @@ def main():
         found["clerk"] = crawl(clerk, ["/admin"], "/admin")
     found |= {
         "provider": crawl(provider, ["/provider"], "/provider"),
-        "resident": crawl(resident, ["/", "/recommendations", "/search?q=budget", "/login", "/password-reset"], "/", limit=120),
+        "resident": crawl(resident, ["/", "/recommendations", "/search?q=budget", "/login", "/password-reset",
+                                     "/inquiries/winter-urgent-care"], "/", limit=120),
     }
     if os.environ.get("TOWNHALL_E2E_DATABASE"):
         reset = reset_link_form(resident, os.environ["TOWNHALL_E2E_DATABASE"], os.environ["TOWNHALL_E2E_EMAIL"])

@@ -8,6 +8,7 @@ import os
 import re
 import sqlite3
 import sys
+import tempfile
 import time
 import urllib.request
 import zlib
@@ -27,6 +28,71 @@ def inflate(stream):
         return zlib.decompress(stream)
     except zlib.error:
         return b""
+
+
+def confirmation_link(recipient):
+    """The confirmation link of the newest question or evidence sent from `recipient`, from the store's outbox."""
+    connection = sqlite3.connect(DATABASE)
+    try:
+        body = connection.execute("SELECT body FROM outbox WHERE kind = 'contribution-confirmation' AND recipient = ? ORDER BY id DESC",
+                                  (recipient,)).fetchone()[0]
+    finally:
+        connection.close()
+    return re.search(r"/contributions/[0-9a-f]+", body).group(0)
+
+
+def confirm_by_email(driver, checker, recipient, what):
+    """Opens the e-mailed link and sends the contribution to the clerk, checking both pages."""
+    if not DATABASE:
+        checker.fail(what, "TOWNHALL_E2E_DATABASE is not set, so the confirmation link cannot be read")
+        return
+    driver.get(BASE + confirmation_link(recipient))
+    checker.check(f"{what}: confirmation page", "Send it to the clerk")
+    follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Send it to the clerk']"))
+    checker.check(f"{what}: confirmed", "It has gone to the clerk")
+
+
+def ask_a_question(driver, checker):
+    """Issue 19: a resident asks a question for the budget meeting, first getting it wrong, then confirming it."""
+    driver.get(BASE + "/bodies/harford-policing-board")
+    follow(driver, driver.find_element(By.LINK_TEXT, "Budget and precept meeting"))
+    checker.check("meeting with an answered question", "Question 1, from Hannah Okafor, Tom Reid")
+    follow(driver, driver.find_element(By.LINK_TEXT, "Ask a question"))
+    checker.check("question form", "What is published")
+    driver.find_element(By.ID, "text").send_keys("Browser question: will the new custody suite have a hearing loop?")
+    follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Send the confirmation email']"))
+    checker.check("question form with errors", "There is a problem")
+    if "hearing loop" not in driver.find_element(By.ID, "text").get_attribute("value"):
+        checker.fail("question form with errors", "the question typed was not kept")
+    driver.find_element(By.ID, "name").send_keys("Browser Resident")
+    driver.find_element(By.ID, "email").send_keys("browser.asker@example.com")
+    follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Send the confirmation email']"))
+    checker.check("question sent", "Check your email")
+    confirm_by_email(driver, checker, "browser.asker@example.com", "question")
+
+
+def send_evidence(driver, checker):
+    """Issue 19: written evidence with a file to the LPAC's open inquiry, and the evidence already published."""
+    driver.get(BASE + "/inquiries/winter-urgent-care")
+    checker.check("inquiry taking evidence", "Call for evidence")
+    follow(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Written evidence from Grace Mensah"))
+    checker.check("published written evidence", "publish live waiting times")
+    driver.back()
+    follow(driver, driver.find_element(By.LINK_TEXT, "Send written evidence"))
+    checker.check("evidence form", "What is published")
+    driver.find_element(By.ID, "name").send_keys("Browser Witness")
+    driver.find_element(By.ID, "email").send_keys("browser.witness@example.com")
+    driver.find_element(By.ID, "organisation").send_keys("Marsh Vale Patients' Group")
+    driver.find_element(By.ID, "text").send_keys("Our members waited longest on Friday evenings. The attached table gives the hours.")
+    with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False) as table:
+        table.write("day,hours\nFriday,6.5\nSaturday,4.0\n")
+    try:
+        driver.find_element(By.ID, "file").send_keys(table.name)
+        follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Send the confirmation email']"))
+    finally:
+        os.unlink(table.name)
+    checker.check("evidence sent", "Check your email")
+    confirm_by_email(driver, checker, "browser.witness@example.com", "evidence")
 
 
 def main():
@@ -117,6 +183,8 @@ def main():
             checker.check("stopped following", "You have stopped following")
         else:
             checker.fail("follow", "TOWNHALL_E2E_DATABASE is not set, so the confirmation link cannot be read")
+        ask_a_question(driver, checker)
+        send_evidence(driver, checker)
         for path, name, text in [("/recommendations", "tracker", "Recommendations tracker"),
                                  ("/recommendations/1", "a recommendation's timeline", "Timeline"),
                                  ("/organisations/harford-nhs", "an organisation's record", "Answered on time"),

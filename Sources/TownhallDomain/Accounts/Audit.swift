@@ -8,6 +8,8 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     case benchSeed = "bench-seed"
     case callBack = "call-back"
     case close
+    case closeContributions = "close-contributions"
+    case decide
     case declareInterest = "declare-interest"
     case disable
     case edit
@@ -17,6 +19,7 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     case issue
     case moveDown = "move-down"
     case moveUp = "move-up"
+    case openContributions = "open-contributions"
     case publish
     case publishHoldingNote = "publish-holding-note"
     case publishAgenda = "publish-agenda"
@@ -52,6 +55,7 @@ public enum AuditObject: String, Sendable, CaseIterable, Codable {
     case authority
     case boardDecision
     case body
+    case contribution
     case holdingNote
     case inquiry
     case location

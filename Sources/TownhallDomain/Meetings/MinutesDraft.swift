@@ -1,8 +1,9 @@
 /// The text a meeting's minutes start from before the clerk has saved any: a heading for each agenda item in order,
 /// the special circumstances of each item taken as urgent business (which s100B(4)(b) says the minutes specify, so
-/// they are carried over rather than retyped), and the exclusion of the public for each exempt item.
+/// they are carried over rather than retyped), the exclusion of the public for each exempt item, and the public
+/// questions accepted for an item with their answers (issue 19: they are published in the minutes too).
 public enum MinutesDraft {
-    public static func markdown(meetingTitle: String, items: [AgendaItem]) -> String {
+    public static func markdown(meetingTitle: String, items: [AgendaItem], questions: [Int64: [PublishedQuestion]] = [:]) -> String {
         var lines = ["# Minutes: \(escaped(meetingTitle))", ""]
         for item in items {
             lines.append("## \(escaped(item.number)). \(escaped(item.title))")
@@ -14,6 +15,15 @@ public enum MinutesDraft {
             if item.isExempt, let paragraph = item.exemptParagraph {
                 lines.append("The public were excluded for this item, which contains exempt information (Schedule 12A, paragraph \(paragraph.rawValue)).")
                 lines.append("")
+            }
+            for (index, entry) in (item.id.flatMap { questions[$0] } ?? []).enumerated() {
+                let askers = ([entry.question.name] + entry.alsoAskedBy).map(escaped).joined(separator: ", ")
+                lines.append("**Question \(index + 1)**, from \(askers): \(escaped(entry.question.text))")
+                lines.append("")
+                if let answer = entry.question.answer {
+                    lines.append("**Answer**\(entry.question.answeredBy.map { " (\(escaped($0)))" } ?? ""): \(escaped(answer))")
+                    lines.append("")
+                }
             }
         }
         return lines.joined(separator: "\n")

@@ -232,6 +232,10 @@ public enum NotificationKind: String, Codable, Sendable, CaseIterable {
     case followConfirmation = "follow-confirmation"
     /// What a resident follows: one event as it happens, or a week's in a digest.
     case alert
+    /// The link that confirms a resident's question or written evidence.
+    case contributionConfirmation = "contribution-confirmation"
+    /// A clerk's decision on a resident's question or evidence, or its answer.
+    case contributionDecision = "contribution-decision"
 }
 
 /// An e-mail waiting to be sent, written in the same transaction as the change it reports.

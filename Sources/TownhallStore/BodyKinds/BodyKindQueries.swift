@@ -118,11 +118,16 @@ public struct InquiryDetail: Sendable {
     public var writtenEvidence: [PaperSummary]
     public var evidenceFiles: [Attachment]
     public var report: PaperSummary?
+    /// The call for evidence, if there ever was one, and the evidence residents sent that a clerk accepted.
+    public var evidenceWindow: ContributionWindow?
+    public var submittedEvidence: [Contribution]
 
     public init(
         inquiry: Inquiry, body: Body, sessions: [Session], writtenEvidence: [PaperSummary], evidenceFiles:
-        [Attachment], report: PaperSummary? = nil
+        [Attachment], report: PaperSummary? = nil, evidenceWindow: ContributionWindow? = nil, submittedEvidence: [Contribution] = []
     ) {
+        self.evidenceWindow = evidenceWindow
+        self.submittedEvidence = submittedEvidence
         self.inquiry = inquiry
         self.body = body
         self.sessions = sessions
@@ -249,7 +254,9 @@ extension AppDatabase {
             """, arguments: [inquiry.id!])
         let report = try inquiry.reportPaperId.flatMap { try Self.publicPaper(db, id: $0) }
         return InquiryDetail(
-            inquiry: inquiry, body: body, sessions: sessions, writtenEvidence: evidence, evidenceFiles: files, report: report)
+            inquiry: inquiry, body: body, sessions: sessions, writtenEvidence: evidence, evidenceFiles: files, report: report,
+            evidenceWindow: try ContributionWindow.filter(Column("inquiryId") == inquiry.id!).fetchOne(db),
+            submittedEvidence: try Self.publishedEvidence(db, inquiryId: inquiry.id!))
     }
 
     public func boardDecisions(body bodySlug: String) throws -> [BoardDecision] {

@@ -84,6 +84,10 @@ extension AppDatabase {
         try await writer.read { db in try Body.filter(Column("slug") == slug).fetchOne(db) }
     }
 
+    public func body(id: Int64) async throws -> Body? {
+        try await writer.read { db in try Body.fetchOne(db, key: id) }
+    }
+
     public func clerkMeeting(id: Int64) async throws -> ClerkMeetingDetail? {
         try await writer.read { db in
             guard let summary = try Self.meetingSummaries(db, where: "m.id = ?", arguments: [id], order: "m.id", limit: 1).first

@@ -79,6 +79,7 @@ extension AppDatabase {
             var items: [PublicAgendaItem] = []
             if published {
                 let calledBack = try Self.calledBackRecommendations(db, meetingId: id)
+                let questions = try Self.publishedQuestions(db, meetingId: id)
                 let agenda = try db.cachedRecords(AgendaItem.self, "SELECT * FROM agendaItem WHERE meetingId = ? ORDER BY position", [id])
                 for item in agenda {
                     guard !item.isExempt, let itemId = item.id else {
@@ -90,14 +91,16 @@ extension AppDatabase {
                     ).map(PaperSummary.init)
                     let files = try Self.publicAttachments(db, itemId: itemId, paperId: nil)
                     items.append(PublicAgendaItem(
-                        item: item, papers: papers, attachments: files, recommendations: calledBack[itemId] ?? []))
+                        item: item, papers: papers, attachments: files, recommendations: calledBack[itemId] ?? [],
+                        questions: questions?.itemId == itemId ? questions?.questions ?? [] : []))
                 }
             }
             return MeetingDetail(
                 summary: summary, location: location, agendaPublished: published, items: items,
                 witnesses: try db.cachedRecords(Witness.self, "SELECT * FROM witness WHERE meetingId = ? ORDER BY id", [id]),
                 inquiry: try summary.meeting.inquiryId.flatMap { try db.cachedRecord(Inquiry.self, id: $0) },
-                privateNotice: try Self.privateNotice(db, summary.meeting, items: items.map(\.item)))
+                privateNotice: try Self.privateNotice(db, summary.meeting, items: items.map(\.item)),
+                questionWindow: try db.cachedRecords(ContributionWindow.self, "SELECT * FROM contributionWindow WHERE meetingId = ?", [id]).first)
         }
     }
 

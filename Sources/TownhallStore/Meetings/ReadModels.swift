@@ -95,11 +95,15 @@ public struct PublicAgendaItem: Sendable, Equatable {
     public var attachments: [Attachment]
     /// The recommendations a "Progress on recommendations" item lists (`CallBack`).
     public var recommendations: [CalledBackRecommendation] = []
+    /// The accepted public questions, on the meeting's public questions item (`QuestionDeadline`).
+    public var questions: [PublishedQuestion] = []
 
     public init(
-        item: AgendaItem, papers: [PaperSummary], attachments: [Attachment], recommendations: [CalledBackRecommendation] = []
+        item: AgendaItem, papers: [PaperSummary], attachments: [Attachment], recommendations: [CalledBackRecommendation] = [],
+        questions: [PublishedQuestion] = []
     ) {
         self.recommendations = recommendations
+        self.questions = questions
         self.item = item
         self.papers = papers
         self.attachments = attachments
@@ -117,11 +121,14 @@ public struct MeetingDetail: Sendable, Equatable {
     public var inquiry: Inquiry? = nil
     /// The notices of its private part (regulation 5), for a published agenda with private business.
     public var privateNotice: PrivateMeetingNotice? = nil
+    /// Questions from the public, if they were ever opened for it.
+    public var questionWindow: ContributionWindow? = nil
 
     public init(
         summary: MeetingSummary, location: Location? = nil, agendaPublished: Bool, items: [PublicAgendaItem],
-        witnesses: [Witness] = [], inquiry: Inquiry? = nil, privateNotice: PrivateMeetingNotice? = nil
+        witnesses: [Witness] = [], inquiry: Inquiry? = nil, privateNotice: PrivateMeetingNotice? = nil, questionWindow: ContributionWindow? = nil
     ) {
+        self.questionWindow = questionWindow
         self.summary = summary
         self.location = location
         self.agendaPublished = agendaPublished

@@ -38,6 +38,7 @@ enum Migrations {
         (V29Follows.identifier, V29Follows.sql),
         (V30AgendaPacks.identifier, V30AgendaPacks.sql),
         (V31MeetingAccess.identifier, V31MeetingAccess.sql),
+        (V32Contributions.identifier, V32Contributions.sql),
     ]
 
     static var migrator: DatabaseMigrator {

@@ -85,6 +85,12 @@ func buildRouter(
     RecommendationFollowUpRoutes(clerk: clerk, tracker: tracker).register(on: routes)
     AttachmentRoutes(clerk: clerk, files: AttachmentFiles(dataDirectory: config.dataDirectory), maxUploadBytes: config.maxUploadBytes)
         .register(on: routes)
+    ContributionRoutes(
+        database: database, pages: pages, cookies: cookies, files: AttachmentFiles(dataDirectory: config.dataDirectory),
+        maxUploadBytes: config.maxUploadBytes, siteName: config.siteName, time: time, now: now
+    ).register(on: routes)
+    ContributionAdminRoutes(clerk: clerk, files: AttachmentFiles(dataDirectory: config.dataDirectory), siteName: config.siteName)
+        .register(on: routes)
     guard routes.missing.isEmpty else {
         throw TownhallError.invalid("routes without a handler: \(routes.missing.joined(separator: ", "))")
     }

@@ -25,7 +25,22 @@ struct InquiryView: Sendable {
     let hasSessions: Bool
     let evidence: [DatedPaperLink]
     let files: [AttachmentLink]
+    /// Evidence residents and organisations sent in answer to the call for evidence, once a clerk accepted it.
+    let submitted: [SubmittedEvidenceLink]
     let hasEvidence: Bool
+    /// The call for evidence: where to send and by when, while the inquiry has not reported.
+    let callForEvidence: CallForEvidence?
+
+    struct SubmittedEvidenceLink: Sendable {
+        let url: String
+        let from: String
+        let sentOn: String
+    }
+
+    struct CallForEvidence: Sendable {
+        let sendURL: String
+        let closes: String
+    }
     let report: DatedPaperLink?
     let recommendations: [RecommendationRow]
     let hasRecommendations: Bool
@@ -45,7 +60,16 @@ struct InquiryView: Sendable {
         hasSessions = !sessions.isEmpty
         evidence = detail.writtenEvidence.map { DatedPaperLink($0, time: time) }
         files = detail.evidenceFiles.map(AttachmentLink.init)
-        hasEvidence = !evidence.isEmpty || !files.isEmpty
+        submitted = detail.submittedEvidence.map { evidence in
+            SubmittedEvidenceLink(url: SiteURL.evidence(evidence.id!).path,
+                                  from: evidence.organisation.isEmpty ? evidence.name : "\(evidence.name), \(evidence.organisation)",
+                                  sentOn: time.longDate(evidence.confirmedAt ?? evidence.requestedAt))
+        }
+        hasEvidence = !evidence.isEmpty || !files.isEmpty || !submitted.isEmpty
+        // The form refuses anything after the deadline; the page says when that is until the inquiry reports.
+        callForEvidence = detail.report != nil ? nil : detail.evidenceWindow.map {
+            CallForEvidence(sendURL: SiteURL.submitEvidence(inquiry: detail.inquiry.slug).path, closes: $0.closingPhrase(time: time))
+        }
         report = detail.report.map { DatedPaperLink($0, time: time) }
         self.recommendations = recommendations.map { RecommendationRow($0, time: time) }
         hasRecommendations = !self.recommendations.isEmpty

@@ -36,6 +36,9 @@ enum FormField: String, Sendable, CaseIterable {
     // Following by e-mail: what to follow (`kind` and `key`), how often, which follow a button acts on, and the
     // honeypot a person never sees or fills in
     case key, frequency, follow, website
+    // Taking part: a resident's question or evidence (`ContributionDraft.Field`, the same names), and the clerk's
+    // questions deadline, call for evidence and decisions
+    case text, clearDays, closesOn, answer, answeredBy, into
     /// What a mail program's one-click unsubscribe posts (RFC 8058), and so the unsubscribe page's button too.
     case listUnsubscribe = "List-Unsubscribe"
     // Searching and filtering (GET forms: the query string)

@@ -210,6 +210,7 @@ extension BackOfficeRoutes {
             ClerkMeetingView.WitnessRow(name: $0.name, role: $0.role, removeURL: SiteURL.adminWitnessDelete(meeting: meeting.id!, witness: $0.id!).path)
         }
         let privateNotice = detail.privateNotice?.statements(time: time) ?? []
+        let questionWindow = try await database.perform { try $0.questionWindow(meetingId: meeting.id!) }
         let view = ClerkMeetingView(
             id: meeting.id!, links: .init(meeting.id!), csrf: context.session?.csrfToken ?? "", meeting: row, publicURL: SiteURL.meeting(meeting.id!).path,
             bodyURL: SiteURL.bodyPage(slug: detail.summary.bodySlug).path, deadline: time.longDate(day: rule.lastOnTimeDay(meeting)),
@@ -220,6 +221,8 @@ extension BackOfficeRoutes {
             isCancelled: meeting.status == .cancelled, items: items, hasItems: !items.isEmpty, statusError: errors.message(for: .status),
             statusReason: form[.statusReason], statusReasonError: errors.message(for: .statusReason),
             access: ClerkMeetingView.AccessForm(meeting, form: form, errors: errors),
+            questions: ClerkMeetingView.QuestionsForm(meetingId: meeting.id!, bodySlug: detail.summary.bodySlug, window: questionWindow, now: now(),
+                                                      form: form, errors: errors, time: time),
             itemTitle: form[.itemTitle], itemTypes: choices.types, itemExempt: form[.exempt] == "yes", paragraphs: choices.paragraphs,
             itemTitleError: errors.message(for: .itemTitle), itemParagraphError: errors.message(for: .paragraph),
             publicInterest: form[.publicInterest], publicInterestError: errors.message(for: .publicInterest),

@@ -11,6 +11,9 @@ struct DashboardView: Sendable {
         let publicURL: String
         let membersURL: String
         let planURL: String
+        let contributionsURL: String
+        /// "2 waiting for a decision", for questions and evidence residents have confirmed.
+        let waiting: String?
         let vacantSeats: Int
         let hasVacantSeats: Bool
         let reminders: [DutyView]
@@ -25,7 +28,7 @@ struct DashboardView: Sendable {
     let bodies: [BodyBlock]
     let hasBodies: Bool
 
-    init(userName: String, bodies: [ClerkBodySummary], time: LocalTime) {
+    init(userName: String, bodies: [ClerkBodySummary], waiting: [Int64: Int] = [:], time: LocalTime) {
         self.userName = userName
         self.bodies = bodies.map { summary in
             let rows = summary.upcoming.map { MeetingRow($0, time: time, inBackOffice: true) }
@@ -34,7 +37,9 @@ struct DashboardView: Sendable {
                 name: summary.body.name, kindLabel: summary.body.kind.label,
                 newMeetingURL: SiteURL.adminNewMeeting(body: summary.body.slug).path, publicURL: SiteURL.bodyPage(slug: summary.body.slug).path,
                 membersURL: SiteURL.adminMembers(body: summary.body.slug).path,
-                planURL: SiteURL.adminPlan(body: summary.body.slug).path, vacantSeats: summary.vacantSeats,
+                planURL: SiteURL.adminPlan(body: summary.body.slug).path,
+                contributionsURL: SiteURL.adminContributions(body: summary.body.slug).path,
+                waiting: waiting[summary.body.id!].map { "\($0) waiting for a decision" }, vacantSeats: summary.vacantSeats,
                 hasVacantSeats: summary.vacantSeats > 0,
                 reminders: summary.reminders.map { DutyView(label: $0.what, state: $0.state, time: time) },
                 meetings: rows, hasMeetings: !rows.isEmpty, awaitingOutcome: unsettled, hasAwaitingOutcome: !unsettled.isEmpty)
@@ -220,6 +225,32 @@ struct ClerkMeetingView: Sendable {
     let statusReason: String
     let statusReasonError: String?
     let access: AccessForm
+    let questions: QuestionsForm
+
+    /// Opening or closing questions from the public (`QuestionDeadline`), and where to decide on them.
+    struct QuestionsForm: Sendable {
+        let questionsAction: String
+        let queueURL: String
+        let questionsState: String
+        let questionsAreOpen: Bool
+        let clearDays: String
+        let clearDaysError: String?
+        let defaultClearDays = ContributionLimits.defaultQuestionClearDays
+
+        init(meetingId: Int64, bodySlug: String, window: ContributionWindow?, now: Date, form: FormData, errors: FormErrors, time: LocalTime) {
+            questionsAction = SiteURL.adminQuestions(meeting: meetingId).path
+            queueURL = SiteURL.adminContributions(body: bodySlug).path
+            questionsAreOpen = window?.isOpen(at: now) ?? false
+            if let window {
+                questionsState = (questionsAreOpen ? "Open until " : "Closed at ") + window.closingPhrase(time: time)
+                    + (window.clearDays.map { " (\($0) clear working days before the meeting)" } ?? "")
+            } else {
+                questionsState = "Not open"
+            }
+            clearDays = form.optional(.clearDays) ?? window?.clearDays.map(String.init) ?? String(ContributionLimits.defaultQuestionClearDays)
+            clearDaysError = errors.message(for: .clearDays)
+        }
+    }
 
     /// The "how to attend or watch" form: what was typed after a mistake, else what is stored, each with its error.
     struct AccessForm: Sendable {

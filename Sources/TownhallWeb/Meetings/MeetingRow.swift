@@ -40,6 +40,12 @@ struct AttachmentLink: Sendable {
     let url: String
     let details: String
 
+    init(name: String, url: String, details: String) {
+        self.name = name
+        self.url = url
+        self.details = details
+    }
+
     init(_ file: Attachment) {
         name = file.fileName
         url = SiteURL.attachment(file.id!, name: file.fileName.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "file").path

@@ -30,6 +30,16 @@ struct MeetingView: Sendable {
         /// The recommendations a "Progress on recommendations" item lists.
         let calledBack: [CalledBackLink]
         let hasCalledBack: Bool
+        /// The public questions item's anchor (`public-questions`) and its accepted questions with their answers.
+        let anchor: String?
+        let questions: [QuestionRow]
+        let hasQuestions: Bool
+    }
+
+    /// "Ask a question" with its deadline, on a meeting questions were opened for.
+    struct QuestionsOpen: Sendable {
+        let askURL: String
+        let questionsDeadline: String
     }
 
     struct CalledBackLink: Sendable {
@@ -115,6 +125,7 @@ struct MeetingView: Sendable {
     let hasWitnesses: Bool
     let inquiryTitle: String?
     let inquiryURL: String?
+    let questionsOpen: QuestionsOpen?
 
     init(_ detail: MeetingDetail, record: MeetingRecord, pack: AgendaPackRecord? = nil, time: LocalTime, rule: PublicationRule) {
         let id = detail.summary.meeting.id!
@@ -145,6 +156,7 @@ struct MeetingView: Sendable {
                 CalledBackLink(url: SiteURL.recommendation($0.id).path, number: $0.number, paperTitle: $0.paperTitle,
                                organisationName: $0.organisationName, text: $0.text)
             }
+            let questions = entry.questions.enumerated().map { QuestionRow($1, number: $0 + 1) }
             return ItemRow(
                 number: item.number, title: item.title, typeLabel: item.itemType.label, isExempt: item.isExempt,
                 exemptParagraph: item.exemptParagraph?.rawValue, exemptSummary: item.exemptParagraph?.summary,
@@ -155,12 +167,18 @@ struct MeetingView: Sendable {
                 },
                 supplementary: MeetingNotice.supplementary(item, time: time),
                 urgency: item.urgency.map(Urgency.agendaStatement), papers: papers, hasPapers: !papers.isEmpty,
-                attachments: files, hasAttachments: !files.isEmpty, calledBack: calledBack, hasCalledBack: !calledBack.isEmpty)
+                attachments: files, hasAttachments: !files.isEmpty, calledBack: calledBack, hasCalledBack: !calledBack.isEmpty,
+                anchor: item.id == detail.questionWindow?.agendaItemId ? "public-questions" : nil, questions: questions, hasQuestions: !questions.isEmpty)
         }
         hasItems = !items.isEmpty
         witnesses = detail.witnesses.map { InquiryView.WitnessRow(name: $0.name, role: $0.role) }
         hasWitnesses = !witnesses.isEmpty
         inquiryTitle = detail.inquiry?.title
         inquiryURL = detail.inquiry.map { SiteURL.inquiry(slug: $0.slug).path }
+        // Shown until the meeting is held or called off; the form itself refuses anything after the deadline.
+        let meeting = detail.summary.meeting
+        questionsOpen = detail.questionWindow.flatMap { window in
+            meeting.status == .scheduled ? QuestionsOpen(askURL: SiteURL.askQuestion(meeting: id).path, questionsDeadline: window.closingPhrase(time: time)) : nil
+        }
     }
 }

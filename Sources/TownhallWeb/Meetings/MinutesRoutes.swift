@@ -89,8 +89,9 @@ struct MinutesRoutes: Sendable {
         _ = try await clerk.clerk(request, context, bodyId: detail.summary.meeting.bodyId)
         let record = try await database.meetingRecord(meetingId: detail.summary.meeting.id!)
         // Before anything is saved the editor starts from the agenda, urgency records included.
+        let questions = try await database.publishedQuestions(meetingId: detail.summary.meeting.id!)
         let markdown = record.minutes?.markdown
-            ?? MinutesDraft.markdown(meetingTitle: detail.summary.meeting.title, items: detail.items.map(\.item))
+            ?? MinutesDraft.markdown(meetingTitle: detail.summary.meeting.title, items: detail.items.map(\.item), questions: questions)
         return page(detail, record: record, markdown: markdown, preview: record.minutes != nil, errors: FormErrors(), context: context)
     }
 

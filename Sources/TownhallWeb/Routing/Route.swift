@@ -34,6 +34,7 @@ public enum Route: String, Sendable, CaseIterable {
     case login, logout, passwordReset, passwordResetLink
     // Following by e-mail (no account: the link in each message is the key)
     case follow, follows, followConfirm, unsubscribe
+    case askQuestion, submitEvidence, contribution, evidence, evidenceFile
     // Clerks
     case adminDashboard, adminMembers, adminMemberEnd, adminPlan, adminNewMeeting, adminMeeting, adminMeetingEdit, adminRenumber
     case adminAddItem, adminPublishAgenda, adminMeetingStatus, adminMeetingAccess, adminAttendance, adminDeclarations, adminWitnesses
@@ -42,6 +43,7 @@ public enum Route: String, Sendable, CaseIterable {
     case adminPaper, adminPaperPublish, adminPaperRevise, adminPaperWithdraw, adminAddRecommendation, adminIssueRecommendations
     case adminAttachment, adminAttachmentDelete
     case adminRecommendations, adminRecommendation, adminExtend, adminRefer, adminClose, adminRecommendationDelete, adminExtensionDecision, adminReferralOutcome, adminLetterResponse, adminCallBack
+    case adminContributions, adminContribution, adminContributionFile, adminQuestions, adminEvidenceCall
     // Providers
     case providerDashboard, providerReport, providerProgress, providerExtension, providerHoldingNote
 
@@ -94,6 +96,16 @@ public enum Route: String, Sendable, CaseIterable {
         case .follows: "/follows/:token"
         case .followConfirm: "/follows/:token/confirm"
         case .unsubscribe: "/follows/:token/unsubscribe"
+        case .askQuestion: "/meetings/:id/questions"
+        case .submitEvidence: "/inquiries/:slug/evidence"
+        case .contribution: "/contributions/:token"
+        case .evidence: "/evidence/:id"
+        case .evidenceFile: "/evidence/:id/file"
+        case .adminContributions: "/admin/bodies/:slug/contributions"
+        case .adminContribution: "/admin/contributions/:id"
+        case .adminContributionFile: "/admin/contributions/:id/file"
+        case .adminQuestions: "/admin/meetings/:id/questions"
+        case .adminEvidenceCall: "/admin/inquiries/:slug/call-for-evidence"
         case .adminDashboard: "/admin"
         case .adminMembers: "/admin/bodies/:slug/members"
         case .adminMemberEnd: "/admin/bodies/:slug/members/:id/end"
@@ -148,11 +160,11 @@ public enum Route: String, Sendable, CaseIterable {
         switch self {
         case .home, .bodies, .bodyPage, .person, .meetings, .meeting, .agendaPack, .agendaPackPDF, .paper, .paperDocument, .attachment, .search, .inquiry, .peerChallenges, .recommendations, .recommendation,
              .organisation, .organisationRecord, .organisationSnippet, .calendar, .bodyCalendar, .papersFeed, .bodyPapersFeed, .responsesFeed, .bodyResponsesFeed, .openData,
-             .dataFile, .bodyPlanCalendar, .bodyPlanData, .updatesFeed, .oparlRoot, .oparlVersionRoot, .oparlSystem, .oparlBodies, .oparlBody, .oparlBodyList,
+             .dataFile, .bodyPlanCalendar, .bodyPlanData, .updatesFeed, .evidence, .evidenceFile, .oparlRoot, .oparlVersionRoot, .oparlSystem, .oparlBodies, .oparlBody, .oparlBodyList,
              .oparlObject:
             .public
         case .health, .ready: .operations
-        case .login, .logout, .passwordReset, .passwordResetLink, .follow, .follows, .followConfirm, .unsubscribe: .account
+        case .login, .logout, .passwordReset, .passwordResetLink, .follow, .follows, .followConfirm, .unsubscribe, .askQuestion, .submitEvidence, .contribution: .account
         case .providerDashboard, .providerReport, .providerProgress, .providerExtension, .providerHoldingNote: .provider
         case .adminDashboard, .adminMembers, .adminMemberEnd, .adminPlan, .adminNewMeeting, .adminMeeting, .adminMeetingEdit, .adminRenumber,
              .adminAddItem, .adminPublishAgenda, .adminMeetingStatus, .adminMeetingAccess, .adminAttendance, .adminDeclarations, .adminWitnesses,
@@ -160,7 +172,8 @@ public enum Route: String, Sendable, CaseIterable {
              .adminItemDelete, .adminNewPaper, .adminItemAttachments, .adminPaper, .adminPaperPublish, .adminPaperRevise,
              .adminPaperWithdraw, .adminAddRecommendation, .adminIssueRecommendations, .adminAttachment, .adminAttachmentDelete,
              .adminRecommendations, .adminRecommendation, .adminExtend, .adminRefer, .adminClose, .adminRecommendationDelete,
-             .adminExtensionDecision, .adminReferralOutcome, .adminLetterResponse, .adminCallBack:
+             .adminExtensionDecision, .adminReferralOutcome, .adminLetterResponse, .adminCallBack, .adminContributions, .adminContribution,
+             .adminContributionFile, .adminQuestions, .adminEvidenceCall:
             .clerk
         }
     }
@@ -197,9 +210,9 @@ public enum Route: String, Sendable, CaseIterable {
              .adminItemDelete, .adminItemAttachments, .adminPaperPublish, .adminPaperRevise, .adminPaperWithdraw,
              .adminAddRecommendation, .adminAttachmentDelete, .adminExtend, .adminRefer, .adminClose,
              .adminRecommendationDelete, .providerProgress, .adminExtensionDecision, .adminReferralOutcome, .providerExtension, .providerHoldingNote,
-             .adminCallBack:
+             .adminCallBack, .adminContribution, .adminQuestions, .adminEvidenceCall:
             [.post]
-        case .login, .passwordReset, .passwordResetLink, .follow, .follows, .followConfirm, .unsubscribe, .adminMembers, .adminPlan, .adminNewMeeting, .adminMeetingEdit, .adminMinutes,
+        case .login, .passwordReset, .passwordResetLink, .follow, .follows, .followConfirm, .unsubscribe, .askQuestion, .submitEvidence, .contribution, .adminMembers, .adminPlan, .adminNewMeeting, .adminMeetingEdit, .adminMinutes,
              .adminItemEdit, .adminNewPaper, .adminPaper, .adminIssueRecommendations, .providerReport, .adminLetterResponse:
             [.get, .post]
         default:
