@@ -7,7 +7,7 @@ import TownhallWeb
 
 struct MeetingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "meeting", abstract: "Meetings.", subcommands: [Add.self, List.self, Show.self, PublishAgenda.self, SetStatus.self, SetAccess.self])
+        commandName: "meeting", abstract: "Meetings.", subcommands: [Add.self, List.self, Show.self, PublishAgenda.self, SetStatus.self, SetAccess.self, AddOfficer.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Schedule a meeting.")
@@ -87,6 +87,23 @@ struct MeetingCommand: AsyncParsableCommand {
                     if let urgency = item.urgency { marks.append("urgent: \(urgency)") }
                     print("  \(item.number). \(item.title)" + (marks.isEmpty ? "" : " (\(marks.joined(separator: "; ")))"))
                 }
+            }
+        }
+    }
+
+    struct AddOfficer: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add-officer", abstract: "Record an officer in attendance at a meeting (shown on its public record).")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Meeting id") var meeting: Int64
+        @Option(help: "The officer's name") var name: String
+        @Option(help: "Job title, e.g. \"Treasurer to the Board\"") var role = ""
+
+        func run() async throws {
+            try await reportingErrors {
+                let (_, database) = try store.open()
+                let officer = try database.addOfficer(meetingId: meeting, name: name, role: role, actor: .commandLine)
+                print("recorded officer \(officer.id!) at meeting \(meeting): \(officer.name)")
             }
         }
     }

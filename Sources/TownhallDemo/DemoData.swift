@@ -123,6 +123,10 @@ public struct DemoData: Sendable {
         if !boardMembers.isEmpty { try database.recordAttendance(
             meetingId: pastBoard.id!, statuses: Dictionary(uniqueKeysWithValues: boardMembers.enumerated().map { ($1, pattern[$0 % pattern.count]) }),
             actor: .demo) }
+        for (name, role) in [("Priya Shah", "Clerk to the Board"), ("Martin Cole", "Treasurer to the Board"),
+                             ("Chief Constable Helen Ward", "Harford and Marsh Vale Police")] {
+            try database.addOfficer(meetingId: pastBoard.id!, name: name, role: role, actor: .demo)
+        }
         if let first = boardMembers.first {
             _ = try database.addDeclaration(
                 meetingId: pastBoard.id!, personId: first, agendaItemId: planItem.id, kind: .otherRegisterable,

@@ -126,6 +126,7 @@ struct BackOffice {
         _ = try db.addUser(email: "responses@police.test", name: "Pat Provider", role: .provider,
                            organisation: "harford-police", password: Self.password, bodies: [], policy: .testing, actor: .test)
         _ = try db.addWitness(meetingId: boardMeeting.id!, name: "Treasurer", role: "Treasurer to the Board", actor: .test)
+        _ = try db.addOfficer(meetingId: boardMeeting.id!, name: "Priya Shah", role: "Clerk to the Board", actor: .test)
     }
 
     func run(
@@ -227,6 +228,8 @@ struct BackOffice {
             return (.adminDeclarations(meeting), [("declarant", String(person)), ("interest", "x"), ("kind", "other-registerable")])
         case .adminWitnesses: return (.adminWitnesses(meeting), [("witnessName", "X"), ("witnessRole", "Y")])
         case .adminWitnessDelete: return (.adminWitnessDelete(meeting: meeting, witness: witness), [])
+        case .adminOfficers: return (.adminOfficers(meeting), [("officerName", "X"), ("officerRole", "Y")])
+        case .adminOfficerDelete: return (.adminOfficerDelete(meeting: meeting, officer: objects.officer), [])
         case .adminMinutes: return (.adminMinutes(meeting), [("action", "save"), ("markdown", "x")])
         case .adminMinutesPublish: return (.adminMinutesPublish(meeting), [])
         case .adminMinutesApprove: return (.adminMinutesApprove(meeting), [])
@@ -279,6 +282,7 @@ struct BackOffice {
         let openInquiry: String
         let evidence: Int64
         let question: Int64
+        let officer: Int64
     }
 
     func sampleObjects() throws -> SampleObjects {
@@ -298,7 +302,8 @@ struct BackOffice {
             inquiry: try db.list(Inquiry.self).first!.slug, personSlug: try db.list(Person.self).first!.slug,
             openInquiry: "winter-urgent-care",
             evidence: try db.list(Contribution.self).first { $0.kind == .evidence && $0.state == .accepted && $0.hasFile }!.id!,
-            question: try db.list(Contribution.self).first { $0.kind == .question && $0.state == .received }!.id!)
+            question: try db.list(Contribution.self).first { $0.kind == .question && $0.state == .received }!.id!,
+            officer: try db.list(OfficerInAttendance.self).first { $0.meetingId == meeting }!.id!)
     }
 
     /// Every route of an audience that answers a method, as sample requests.

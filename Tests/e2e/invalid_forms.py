@@ -60,6 +60,7 @@ INVALID = {
     ("post", "/follow"): ({"email": "not an address"}, None, "email", ["email"]),
     ("post", "/admin/meetings/:id/status"): ({"statusReason": ""}, None, "statusReason", []),
     ("post", "/admin/meetings/:id/access"): ({"webcastURL": "not a link", "howToAttend": KEPT}, None, "webcastURL", ["howToAttend"]),
+    ("post", "/admin/meetings/:id/officers"): ({"officerName": "", "officerRole": KEPT}, None, "officerName", ["officerRole"]),
     ("post", "/meetings/:id/questions"): ({"name": "", "email": "asker@example.org", "text": KEPT}, None, "name", ["text"]),
     ("post", "/inquiries/:slug/evidence"): ({"name": KEPT, "email": "not an address", "text": "Evidence"}, None, "email", ["name"]),
     ("post", "/admin/meetings/:id/questions"): ({"clearDays": "lots"}, "open", "clearDays", ["clearDays"]),
@@ -81,6 +82,7 @@ NOTHING_TO_GET_WRONG = {
     "decided (its refusal is RecommendationTests'; the crawl reaches the page only while drafts wait)",
     ("post", "/admin/meetings/:id/minutes/publish"): "a button",
     ("post", "/admin/meetings/:id/minutes/approve"): "a button", ("post", "/admin/meetings/:id/witnesses/:id/delete"): "a button",
+    ("post", "/admin/meetings/:id/officers/:id/delete"): "a button",
     ("post", "/admin/recommendations/:id/delete"): "a button",
     ("post", "/admin/recommendations/:id/close"): "the closing note is optional",
 }

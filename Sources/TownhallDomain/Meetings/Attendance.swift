@@ -62,3 +62,29 @@ public enum InterestKind: String, Codable, Sendable, CaseIterable {
 public enum MinutesStatus: String, Codable, Sendable, CaseIterable {
     case draft, published, approved
 }
+
+/// An officer who attended a meeting (the clerk, the treasurer, a director presenting a report), listed on the
+/// public record beside the members' attendance (issue 19). Not a member, so never counted in attendance rates.
+public struct OfficerInAttendance: Codable, Sendable, Equatable {
+    public var id: Int64?
+    public var meetingId: Int64
+    public var name: String
+    public var role: String
+
+    public init(id: Int64? = nil, meetingId: Int64, name: String, role: String) {
+        self.id = id
+        self.meetingId = meetingId
+        self.name = name
+        self.role = role
+    }
+
+    /// What is wrong with an officer as typed, or nil: a name, and both on one line of at most 200 characters.
+    public static func problem(name: String, role: String) -> String? {
+        let name = name.trimmingCharacters(in: .whitespacesAndNewlines), role = role.trimmingCharacters(in: .whitespacesAndNewlines)
+        if name.isEmpty { return "Enter the officer's name" }
+        if name.count > 200 || role.count > 200 || (name + role).contains(where: \.isNewline) {
+            return "The officer's name and job title must each be one line of 200 characters or fewer"
+        }
+        return nil
+    }
+}

@@ -28,11 +28,18 @@ public struct MeetingAccess: Sendable, Equatable {
 
     public var isEmpty: Bool { self == MeetingAccess() }
 
+    /// What is wrong with a link to a webcast or recording (the meeting's or an item's), or nil: web addresses only,
+    /// so a page never links to `javascript:` or a file on the clerk's disk.
+    public static func linkProblem(_ value: String?, what: String) -> String? {
+        guard let value = value?.trimmedOrNil, !value.isWebAddress else { return nil }
+        return "\(what) must be a web address starting https://, for example https://example.org/live"
+    }
+
     /// What is wrong with each part, in the form's order; empty when all is well.
     public var problems: [(field: Field, message: String)] {
         var found: [(field: Field, message: String)] = []
         for (field, value, what) in [(Field.webcastURL, webcastURL, "The webcast link"), (.recordingURL, recordingURL, "The recording link")] {
-            if let value, !value.isWebAddress { found.append((field, "\(what) must be a web address starting https://, for example https://example.org/live")) }
+            if let problem = Self.linkProblem(value, what: what) { found.append((field, problem)) }
         }
         if let name = contactName, name.count > 200 { found.append((.contactName, "The contact's name must be 200 characters or fewer")) }
         if let email = contactEmail, let problem = Follow.emailProblem(email) {

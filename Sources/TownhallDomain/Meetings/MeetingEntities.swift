@@ -193,6 +193,8 @@ public struct AgendaItem: Codable, Sendable, Equatable {
     public var decisionAlternatives: String? = nil
     /// `yyyy-MM-dd`.
     public var decisionTakesEffect: String? = nil
+    /// Where the recording of this item can be watched (issue 19), besides the meeting's own recording.
+    public var recordingURL: String? = nil
 
     public var isSupplementary: Bool { supplementaryAt != nil }
 

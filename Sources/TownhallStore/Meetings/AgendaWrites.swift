@@ -59,10 +59,14 @@ extension AppDatabase {
     /// and its urgency record, are facts of when it was added and stay as they are.
     public func updateAgendaItem(
         id: Int64, title: String, type: AgendaItemType, exemption: Exemption?, decision: String?, reasons: String? = nil,
-        alternatives: String? = nil, takesEffect: Day? = nil, actor: Actor
+        alternatives: String? = nil, takesEffect: Day? = nil, recordingURL: String?? = nil, actor: Actor
     ) throws -> AgendaItem {
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw TownhallError.invalid("title must not be empty") }
+        // `recordingURL` nil leaves the item's recording as it is; `.some(nil)` (or blank) clears it.
+        if case .some(let link) = recordingURL, let problem = MeetingAccess.linkProblem(link, what: "the recording link") {
+            throw TownhallError.invalid(problem)
+        }
         return try writer.write { db in
             guard var item = try AgendaItem.fetchOne(db, key: id) else { throw TownhallError.notFound("no agenda item with id \(id)") }
             var meeting = try Meeting.fetchOne(db, key: item.meetingId)!
@@ -77,6 +81,7 @@ extension AppDatabase {
             item.itemType = type
             item.apply(exemption)
             item.apply(record)
+            if case .some(let link) = recordingURL { item.recordingURL = link?.trimmedOrNil }
             try item.update(db)
             try db.audit(actor, .edit, .agendaItem, id, exemption.map { "\(title) (exempt, paragraph \($0.paragraph.rawValue))" } ?? title, at: clock())
             return item

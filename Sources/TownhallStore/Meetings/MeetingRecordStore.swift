@@ -3,6 +3,11 @@ import GRDB
 import TownhallDomain
 import TownhallMarkdown
 
+extension OfficerInAttendance: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "officerAttendance"
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
 /// Attendance, declarations of interest and minutes: what happened at a meeting.
 extension AppDatabase {
     public func meetingRecord(meetingId: Int64) async throws -> MeetingRecord {
@@ -39,7 +44,33 @@ extension AppDatabase {
         let sorted = attendees.values.sorted {
             ($0.role?.rank ?? 99, $0.person.name) < ($1.role?.rank ?? 99, $1.person.name)
         }
-        return MeetingRecord(attendees: sorted, declarations: declarations, minutes: minutes, approvedAt: approvedAt)
+        let officers = try OfficerInAttendance.filter(Column("meetingId") == meetingId).order(Column("id")).fetchAll(db)
+        return MeetingRecord(attendees: sorted, declarations: declarations, minutes: minutes, approvedAt: approvedAt, officers: officers)
+    }
+
+    /// Records an officer in attendance (`OfficerInAttendance.problem` decides what may be recorded).
+    @discardableResult
+    public func addOfficer(meetingId: Int64, name: String, role: String, actor: Actor) throws -> OfficerInAttendance {
+        if let problem = OfficerInAttendance.problem(name: name, role: role) { throw TownhallError.invalid(problem) }
+        return try writer.write { db in
+            guard try Meeting.exists(db, key: meetingId) else { throw TownhallError.notFound("no meeting with id \(meetingId)") }
+            var officer = OfficerInAttendance(
+                meetingId: meetingId, name: name.trimmingCharacters(in: .whitespacesAndNewlines), role: role.trimmingCharacters(in: .whitespacesAndNewlines))
+            try officer.insert(db)
+            try db.audit(actor, .recordAttendance, .meeting, meetingId, "officer \(officer.name)", at: clock())
+            return officer
+        }
+    }
+
+    /// Removes an officer from a meeting's record; the meeting must be the officer's.
+    public func removeOfficer(id: Int64, meetingId: Int64, actor: Actor) throws {
+        try writer.write { db in
+            guard let officer = try OfficerInAttendance.fetchOne(db, key: id), officer.meetingId == meetingId else {
+                throw TownhallError.notFound("no officer \(id) at meeting \(meetingId)")
+            }
+            try officer.delete(db)
+            try db.audit(actor, .remove, .meeting, meetingId, "officer \(officer.name)", at: clock())
+        }
     }
 
     /// The people who sat on the meeting's body on the day it met, with their role: the only people whose

@@ -198,11 +198,14 @@ public struct MeetingRecord: Sendable {
     public var minutes: Minutes?
     /// Title and start of the meeting at which the minutes were approved.
     public var approvedAt: MeetingSummary?
+    /// Officers in attendance, in the order the clerk recorded them.
+    public var officers: [OfficerInAttendance]
 
     public init(
         attendees: [Attendee], declarations: [DeclaredInterest], minutes: Minutes? = nil, approvedAt:
-        MeetingSummary? = nil
+        MeetingSummary? = nil, officers: [OfficerInAttendance] = []
     ) {
+        self.officers = officers
         self.attendees = attendees
         self.declarations = declarations
         self.minutes = minutes

@@ -39,6 +39,7 @@ enum Migrations {
         (V30AgendaPacks.identifier, V30AgendaPacks.sql),
         (V31MeetingAccess.identifier, V31MeetingAccess.sql),
         (V32Contributions.identifier, V32Contributions.sql),
+        (V33OfficersAndItemRecordings.identifier, V33OfficersAndItemRecordings.sql),
     ]
 
     static var migrator: DatabaseMigrator {

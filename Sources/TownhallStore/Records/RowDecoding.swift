@@ -40,6 +40,7 @@ extension AgendaItem {
             supplementaryAt: try row.decode(forColumn: "supplementaryAt"), urgency: try row.decode(forColumn: "urgency"),
             decisionReasons: try row.decode(forColumn: "decisionReasons"), decisionAlternatives: try row.decode(forColumn: "decisionAlternatives"),
             decisionTakesEffect: try row.decode(forColumn: "decisionTakesEffect"))
+        recordingURL = try row.decode(forColumn: "recordingURL")
     }
 }
 

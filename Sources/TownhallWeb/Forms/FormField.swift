@@ -18,9 +18,9 @@ enum FormField: String, Sendable, CaseIterable {
     case webcastURL, recordingURL, contactName, contactEmail, contactPhone, howToAttend
     // Agenda items
     case itemTitle, itemType, exempt, paragraph, publicInterest, urgency, direction, paper, decision, file
-    case decisionReasons, decisionAlternatives, decisionTakesEffect
+    case decisionReasons, decisionAlternatives, decisionTakesEffect, itemRecordingURL
     // The meeting record
-    case attendance, declarant, declarationItem, interest, kind, witnessName, witnessRole, markdown
+    case attendance, declarant, declarationItem, interest, kind, witnessName, witnessRole, officerName, officerRole, markdown
     // Papers and their recommendations
     case author, reportYear, lateReason, withdrawReason, recommendation, organisation, authority
     // Recommendations

@@ -45,6 +45,9 @@ extension BackOfficeRoutes {
         if !effective.isEmpty, takesEffect == nil {
             fields.errors.add(.decisionTakesEffect, "Enter the day the decision takes effect as a real date, for example 2027-01-15")
         }
+        if let problem = MeetingAccess.linkProblem(form.text(.itemRecordingURL), what: "The recording link") {
+            fields.errors.add(.itemRecordingURL, problem)
+        }
         guard fields.errors.isEmpty else {
             return try await itemForm(item: item, meeting: meeting, form: form, errors: fields.errors, context: context, status: .unprocessableContent)
         }
@@ -53,7 +56,7 @@ extension BackOfficeRoutes {
             _ = try await database.perform { try $0.updateAgendaItem(
                 id: item.id!, title: parsed.title, type: parsed.type, exemption: parsed.exemption, decision: form.text(.decision),
                 reasons: form.text(.decisionReasons), alternatives: form.text(.decisionAlternatives), takesEffect: takesEffect,
-                actor: .user(user)) }
+                recordingURL: .some(form.text(.itemRecordingURL)), actor: .user(user)) }
         } catch TownhallError.invalid(let message) {
             var errors = FormErrors()
             errors.add(takesEffect != nil && !form.text(.decision).isEmpty ? .decisionTakesEffect : .decision, message.asSentence)
@@ -122,6 +125,7 @@ extension BackOfficeRoutes {
             .paragraph: item.exemptParagraph.map { String($0.rawValue) } ?? "", .publicInterest: item.publicInterestReason ?? "",
             .decision: item.decision ?? "", .decisionReasons: item.decisionReasons ?? "",
             .decisionAlternatives: item.decisionAlternatives ?? "", .decisionTakesEffect: item.decisionTakesEffect ?? "",
+            .itemRecordingURL: item.recordingURL ?? "",
         ])
     }
 
@@ -150,6 +154,7 @@ extension BackOfficeRoutes {
             hasFiles: !attached.attachments.isEmpty,
             papers: attached.papers.map { Choice(value: String($0.id!), label: "\($0.title) (revision \($0.revision), \($0.status.rawValue))", selected: false) },
             fileError: errors.message(for: .file),
+            itemRecordingURL: form[.itemRecordingURL], itemRecordingURLError: errors.message(for: .itemRecordingURL),
             hasErrors: !errors.isEmpty, errors: errors.entries)
         return render("admin-item-form", (errors.isEmpty ? "" : "Error: ") + "Change item \(item.number)", view, context,
                       breadcrumbs: [Self.dashboardCrumb, Breadcrumb(title: meeting.meeting.title, url: SiteURL.adminMeeting(meeting.meeting.id!).path)],

@@ -223,6 +223,7 @@ extension BackOfficeRoutes {
             access: ClerkMeetingView.AccessForm(meeting, form: form, errors: errors),
             questions: ClerkMeetingView.QuestionsForm(meetingId: meeting.id!, bodySlug: detail.summary.bodySlug, window: questionWindow, now: now(),
                                                       form: form, errors: errors, time: time),
+            officers: ClerkMeetingView.OfficersForm(meetingId: meeting.id!, officers: record.officers, form: form, errors: errors),
             itemTitle: form[.itemTitle], itemTypes: choices.types, itemExempt: form[.exempt] == "yes", paragraphs: choices.paragraphs,
             itemTitleError: errors.message(for: .itemTitle), itemParagraphError: errors.message(for: .paragraph),
             publicInterest: form[.publicInterest], publicInterestError: errors.message(for: .publicInterest),

@@ -114,6 +114,8 @@ struct ItemFormView: Sendable {
     let hasFiles: Bool
     let papers: [Choice]
     let fileError: String?
+    let itemRecordingURL: String
+    let itemRecordingURLError: String?
     let hasErrors: Bool
     let errors: [FormErrors.Entry]
 
@@ -182,7 +184,7 @@ struct ClerkMeetingView: Sendable {
 
     /// The meeting's back-office forms and pages, from the route table.
     struct Links: Sendable {
-        let edit, renumber, addItem, publishAgenda, attendance, declarations, witnesses, minutes, status, access: String
+        let edit, renumber, addItem, publishAgenda, attendance, declarations, witnesses, officers, minutes, status, access: String
 
         init(_ id: Int64) {
             edit = SiteURL.adminMeetingEdit(id).path
@@ -192,6 +194,7 @@ struct ClerkMeetingView: Sendable {
             attendance = SiteURL.adminAttendance(id).path
             declarations = SiteURL.adminDeclarations(id).path
             witnesses = SiteURL.adminWitnesses(id).path
+            officers = SiteURL.adminOfficers(id).path
             minutes = SiteURL.adminMinutes(id).path
             status = SiteURL.adminMeetingStatus(id).path
             access = SiteURL.adminMeetingAccess(id).path
@@ -226,6 +229,30 @@ struct ClerkMeetingView: Sendable {
     let statusReasonError: String?
     let access: AccessForm
     let questions: QuestionsForm
+    let officers: OfficersForm
+
+    /// The officers in attendance, each with its remove button, and the form to add one with what was typed kept.
+    struct OfficersForm: Sendable {
+        struct Row: Sendable {
+            let officer: String
+            let removeURL: String
+        }
+        let officerRows: [Row]
+        let hasOfficers: Bool
+        let officerName: String
+        let officerRole: String
+        let officerNameError: String?
+
+        init(meetingId: Int64, officers: [OfficerInAttendance], form: FormData, errors: FormErrors) {
+            officerRows = officers.map {
+                Row(officer: $0.role.isEmpty ? $0.name : "\($0.name), \($0.role)", removeURL: SiteURL.adminOfficerDelete(meeting: meetingId, officer: $0.id!).path)
+            }
+            hasOfficers = !officerRows.isEmpty
+            officerName = form[.officerName]
+            officerRole = form[.officerRole]
+            officerNameError = errors.message(for: .officerName)
+        }
+    }
 
     /// Opening or closing questions from the public (`QuestionDeadline`), and where to decide on them.
     struct QuestionsForm: Sendable {

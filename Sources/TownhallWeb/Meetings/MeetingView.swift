@@ -32,6 +32,8 @@ struct MeetingView: Sendable {
         let hasCalledBack: Bool
         /// The public questions item's anchor (`public-questions`) and its accepted questions with their answers.
         let anchor: String?
+        /// Where this item's recording can be watched, if the clerk gave a link.
+        let itemRecording: String?
         let questions: [QuestionRow]
         let hasQuestions: Bool
     }
@@ -168,7 +170,8 @@ struct MeetingView: Sendable {
                 supplementary: MeetingNotice.supplementary(item, time: time),
                 urgency: item.urgency.map(Urgency.agendaStatement), papers: papers, hasPapers: !papers.isEmpty,
                 attachments: files, hasAttachments: !files.isEmpty, calledBack: calledBack, hasCalledBack: !calledBack.isEmpty,
-                anchor: item.id == detail.questionWindow?.agendaItemId ? "public-questions" : nil, questions: questions, hasQuestions: !questions.isEmpty)
+                anchor: item.id == detail.questionWindow?.agendaItemId ? "public-questions" : nil,
+                itemRecording: item.isExempt ? nil : item.recordingURL, questions: questions, hasQuestions: !questions.isEmpty)
         }
         hasItems = !items.isEmpty
         witnesses = detail.witnesses.map { InquiryView.WitnessRow(name: $0.name, role: $0.role) }

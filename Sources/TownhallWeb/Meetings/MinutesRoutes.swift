@@ -14,6 +14,8 @@ struct MinutesRoutes: Sendable {
         routes.post(.adminDeclarations, use: declaration)
         routes.post(.adminWitnesses, use: addWitness)
         routes.post(.adminWitnessDelete, use: removeWitness)
+        routes.post(.adminOfficers, use: addOfficer)
+        routes.post(.adminOfficerDelete, use: removeOfficer)
         routes.get(.adminMinutes, use: minutes)
         routes.post(.adminMinutes, use: saveMinutes)
         routes.post(.adminMinutesPublish, use: publishMinutes)
@@ -82,6 +84,30 @@ struct MinutesRoutes: Sendable {
         else { throw HTTPError(.notFound) }
         try await database.perform { try $0.removeWitness(id: witnessId, actor: .user(user)) }
         return .redirect(to: SiteURL.adminMeeting(meetingId).path(fragment: "witnesses"), type: .normal)
+    }
+
+    @Sendable func addOfficer(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (detail, user, form) = try await clerk.submission(request, context, clerk.requireMeeting, bodyId: { $0.summary.meeting.bodyId })
+        if let problem = OfficerInAttendance.problem(name: form[.officerName], role: form[.officerRole]) {
+            var errors = FormErrors()
+            errors.add(.officerName, problem)
+            return try await clerk.meetingPage(detail, form: form, errors: errors, context: context, status: .unprocessableContent)
+        }
+        _ = try await database.perform { try $0.addOfficer(
+            meetingId: detail.summary.meeting.id!, name: form[.officerName], role: form[.officerRole], actor: .user(user)) }
+        return .redirect(to: SiteURL.adminMeeting(detail.summary.meeting.id!).path(fragment: "officers"), type: .normal)
+    }
+
+    @Sendable func removeOfficer(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (detail, user, _) = try await clerk.submission(request, context, clerk.requireMeeting, bodyId: { $0.summary.meeting.bodyId })
+        let meetingId = detail.summary.meeting.id!
+        guard let officerId = RequestNumber.id(context.parameters.get("officer")) else { throw HTTPError(.notFound) }
+        do {
+            try await database.perform { try $0.removeOfficer(id: officerId, meetingId: meetingId, actor: .user(user)) }
+        } catch TownhallError.notFound {
+            throw HTTPError(.notFound)
+        }
+        return .redirect(to: SiteURL.adminMeeting(meetingId).path(fragment: "officers"), type: .normal)
     }
 
     @Sendable func minutes(_ request: Request, context: AppRequestContext) async throws -> Response {

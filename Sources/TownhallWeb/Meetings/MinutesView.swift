@@ -24,6 +24,9 @@ struct MinutesView: Sendable {
 
     let attendance: [AttendanceGroup]
     let hasAttendance: Bool
+    /// "Name, job title" of each officer in attendance.
+    let officersPresent: [String]
+    let hasOfficersPresent: Bool
     let declarations: [DeclarationRow]
     let hasDeclarations: Bool
     let minutesHTML: String?
@@ -37,6 +40,8 @@ struct MinutesView: Sendable {
             return people.isEmpty ? nil : AttendanceGroup(heading: status.label, people: people)
         }
         hasAttendance = !attendance.isEmpty
+        officersPresent = record.officers.map { $0.role.isEmpty ? $0.name : "\($0.name), \($0.role)" }
+        hasOfficersPresent = !officersPresent.isEmpty
         declarations = record.declarations.map {
             DeclarationRow(person: $0.personName, item: $0.itemNumber, kind: $0.kind.label, interest: $0.interest)
         }
@@ -44,7 +49,7 @@ struct MinutesView: Sendable {
         let isPublic = record.minutes.map { $0.status != .draft } ?? false
         minutesHTML = isPublic ? record.minutes?.html : nil
         minutesStatus = Self.statusLabel(record, time: time)
-        hasRecord = hasAttendance || hasDeclarations || minutesHTML != nil
+        hasRecord = hasAttendance || hasOfficersPresent || hasDeclarations || minutesHTML != nil
     }
 
     static func statusLabel(_ record: MeetingRecord, time: LocalTime) -> String {

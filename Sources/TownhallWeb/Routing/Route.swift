@@ -38,7 +38,7 @@ public enum Route: String, Sendable, CaseIterable {
     // Clerks
     case adminDashboard, adminMembers, adminMemberEnd, adminPlan, adminNewMeeting, adminMeeting, adminMeetingEdit, adminRenumber
     case adminAddItem, adminPublishAgenda, adminMeetingStatus, adminMeetingAccess, adminAttendance, adminDeclarations, adminWitnesses
-    case adminWitnessDelete, adminMinutes, adminMinutesPublish, adminMinutesApprove
+    case adminWitnessDelete, adminMinutes, adminMinutesPublish, adminMinutesApprove, adminOfficers, adminOfficerDelete
     case adminItemEdit, adminItemMove, adminItemDelete, adminNewPaper, adminItemAttachments
     case adminPaper, adminPaperPublish, adminPaperRevise, adminPaperWithdraw, adminAddRecommendation, adminIssueRecommendations
     case adminAttachment, adminAttachmentDelete
@@ -122,6 +122,8 @@ public enum Route: String, Sendable, CaseIterable {
         case .adminDeclarations: "/admin/meetings/:id/declarations"
         case .adminWitnesses: "/admin/meetings/:id/witnesses"
         case .adminWitnessDelete: "/admin/meetings/:id/witnesses/:witness/delete"
+        case .adminOfficers: "/admin/meetings/:id/officers"
+        case .adminOfficerDelete: "/admin/meetings/:id/officers/:officer/delete"
         case .adminMinutes: "/admin/meetings/:id/minutes"
         case .adminMinutesPublish: "/admin/meetings/:id/minutes/publish"
         case .adminMinutesApprove: "/admin/meetings/:id/minutes/approve"
@@ -168,7 +170,7 @@ public enum Route: String, Sendable, CaseIterable {
         case .providerDashboard, .providerReport, .providerProgress, .providerExtension, .providerHoldingNote: .provider
         case .adminDashboard, .adminMembers, .adminMemberEnd, .adminPlan, .adminNewMeeting, .adminMeeting, .adminMeetingEdit, .adminRenumber,
              .adminAddItem, .adminPublishAgenda, .adminMeetingStatus, .adminMeetingAccess, .adminAttendance, .adminDeclarations, .adminWitnesses,
-             .adminWitnessDelete, .adminMinutes, .adminMinutesPublish, .adminMinutesApprove, .adminItemEdit, .adminItemMove,
+             .adminWitnessDelete, .adminOfficers, .adminOfficerDelete, .adminMinutes, .adminMinutesPublish, .adminMinutesApprove, .adminItemEdit, .adminItemMove,
              .adminItemDelete, .adminNewPaper, .adminItemAttachments, .adminPaper, .adminPaperPublish, .adminPaperRevise,
              .adminPaperWithdraw, .adminAddRecommendation, .adminIssueRecommendations, .adminAttachment, .adminAttachmentDelete,
              .adminRecommendations, .adminRecommendation, .adminExtend, .adminRefer, .adminClose, .adminRecommendationDelete,
@@ -206,7 +208,7 @@ public enum Route: String, Sendable, CaseIterable {
     public var methods: [HTTPRequest.Method] {
         switch self {
         case .logout, .adminMemberEnd, .adminRenumber, .adminAddItem, .adminPublishAgenda, .adminMeetingStatus, .adminMeetingAccess, .adminAttendance,
-             .adminDeclarations, .adminWitnesses, .adminWitnessDelete, .adminMinutesPublish, .adminMinutesApprove, .adminItemMove,
+             .adminDeclarations, .adminWitnesses, .adminWitnessDelete, .adminOfficers, .adminOfficerDelete, .adminMinutesPublish, .adminMinutesApprove, .adminItemMove,
              .adminItemDelete, .adminItemAttachments, .adminPaperPublish, .adminPaperRevise, .adminPaperWithdraw,
              .adminAddRecommendation, .adminAttachmentDelete, .adminExtend, .adminRefer, .adminClose,
              .adminRecommendationDelete, .providerProgress, .adminExtensionDecision, .adminReferralOutcome, .providerExtension, .providerHoldingNote,
