@@ -131,13 +131,13 @@ struct ContributionCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
-                let (_, database) = try store.open()
+                let (config, database) = try store.open()
                 let state = try state.map { try parseChoice(ContributionState.self, $0, option: "state") }
                 let bodyId = try body.map { slug in
                     guard let id = try database.list(Body.self).first(where: { $0.slug == slug })?.id else { throw TownhallError.notFound("no body \(slug)") }
                     return id
                 }
-                try printList(try database.contributions(bodyId: bodyId, state: state).map(Line.init), json: json) {
+                try printList(try database.contributions(bodyId: bodyId, state: state, time: LocalTime(timeZone: config.timeZone)).map(Line.init), json: json) {
                     "\($0.id)\t\($0.kind)\t\($0.state)\t\($0.name)\t\($0.about)\t\($0.text.prefix(60).replacingOccurrences(of: "\n", with: " "))"
                 }
             }

@@ -145,7 +145,7 @@ extension AppDatabase {
     }
 
     /// Contributions for the administrator's `contribution list`, newest first.
-    public func contributions(bodyId: Int64?, state: ContributionState?, limit: Int = 500) throws -> [ContributionContext] {
+    public func contributions(bodyId: Int64?, state: ContributionState?, time: LocalTime, limit: Int = 500) throws -> [ContributionContext] {
         try writer.read { db in
             var conditions: [String] = []
             var arguments: StatementArguments = []
@@ -162,7 +162,7 @@ extension AppDatabase {
                 LEFT JOIN meeting m ON m.id = w.meetingId LEFT JOIN inquiry q ON q.id = w.inquiryId
                 \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")) ORDER BY c.id DESC LIMIT ?
                 """, arguments: arguments + [limit])
-            return try rows.compactMap { try Self.contributionContext(db, $0, time: LocalTime()) }
+            return try rows.compactMap { try Self.contributionContext(db, $0, time: time) }
         }
     }
 }
