@@ -194,6 +194,7 @@ public struct DemoData: Sendable {
         try seedBoardDecisions(planMeeting: pastBoard.id!, planPaper: plan.id!, now: now)
         try seedForwardPlan(laterBoard: laterBoard, now: now)
         try seedCallForEvidence(now: now)
+        try seedPerformance(policingPlanPaper: plan.id!)
 
         let planning = try database.addMeeting(
             body: "harford-lpac", title: "Inquiry planning meeting", startsAt: try at(5, "18:00"), endsAt: nil,

@@ -1,15 +1,20 @@
 /// Parses the body of a ```` ```csv ```` or ```` ```table ```` block: RFC 4180 fields (quotes, doubled quotes,
-/// commas and line breaks inside quotes). The first row is the header; every row must have as many cells.
-struct CSVTable: Equatable {
-    var header: [String]
-    var rows: [[String]]
+/// commas and line breaks inside quotes). The first row is the header; every row must have as many cells. Also
+/// the one CSV reader for imports (`PerformanceImport`), which name the line a bad row starts on.
+public struct CSVTable: Equatable, Sendable {
+    public var header: [String]
+    public var rows: [[String]]
+    /// The line of the text each row of `rows` starts on (a quoted cell may span lines).
+    public var rowLines: [Int] = []
 
-    struct ParseError: Error, Equatable {
-        var message: String
+    public struct ParseError: Error, Equatable {
+        public var message: String
     }
 
-    static func parse(_ text: String) throws(ParseError) -> CSVTable {
+    public static func parse(_ text: String) throws(ParseError) -> CSVTable {
         var records: [[String]] = []
+        var recordLines: [Int] = []
+        var recordStart = 1
         var record: [String] = []
         var field = ""
         var inQuotes = false
@@ -25,7 +30,10 @@ struct CSVTable: Equatable {
         }
         func endRecord() {
             record.append(fieldWasQuoted ? field : field.trimmingCharacters(in: .whitespaces))
-            if !(record.count == 1 && record[0].isEmpty && !fieldWasQuoted) { records.append(record) }
+            if !(record.count == 1 && record[0].isEmpty && !fieldWasQuoted) {
+                records.append(record)
+                recordLines.append(recordStart)
+            }
             record = []
             field = ""
             fieldWasQuoted = false
@@ -61,6 +69,7 @@ struct CSVTable: Equatable {
             case "\n":
                 endRecord()
                 line += 1
+                recordStart = line
             case "\r":
                 continue
             default:
@@ -79,10 +88,11 @@ struct CSVTable: Equatable {
             throw ParseError(message: "the table is empty; the first row must name the columns")
         }
         let body = Array(records.dropFirst())
+        let lines = Array(recordLines.dropFirst())
         for (index, row) in body.enumerated() where row.count != header.count {
             throw ParseError(message: "row \(index + 2) has \(row.count) cell\(row.count == 1 ? "" : "s") but the header has \(header.count)")
         }
-        return CSVTable(header: header, rows: body)
+        return CSVTable(header: header, rows: body, rowLines: lines)
     }
 }
 

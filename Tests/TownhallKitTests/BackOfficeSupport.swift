@@ -199,6 +199,10 @@ struct BackOffice {
         case .follows: return (.follows(token: "not-a-real-token"), [("follow", "1"), ("action", "weekly")])
         case .followConfirm: return (.followConfirm(token: "not-a-real-token"), [])
         case .unsubscribe: return (.unsubscribe(token: "not-a-real-token"), [("List-Unsubscribe", "One-Click")])
+        case .plan: return (.plan(slug: "policing-plan"), [])
+        case .parentInformation: return (.parentInformation(slug: "harford-education-panel"), [])
+        case .adminPerformance:
+            return (.adminPerformance(plan: "policing-plan"), [("measure", String(objects.measure)), ("pointKind", "result"), ("period", "2026/27 Q1"), ("value", "50")])
         case .askQuestion: return (.askQuestion(meeting: meeting), [("name", "X"), ("email", "resident@example.com"), ("text", "x")])
         case .submitEvidence: return (.submitEvidence(inquiry: objects.openInquiry), [("name", "X"), ("email", "resident@example.com"), ("text", "x")])
         case .contribution: return (.contribution(token: "not-a-real-token"), [])
@@ -283,6 +287,7 @@ struct BackOffice {
         let evidence: Int64
         let question: Int64
         let officer: Int64
+        let measure: Int64
     }
 
     func sampleObjects() throws -> SampleObjects {
@@ -303,7 +308,8 @@ struct BackOffice {
             openInquiry: "winter-urgent-care",
             evidence: try db.list(Contribution.self).first { $0.kind == .evidence && $0.state == .accepted && $0.hasFile }!.id!,
             question: try db.list(Contribution.self).first { $0.kind == .question && $0.state == .received }!.id!,
-            officer: try db.list(OfficerInAttendance.self).first { $0.meetingId == meeting }!.id!)
+            officer: try db.list(OfficerInAttendance.self).first { $0.meetingId == meeting }!.id!,
+            measure: try db.list(PlanMeasure.self).first!.id!)
     }
 
     /// Every route of an audience that answers a method, as sample requests.

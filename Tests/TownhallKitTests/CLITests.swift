@@ -373,6 +373,27 @@ struct CLITests {
         try expectError(["evidence", "close", "winter-urgent-care"], "already closed")
     }
 
+    /// Building a plan and importing its performance: a bad file is one line naming line and column, and nothing of
+    /// it is stored.
+    @Test func performanceFromTheCommandLine() throws {
+        _ = try expectOK(["demo", "seed"])
+        let store = try AppDatabase.open(path: database, clock: { Date() })
+        _ = try expectOK(["performance", "add-plan", "--body", "harford-lpac", "--slug", "lpac-plan", "--title", "Scrutiny plan"])
+        try expectError(["performance", "add-plan", "--body", "harford-lpac", "--slug", "Bad Slug", "--title", "X"], "slug")
+        _ = try expectOK(["performance", "add-priority", "lpac-plan", "--title", "Hospital discharge"])
+        try expectError(["performance", "add-measure", "lpac-plan", "--priority", "Hospital discharge", "--name", "Delayed days", "--direction", "down",
+                         "--baseline", "100", "--baseline-period", "2025/26"], "--direction")
+        _ = try expectOK(["performance", "add-measure", "lpac-plan", "--priority", "Hospital discharge", "--name", "Delayed days", "--unit", "days",
+                          "--direction", "lower", "--baseline", "1,200", "--baseline-period", "2025/26"])
+        let before = try store.list(MeasurePoint.self).count
+        let bad = try write("bad.csv", "priority,measure,period,value\nHospital discharge,Delayed days,2026/27 Q1,1100\nHospital discharge,Delayed days,2026/27 Q2,lots\n")
+        try expectError(["performance", "import", "lpac-plan", "--file", bad], "line 3, column value: \"lots\" is not a number")
+        #expect(try store.list(MeasurePoint.self).count == before, "nothing of a bad file is stored")
+        let good = try write("good.csv", "priority,measure,period,value,target\nHospital discharge,Delayed days,2026/27 Q1,1100,1000\n")
+        #expect(try expectOK(["performance", "import", "lpac-plan", "--file", good]).contains("imported 1 result and 1 target into lpac-plan"))
+        try expectError(["performance", "import", "lpac-plan"], "give either --file or --paper")
+    }
+
     /// A recommendation's life from the command line, with the screens' checks: add, issue, extend, list, respond
     /// (a target before the issue date refused with nothing saved), refer the refusal and close the acceptance.
     @Test func aRecommendationsLifeFromTheCommandLine() throws {

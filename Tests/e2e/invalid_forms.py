@@ -61,6 +61,7 @@ INVALID = {
     ("post", "/admin/meetings/:id/status"): ({"statusReason": ""}, None, "statusReason", []),
     ("post", "/admin/meetings/:id/access"): ({"webcastURL": "not a link", "howToAttend": KEPT}, None, "webcastURL", ["howToAttend"]),
     ("post", "/admin/meetings/:id/officers"): ({"officerName": "", "officerRole": KEPT}, None, "officerName", ["officerRole"]),
+    ("post", "/admin/plans/:slug"): ({"period": "next year", "value": "12"}, None, "period", ["period"]),
     ("post", "/meetings/:id/questions"): ({"name": "", "email": "asker@example.org", "text": KEPT}, None, "name", ["text"]),
     ("post", "/inquiries/:slug/evidence"): ({"name": KEPT, "email": "not an address", "text": "Evidence"}, None, "email", ["name"]),
     ("post", "/admin/meetings/:id/questions"): ({"clearDays": "lots"}, "open", "clearDays", ["clearDays"]),
@@ -93,6 +94,7 @@ def kind(key):
     action = re.sub(r"/password-reset/[0-9a-f]+$", "/password-reset/:token", action)
     action = re.sub(r"^(/admin/papers/:id/responses)/[^/]+$", r"\1/:slug", action)
     action = re.sub(r"^/inquiries/[^/]+/evidence$", "/inquiries/:slug/evidence", action)
+    action = re.sub(r"^/admin/plans/[^/]+$", "/admin/plans/:slug", action)
     action = re.sub(r"^/contributions/[0-9a-f]+$", "/contributions/:token", action)
     return method, re.sub(r"^/admin/bodies/[^/]+", "/admin/bodies/:slug", action)
 

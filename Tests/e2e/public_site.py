@@ -190,7 +190,10 @@ def main():
                                  ("/organisations/harford-nhs", "an organisation's record", "Answered on time"),
                                  ("/data", "open data", "OParl"), ("/search?q=budget+precept", "search", "budget"),
                                  ("/meetings", "meetings calendar", "Meetings:"),
-                                 ("/people/cllr-amara-okafor", "a member's page", "Attendance")]:
+                                 ("/people/cllr-amara-okafor", "a member's page", "Attendance"),
+                                 ("/plans/policing-plan", "the policing plan's performance", "Worse than the baseline"),
+                                 ("/plans/schools-plan", "the schools plan's targets", "Improving since the baseline"),
+                                 ("/bodies/harford-education-panel/information-for-parents", "information for parents", "The targets ahead")]:
             driver.get(BASE + path)
             checker.check(name, text)
         # On a 390-pixel-wide phone no public page scrolls sideways (issue 19): wide tables scroll inside their own box.

@@ -64,6 +64,7 @@ public enum AuditObject: String, Sendable, CaseIterable, Codable {
     case organisation
     case paper
     case peerChallenge
+    case performancePlan
     case referralBody
     case person
     case planEntry

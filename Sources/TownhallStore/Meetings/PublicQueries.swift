@@ -66,7 +66,8 @@ extension AppDatabase {
             return BodyDetail(
                 body: body, members: members, upcoming: upcoming, past: past, seats: try SeatRules.seats(db, body: body, today: today),
                 overview: try Self.kindOverview(db, body: body, today: Day(today)!, time: time, rules: peerChallengeRules),
-                plan: try Self.forwardPlan(db, bodyId: bodyId, from: Day(today)!))
+                plan: try Self.forwardPlan(db, bodyId: bodyId, from: Day(today)!),
+                performancePlans: try PerformancePlan.filter(Column("bodyId") == bodyId).order(Column("title")).fetchAll(db))
         }
     }
 

@@ -53,12 +53,15 @@ public struct BodyDetail: Sendable, Equatable {
     public var overview: KindOverview
     /// The forward plan from today on.
     public var plan: [PlanEntry]
+    /// Its plans with measured priorities (issue 20).
+    public var performancePlans: [PerformancePlan]
 
     public init(
         body: Body, members: [MemberSummary], upcoming: [MeetingSummary], past: [MeetingSummary], seats: [Seat],
-        overview: KindOverview, plan: [PlanEntry] = []
+        overview: KindOverview, plan: [PlanEntry] = [], performancePlans: [PerformancePlan] = []
     ) {
         self.plan = plan
+        self.performancePlans = performancePlans
         self.body = body
         self.members = members
         self.upcoming = upcoming

@@ -40,6 +40,7 @@ enum Migrations {
         (V31MeetingAccess.identifier, V31MeetingAccess.sql),
         (V32Contributions.identifier, V32Contributions.sql),
         (V33OfficersAndItemRecordings.identifier, V33OfficersAndItemRecordings.sql),
+        (V34Performance.identifier, V34Performance.sql),
     ]
 
     static var migrator: DatabaseMigrator {

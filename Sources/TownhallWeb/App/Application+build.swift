@@ -89,6 +89,7 @@ func buildRouter(
         database: database, pages: pages, cookies: cookies, files: AttachmentFiles(dataDirectory: config.dataDirectory),
         maxUploadBytes: config.maxUploadBytes, siteName: config.siteName, time: time, now: now
     ).register(on: routes)
+    PerformanceRoutes(clerk: clerk, pages: pages).register(on: routes)
     ContributionAdminRoutes(clerk: clerk, files: AttachmentFiles(dataDirectory: config.dataDirectory), siteName: config.siteName)
         .register(on: routes)
     guard routes.missing.isEmpty else {

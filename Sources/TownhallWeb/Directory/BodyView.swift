@@ -28,6 +28,16 @@ struct BodyView: Sendable {
     let hasUpcoming: Bool
     let plan: [PlanRow]
     let hasPlan: Bool
+    /// Links to the body's plans and how they are performing.
+    let performancePlans: [PerformanceLink]
+    let hasPerformancePlans: Bool
+    /// An education panel's page for parents, in plain English.
+    let parentsURL: String?
+
+    struct PerformanceLink: Sendable {
+        let performanceTitle: String
+        let performanceURL: String
+    }
     /// The forward plan's notice period, from the rule.
     let planNoticeDays = ForwardPlanRule.noticeClearDays
 
@@ -92,6 +102,9 @@ struct BodyView: Sendable {
         hasUpcoming = !upcoming.isEmpty
         plan = detail.plan.map { PlanRow($0, time: time) }
         hasPlan = !plan.isEmpty
+        performancePlans = detail.performancePlans.map { PerformanceLink(performanceTitle: $0.title, performanceURL: SiteURL.plan(slug: $0.slug).path) }
+        hasPerformancePlans = !performancePlans.isEmpty
+        parentsURL = detail.body.kind == .educationPanel ? SiteURL.parentInformation(slug: detail.body.slug).path : nil
         past = detail.past.map { MeetingRow($0, time: time) }
         hasPast = !past.isEmpty
         var board: BoardSection?, panel: PanelSection?, inquiries: [InquiryRow] = [], challenge: ChallengeSection?

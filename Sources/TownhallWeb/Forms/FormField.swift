@@ -39,6 +39,8 @@ enum FormField: String, Sendable, CaseIterable {
     // Taking part: a resident's question or evidence (`ContributionDraft.Field`, the same names), and the clerk's
     // questions deadline, call for evidence and decisions
     case text, clearDays, closesOn, answer, answeredBy, into
+    // Performance against a plan: which measure, result or target, for which period, and the number
+    case measure, pointKind, period, value
     /// What a mail program's one-click unsubscribe posts (RFC 8058), and so the unsubscribe page's button too.
     case listUnsubscribe = "List-Unsubscribe"
     // Searching and filtering (GET forms: the query string)

@@ -12,6 +12,8 @@ struct DashboardView: Sendable {
         let membersURL: String
         let planURL: String
         let contributionsURL: String
+        /// The body's plans, each linking to the page to record its performance.
+        let performance: [Choice]
         /// "2 waiting for a decision", for questions and evidence residents have confirmed.
         let waiting: String?
         let vacantSeats: Int
@@ -28,7 +30,7 @@ struct DashboardView: Sendable {
     let bodies: [BodyBlock]
     let hasBodies: Bool
 
-    init(userName: String, bodies: [ClerkBodySummary], waiting: [Int64: Int] = [:], time: LocalTime) {
+    init(userName: String, bodies: [ClerkBodySummary], waiting: [Int64: Int] = [:], plans: [Int64: [PerformancePlan]] = [:], time: LocalTime) {
         self.userName = userName
         self.bodies = bodies.map { summary in
             let rows = summary.upcoming.map { MeetingRow($0, time: time, inBackOffice: true) }
@@ -39,6 +41,7 @@ struct DashboardView: Sendable {
                 membersURL: SiteURL.adminMembers(body: summary.body.slug).path,
                 planURL: SiteURL.adminPlan(body: summary.body.slug).path,
                 contributionsURL: SiteURL.adminContributions(body: summary.body.slug).path,
+                performance: (plans[summary.body.id!] ?? []).map { Choice(value: SiteURL.adminPerformance(plan: $0.slug).path, label: $0.title, selected: false) },
                 waiting: waiting[summary.body.id!].map { "\($0) waiting for a decision" }, vacantSeats: summary.vacantSeats,
                 hasVacantSeats: summary.vacantSeats > 0,
                 reminders: summary.reminders.map { DutyView(label: $0.what, state: $0.state, time: time) },

@@ -40,6 +40,9 @@ struct FeedRoutes: Sendable {
             case .responses: return try await responsesData(format.rawValue, bom: bom)
             case .extensionRequests:
                 return try Self.data(try await database.extensionRequestLines(), format: format.rawValue, name: DataSet.extensionRequests.rawValue, bom: bom)
+            case .performance:
+                let lines = try await database.performanceLines().map { PerformanceDataLine($0, baseURL: baseURL) }
+                return try Self.data(lines, format: format.rawValue, name: DataSet.performance.rawValue, bom: bom)
             }
         }
     }
@@ -194,6 +197,7 @@ struct FeedRoutes: Sendable {
 public enum DataSet: String, CaseIterable, Sendable {
     case meetings, recommendations, responses
     case extensionRequests = "extension-requests"
+    case performance
 
     static func fileName(_ set: DataSet, _ format: DataFormat) -> String { "\(set.rawValue).\(format.rawValue)" }
 

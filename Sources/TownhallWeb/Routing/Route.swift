@@ -26,7 +26,7 @@ public enum Route: String, Sendable, CaseIterable {
     case home, bodies, bodyPage, person, meetings, meeting, agendaPack, agendaPackPDF, paper, paperDocument, attachment, search, inquiry, peerChallenges
     case recommendations, recommendation, organisation, organisationRecord, organisationSnippet
     case calendar, bodyCalendar, papersFeed, bodyPapersFeed, responsesFeed, bodyResponsesFeed, openData, dataFile
-    case bodyPlanCalendar, bodyPlanData, updatesFeed
+    case bodyPlanCalendar, bodyPlanData, updatesFeed, plan, parentInformation
     case oparlRoot, oparlVersionRoot, oparlSystem, oparlBodies, oparlBody, oparlBodyList, oparlObject
     // Operations
     case health, ready
@@ -43,7 +43,7 @@ public enum Route: String, Sendable, CaseIterable {
     case adminPaper, adminPaperPublish, adminPaperRevise, adminPaperWithdraw, adminAddRecommendation, adminIssueRecommendations
     case adminAttachment, adminAttachmentDelete
     case adminRecommendations, adminRecommendation, adminExtend, adminRefer, adminClose, adminRecommendationDelete, adminExtensionDecision, adminReferralOutcome, adminLetterResponse, adminCallBack
-    case adminContributions, adminContribution, adminContributionFile, adminQuestions, adminEvidenceCall
+    case adminContributions, adminContribution, adminContributionFile, adminQuestions, adminEvidenceCall, adminPerformance
     // Providers
     case providerDashboard, providerReport, providerProgress, providerExtension, providerHoldingNote
 
@@ -77,6 +77,9 @@ public enum Route: String, Sendable, CaseIterable {
         case .bodyPlanCalendar: "/bodies/:slug/forward-plan.ics"
         case .bodyPlanData: "/bodies/:slug/forward-plan.json"
         case .updatesFeed: "/feeds/updates.atom"
+        case .plan: "/plans/:slug"
+        case .parentInformation: "/bodies/:slug/information-for-parents"
+        case .adminPerformance: "/admin/plans/:slug"
         case .openData: "/data"
         case .dataFile: "/data/:file"
         case .oparlRoot: "/oparl"
@@ -162,7 +165,7 @@ public enum Route: String, Sendable, CaseIterable {
         switch self {
         case .home, .bodies, .bodyPage, .person, .meetings, .meeting, .agendaPack, .agendaPackPDF, .paper, .paperDocument, .attachment, .search, .inquiry, .peerChallenges, .recommendations, .recommendation,
              .organisation, .organisationRecord, .organisationSnippet, .calendar, .bodyCalendar, .papersFeed, .bodyPapersFeed, .responsesFeed, .bodyResponsesFeed, .openData,
-             .dataFile, .bodyPlanCalendar, .bodyPlanData, .updatesFeed, .evidence, .evidenceFile, .oparlRoot, .oparlVersionRoot, .oparlSystem, .oparlBodies, .oparlBody, .oparlBodyList,
+             .dataFile, .bodyPlanCalendar, .bodyPlanData, .updatesFeed, .evidence, .evidenceFile, .plan, .parentInformation, .oparlRoot, .oparlVersionRoot, .oparlSystem, .oparlBodies, .oparlBody, .oparlBodyList,
              .oparlObject:
             .public
         case .health, .ready: .operations
@@ -175,7 +178,7 @@ public enum Route: String, Sendable, CaseIterable {
              .adminPaperWithdraw, .adminAddRecommendation, .adminIssueRecommendations, .adminAttachment, .adminAttachmentDelete,
              .adminRecommendations, .adminRecommendation, .adminExtend, .adminRefer, .adminClose, .adminRecommendationDelete,
              .adminExtensionDecision, .adminReferralOutcome, .adminLetterResponse, .adminCallBack, .adminContributions, .adminContribution,
-             .adminContributionFile, .adminQuestions, .adminEvidenceCall:
+             .adminContributionFile, .adminQuestions, .adminEvidenceCall, .adminPerformance:
             .clerk
         }
     }
@@ -214,7 +217,7 @@ public enum Route: String, Sendable, CaseIterable {
              .adminRecommendationDelete, .providerProgress, .adminExtensionDecision, .adminReferralOutcome, .providerExtension, .providerHoldingNote,
              .adminCallBack, .adminContribution, .adminQuestions, .adminEvidenceCall:
             [.post]
-        case .login, .passwordReset, .passwordResetLink, .follow, .follows, .followConfirm, .unsubscribe, .askQuestion, .submitEvidence, .contribution, .adminMembers, .adminPlan, .adminNewMeeting, .adminMeetingEdit, .adminMinutes,
+        case .login, .passwordReset, .passwordResetLink, .follow, .follows, .followConfirm, .unsubscribe, .askQuestion, .submitEvidence, .contribution, .adminPerformance, .adminMembers, .adminPlan, .adminNewMeeting, .adminMeetingEdit, .adminMinutes,
              .adminItemEdit, .adminNewPaper, .adminPaper, .adminIssueRecommendations, .providerReport, .adminLetterResponse:
             [.get, .post]
         default:

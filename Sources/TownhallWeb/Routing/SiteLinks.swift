@@ -21,6 +21,8 @@ struct SiteLinks: Sendable {
     let recommendationsJSON = SiteURL.dataFile(.recommendations, .json).path
     let responsesCSV = SiteURL.dataFile(.responses, .csv).path, responsesJSON = SiteURL.dataFile(.responses, .json).path
     let extensionRequestsCSV = SiteURL.dataFile(.extensionRequests, .csv).path
+    let performanceCSV = SiteURL.dataFile(.performance, .csv).path
+    let performanceJSON = SiteURL.dataFile(.performance, .json).path
     let extensionRequestsJSON = SiteURL.dataFile(.extensionRequests, .json).path
 
     static let shared = SiteLinks()

@@ -7,7 +7,8 @@ import TownhallDomain
 public enum SiteURL: Sendable, Equatable, CustomStringConvertible {
     case home, bodies, meetings, search, peerChallenges, recommendations, calendar, papersFeed, responsesFeed, openData
     case bodyPage(slug: String), person(slug: String), bodyCalendar(slug: String), bodyPapersFeed(slug: String), bodyResponsesFeed(slug: String)
-    case bodyPlanCalendar(slug: String), bodyPlanData(slug: String), updatesFeed(FollowTarget)
+    case bodyPlanCalendar(slug: String), bodyPlanData(slug: String), updatesFeed(FollowTarget), plan(slug: String), adminPerformance(plan: String)
+    case parentInformation(slug: String)
     case follow(FollowTarget), follows(token: String), followConfirm(token: String), unsubscribe(token: String)
     case askQuestion(meeting: Int64), submitEvidence(inquiry: String), contribution(token: String), evidence(Int64), evidenceFile(Int64)
     case meeting(Int64), agendaPack(Int64), agendaPackPDF(Int64), paper(Int64), paperDocument(Int64), attachment(Int64, name: String), inquiry(slug: String)
@@ -52,6 +53,9 @@ public enum SiteURL: Sendable, Equatable, CustomStringConvertible {
         case .bodyPlanCalendar(let slug): (.bodyPlanCalendar, [slug])
         case .bodyPlanData(let slug): (.bodyPlanData, [slug])
         case .updatesFeed: (.updatesFeed, [])
+        case .plan(let slug): (.plan, [slug])
+        case .parentInformation(let slug): (.parentInformation, [slug])
+        case .adminPerformance(let plan): (.adminPerformance, [plan])
         case .follow: (.follow, [])
         case .follows(let token): (.follows, [token])
         case .followConfirm(let token): (.followConfirm, [token])
