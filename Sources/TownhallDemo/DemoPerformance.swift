@@ -8,7 +8,7 @@ import TownhallStore
 extension DemoData {
     func seedPerformance(policingPlanPaper: Int64) throws {
         try database.addPerformancePlan(
-            body: "harford-policing-board", slug: "policing-plan", title: "Policing plan 2025 to 2029",
+            body: "harford-policing-board", slug: "policing-plan", title: "Policing plan 2026 to 2029",
             summary: "The Board's priorities for the force, each with the measures the Board holds the Chief Constable to.", paperId: policingPlanPaper,
             actor: .demo)
         let policing: [(String, [(String, String, MeasureDirection, Double)])] = [

@@ -193,7 +193,7 @@ def main():
                                  ("/people/cllr-amara-okafor", "a member's page", "Attendance"),
                                  ("/plans/policing-plan", "the policing plan's performance", "Worse than the baseline"),
                                  ("/plans/schools-plan", "the schools plan's targets", "Improving since the baseline"),
-                                 ("/bodies/harford-education-panel/information-for-parents", "information for parents", "The targets ahead")]:
+                                 ("/bodies/harford-education-panel/information-for-parents", "information for parents", "Targets for the years not yet reported")]:
             driver.get(BASE + path)
             checker.check(name, text)
         # On a 390-pixel-wide phone no public page scrolls sideways (issue 19): wide tables scroll inside their own box.

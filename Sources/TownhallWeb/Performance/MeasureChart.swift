@@ -18,7 +18,7 @@ struct MeasureChart {
     let targets: [(period: String, value: Double)]
 
     static let width = 640.0, height = 280.0
-    static let left = 64.0, right = 24.0, top = 24.0, bottom = 56.0
+    static let left = 64.0, right = 64.0, top = 24.0, bottom = 56.0
 
     /// The periods along the axis: every period with a result or target, in time order.
     var periods: [String] {

@@ -29,7 +29,7 @@ struct ParentsView: Sendable {
     }
 
     /// "We measure …. A higher number is better. In 2023/24 it was 58%. In 2024/25 it was 61%, better than when we
-    /// started. Our targets: 64% in 2025/26, …"
+    /// started. Targets for the years not yet reported: 64% in 2025/26, …"
     static func sentences(_ entry: PlanDetail.Measure) -> [String] {
         let measure = entry.measure
         func show(_ value: Double) -> String { MeasureNumber.format(value) + (measure.unit == "%" ? "%" : measure.unit.isEmpty ? "" : " \(measure.unit)") }
@@ -54,7 +54,7 @@ struct ParentsView: Sendable {
         let latestPeriod = entry.results.last.flatMap { ReportingPeriod($0.period) }
         let ahead = entry.targets.filter { target in latestPeriod.map { (ReportingPeriod(target.period) ?? $0) > $0 } ?? true }
         if !ahead.isEmpty {
-            lines.append("The targets ahead: " + ahead.map { "\(show($0.value)) in \($0.period)" }.joined(separator: ", ") + ".")
+            lines.append("Targets for the years not yet reported: " + ahead.map { "\(show($0.value)) in \($0.period)" }.joined(separator: ", ") + ".")
         }
         return lines
     }
