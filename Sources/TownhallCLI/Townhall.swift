@@ -14,7 +14,7 @@ struct Townhall: AsyncParsableCommand {
         subcommands: [
             Serve.self, DB.self, AuthorityCommand.self, BodyCommand.self, PersonCommand.self, MemberCommand.self,
             MeetingCommand.self, AgendaCommand.self, PaperCommand.self, Attach.self, UserCommand.self, AuditCommand.self,
-            OrganisationCommand.self, ReferralBodyCommand.self, ResponseRuleCommand.self, RecommendationsCommand.self, NotifyCommand.self, FollowCommand.self, QuestionsCommand.self, EvidenceCommand.self, ContributionCommand.self, PerformanceCommand.self, DecisionCommand.self, InquiryCommand.self, PeerChallengeCommand.self,
+            OrganisationCommand.self, ReferralBodyCommand.self, ResponseRuleCommand.self, RecommendationsCommand.self, NotifyCommand.self, FollowCommand.self, QuestionsCommand.self, EvidenceCommand.self, ContributionCommand.self, PerformanceCommand.self, SpendingCommand.self, DecisionCommand.self, InquiryCommand.self, PeerChallengeCommand.self,
             DutiesCommand.self, PlanCommand.self, HolidaysCommand.self, SearchCommand.self, RoutesCommand.self, Demo.self,
         ])
 }

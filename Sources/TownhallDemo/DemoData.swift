@@ -195,6 +195,7 @@ public struct DemoData: Sendable {
         try seedForwardPlan(laterBoard: laterBoard, now: now)
         try seedCallForEvidence(now: now)
         try seedPerformance(policingPlanPaper: plan.id!)
+        try seedSpending()
 
         let planning = try database.addMeeting(
             body: "harford-lpac", title: "Inquiry planning meeting", startsAt: try at(5, "18:00"), endsAt: nil,

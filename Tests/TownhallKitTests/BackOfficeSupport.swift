@@ -201,6 +201,7 @@ struct BackOffice {
         case .unsubscribe: return (.unsubscribe(token: "not-a-real-token"), [("List-Unsubscribe", "One-Click")])
         case .plan: return (.plan(slug: "policing-plan"), [])
         case .parentInformation: return (.parentInformation(slug: "harford-education-panel"), [])
+        case .bodySpending: return (.bodySpending(slug: "harford-lpac"), [])
         case .adminPerformance:
             return (.adminPerformance(plan: "policing-plan"), [("measure", String(objects.measure)), ("pointKind", "result"), ("period", "2026/27 Q1"), ("value", "50")])
         case .askQuestion: return (.askQuestion(meeting: meeting), [("name", "X"), ("email", "resident@example.com"), ("text", "x")])

@@ -48,7 +48,7 @@ def samples(db):
         "dataFile": ["meetings.csv"], "oparlBody": [1], "oparlBodyList": [1, "meetings"],
         "oparlObject": ["meetings", meeting], "paperDocument": [paper], "oparlRoot": [], "oparlVersionRoot": [],
         "updatesFeed": [], "person": [one("SELECT slug FROM person ORDER BY id")[0]], "meetings": [], "agendaPack": [meeting], "agendaPackPDF": [meeting],
-        "evidence": [evidence], "evidenceFile": [evidence], "plan": ["policing-plan"], "parentInformation": ["harford-education-panel"],
+        "evidence": [evidence], "evidenceFile": [evidence], "plan": ["policing-plan"], "parentInformation": ["harford-education-panel"], "bodySpending": ["harford-lpac"],
     }
 
 

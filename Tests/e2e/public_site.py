@@ -193,6 +193,7 @@ def main():
                                  ("/people/cllr-amara-okafor", "a member's page", "Attendance"),
                                  ("/plans/policing-plan", "the policing plan's performance", "Worse than the baseline"),
                                  ("/plans/schools-plan", "the schools plan's targets", "Improving since the baseline"),
+                                 ("/bodies/harford-lpac/spending", "following the money", "Totals by service"),
                                  ("/bodies/harford-education-panel/information-for-parents", "information for parents", "Targets for the years not yet reported")]:
             driver.get(BASE + path)
             checker.check(name, text)

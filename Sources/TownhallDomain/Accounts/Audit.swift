@@ -70,6 +70,7 @@ public enum AuditObject: String, Sendable, CaseIterable, Codable {
     case planEntry
     case recommendation
     case response
+    case spending
     case store
     case user
     case witness

@@ -41,6 +41,7 @@ enum Migrations {
         (V32Contributions.identifier, V32Contributions.sql),
         (V33OfficersAndItemRecordings.identifier, V33OfficersAndItemRecordings.sql),
         (V34Performance.identifier, V34Performance.sql),
+        (V35Spending.identifier, V35Spending.sql),
     ]
 
     static var migrator: DatabaseMigrator {

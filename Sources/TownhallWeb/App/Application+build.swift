@@ -90,6 +90,7 @@ func buildRouter(
         maxUploadBytes: config.maxUploadBytes, siteName: config.siteName, time: time, now: now
     ).register(on: routes)
     PerformanceRoutes(clerk: clerk, pages: pages).register(on: routes)
+    SpendingRoutes(database: database, pages: pages).register(on: routes)
     ContributionAdminRoutes(clerk: clerk, files: AttachmentFiles(dataDirectory: config.dataDirectory), siteName: config.siteName)
         .register(on: routes)
     guard routes.missing.isEmpty else {

@@ -30,6 +30,14 @@ struct InquiryView: Sendable {
     let hasEvidence: Bool
     /// The call for evidence: where to send and by when, while the inquiry has not reported.
     let callForEvidence: CallForEvidence?
+    /// The spending lines the inquiry cites, each linking to its line on the spending page.
+    let spending: [SpendingCited]
+    let hasSpending: Bool
+
+    struct SpendingCited: Sendable {
+        let spendingText: String
+        let spendingURL: String
+    }
 
     struct SubmittedEvidenceLink: Sendable {
         let url: String
@@ -45,7 +53,12 @@ struct InquiryView: Sendable {
     let recommendations: [RecommendationRow]
     let hasRecommendations: Bool
 
-    init(_ detail: InquiryDetail, recommendations: [TrackedRecommendation], time: LocalTime) {
+    init(_ detail: InquiryDetail, recommendations: [TrackedRecommendation], spending: [SpendingEntry] = [], time: LocalTime) {
+        self.spending = spending.map { entry in
+            SpendingCited(spendingText: "\(entry.organisation.name), \(entry.line.service), \(entry.line.year): \(entry.line.amount)",
+                          spendingURL: SiteURL.bodySpending(slug: detail.body.slug).path(fragment: "line-\(entry.line.id!)"))
+        }
+        hasSpending = !self.spending.isEmpty
         title = detail.inquiry.title
         follow = FollowLink(.inquiry(detail.inquiry.slug))
         committee = detail.body.name

@@ -43,6 +43,10 @@ struct FeedRoutes: Sendable {
             case .performance:
                 let lines = try await database.performanceLines().map { PerformanceDataLine($0, baseURL: baseURL) }
                 return try Self.data(lines, format: format.rawValue, name: DataSet.performance.rawValue, bom: bom)
+            case .spending:
+                let bodies = Dictionary(uniqueKeysWithValues: try await database.perform { try $0.list(Body.self) }.map { ($0.id!, $0.name) })
+                let lines = try await database.spendingEntries(bodyId: nil).map { SpendingDataLine($0, bodyName: bodies[$0.line.bodyId] ?? "", baseURL: baseURL) }
+                return try Self.data(lines, format: format.rawValue, name: DataSet.spending.rawValue, bom: bom)
             }
         }
     }
@@ -198,6 +202,7 @@ public enum DataSet: String, CaseIterable, Sendable {
     case meetings, recommendations, responses
     case extensionRequests = "extension-requests"
     case performance
+    case spending
 
     static func fileName(_ set: DataSet, _ format: DataFormat) -> String { "\(set.rawValue).\(format.rawValue)" }
 

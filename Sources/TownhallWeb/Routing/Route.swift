@@ -26,7 +26,7 @@ public enum Route: String, Sendable, CaseIterable {
     case home, bodies, bodyPage, person, meetings, meeting, agendaPack, agendaPackPDF, paper, paperDocument, attachment, search, inquiry, peerChallenges
     case recommendations, recommendation, organisation, organisationRecord, organisationSnippet
     case calendar, bodyCalendar, papersFeed, bodyPapersFeed, responsesFeed, bodyResponsesFeed, openData, dataFile
-    case bodyPlanCalendar, bodyPlanData, updatesFeed, plan, parentInformation
+    case bodyPlanCalendar, bodyPlanData, updatesFeed, plan, parentInformation, bodySpending
     case oparlRoot, oparlVersionRoot, oparlSystem, oparlBodies, oparlBody, oparlBodyList, oparlObject
     // Operations
     case health, ready
@@ -79,6 +79,7 @@ public enum Route: String, Sendable, CaseIterable {
         case .updatesFeed: "/feeds/updates.atom"
         case .plan: "/plans/:slug"
         case .parentInformation: "/bodies/:slug/information-for-parents"
+        case .bodySpending: "/bodies/:slug/spending"
         case .adminPerformance: "/admin/plans/:slug"
         case .openData: "/data"
         case .dataFile: "/data/:file"
@@ -165,7 +166,7 @@ public enum Route: String, Sendable, CaseIterable {
         switch self {
         case .home, .bodies, .bodyPage, .person, .meetings, .meeting, .agendaPack, .agendaPackPDF, .paper, .paperDocument, .attachment, .search, .inquiry, .peerChallenges, .recommendations, .recommendation,
              .organisation, .organisationRecord, .organisationSnippet, .calendar, .bodyCalendar, .papersFeed, .bodyPapersFeed, .responsesFeed, .bodyResponsesFeed, .openData,
-             .dataFile, .bodyPlanCalendar, .bodyPlanData, .updatesFeed, .evidence, .evidenceFile, .plan, .parentInformation, .oparlRoot, .oparlVersionRoot, .oparlSystem, .oparlBodies, .oparlBody, .oparlBodyList,
+             .dataFile, .bodyPlanCalendar, .bodyPlanData, .updatesFeed, .evidence, .evidenceFile, .plan, .parentInformation, .bodySpending, .oparlRoot, .oparlVersionRoot, .oparlSystem, .oparlBodies, .oparlBody, .oparlBodyList,
              .oparlObject:
             .public
         case .health, .ready: .operations

@@ -23,6 +23,8 @@ struct SiteLinks: Sendable {
     let extensionRequestsCSV = SiteURL.dataFile(.extensionRequests, .csv).path
     let performanceCSV = SiteURL.dataFile(.performance, .csv).path
     let performanceJSON = SiteURL.dataFile(.performance, .json).path
+    let spendingCSV = SiteURL.dataFile(.spending, .csv).path
+    let spendingJSON = SiteURL.dataFile(.spending, .json).path
     let extensionRequestsJSON = SiteURL.dataFile(.extensionRequests, .json).path
 
     static let shared = SiteLinks()

@@ -8,7 +8,7 @@ public enum SiteURL: Sendable, Equatable, CustomStringConvertible {
     case home, bodies, meetings, search, peerChallenges, recommendations, calendar, papersFeed, responsesFeed, openData
     case bodyPage(slug: String), person(slug: String), bodyCalendar(slug: String), bodyPapersFeed(slug: String), bodyResponsesFeed(slug: String)
     case bodyPlanCalendar(slug: String), bodyPlanData(slug: String), updatesFeed(FollowTarget), plan(slug: String), adminPerformance(plan: String)
-    case parentInformation(slug: String)
+    case parentInformation(slug: String), bodySpending(slug: String)
     case follow(FollowTarget), follows(token: String), followConfirm(token: String), unsubscribe(token: String)
     case askQuestion(meeting: Int64), submitEvidence(inquiry: String), contribution(token: String), evidence(Int64), evidenceFile(Int64)
     case meeting(Int64), agendaPack(Int64), agendaPackPDF(Int64), paper(Int64), paperDocument(Int64), attachment(Int64, name: String), inquiry(slug: String)
@@ -55,6 +55,7 @@ public enum SiteURL: Sendable, Equatable, CustomStringConvertible {
         case .updatesFeed: (.updatesFeed, [])
         case .plan(let slug): (.plan, [slug])
         case .parentInformation(let slug): (.parentInformation, [slug])
+        case .bodySpending(let slug): (.bodySpending, [slug])
         case .adminPerformance(let plan): (.adminPerformance, [plan])
         case .follow: (.follow, [])
         case .follows(let token): (.follows, [token])

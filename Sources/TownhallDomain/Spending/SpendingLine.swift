@@ -1,0 +1,87 @@
+import Foundation
+
+/// What one organisation spent on one service in one financial year in an LPAC's place (issue 20, "following the
+/// money"), as councils, NHS bodies and forces already publish it: organisation, service, year, amount.
+public struct SpendingLine: Codable, Sendable, Equatable {
+    public var id: Int64?
+    /// The LPAC whose place it is.
+    public var bodyId: Int64
+    public var organisationId: Int64
+    public var service: String
+    /// A financial year, `2025/26`.
+    public var year: String
+    public var amountPence: Int64
+
+    public init(id: Int64? = nil, bodyId: Int64, organisationId: Int64, service: String, year: String, amountPence: Int64) {
+        self.id = id
+        self.bodyId = bodyId
+        self.organisationId = organisationId
+        self.service = service
+        self.year = year
+        self.amountPence = amountPence
+    }
+
+    public var amount: Money { Money(pence: amountPence) }
+}
+
+/// An inquiry or a recommendation citing a spending line; the spending page links back to what cites it.
+public struct SpendingCitation: Codable, Sendable, Equatable {
+    public var id: Int64?
+    public var spendingLineId: Int64
+    public var inquiryId: Int64?
+    public var recommendationId: Int64?
+
+    public init(id: Int64? = nil, spendingLineId: Int64, inquiryId: Int64? = nil, recommendationId: Int64? = nil) {
+        self.id = id
+        self.spendingLineId = spendingLineId
+        self.inquiryId = inquiryId
+        self.recommendationId = recommendationId
+    }
+}
+
+/// The shape of a spending file: columns `organisation` (its slug or name), `service`, `year` (a financial year such
+/// as 2025/26) and `amount` (pounds, `£` and commas allowed), in any order. Checked whole before anything is stored;
+/// a problem names its line and column.
+public enum SpendingImport {
+    public static let columns = ["organisation", "service", "year", "amount"]
+
+    public struct Row: Sendable, Equatable {
+        public var line: Int
+        public var organisation: String
+        public var service: String
+        public var year: String
+        public var amount: Money
+    }
+
+    public static func rows(header: [String], cells: [[String]], lines: [Int]) throws(PerformanceImport.Problem) -> [Row] {
+        let names = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        for name in columns where !names.contains(name) {
+            throw PerformanceImport.Problem(line: 1, column: nil, message: "there is no \(name) column; the first row must name the columns \(columns.joined(separator: ", "))")
+        }
+        for name in names where !columns.contains(name) {
+            throw PerformanceImport.Problem(line: 1, column: name, message: "\"\(name)\" is not a column of a spending file; use \(columns.joined(separator: ", "))")
+        }
+        guard !cells.isEmpty else { throw PerformanceImport.Problem(line: 1, column: nil, message: "there are no rows under the header") }
+        func cell(_ row: [String], _ name: String) -> String { row[names.firstIndex(of: name)!].trimmingCharacters(in: .whitespaces) }
+        var seen: [String: Int] = [:]
+        return try cells.enumerated().map { (index, row) throws(PerformanceImport.Problem) -> Row in
+            let line = index < lines.count ? lines[index] : index + 2
+            let organisation = cell(row, "organisation"), service = cell(row, "service"), yearText = cell(row, "year")
+            if organisation.isEmpty { throw PerformanceImport.Problem(line: line, column: "organisation", message: "the organisation is empty") }
+            if service.isEmpty || service.count > 200 {
+                throw PerformanceImport.Problem(line: line, column: "service", message: "the service must be given, in 200 characters or fewer")
+            }
+            guard let year = ReportingPeriod(yearText), year.description.contains("/"), !year.description.contains("Q") else {
+                throw PerformanceImport.Problem(line: line, column: "year", message: "\"\(yearText)\" is not a financial year; write it as 2025/26")
+            }
+            let amount: Money
+            do { amount = try Money(parsing: cell(row, "amount")) } catch {
+                throw PerformanceImport.Problem(line: line, column: "amount", message: "\"\(cell(row, "amount"))\" is not an amount; write pounds, for example 1,250,000")
+            }
+            let key = "\(organisation.lowercased())|\(service.lowercased())|\(year)"
+            if let earlier = seen[key] { throw PerformanceImport.Problem(line: line, column: "service", message: "the same organisation, service and year is on line \(earlier) too") }
+            seen[key] = line
+            return Row(line: line, organisation: organisation, service: service, year: year.description, amount: amount)
+        }
+    }
+}
