@@ -202,6 +202,9 @@ struct BackOffice {
         case .plan: return (.plan(slug: "policing-plan"), [])
         case .parentInformation: return (.parentInformation(slug: "harford-education-panel"), [])
         case .bodySpending: return (.bodySpending(slug: "harford-lpac"), [])
+        case .councilChallenges: return (.councilChallenges(slug: "harford-city"), [])
+        case .councilChallengesSnippet: return (.councilChallengesSnippet(slug: "harford-city"), [])
+        case .councilChallengesRecord: return (.councilChallengesRecord(slug: "harford-city"), [])
         case .adminPerformance:
             return (.adminPerformance(plan: "policing-plan"), [("measure", String(objects.measure)), ("pointKind", "result"), ("period", "2026/27 Q1"), ("value", "50")])
         case .askQuestion: return (.askQuestion(meeting: meeting), [("name", "X"), ("email", "resident@example.com"), ("text", "x")])

@@ -392,6 +392,12 @@ struct CLITests {
         let good = try write("good.csv", "priority,measure,period,value,target\nHospital discharge,Delayed days,2026/27 Q1,1100,1000\n")
         #expect(try expectOK(["performance", "import", "lpac-plan", "--file", good]).contains("imported 1 result and 1 target into lpac-plan"))
         try expectError(["performance", "import", "lpac-plan"], "give either --file or --paper")
+
+        let spending = try write("spending.csv", "organisation,service,year,amount\nharford-nhs,Community nursing,2026/27,\"£1,000\"\nharford-nhs,Dentistry,26/27,5\n")
+        try expectError(["spending", "import", "harford-lpac", "--file", spending], "line 3, column year")
+        let fixed = try write("spending-fixed.csv", "organisation,service,year,amount\nharford-nhs,Community nursing,2026/27,\"£1,000\"\n")
+        #expect(try expectOK(["spending", "import", "harford-lpac", "--file", fixed]).contains("imported 1 spending line for harford-lpac"))
+        try expectError(["spending", "cite", "999999", "--inquiry", "hospital-discharge"], "no spending line with id 999999")
     }
 
     /// A recommendation's life from the command line, with the screens' checks: add, issue, extend, list, respond

@@ -36,6 +36,7 @@ def samples(db):
                             WHERE r.status <> 'draft' AND m.agendaPublishedAt IS NOT NULL AND i.isExempt = 0 ORDER BY r.id""")[0]
     body = one("SELECT slug FROM body ORDER BY id")[0]
     organisation = one("SELECT slug FROM organisation ORDER BY id")[0]
+    council = one("SELECT a.slug FROM peerChallenge c JOIN authority a ON a.id = c.authorityId ORDER BY c.id")[0]
     evidence = one("SELECT id FROM contribution WHERE kind = 'evidence' AND state = 'accepted' AND filePath IS NOT NULL ORDER BY id")[0]
     return {
         "home": [], "bodies": [], "search": [], "peerChallenges": [], "recommendations": [], "calendar": [], "papersFeed": [],
@@ -49,6 +50,7 @@ def samples(db):
         "oparlObject": ["meetings", meeting], "paperDocument": [paper], "oparlRoot": [], "oparlVersionRoot": [],
         "updatesFeed": [], "person": [one("SELECT slug FROM person ORDER BY id")[0]], "meetings": [], "agendaPack": [meeting], "agendaPackPDF": [meeting],
         "evidence": [evidence], "evidenceFile": [evidence], "plan": ["policing-plan"], "parentInformation": ["harford-education-panel"], "bodySpending": ["harford-lpac"],
+        "councilChallenges": [council], "councilChallengesSnippet": [council], "councilChallengesRecord": [council],
     }
 
 

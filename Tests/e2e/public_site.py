@@ -194,6 +194,7 @@ def main():
                                  ("/plans/policing-plan", "the policing plan's performance", "Worse than the baseline"),
                                  ("/plans/schools-plan", "the schools plan's targets", "Improving since the baseline"),
                                  ("/bodies/harford-lpac/spending", "following the money", "Totals by service"),
+                                 ("/peer-challenges/harford-city", "a council's peer challenges", "action plan"),
                                  ("/bodies/harford-education-panel/information-for-parents", "information for parents", "Targets for the years not yet reported")]:
             driver.get(BASE + path)
             checker.check(name, text)

@@ -61,7 +61,7 @@ func buildRouter(
         rule: rule, deadlines: deadlines, now: now
     ).register(on: routes)
     AgendaPackRoutes(database: database, packs: packs).register(on: routes)
-    BodyKindRoutes(database: database, pages: pages, deadlines: deadlines, now: now).register(on: routes)
+    BodyKindRoutes(database: database, pages: pages, deadlines: deadlines, baseURL: config.baseURL, now: now).register(on: routes)
     SearchRoutes(database: database, pages: pages, versions: versions).register(on: routes)
     OParlRoutes(database: database, ledger: ledger, versions: versions, base: config.baseURL, time: time, siteName: config.siteName)
         .register(on: routes)

@@ -158,11 +158,14 @@ struct ChallengeSection: Sendable {
     let recurrence: DutyView?
     let followUpOf: String?
     let followUpOfURL: String?
+    /// The council's page of all its challenges.
+    let councilURL: String
 
     init(_ summary: PeerChallengeSummary, time: LocalTime) {
         let challenge = summary.challenge
         kind = challenge.kind.label
         council = summary.council.name
+        councilURL = SiteURL.councilChallenges(slug: summary.council.slug).path
         teamName = summary.team.name
         teamURL = SiteURL.bodyPage(slug: summary.team.slug).path
         scope = challenge.scope

@@ -27,6 +27,7 @@ public enum Route: String, Sendable, CaseIterable {
     case recommendations, recommendation, organisation, organisationRecord, organisationSnippet
     case calendar, bodyCalendar, papersFeed, bodyPapersFeed, responsesFeed, bodyResponsesFeed, openData, dataFile
     case bodyPlanCalendar, bodyPlanData, updatesFeed, plan, parentInformation, bodySpending
+    case councilChallenges, councilChallengesSnippet, councilChallengesRecord
     case oparlRoot, oparlVersionRoot, oparlSystem, oparlBodies, oparlBody, oparlBodyList, oparlObject
     // Operations
     case health, ready
@@ -80,6 +81,9 @@ public enum Route: String, Sendable, CaseIterable {
         case .plan: "/plans/:slug"
         case .parentInformation: "/bodies/:slug/information-for-parents"
         case .bodySpending: "/bodies/:slug/spending"
+        case .councilChallenges: "/peer-challenges/:slug"
+        case .councilChallengesSnippet: "/peer-challenges/:slug/record.html"
+        case .councilChallengesRecord: "/peer-challenges/:slug/record.json"
         case .adminPerformance: "/admin/plans/:slug"
         case .openData: "/data"
         case .dataFile: "/data/:file"
@@ -166,7 +170,7 @@ public enum Route: String, Sendable, CaseIterable {
         switch self {
         case .home, .bodies, .bodyPage, .person, .meetings, .meeting, .agendaPack, .agendaPackPDF, .paper, .paperDocument, .attachment, .search, .inquiry, .peerChallenges, .recommendations, .recommendation,
              .organisation, .organisationRecord, .organisationSnippet, .calendar, .bodyCalendar, .papersFeed, .bodyPapersFeed, .responsesFeed, .bodyResponsesFeed, .openData,
-             .dataFile, .bodyPlanCalendar, .bodyPlanData, .updatesFeed, .evidence, .evidenceFile, .plan, .parentInformation, .bodySpending, .oparlRoot, .oparlVersionRoot, .oparlSystem, .oparlBodies, .oparlBody, .oparlBodyList,
+             .dataFile, .bodyPlanCalendar, .bodyPlanData, .updatesFeed, .evidence, .evidenceFile, .plan, .parentInformation, .bodySpending, .councilChallenges, .councilChallengesSnippet, .councilChallengesRecord, .oparlRoot, .oparlVersionRoot, .oparlSystem, .oparlBodies, .oparlBody, .oparlBodyList,
              .oparlObject:
             .public
         case .health, .ready: .operations
@@ -189,7 +193,7 @@ public enum Route: String, Sendable, CaseIterable {
     public var isCrossOrigin: Bool {
         switch self {
         case .oparlRoot, .oparlVersionRoot, .oparlSystem, .oparlBodies, .oparlBody, .oparlBodyList, .oparlObject, .paperDocument, .dataFile, .calendar, .bodyCalendar, .papersFeed,
-             .organisationRecord, .organisationSnippet,
+             .organisationRecord, .organisationSnippet, .councilChallengesSnippet, .councilChallengesRecord,
              .bodyPapersFeed, .responsesFeed, .bodyResponsesFeed, .bodyPlanCalendar, .bodyPlanData, .updatesFeed:
             true
         default:
