@@ -45,6 +45,16 @@ public struct ReportingPeriod: Hashable, Comparable, Sendable, CustomStringConve
         (lhs.startYear, lhs.startMonth, lhs.description) < (rhs.startYear, rhs.startMonth, rhs.description)
     }
 
+    /// Whether stored period text `a` comes before `b` in time; text that is no period (none is stored) sorts first.
+    public static func isBefore(_ a: String, _ b: String) -> Bool {
+        switch (ReportingPeriod(a), ReportingPeriod(b)) {
+        case (let left?, let right?): left < right
+        case (nil, .some): true
+        case (.some, nil): false
+        case (nil, nil): a < b
+        }
+    }
+
     /// What a form or import says about a period it cannot read.
     public static let formatHint = "a year such as 2026/27, a quarter such as 2026/27 Q1, a calendar year such as 2026, or a month such as 2026-05"
 }

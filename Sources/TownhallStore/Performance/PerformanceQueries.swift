@@ -52,7 +52,7 @@ extension AppDatabase {
                 """, arguments: [plan.id])
             let byMeasure = Dictionary(grouping: points, by: \.measureId)
             func sorted(_ points: [MeasurePoint]) -> [MeasurePoint] {
-                points.sorted { (ReportingPeriod($0.period) ?? ReportingPeriod("1900")!) < (ReportingPeriod($1.period) ?? ReportingPeriod("1900")!) }
+                points.sorted { ReportingPeriod.isBefore($0.period, $1.period) }
             }
             var sources: [Int64: PaperSummary] = [:]
             for paperId in Set(points.compactMap(\.paperId) + [plan.paperId].compactMap { $0 }) {
@@ -107,7 +107,7 @@ extension AppDatabase {
                 let left = (a.plan.slug, a.priority.position, a.measure.position, a.point.kind.rawValue)
                 let right = (b.plan.slug, b.priority.position, b.measure.position, b.point.kind.rawValue)
                 if left != right { return left < right }
-                return (ReportingPeriod(a.point.period) ?? ReportingPeriod("1900")!) < (ReportingPeriod(b.point.period) ?? ReportingPeriod("1900")!)
+                return ReportingPeriod.isBefore(a.point.period, b.point.period)
             }
         }
     }

@@ -108,7 +108,10 @@ extension AppDatabase {
     public func importPerformance(plan planSlug: String, fromPaper paperId: Int64, actor: Actor) throws -> PerformanceImportResult {
         try writer.write { db in
             guard let paper = try Paper.fetchOne(db, key: paperId) else { throw TownhallError.notFound("no paper with id \(paperId)") }
-            guard paper.status == .published else { throw TownhallError.invalid("paper \(paperId) is not published; import from a published report") }
+            // Only what the public may read: numbers from an exempt or unpublished report would be published here.
+            guard try Self.publicPaper(db, id: paperId) != nil else {
+                throw TownhallError.invalid("paper \(paperId) is not public (published, on a public item of a published agenda); import from a public report")
+            }
             var rows: [PerformanceImport.Row] = []
             for block in PerformanceImport.csvBlocks(paper.markdown) {
                 guard let table = try? CSVTable.parse(block.text),

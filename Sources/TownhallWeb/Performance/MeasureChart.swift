@@ -22,9 +22,7 @@ struct MeasureChart {
 
     /// The periods along the axis: every period with a result or target, in time order.
     var periods: [String] {
-        Array(Set(results.map(\.period) + targets.map(\.period))).sorted {
-            (ReportingPeriod($0) ?? ReportingPeriod("1900")!) < (ReportingPeriod($1) ?? ReportingPeriod("1900")!)
-        }
+        Array(Set(results.map(\.period) + targets.map(\.period))).sorted(by: ReportingPeriod.isBefore)
     }
 
     /// The chart's description: the same facts as the table, in a sentence a screen reader reads out.
