@@ -25,17 +25,25 @@ public enum PerformanceImport {
         public var description: String { "line \(line)\(column.map { ", column \($0)" } ?? ""): \(message)" }
     }
 
-    /// The rows of a table already split into a header and cells (with the line each row starts on).
-    public static func rows(header: [String], cells: [[String]], lines: [Int]) throws(Problem) -> [Row] {
+    /// The header of an import file, checked once for every kind of import (this one and `SpendingImport`): every
+    /// required column present, no unknown or repeated column, and rows under it. Returns the normalised names.
+    public static func checkedColumns(_ header: [String], required: [String], optional: [String] = [], what: String, rowCount: Int) throws(Problem) -> [String] {
         let names = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let known = required + optional
         for name in required where !names.contains(name) {
-            throw Problem(line: 1, column: nil, message: "there is no \(name) column; the first row must name the columns \((required + optional).joined(separator: ", "))")
+            throw Problem(line: 1, column: nil, message: "there is no \(name) column; the first row must name the columns \(known.joined(separator: ", "))")
         }
-        for name in names where !(required + optional).contains(name) {
-            throw Problem(line: 1, column: name, message: "\"\(name)\" is not a column of a performance table; use \((required + optional).joined(separator: ", "))")
+        for name in names where !known.contains(name) {
+            throw Problem(line: 1, column: name, message: "\"\(name)\" is not a column of \(what); use \(known.joined(separator: ", "))")
         }
         if Set(names).count != names.count { throw Problem(line: 1, column: nil, message: "a column is named twice") }
-        guard !cells.isEmpty else { throw Problem(line: 1, column: nil, message: "there are no rows under the header") }
+        guard rowCount > 0 else { throw Problem(line: 1, column: nil, message: "there are no rows under the header") }
+        return names
+    }
+
+    /// The rows of a table already split into a header and cells (with the line each row starts on).
+    public static func rows(header: [String], cells: [[String]], lines: [Int]) throws(Problem) -> [Row] {
+        let names = try checkedColumns(header, required: required, optional: optional, what: "a performance table", rowCount: cells.count)
         func cell(_ row: [String], _ name: String) -> String {
             names.firstIndex(of: name).map { row[$0].trimmingCharacters(in: .whitespaces) } ?? ""
         }

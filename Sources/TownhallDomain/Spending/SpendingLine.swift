@@ -54,14 +54,7 @@ public enum SpendingImport {
     }
 
     public static func rows(header: [String], cells: [[String]], lines: [Int]) throws(PerformanceImport.Problem) -> [Row] {
-        let names = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        for name in columns where !names.contains(name) {
-            throw PerformanceImport.Problem(line: 1, column: nil, message: "there is no \(name) column; the first row must name the columns \(columns.joined(separator: ", "))")
-        }
-        for name in names where !columns.contains(name) {
-            throw PerformanceImport.Problem(line: 1, column: name, message: "\"\(name)\" is not a column of a spending file; use \(columns.joined(separator: ", "))")
-        }
-        guard !cells.isEmpty else { throw PerformanceImport.Problem(line: 1, column: nil, message: "there are no rows under the header") }
+        let names = try PerformanceImport.checkedColumns(header, required: columns, what: "a spending file", rowCount: cells.count)
         func cell(_ row: [String], _ name: String) -> String { row[names.firstIndex(of: name)!].trimmingCharacters(in: .whitespaces) }
         var seen: [String: Int] = [:]
         return try cells.enumerated().map { (index, row) throws(PerformanceImport.Problem) -> Row in

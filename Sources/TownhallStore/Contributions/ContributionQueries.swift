@@ -104,10 +104,8 @@ extension AppDatabase {
 
     /// The accepted questions of a meeting's public questions item, in the order they were sent, each with the
     /// names merged into it. The caller shows them only where the item itself is public (`PublicSQL.itemAndAgenda`).
-    static func publishedQuestions(_ db: Database, meetingId: Int64) throws -> (itemId: Int64, questions: [PublishedQuestion])? {
-        guard let window = try db.cachedRecords(ContributionWindow.self, "SELECT * FROM contributionWindow WHERE meetingId = ?", [meetingId]).first,
-              let itemId = window.agendaItemId
-        else { return nil }
+    static func publishedQuestions(_ db: Database, window: ContributionWindow) throws -> (itemId: Int64, questions: [PublishedQuestion])? {
+        guard let itemId = window.agendaItemId else { return nil }
         let rows = try db.cachedRecords(Contribution.self, """
             SELECT * FROM contribution WHERE windowId = ? AND state IN ('accepted', 'merged') ORDER BY id
             """, [window.id!])
@@ -119,7 +117,9 @@ extension AppDatabase {
     /// The accepted questions by the item they are published under, for the first draft of the minutes.
     public func publishedQuestions(meetingId: Int64) async throws -> [Int64: [PublishedQuestion]] {
         try await writer.read { db in
-            guard let found = try Self.publishedQuestions(db, meetingId: meetingId) else { return [:] }
+            guard let window = try ContributionWindow.filter(Column("meetingId") == meetingId).fetchOne(db),
+                  let found = try Self.publishedQuestions(db, window: window)
+            else { return [:] }
             return [found.itemId: found.questions]
         }
     }

@@ -78,9 +78,10 @@ extension AppDatabase {
             let location = try summary.meeting.locationId.flatMap { try db.cachedRecord(Location.self, id: $0) }
             let published = summary.meeting.agendaPublishedAt != nil
             var items: [PublicAgendaItem] = []
+            let questionWindow = try db.cachedRecords(ContributionWindow.self, "SELECT * FROM contributionWindow WHERE meetingId = ?", [id]).first
             if published {
                 let calledBack = try Self.calledBackRecommendations(db, meetingId: id)
-                let questions = try Self.publishedQuestions(db, meetingId: id)
+                let questions = try questionWindow.flatMap { try Self.publishedQuestions(db, window: $0) }
                 let agenda = try db.cachedRecords(AgendaItem.self, "SELECT * FROM agendaItem WHERE meetingId = ? ORDER BY position", [id])
                 for item in agenda {
                     guard !item.isExempt, let itemId = item.id else {
@@ -101,7 +102,7 @@ extension AppDatabase {
                 witnesses: try db.cachedRecords(Witness.self, "SELECT * FROM witness WHERE meetingId = ? ORDER BY id", [id]),
                 inquiry: try summary.meeting.inquiryId.flatMap { try db.cachedRecord(Inquiry.self, id: $0) },
                 privateNotice: try Self.privateNotice(db, summary.meeting, items: items.map(\.item)),
-                questionWindow: try db.cachedRecords(ContributionWindow.self, "SELECT * FROM contributionWindow WHERE meetingId = ?", [id]).first)
+                questionWindow: questionWindow)
         }
     }
 

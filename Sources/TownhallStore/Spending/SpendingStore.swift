@@ -93,36 +93,41 @@ extension AppDatabase {
     /// Every spending line of an LPAC (or of every LPAC), with organisations and public citations.
     public func spendingEntries(bodyId: Int64?) async throws -> [SpendingEntry] {
         try await writer.read { db in
-            let lines = try SpendingLine.fetchAll(db, sql: """
-                SELECT * FROM spendingLine \(bodyId == nil ? "" : "WHERE bodyId = ?") ORDER BY year DESC, organisationId, service
-                """, arguments: bodyId.map { [$0] } ?? [])
-            let organisations = Dictionary(uniqueKeysWithValues: try Organisation.fetchAll(db).map { ($0.id!, $0) })
-            var citers: [Int64: [SpendingEntry.Citer]] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT c.spendingLineId, q.slug, q.title FROM spendingCitation c JOIN inquiry q ON q.id = c.inquiryId
-                """) {
-                citers[row["spendingLineId"], default: []].append(.init(title: "Inquiry: \(row["title"] as String)", inquirySlug: row["slug"]))
-            }
-            for row in try Row.fetchAll(db, sql: """
-                SELECT c.spendingLineId, r.id, r.number, p.title FROM spendingCitation c JOIN recommendation r ON r.id = c.recommendationId
-                JOIN \(PublicSQL.paperJoins) WHERE p.id = r.paperId AND \(PublicSQL.recommendation)
-                """) {
-                citers[row["spendingLineId"], default: []].append(
-                    .init(title: "\(row["title"] as String), recommendation \(row["number"] as Int)", recommendationId: row["id"]))
-            }
-            return lines.compactMap { line in
-                organisations[line.organisationId].map { SpendingEntry(line: line, organisation: $0, citedBy: citers[line.id!] ?? []) }
-            }
+            try Self.spendingEntries(db, where: bodyId == nil ? "1" : "l.bodyId = ?", arguments: bodyId.map { [$0] } ?? [])
         }
     }
 
     /// The spending lines an inquiry cites, for its page.
     public func spendingCited(inquiryId: Int64) async throws -> [SpendingEntry] {
-        let lineIds = try await writer.read { db in
-            try Int64.fetchAll(db, sql: "SELECT spendingLineId FROM spendingCitation WHERE inquiryId = ?", arguments: [inquiryId])
+        try await writer.read { db in
+            try Self.spendingEntries(db, where: "l.id IN (SELECT spendingLineId FROM spendingCitation WHERE inquiryId = ?)", arguments: [inquiryId])
         }
-        guard !lineIds.isEmpty else { return [] }
-        let ids = Set(lineIds)
-        return try await spendingEntries(bodyId: nil).filter { ids.contains($0.line.id!) }
+    }
+
+    /// The lines `condition` (over `spendingLine l`) selects, newest year first, with their organisations and what
+    /// publicly cites them; only the citations of those lines are read.
+    static func spendingEntries(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [SpendingEntry] {
+        let lines = try SpendingLine.fetchAll(db, sql: """
+            SELECT l.* FROM spendingLine l WHERE \(condition) ORDER BY l.year DESC, l.organisationId, l.service
+            """, arguments: arguments)
+        guard !lines.isEmpty else { return [] }
+        let organisations = Dictionary(uniqueKeysWithValues: try Organisation.fetchAll(db, keys: Set(lines.map(\.organisationId))).map { ($0.id!, $0) })
+        let chosen = "c.spendingLineId IN (SELECT l.id FROM spendingLine l WHERE \(condition))"
+        var citers: [Int64: [SpendingEntry.Citer]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT c.spendingLineId, q.slug, q.title FROM spendingCitation c JOIN inquiry q ON q.id = c.inquiryId WHERE \(chosen)
+            """, arguments: arguments) {
+            citers[row["spendingLineId"], default: []].append(.init(title: "Inquiry: \(row["title"] as String)", inquirySlug: row["slug"]))
+        }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT c.spendingLineId, r.id, r.number, p.title FROM spendingCitation c JOIN recommendation r ON r.id = c.recommendationId
+            JOIN \(PublicSQL.paperJoins) WHERE p.id = r.paperId AND \(PublicSQL.recommendation) AND \(chosen)
+            """, arguments: arguments) {
+            citers[row["spendingLineId"], default: []].append(
+                .init(title: "\(row["title"] as String), recommendation \(row["number"] as Int)", recommendationId: row["id"]))
+        }
+        return lines.compactMap { line in
+            organisations[line.organisationId].map { SpendingEntry(line: line, organisation: $0, citedBy: citers[line.id!] ?? []) }
+        }
     }
 }

@@ -118,7 +118,7 @@ struct ContributionAdminRoutes: Sendable {
     @Sendable func file(_ request: Request, context: AppRequestContext) async throws -> Response {
         let time = time
         guard let found = try await database.perform({ try $0.contributionContext(id: try PublicRoutes.id(context), time: time) }),
-              let file = ContributionRoutes.attachment(found.contribution)
+              let file = StoredFile(found.contribution)
         else { throw HTTPError(.notFound) }
         _ = try await clerk.clerk(request, context, bodyId: found.bodyId)
         return try PublicRoutes.fileResponse(file, files: files, cacheControl: "no-store")

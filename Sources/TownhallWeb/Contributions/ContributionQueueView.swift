@@ -81,9 +81,7 @@ struct ContributionQueueView: Sendable {
                     who: contribution.organisation.isEmpty ? contribution.name : "\(contribution.name), \(contribution.organisation)",
                     email: contribution.email, sentOn: time.dateTime(contribution.confirmedAt ?? contribution.requestedAt),
                     paragraphs: contribution.paragraphs, stateLabel: contribution.state.label,
-                    fileLink: ContributionRoutes.attachment(contribution).map {
-                        AttachmentLink(name: $0.fileName, url: SiteURL.adminContributionFile(id).path, details: AttachmentLink($0).details)
-                    },
+                    fileLink: StoredFile(contribution).map { AttachmentLink($0, url: SiteURL.adminContributionFile(id).path) },
                     isWaiting: contribution.state == .received, canMerge: contribution.kind == .question && contribution.state == .received && !mergeChoices.isEmpty,
                     mergeChoices: mergeChoices,
                     canAnswer: contribution.kind == .question && contribution.state == .accepted,

@@ -187,17 +187,8 @@ struct ContributionRoutes: Sendable {
     }
 
     @Sendable func evidenceFile(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let found = try await database.publishedEvidence(id: try PublicRoutes.id(context)), let file = Self.attachment(found.evidence)
+        guard let found = try await database.publishedEvidence(id: try PublicRoutes.id(context)), let file = StoredFile(found.evidence)
         else { throw HTTPError(.notFound) }
         return try PublicRoutes.fileResponse(file, files: files, cacheControl: "public, max-age=3600")
-    }
-
-    /// A contribution's file in the shape file responses take, so it is served with exactly the headers of any
-    /// other attachment; nil when it has none.
-    static func attachment(_ contribution: Contribution) -> Attachment? {
-        guard let path = contribution.filePath, let name = contribution.fileName, let type = contribution.fileType else { return nil }
-        let sha = (path as NSString).lastPathComponent
-        return Attachment(id: contribution.id, agendaItemId: 0, paperId: nil, fileName: name, mediaType: type, size: contribution.fileSize ?? 0,
-                          sha256: sha, storagePath: path, createdAt: contribution.requestedAt)
     }
 }

@@ -131,9 +131,7 @@ struct EvidenceView: Sendable {
         sentOn = time.longDate(evidence.confirmedAt ?? evidence.requestedAt)
         isoSent = time.day(of: evidence.confirmedAt ?? evidence.requestedAt)
         paragraphs = evidence.paragraphs
-        file = ContributionRoutes.attachment(evidence).map { attachment in
-            AttachmentLink(name: attachment.fileName, url: SiteURL.evidenceFile(evidence.id!).path, details: AttachmentLink(attachment).details)
-        }
+        file = StoredFile(evidence).map { AttachmentLink($0, url: SiteURL.evidenceFile(evidence.id!).path) }
         inquiryTitle = found.inquiry.title
         inquiryURL = SiteURL.inquiry(slug: found.inquiry.slug).path
     }

@@ -35,20 +35,38 @@ struct MeetingRow: Sendable {
 }
 
 /// A downloadable file as listed under an item or paper.
+/// A file kept in the data directory (`AttachmentFiles`, content-addressed), as downloads and links need it.
+struct StoredFile: Sendable {
+    let fileName: String
+    let mediaType: String
+    let size: Int
+    let sha256: String
+    let storagePath: String
+
+    init(_ file: Attachment) {
+        (fileName, mediaType, size, sha256, storagePath) = (file.fileName, file.mediaType, file.size, file.sha256, file.storagePath)
+    }
+
+    /// A contribution's file, nil when it has none; its content address is the last part of its stored path.
+    init?(_ contribution: Contribution) {
+        guard let path = contribution.filePath, let name = contribution.fileName, let type = contribution.fileType else { return nil }
+        (fileName, mediaType, size, sha256, storagePath) = (name, type, contribution.fileSize ?? 0, (path as NSString).lastPathComponent, path)
+    }
+}
+
 struct AttachmentLink: Sendable {
     let name: String
     let url: String
     let details: String
 
-    init(name: String, url: String, details: String) {
-        self.name = name
-        self.url = url
-        self.details = details
+    init(_ file: Attachment) {
+        self.init(StoredFile(file), url: SiteURL.attachment(file.id!, name: file.fileName.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "file").path)
     }
 
-    init(_ file: Attachment) {
+    /// A link to a stored file at `url`, described as "PDF, 120 KB".
+    init(_ file: StoredFile, url: String) {
         name = file.fileName
-        url = SiteURL.attachment(file.id!, name: file.fileName.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "file").path
+        self.url = url
         let ext = (file.fileName as NSString).pathExtension.uppercased()
         details = "\(ext.isEmpty ? file.mediaType : ext), \(Self.size(file.size))"
     }

@@ -124,9 +124,14 @@ struct PublicRoutes: Sendable {
 
     /// An attachment's bytes, always as a download of its stored type, never shown inline.
     static func fileResponse(_ file: Attachment, files: AttachmentFiles, cacheControl: String) throws -> Response {
+        try fileResponse(StoredFile(file), files: files, cacheControl: cacheControl)
+    }
+
+    /// Any stored file (an attachment, a resident's evidence) as a download, with the same headers.
+    static func fileResponse(_ file: StoredFile, files: AttachmentFiles, cacheControl: String) throws -> Response {
         let url = files.url(for: file.storagePath)
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw TownhallError.io("attachment \(file.id!) is missing its bytes at \(url.path)")
+            throw TownhallError.io("\(file.fileName) is missing its bytes at \(url.path)")
         }
         return Response(
             status: .ok,
