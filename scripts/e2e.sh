@@ -16,6 +16,10 @@ export TOWNHALL_E2E_EMAIL="e2e.clerk@townhall.test"
 export TOWNHALL_E2E_PASSWORD="e2e-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 printf '%s\n' "$TOWNHALL_E2E_PASSWORD" | "$townhall" user add --database "$db" --email "$TOWNHALL_E2E_EMAIL" \
   --name "E2E Clerk" --role clerk --body harford-policing-board >/dev/null
+export TOWNHALL_E2E_LPAC_EMAIL="e2e.lpac.clerk@townhall.test"
+export TOWNHALL_E2E_LPAC_PASSWORD="e2e-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+printf '%s\n' "$TOWNHALL_E2E_LPAC_PASSWORD" | "$townhall" user add --database "$db" --email "$TOWNHALL_E2E_LPAC_EMAIL" \
+  --name "E2E LPAC Clerk" --role clerk --body harford-lpac >/dev/null
 export TOWNHALL_E2E_PROVIDER_EMAIL="e2e.police@townhall.test"
 export TOWNHALL_E2E_PROVIDER_PASSWORD="e2e-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 printf '%s\n' "$TOWNHALL_E2E_PROVIDER_PASSWORD" | "$townhall" user add --database "$db" --email "$TOWNHALL_E2E_PROVIDER_EMAIL" \

@@ -3,13 +3,17 @@ import TownhallDomain
 import TownhallStore
 
 /// A year of spending in the LPAC's place for three organisations (issue 20), with the discharge inquiry citing
-/// the lines it looks at.
+/// the lines it looks at, and the carers' written evidence citing the council's home care line.
 extension DemoData {
     func seedSpending() throws {
         try database.importSpending(body: "harford-lpac", csv: Self.spending, actor: .demo)
         let lines = try database.list(SpendingLine.self)
         for line in lines where line.service == "Hospital discharge and intermediate care" {
-            try database.citeSpending(lineId: line.id!, inquiry: "hospital-discharge", actor: .demo)
+            try database.citeSpending(lineId: line.id!, by: .inquiry(slug: "hospital-discharge"), actor: .demo)
+        }
+        if let homeCare = lines.first(where: { $0.service == "Adult social care: home care" }),
+           let evidence = try database.list(Paper.self).first(where: { $0.kind == .writtenEvidence }) {
+            try database.citeSpending(lineId: homeCare.id!, by: .paper(id: evidence.id!), actor: .demo)
         }
     }
 

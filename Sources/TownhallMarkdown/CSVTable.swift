@@ -21,7 +21,8 @@ public struct CSVTable: Equatable, Sendable {
         var fieldWasQuoted = false
         var line = 1
         var quoteStartLine = 1
-        var iterator = Array(text.unicodeScalars).makeIterator()
+        // A spreadsheet's "CSV UTF-8" starts with a byte order mark, which is not part of the first column's name.
+        var iterator = Array(text.unicodeScalars.drop(while: { $0 == "\u{FEFF}" })).makeIterator()
         var pending: Unicode.Scalar? = nil
 
         func next() -> Unicode.Scalar? {

@@ -207,6 +207,16 @@ struct BackOffice {
         case .councilChallengesRecord: return (.councilChallengesRecord(slug: "harford-city"), [])
         case .adminPerformance:
             return (.adminPerformance(plan: "policing-plan"), [("measure", String(objects.measure)), ("pointKind", "result"), ("period", "2026/27 Q1"), ("value", "50")])
+        case .adminPerformancePlans: return (.adminPerformancePlans(body: board), [("title", "X plan"), ("slug", "x-plan")])
+        case .adminPlanPriority: return (.adminPlanPriority(plan: "policing-plan"), [("priorityTitle", "X")])
+        case .adminPlanMeasure:
+            return (.adminPlanMeasure(plan: "policing-plan"), [("measurePriority", String(objects.priority)), ("measureName", "X"), ("unit", "%"),
+                                                              ("measureDirection", "higher"), ("baseline", "1"), ("baselinePeriod", "2024/25")])
+        case .adminPlanImport:
+            return (.adminPlanImport(plan: "policing-plan"), [("csv", "priority,measure,period,value\nPutting victims first,Victims satisfied with the service they received,2026/27 Q1,70")])
+        case .adminSpending: return (.adminSpending(body: "harford-lpac"), [("csv", "organisation,service,year,amount\nharford-nhs,X,2025/26,10")])
+        case .adminSpendingCitation:
+            return (.adminSpendingCitation(body: "harford-lpac"), [("spendingLine", String(objects.spendingLine)), ("citer", "inquiry:winter-urgent-care")])
         case .askQuestion: return (.askQuestion(meeting: meeting), [("name", "X"), ("email", "resident@example.com"), ("text", "x")])
         case .submitEvidence: return (.submitEvidence(inquiry: objects.openInquiry), [("name", "X"), ("email", "resident@example.com"), ("text", "x")])
         case .contribution: return (.contribution(token: "not-a-real-token"), [])
@@ -292,6 +302,8 @@ struct BackOffice {
         let question: Int64
         let officer: Int64
         let measure: Int64
+        let priority: Int64
+        let spendingLine: Int64
     }
 
     func sampleObjects() throws -> SampleObjects {
@@ -313,7 +325,8 @@ struct BackOffice {
             evidence: try db.list(Contribution.self).first { $0.kind == .evidence && $0.state == .accepted && $0.hasFile }!.id!,
             question: try db.list(Contribution.self).first { $0.kind == .question && $0.state == .received }!.id!,
             officer: try db.list(OfficerInAttendance.self).first { $0.meetingId == meeting }!.id!,
-            measure: try db.list(PlanMeasure.self).first!.id!)
+            measure: try db.list(PlanMeasure.self).first!.id!, priority: try db.list(PlanPriority.self).first!.id!,
+            spendingLine: try db.list(SpendingLine.self).first!.id!)
     }
 
     /// Every route of an audience that answers a method, as sample requests.
@@ -327,17 +340,18 @@ struct BackOffice {
 
     /// Every clerk page about one object, and every clerk form, of the route table. (The two clerk lists without a
     /// parameter, the dashboard and the recommendations list, show each clerk their own bodies: `clerkLists`.)
-    /// The two routes on an LPAC inquiry's evidence (`lpacRoutes`) are left out: no board object has them.
+    /// The LPAC's routes (`lpacRoutes`) are left out: no board object has them.
     func boardRoutes() throws -> (gets: [String], posts: [(String, [(String, String)])]) {
         let lpac = try lpacRoutes()
         return (try requests(.clerk, .get).map(\.0).filter { !clerkLists.contains($0) && !lpac.contains($0) },
                 try requests(.clerk, .post).filter { !lpac.contains($0.0) })
     }
 
-    /// The clerk routes whose sample object is the LPAC's: its inquiry's call for evidence and an evidence file.
+    /// The clerk routes whose sample object is the LPAC's: its inquiry's call for evidence, an evidence file, and
+    /// its spending (imported and cited).
     func lpacRoutes() throws -> [String] {
         let objects = try sampleObjects()
-        return [sample(.adminEvidenceCall, objects).url.path, sample(.adminContributionFile, objects).url.path]
+        return [Route.adminEvidenceCall, .adminContributionFile, .adminSpending, .adminSpendingCitation].map { sample($0, objects).url.path }
     }
 
     var clerkLists: [String] {

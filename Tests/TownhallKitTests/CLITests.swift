@@ -398,6 +398,8 @@ struct CLITests {
         let fixed = try write("spending-fixed.csv", "organisation,service,year,amount\nharford-nhs,Community nursing,2026/27,\"£1,000\"\n")
         #expect(try expectOK(["spending", "import", "harford-lpac", "--file", fixed]).contains("imported 1 spending line for harford-lpac"))
         try expectError(["spending", "cite", "999999", "--inquiry", "hospital-discharge"], "no spending line with id 999999")
+        try expectError(["spending", "cite", "1"], "give one of --inquiry, --recommendation or --paper")
+        try expectError(["spending", "cite", "1", "--inquiry", "hospital-discharge", "--paper", "1"], "give one of --inquiry, --recommendation or --paper")
     }
 
     /// A recommendation's life from the command line, with the screens' checks: add, issue, extend, list, respond

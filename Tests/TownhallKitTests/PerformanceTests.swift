@@ -169,4 +169,58 @@ struct PerformanceTests {
                     "only an education panel has one")
         }
     }
+
+    /// A panel's clerk builds a plan without a shell: each form refuses a mistake beside its field and keeps what was
+    /// typed; the plan, its priority, its measure and an imported table then show on the public page.
+    @Test func aClerkBuildsAPlanInTheBrowser() async throws {
+        let office = try BackOffice()
+        let db = office.store.database
+        try await office.run { client in
+            var clerk = Browser(client)
+            try await clerk.signIn("board.clerk@townhall.test", BackOffice.password)
+            let plans = SiteURL.adminPerformancePlans(body: "harford-policing-board").path
+            let list = try await clerk.get(plans)
+            #expect(list.status == .ok && list.body.contains("href=\"/admin/plans/policing-plan\""))
+            let csrf = try #require(list.csrf)
+            let badSlug = try await clerk.post(plans, [("_csrf", csrf), ("title", "Road safety plan"), ("slug", "Road Safety!")])
+            #expect(badSlug.status == .unprocessableContent && badSlug.body.contains("href=\"#slug\"") && badSlug.body.contains("value=\"Road safety plan\""))
+            let taken = try await clerk.post(plans, [("_csrf", csrf), ("title", "Road safety plan"), ("slug", "policing-plan")])
+            #expect(taken.status == .unprocessableContent && taken.body.contains("There is already a plan policing-plan"))
+            #expect(try await clerk.post(plans, [("_csrf", csrf), ("title", "Road safety plan"), ("slug", "road-safety")]).status == .seeOther)
+
+            let page = SiteURL.adminPerformance(plan: "road-safety").path
+            let priorities = SiteURL.adminPlanPriority(plan: "road-safety").path
+            #expect(try await clerk.post(priorities, [("_csrf", csrf), ("priorityTitle", " ")]).status == .unprocessableContent)
+            #expect(try await clerk.post(priorities, [("_csrf", csrf), ("priorityTitle", "Safer roads")]).status == .seeOther)
+            let priority = try #require(try db.list(PlanPriority.self).first { $0.title == "Safer roads" })
+
+            let measures = SiteURL.adminPlanMeasure(plan: "road-safety").path
+            var fields = [("_csrf", csrf), ("measurePriority", String(priority.id!)), ("measureName", "People killed or seriously injured"),
+                          ("unit", "people"), ("measureDirection", "lower"), ("baseline", "about 80"), ("baselinePeriod", "2025")]
+            let badBaseline = try await clerk.post(measures, fields)
+            #expect(badBaseline.status == .unprocessableContent && badBaseline.body.contains("href=\"#baseline\"")
+                    && badBaseline.body.contains("value=\"People killed or seriously injured\"") && badBaseline.body.contains("value=\"lower\" checked"))
+            fields[5] = ("baseline", "82")
+            #expect(try await clerk.post(measures, fields).status == .seeOther)
+            #expect(try await clerk.post(measures, fields).body.contains("That priority already has the measure"))
+
+            let importPath = SiteURL.adminPlanImport(plan: "road-safety").path
+            let wrongRow = "priority,measure,period,value,target\nSafer roads,People killed or seriously injured,2026,74,70\nSafer roads,People hurt,2026,5,\n"
+            let refused = try await clerk.post(importPath, [("_csrf", csrf), ("csv", wrongRow)])
+            #expect(refused.status == .unprocessableContent && refused.body.contains("Line 3, column measure") && refused.body.contains("Safer roads,People hurt,2026,5,"))
+            #expect(try db.list(MeasurePoint.self).filter { $0.period == "2026" }.isEmpty, "nothing half-imported")
+            let table = "priority,measure,period,value,target\nSafer roads,People killed or seriously injured,2026,74,70\n"
+            #expect(try await clerk.upload(importPath, [("_csrf", csrf)], file: (field: "csvFile", name: "roads.csv", data: Data(table.utf8))).status == .seeOther)
+            #expect(try await clerk.get(page).body.contains("People killed or seriously injured (lower is better)"))
+
+            let published = try await Browser.anonymous(client, SiteURL.plan(slug: "road-safety").path)
+            #expect(published.status == .ok && published.body.contains("Safer roads") && published.body.contains("74 people in 2026"))
+
+            var other = Browser(client)
+            try await other.signIn("lpac.clerk@townhall.test", BackOffice.password)
+            let otherCSRF = try #require(try await other.get(SiteURL.adminDashboard.path).csrf)
+            #expect(try await other.post(priorities, [("_csrf", otherCSRF), ("priorityTitle", "Not theirs")]).status == .forbidden)
+        }
+        #expect(try db.list(PlanPriority.self).allSatisfy { $0.title != "Not theirs" })
+    }
 }

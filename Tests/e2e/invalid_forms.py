@@ -9,8 +9,9 @@ link lands on an element of the page, link to the field expected, show an error 
 what was typed, and pass the page checks (lang, one main, axe with no violations).
 
 Run after recommendations_journey.py, whose submitted response makes the refer, close and progress forms appear.
-Usage: python invalid_forms.py BASE_URL   (TOWNHALL_E2E_EMAIL/PASSWORD: a clerk, TOWNHALL_E2E_PROVIDER_EMAIL/PASSWORD:
-a provider, TOWNHALL_E2E_DATABASE: the store, for the password reset link)
+Usage: python invalid_forms.py BASE_URL   (TOWNHALL_E2E_EMAIL/PASSWORD: a board's clerk, TOWNHALL_E2E_LPAC_EMAIL/PASSWORD:
+an LPAC's clerk, TOWNHALL_E2E_PROVIDER_EMAIL/PASSWORD: a provider, TOWNHALL_E2E_DATABASE: the store, for the password
+reset link)
 """
 import html
 import os
@@ -62,6 +63,13 @@ INVALID = {
     ("post", "/admin/meetings/:id/access"): ({"webcastURL": "not a link", "howToAttend": KEPT}, None, "webcastURL", ["howToAttend"]),
     ("post", "/admin/meetings/:id/officers"): ({"officerName": "", "officerRole": KEPT}, None, "officerName", ["officerRole"]),
     ("post", "/admin/plans/:slug"): ({"period": "next year", "value": "12"}, None, "period", ["period"]),
+    ("post", "/admin/bodies/:slug/performance"): ({"title": KEPT, "slug": "Not A Slug"}, None, "slug", ["title"]),
+    ("post", "/admin/plans/:slug/priorities"): ({"priorityTitle": ""}, None, "priorityTitle", []),
+    ("post", "/admin/plans/:slug/measures"): ({"measureName": KEPT, "baseline": "lots"}, None, "baseline", ["measureName"]),
+    ("post", "/admin/plans/:slug/import"): ({"csv": KEPT}, None, "csv", ["csv"]),
+    ("post", "/admin/bodies/:slug/spending"): ({"csv": KEPT}, None, "csv", ["csv"]),
+    ("post", "/admin/bodies/:slug/spending/citations"): ({}, None, "spendingLine", []),
+    ("post", "/admin/inquiries/:slug/call-for-evidence"): ({"closesOn-{row}": "2027-02-30"}, "open", "closesOn-", ["closesOn-{row}"]),
     ("post", "/meetings/:id/questions"): ({"name": "", "email": "asker@example.org", "text": KEPT}, None, "name", ["text"]),
     ("post", "/inquiries/:slug/evidence"): ({"name": KEPT, "email": "not an address", "text": "Evidence"}, None, "email", ["name"]),
     ("post", "/admin/meetings/:id/questions"): ({"clearDays": "lots"}, "open", "clearDays", ["clearDays"]),
@@ -94,7 +102,8 @@ def kind(key):
     action = re.sub(r"/password-reset/[0-9a-f]+$", "/password-reset/:token", action)
     action = re.sub(r"^(/admin/papers/:id/responses)/[^/]+$", r"\1/:slug", action)
     action = re.sub(r"^/inquiries/[^/]+/evidence$", "/inquiries/:slug/evidence", action)
-    action = re.sub(r"^/admin/plans/[^/]+$", "/admin/plans/:slug", action)
+    action = re.sub(r"^/admin/plans/[^/]+(/priorities|/measures|/import)?$", r"/admin/plans/:slug\1", action)
+    action = re.sub(r"^/admin/inquiries/[^/]+/call-for-evidence$", "/admin/inquiries/:slug/call-for-evidence", action)
     action = re.sub(r"^/contributions/[0-9a-f]+$", "/contributions/:token", action)
     return method, re.sub(r"^/admin/bodies/[^/]+", "/admin/bodies/:slug", action)
 
@@ -118,8 +127,8 @@ def fill(driver, element_id, value):
 
 
 def first_row(form_element, pattern):
-    """The row number of the first field in the form matching a per-row pattern such as `reasons-{row}`."""
-    expression = re.escape(pattern).replace(re.escape("{row}"), r"(\d+)")
+    """The row (a number, or a slug) of the first field in the form matching a per-row pattern such as `reasons-{row}`."""
+    expression = re.escape(pattern).replace(re.escape("{row}"), r"([0-9a-z][0-9a-z-]*)")
     for element in form_element.find_elements(By.CSS_SELECTOR, "input, textarea, select"):
         match = re.fullmatch(expression, element.get_attribute("id") or "")
         if match:
@@ -188,8 +197,9 @@ def issue_one_recommendation(client, form):
 
 
 def main():
-    clerk, provider, resident = Client(BASE), Client(BASE), Client(BASE)
+    clerk, lpac_clerk, provider, resident = Client(BASE), Client(BASE), Client(BASE), Client(BASE)
     clerk.sign_in(os.environ["TOWNHALL_E2E_EMAIL"], os.environ["TOWNHALL_E2E_PASSWORD"])
+    lpac_clerk.sign_in(os.environ["TOWNHALL_E2E_LPAC_EMAIL"], os.environ["TOWNHALL_E2E_LPAC_PASSWORD"])
     provider.sign_in(os.environ["TOWNHALL_E2E_PROVIDER_EMAIL"], os.environ["TOWNHALL_E2E_PROVIDER_PASSWORD"])
     found = {"clerk": crawl(clerk, ["/admin"], "/admin")}
     if ("post", "/admin/recommendations/:id/extend") not in {kind(key) for key in found["clerk"]}:
@@ -198,6 +208,8 @@ def main():
         issue_one_recommendation(clerk, found["clerk"][("post", "/admin/papers/:id/recommendations")])
         found["clerk"] = crawl(clerk, ["/admin"], "/admin")
     found |= {
+        # The LPAC's own forms: its calls for evidence and its spending.
+        "lpac clerk": crawl(lpac_clerk, ["/admin"], "/admin"),
         "provider": crawl(provider, ["/provider"], "/provider"),
         "resident": crawl(resident, ["/", "/recommendations", "/search?q=budget", "/login", "/password-reset",
                                      "/inquiries/winter-urgent-care"], "/", limit=120),
@@ -213,6 +225,8 @@ def main():
             driver.delete_all_cookies()
             if role == "clerk":
                 sign_in(driver, checker, os.environ["TOWNHALL_E2E_EMAIL"], os.environ["TOWNHALL_E2E_PASSWORD"], "Dashboard")
+            elif role == "lpac clerk":
+                sign_in(driver, checker, os.environ["TOWNHALL_E2E_LPAC_EMAIL"], os.environ["TOWNHALL_E2E_LPAC_PASSWORD"], "Dashboard")
             elif role == "provider":
                 sign_in(driver, checker, os.environ["TOWNHALL_E2E_PROVIDER_EMAIL"], os.environ["TOWNHALL_E2E_PROVIDER_PASSWORD"],
                         "Your recommendations")

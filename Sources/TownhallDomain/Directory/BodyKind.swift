@@ -19,6 +19,9 @@ public enum BodyKind: String, Codable, Sendable, CaseIterable {
     }
 
     /// The heading over every body of the kind, on `/bodies`.
+    /// An LPAC "follows the money" across the public services of its place (issue 20): only it keeps spending lines.
+    public var followsTheMoney: Bool { self == .lpac }
+
     public var pluralLabel: String {
         switch self {
         case .policingBoard: "Policing Boards"

@@ -21,6 +21,9 @@ public enum PaperKind: String, Codable, Sendable, CaseIterable {
         }
     }
 
+    /// Written evidence to an LPAC may cite the spending lines it is about (issue 20); no other kind of paper does.
+    public var citesSpending: Bool { self == .writtenEvidence }
+
     /// The kinds a body of `kind` may publish; every body may publish an ordinary report.
     public static func kinds(for kind: BodyKind) -> [PaperKind] {
         switch kind {

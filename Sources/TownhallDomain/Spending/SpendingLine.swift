@@ -24,18 +24,28 @@ public struct SpendingLine: Codable, Sendable, Equatable {
     public var amount: Money { Money(pence: amountPence) }
 }
 
-/// An inquiry or a recommendation citing a spending line; the spending page links back to what cites it.
+/// An inquiry, a recommendation or a paper of written evidence citing a spending line (exactly one of the three);
+/// the spending page links back to what cites it.
 public struct SpendingCitation: Codable, Sendable, Equatable {
     public var id: Int64?
     public var spendingLineId: Int64
     public var inquiryId: Int64?
     public var recommendationId: Int64?
+    public var paperId: Int64?
 
-    public init(id: Int64? = nil, spendingLineId: Int64, inquiryId: Int64? = nil, recommendationId: Int64? = nil) {
+    public init(id: Int64? = nil, spendingLineId: Int64, inquiryId: Int64? = nil, recommendationId: Int64? = nil, paperId: Int64? = nil) {
         self.id = id
         self.spendingLineId = spendingLineId
         self.inquiryId = inquiryId
         self.recommendationId = recommendationId
+        self.paperId = paperId
+    }
+
+    /// What cites a line: the one choice the CLI's options and the clerk's form both make.
+    public enum Citer: Sendable, Equatable {
+        case inquiry(slug: String)
+        case recommendation(id: Int64)
+        case paper(id: Int64)
     }
 }
 
@@ -44,6 +54,17 @@ public struct SpendingCitation: Codable, Sendable, Equatable {
 /// a problem names its line and column.
 public enum SpendingImport {
     public static let columns = ["organisation", "service", "year", "amount"]
+    /// The most lines a place keeps for one year. A year of a place's services by organisation is hundreds of lines
+    /// (thirty organisations with sixty services each is 1,800); the bound keeps the year's page, its download and the
+    /// clerk's choice of lines a readable size, and an import's transaction short.
+    public static let maxLinesPerYear = 2_000
+
+    /// Why a place's year may not hold `count` lines, or nil.
+    public static func yearProblem(_ year: String, count: Int) -> String? {
+        count > maxLinesPerYear
+            ? "a place keeps at most \(maxLinesPerYear.formatted()) lines for one year, and \(year) would have \(count.formatted()); split the services less finely"
+            : nil
+    }
 
     public struct Row: Sendable, Equatable {
         public var line: Int
@@ -57,6 +78,7 @@ public enum SpendingImport {
         let names = try PerformanceImport.checkedColumns(header, required: columns, what: "a spending file", rowCount: cells.count)
         func cell(_ row: [String], _ name: String) -> String { row[names.firstIndex(of: name)!].trimmingCharacters(in: .whitespaces) }
         var seen: [String: Int] = [:]
+        var perYear: [String: Int] = [:]
         return try cells.enumerated().map { (index, row) throws(PerformanceImport.Problem) -> Row in
             let line = index < lines.count ? lines[index] : index + 2
             let organisation = cell(row, "organisation"), service = cell(row, "service"), yearText = cell(row, "year")
@@ -70,6 +92,10 @@ public enum SpendingImport {
             let amount: Money
             do { amount = try Money(parsing: cell(row, "amount")) } catch {
                 throw PerformanceImport.Problem(line: line, column: "amount", message: "\"\(cell(row, "amount"))\" is not an amount; write pounds, for example 1,250,000")
+            }
+            perYear[year.description, default: 0] += 1
+            if let problem = yearProblem(year.description, count: perYear[year.description]!) {
+                throw PerformanceImport.Problem(line: line, column: "year", message: problem)
             }
             let key = "\(organisation.lowercased())|\(service.lowercased())|\(year)"
             if let earlier = seen[key] { throw PerformanceImport.Problem(line: line, column: "service", message: "the same organisation, service and year is on line \(earlier) too") }

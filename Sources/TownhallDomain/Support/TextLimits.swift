@@ -7,6 +7,25 @@ public enum TextLimits {
     /// A short written account shown publicly: a reason for more time, a decision on it, a holding reply, a
     /// referral's outcome. A few paragraphs, as a letter would give.
     public static let noteCharacters = 4_000
+    /// A name or title on one line: a plan, a priority, a measure.
+    public static let lineCharacters = 200
+    /// A measure's unit: "%", "minutes", "pupils per 1,000".
+    public static let unitCharacters = 40
+
+    /// What is wrong with a one-line name or title (after trimming), or nil: empty, over one line, or too long.
+    /// `what` names it ("the priority").
+    public static func lineProblem(_ text: String, what: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty { return "enter \(what)" }
+        if trimmed.contains(where: \.isNewline) || trimmed.count > lineCharacters { return "\(what) must be one line of \(lineCharacters) characters or fewer" }
+        return nil
+    }
+
+    /// What is wrong with a measure's unit, or nil: it may be empty, but not over one line or too long.
+    public static func unitProblem(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        return trimmed.contains(where: \.isNewline) || trimmed.count > unitCharacters ? "the unit must be one line of \(unitCharacters) characters or fewer" : nil
+    }
 
     /// What is wrong with a note's length (after trimming), or nil; `what` names it ("the holding reply").
     public static func noteProblem(_ text: String, what: String) -> String? {

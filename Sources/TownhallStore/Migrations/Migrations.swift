@@ -42,6 +42,7 @@ enum Migrations {
         (V33OfficersAndItemRecordings.identifier, V33OfficersAndItemRecordings.sql),
         (V34Performance.identifier, V34Performance.sql),
         (V35Spending.identifier, V35Spending.sql),
+        (V36SpendingEvidence.identifier, V36SpendingEvidence.sql),
     ]
 
     static var migrator: DatabaseMigrator {

@@ -35,11 +35,18 @@ extension AppDatabase {
     public func addPerformancePlan(body bodySlug: String, slug: String, title: String, summary: String = "", paperId: Int64? = nil,
                                    actor: Actor) throws -> PerformancePlan {
         let slug = try Slug.validate(slug, what: "plan")
-        let title = try required(title, "title")
+        if let problem = TextLimits.lineProblem(title, what: "the plan's title") ?? TextLimits.noteProblem(summary, what: "the summary") {
+            throw TownhallError.invalid(problem)
+        }
+        let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         return try writer.write { db in
             let body = try Self.find(Body.self, slug: bodySlug, what: "body", db)
             if try PerformancePlan.filter(Column("slug") == slug).fetchCount(db) > 0 { throw TownhallError.conflict("there is already a plan \(slug)") }
-            if let paperId, try Paper.fetchOne(db, key: paperId) == nil { throw TownhallError.notFound("no paper with id \(paperId)") }
+            if let paperId {
+                guard let paper = try Paper.fetchOne(db, key: paperId) else { throw TownhallError.notFound("no paper with id \(paperId)") }
+                guard paper.kind == .strategicPlan else { throw TownhallError.invalid("paper \(paperId) is not a strategic plan") }
+                guard try Self.bodyId(ofPaper: paperId, db) == body.id else { throw TownhallError.invalid("paper \(paperId) is another body's") }
+            }
             var plan = PerformancePlan(bodyId: body.id!, slug: slug, title: title, paperId: paperId, summary: summary.trimmingCharacters(in: .whitespacesAndNewlines))
             try plan.insert(db)
             try db.audit(actor, .add, .performancePlan, plan.id, title, at: clock())
@@ -50,7 +57,8 @@ extension AppDatabase {
     /// Adds a priority at the end of a plan's list.
     @discardableResult
     public func addPlanPriority(plan planSlug: String, title: String, actor: Actor) throws -> PlanPriority {
-        let title = try required(title, "priority")
+        if let problem = TextLimits.lineProblem(title, what: "the priority") { throw TownhallError.invalid(problem) }
+        let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         return try writer.write { db in
             let plan = try Self.find(PerformancePlan.self, slug: planSlug, what: "plan", db)
             if try Self.priority(db, planId: plan.id!, title: title) != nil { throw TownhallError.conflict("the plan already has the priority \"\(title)\"") }
@@ -68,7 +76,8 @@ extension AppDatabase {
         plan planSlug: String, priority priorityTitle: String, name: String, unit: String, direction: MeasureDirection, baseline: Double,
         baselinePeriod: String, actor: Actor
     ) throws -> PlanMeasure {
-        let name = try required(name, "measure")
+        if let problem = TextLimits.lineProblem(name, what: "the measure") ?? TextLimits.unitProblem(unit) { throw TownhallError.invalid(problem) }
+        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard baseline.isFinite else { throw TownhallError.invalid("the baseline must be a number") }
         guard let period = ReportingPeriod(baselinePeriod) else {
             throw TownhallError.invalid("\"\(baselinePeriod)\" is not a period: use \(ReportingPeriod.formatHint)")

@@ -89,8 +89,9 @@ func buildRouter(
         database: database, pages: pages, cookies: cookies, files: AttachmentFiles(dataDirectory: config.dataDirectory),
         maxUploadBytes: config.maxUploadBytes, siteName: config.siteName, time: time, now: now
     ).register(on: routes)
-    PerformanceRoutes(clerk: clerk, pages: pages).register(on: routes)
-    SpendingRoutes(database: database, pages: pages).register(on: routes)
+    PerformanceRoutes(database: database, pages: pages).register(on: routes)
+    PerformanceAdminRoutes(clerk: clerk).register(on: routes)
+    SpendingRoutes(clerk: clerk, pages: pages).register(on: routes)
     ContributionAdminRoutes(clerk: clerk, files: AttachmentFiles(dataDirectory: config.dataDirectory), siteName: config.siteName)
         .register(on: routes)
     guard routes.missing.isEmpty else {

@@ -51,9 +51,8 @@ struct BackOfficeRoutes: Sendable {
         guard user.role != .provider else { throw HTTPError(.forbidden) }
         let bodies = try await database.clerkBodies(ids: try await database.perform { try $0.bodyIds(for: user) }, now: now(), time: time)
         let waiting = try await database.perform { try $0.contributionsWaiting() }
-        let plans = Dictionary(grouping: try await database.perform { try $0.performancePlans() }, by: \.bodyId)
         return render(
-            "admin-dashboard", "Dashboard", DashboardView(userName: user.name, bodies: bodies, waiting: waiting, plans: plans, time: time), context,
+            "admin-dashboard", "Dashboard", DashboardView(userName: user.name, bodies: bodies, waiting: waiting, time: time), context,
             breadcrumbs: [])
     }
 

@@ -69,7 +69,7 @@ struct BodyKindRoutes: Sendable {
             recommendations = try await database.trackedRecommendations(
                 RecommendationScope(paperId: report.id), deadlines: deadlines, now: now())
         }
-        let spending = try await database.spendingCited(inquiryId: detail.inquiry.id!)
+        let spending = try await database.spendingCited(by: .inquiry(slug: detail.inquiry.slug))
         let view = InquiryView(detail, recommendations: recommendations, spending: spending, time: time)
         let crumbs = [Breadcrumb(title: "Home", url: SiteURL.home.path), Breadcrumb(title: detail.body.name, url: SiteURL.bodyPage(slug: detail.body.slug).path)]
         return pages.render("inquiry", title: view.title, breadcrumbs: crumbs, page: view)

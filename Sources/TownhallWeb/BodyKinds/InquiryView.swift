@@ -31,13 +31,8 @@ struct InquiryView: Sendable {
     /// The call for evidence: where to send and by when, while the inquiry has not reported.
     let callForEvidence: CallForEvidence?
     /// The spending lines the inquiry cites, each linking to its line on the spending page.
-    let spending: [SpendingCited]
+    let spending: [CitedSpending]
     let hasSpending: Bool
-
-    struct SpendingCited: Sendable {
-        let spendingText: String
-        let spendingURL: String
-    }
 
     struct SubmittedEvidenceLink: Sendable {
         let url: String
@@ -54,10 +49,7 @@ struct InquiryView: Sendable {
     let hasRecommendations: Bool
 
     init(_ detail: InquiryDetail, recommendations: [TrackedRecommendation], spending: [SpendingEntry] = [], time: LocalTime) {
-        self.spending = spending.map { entry in
-            SpendingCited(spendingText: "\(entry.organisation.name), \(entry.line.service), \(entry.line.year): \(entry.line.amount)",
-                          spendingURL: SiteURL.bodySpending(slug: detail.body.slug).path(fragment: "line-\(entry.line.id!)"))
-        }
+        self.spending = spending.map(CitedSpending.init)
         hasSpending = !self.spending.isEmpty
         title = detail.inquiry.title
         follow = FollowLink(.inquiry(detail.inquiry.slug))

@@ -106,7 +106,7 @@ struct BodyView: Sendable {
         hasPlan = !plan.isEmpty
         performancePlans = detail.performancePlans.map { PerformanceLink(performanceTitle: $0.title, performanceURL: SiteURL.plan(slug: $0.slug).path) }
         hasPerformancePlans = !performancePlans.isEmpty
-        spendingURL = detail.body.kind == .lpac ? SiteURL.bodySpending(slug: detail.body.slug).path : nil
+        spendingURL = detail.body.kind.followsTheMoney ? SiteURL.bodySpending(slug: detail.body.slug).path : nil
         parentsURL = detail.body.kind == .educationPanel ? SiteURL.parentInformation(slug: detail.body.slug).path : nil
         past = detail.past.map { MeetingRow($0, time: time) }
         hasPast = !past.isEmpty

@@ -41,17 +41,22 @@ enum FormField: String, Sendable, CaseIterable {
     case text, clearDays, closesOn, answer, answeredBy, into
     // Performance against a plan: which measure, result or target, for which period, and the number
     case measure, pointKind, period, value
+    // Adding a plan, its priorities and measures, and importing tables (issue 20)
+    case slug, summary, priorityTitle, measurePriority, measureName, unit, measureDirection, baseline, baselinePeriod, csv, csvFile
+    // Citing a spending line from an inquiry, a recommendation or written evidence
+    case spendingLine, citer
     /// What a mail program's one-click unsubscribe posts (RFC 8058), and so the unsubscribe page's button too.
     case listUnsubscribe = "List-Unsubscribe"
     // Searching and filtering (GET forms: the query string)
     case q, body, from, to, page, state, dueFrom, dueTo, month
-    // Flags in a query string (a redirect's notice, the CSV byte-order mark, the next page of a data file)
-    case saved, changed, bom, after
+    // Flags in a query string (a redirect's notice, the CSV byte-order mark, the next page of a data file, the year
+    // of a place's spending shown)
+    case saved, changed, bom, after, year
     // Sections an error about the whole of them links to
     case agenda, recommendations, response
 
     /// Fields only links and redirects send (a results page, a notice flag); no template has a control for them.
-    static let sentByLinks: Set<FormField> = [.page, .saved, .changed, .bom, .after]
+    static let sentByLinks: Set<FormField> = [.page, .saved, .changed, .bom, .after, .year]
 
     /// The name (and element id) of the field for one row of a repeated group.
     func row(_ id: Int64) -> String { "\(rawValue)-\(id)" }

@@ -12,8 +12,10 @@ struct DashboardView: Sendable {
         let membersURL: String
         let planURL: String
         let contributionsURL: String
-        /// The body's plans, each linking to the page to record its performance.
-        let performance: [Choice]
+        /// The body's plans with measures, to add and keep up to date.
+        let performanceURL: String
+        /// An LPAC's spending, to import and cite.
+        let spendingURL: String?
         /// "2 waiting for a decision", for questions and evidence residents have confirmed.
         let waiting: String?
         let vacantSeats: Int
@@ -30,7 +32,7 @@ struct DashboardView: Sendable {
     let bodies: [BodyBlock]
     let hasBodies: Bool
 
-    init(userName: String, bodies: [ClerkBodySummary], waiting: [Int64: Int] = [:], plans: [Int64: [PerformancePlan]] = [:], time: LocalTime) {
+    init(userName: String, bodies: [ClerkBodySummary], waiting: [Int64: Int] = [:], time: LocalTime) {
         self.userName = userName
         self.bodies = bodies.map { summary in
             let rows = summary.upcoming.map { MeetingRow($0, time: time, inBackOffice: true) }
@@ -41,7 +43,8 @@ struct DashboardView: Sendable {
                 membersURL: SiteURL.adminMembers(body: summary.body.slug).path,
                 planURL: SiteURL.adminPlan(body: summary.body.slug).path,
                 contributionsURL: SiteURL.adminContributions(body: summary.body.slug).path,
-                performance: (plans[summary.body.id!] ?? []).map { Choice(value: SiteURL.adminPerformance(plan: $0.slug).path, label: $0.title, selected: false) },
+                performanceURL: SiteURL.adminPerformancePlans(body: summary.body.slug).path,
+                spendingURL: summary.body.kind.followsTheMoney ? SiteURL.adminSpending(body: summary.body.slug).path : nil,
                 waiting: waiting[summary.body.id!].map { "\($0) waiting for a decision" }, vacantSeats: summary.vacantSeats,
                 hasVacantSeats: summary.vacantSeats > 0,
                 reminders: summary.reminders.map { DutyView(label: $0.what, state: $0.state, time: time) },

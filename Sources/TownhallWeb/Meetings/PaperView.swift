@@ -20,6 +20,9 @@ struct PaperView: Sendable {
     let latest: RevisionLink?
     let revisions: [RevisionLink]
     let hasEarlierRevisions: Bool
+    /// For written evidence, the spending lines it cites (issue 20).
+    let spending: [CitedSpending]
+    let hasSpending: Bool
 
     struct RevisionLink: Sendable {
         let revision: Int
@@ -28,7 +31,9 @@ struct PaperView: Sendable {
         let isCurrentPage: Bool
     }
 
-    init(_ detail: PaperDetail, time: LocalTime) {
+    init(_ detail: PaperDetail, spending: [SpendingEntry] = [], time: LocalTime) {
+        self.spending = spending.map(CitedSpending.init)
+        hasSpending = !spending.isEmpty
         title = detail.paper.title
         author = detail.paper.author
         revision = detail.paper.revision

@@ -108,7 +108,9 @@ struct PublicRoutes: Sendable {
 
     @Sendable func paper(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let detail = try await database.paperDetail(id: try Self.id(context)) else { throw HTTPError(.notFound) }
-        let view = PaperView(detail, time: time)
+        // Most papers cannot cite spending, and skip the query.
+        let spending = detail.paper.kind.citesSpending ? try await database.spendingCited(by: .paper(id: detail.paper.id!)) : []
+        let view = PaperView(detail, spending: spending, time: time)
         let crumbs = [
             Breadcrumb(title: "Home", url: SiteURL.home.path), Breadcrumb(title: view.meeting.bodyName, url: view.meeting.bodyURL),
             Breadcrumb(title: view.meeting.title, url: view.meeting.url),

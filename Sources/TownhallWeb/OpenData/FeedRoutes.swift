@@ -45,7 +45,7 @@ struct FeedRoutes: Sendable {
                 return try Self.data(lines, format: format.rawValue, name: DataSet.performance.rawValue, bom: bom)
             case .spending:
                 let bodies = Dictionary(uniqueKeysWithValues: try await database.perform { try $0.list(Body.self) }.map { ($0.id!, $0.name) })
-                let lines = try await database.spendingEntries(bodyId: nil).map { SpendingDataLine($0, bodyName: bodies[$0.line.bodyId] ?? "", baseURL: baseURL) }
+                let lines = try await database.spendingEntries().map { SpendingDataLine($0, bodyName: bodies[$0.line.bodyId] ?? "", baseURL: baseURL) }
                 return try Self.data(lines, format: format.rawValue, name: DataSet.spending.rawValue, bom: bom)
             }
         }

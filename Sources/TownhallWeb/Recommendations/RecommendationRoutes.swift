@@ -77,7 +77,8 @@ struct RecommendationRoutes: Sendable {
     @Sendable func recommendation(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let detail = try await database.recommendationDetail(id: try PublicRoutes.id(context), deadlines: deadlines, now: now())
         else { throw HTTPError(.notFound) }
-        let view = RecommendationPageView(detail, now: now(), time: time)
+        let spending = try await database.spendingCited(by: .recommendation(id: detail.tracked.recommendation.id!))
+        let view = RecommendationPageView(detail, spending: spending, now: now(), time: time)
         return pages.render(
             "recommendation", title: "Recommendation \(view.row.number): \(view.row.reportTitle)",
             breadcrumbs: [Breadcrumb(title: "Home", url: SiteURL.home.path), Breadcrumb(title: "Recommendations tracker", url: SiteURL.recommendations.path)],

@@ -193,6 +193,9 @@ struct RecommendationPageView: Sendable {
     let hasAnswers: Bool
     /// Where the promised action stands: its status, per cent, target and whether it is overdue.
     let action: Action?
+    /// The spending lines the recommendation cites (issue 20).
+    let spending: [CitedSpending]
+    let hasSpending: Bool
 
     struct Action: Sendable {
         let status: String
@@ -350,7 +353,9 @@ struct RecommendationPageView: Sendable {
         return time.calendarDay(of: submitted) <= due
     }
 
-    init(_ detail: RecommendationDetail, now: Date, time: LocalTime) {
+    init(_ detail: RecommendationDetail, spending: [SpendingEntry] = [], now: Date, time: LocalTime) {
+        self.spending = spending.map(CitedSpending.init)
+        hasSpending = !spending.isEmpty
         let record = detail.tracked.recommendation
         row = RecommendationRow(detail.tracked, time: time)
         follow = FollowLink(.recommendation(record.id!))

@@ -45,6 +45,7 @@ public enum Route: String, Sendable, CaseIterable {
     case adminAttachment, adminAttachmentDelete
     case adminRecommendations, adminRecommendation, adminExtend, adminRefer, adminClose, adminRecommendationDelete, adminExtensionDecision, adminReferralOutcome, adminLetterResponse, adminCallBack
     case adminContributions, adminContribution, adminContributionFile, adminQuestions, adminEvidenceCall, adminPerformance
+    case adminPerformancePlans, adminPlanPriority, adminPlanMeasure, adminPlanImport, adminSpending, adminSpendingCitation
     // Providers
     case providerDashboard, providerReport, providerProgress, providerExtension, providerHoldingNote
 
@@ -85,6 +86,12 @@ public enum Route: String, Sendable, CaseIterable {
         case .councilChallengesSnippet: "/peer-challenges/:slug/record.html"
         case .councilChallengesRecord: "/peer-challenges/:slug/record.json"
         case .adminPerformance: "/admin/plans/:slug"
+        case .adminPlanPriority: "/admin/plans/:slug/priorities"
+        case .adminPlanMeasure: "/admin/plans/:slug/measures"
+        case .adminPlanImport: "/admin/plans/:slug/import"
+        case .adminPerformancePlans: "/admin/bodies/:slug/performance"
+        case .adminSpending: "/admin/bodies/:slug/spending"
+        case .adminSpendingCitation: "/admin/bodies/:slug/spending/citations"
         case .openData: "/data"
         case .dataFile: "/data/:file"
         case .oparlRoot: "/oparl"
@@ -183,7 +190,8 @@ public enum Route: String, Sendable, CaseIterable {
              .adminPaperWithdraw, .adminAddRecommendation, .adminIssueRecommendations, .adminAttachment, .adminAttachmentDelete,
              .adminRecommendations, .adminRecommendation, .adminExtend, .adminRefer, .adminClose, .adminRecommendationDelete,
              .adminExtensionDecision, .adminReferralOutcome, .adminLetterResponse, .adminCallBack, .adminContributions, .adminContribution,
-             .adminContributionFile, .adminQuestions, .adminEvidenceCall, .adminPerformance:
+             .adminContributionFile, .adminQuestions, .adminEvidenceCall, .adminPerformance, .adminPerformancePlans, .adminPlanPriority,
+             .adminPlanMeasure, .adminPlanImport, .adminSpending, .adminSpendingCitation:
             .clerk
         }
     }
@@ -220,9 +228,10 @@ public enum Route: String, Sendable, CaseIterable {
              .adminItemDelete, .adminItemAttachments, .adminPaperPublish, .adminPaperRevise, .adminPaperWithdraw,
              .adminAddRecommendation, .adminAttachmentDelete, .adminExtend, .adminRefer, .adminClose,
              .adminRecommendationDelete, .providerProgress, .adminExtensionDecision, .adminReferralOutcome, .providerExtension, .providerHoldingNote,
-             .adminCallBack, .adminContribution, .adminQuestions, .adminEvidenceCall:
+             .adminCallBack, .adminContribution, .adminQuestions, .adminEvidenceCall, .adminPlanPriority, .adminPlanMeasure, .adminPlanImport,
+             .adminSpendingCitation:
             [.post]
-        case .login, .passwordReset, .passwordResetLink, .follow, .follows, .followConfirm, .unsubscribe, .askQuestion, .submitEvidence, .contribution, .adminPerformance, .adminMembers, .adminPlan, .adminNewMeeting, .adminMeetingEdit, .adminMinutes,
+        case .login, .passwordReset, .passwordResetLink, .follow, .follows, .followConfirm, .unsubscribe, .askQuestion, .submitEvidence, .contribution, .adminPerformance, .adminPerformancePlans, .adminSpending, .adminMembers, .adminPlan, .adminNewMeeting, .adminMeetingEdit, .adminMinutes,
              .adminItemEdit, .adminNewPaper, .adminPaper, .adminIssueRecommendations, .providerReport, .adminLetterResponse:
             [.get, .post]
         default:

@@ -36,19 +36,30 @@ struct SpendingView: Sendable {
         let lines: [LineRow]
     }
 
+    /// A link to another year of the place's spending; the year shown is not a link.
+    struct YearLink: Sendable {
+        let label: String
+        let url: String
+        let isShown: Bool
+    }
+
     let bodyName: String
     let bodyURL: String
-    let years: [Year]
-    let hasYears: Bool
+    /// The year shown: one at a time, so a page holds at most `SpendingImport.maxLinesPerYear` lines.
+    let shown: Year?
+    let yearLinks: [YearLink]
+    let hasOtherYears: Bool
     let csvURL = SiteURL.dataFile(.spending, .csv).path
     let jsonURL = SiteURL.dataFile(.spending, .json).path
 
-    init(body: Body, entries: [SpendingEntry]) {
+    /// `entries` are the lines of `year`, one of `years` (newest first).
+    init(body: Body, years: [String], year: String?, entries: [SpendingEntry]) {
         bodyName = body.name
         bodyURL = SiteURL.bodyPage(slug: body.slug).path
-        let byYear = Dictionary(grouping: entries, by: \.line.year)
-        years = byYear.keys.sorted(by: >).map { year in
-            let lines = byYear[year]!
+        yearLinks = years.map { YearLink(label: $0, url: Self.url(body: body, year: $0, years: years), isShown: $0 == year) }
+        hasOtherYears = years.count > 1
+        shown = year.map { year in
+            let lines = entries
             func totals(_ key: (SpendingEntry) -> String, url: (SpendingEntry) -> String?) -> [Total] {
                 Dictionary(grouping: lines, by: key).map { label, group in
                     (label, url(group[0]), group.reduce(Int64(0)) { $0 + $1.line.amountPence })
@@ -63,15 +74,26 @@ struct SpendingView: Sendable {
                 byService: totals({ $0.line.service }, url: { _ in nil }),
                 svg: SpendingChart(id: "spending-\(year.replacingOccurrences(of: "/", with: "-"))", year: year, bars: organisations).svg,
                 lines: lines.sorted { ($0.organisation.name, $0.line.service) < ($1.organisation.name, $1.line.service) }.map { entry in
-                    let citers = entry.citedBy.map { citer in
-                        Citer(citerTitle: citer.title, citerURL: citer.inquirySlug.map { SiteURL.inquiry(slug: $0).path }
-                              ?? citer.recommendationId.map { SiteURL.recommendation($0).path } ?? "")
-                    }
+                    let citers = entry.citedBy.map { Citer(citerTitle: $0.title, citerURL: $0.path) }
                     return LineRow(anchor: "line-\(entry.line.id!)", organisation: entry.organisation.name, service: entry.line.service,
                                    amount: entry.line.amount.description, citedBy: citers, hasCiters: !citers.isEmpty)
                 })
         }
-        hasYears = !years.isEmpty
+    }
+
+    /// A year's page: the newest year is the page itself, any other carries `?year=`.
+    static func url(body: Body, year: String, years: [String]) -> String {
+        let page = SiteURL.bodySpending(slug: body.slug)
+        return year == years.first ? page.path : page.path(query: [(.year, year)])
+    }
+}
+
+extension SpendingEntry.Citer {
+    /// The page of what cites the line.
+    var path: String {
+        if let inquirySlug { return SiteURL.inquiry(slug: inquirySlug).path }
+        if let recommendationId { return SiteURL.recommendation(recommendationId).path }
+        return SiteURL.paper(paperId ?? 0).path
     }
 }
 
@@ -125,9 +147,7 @@ struct SpendingDataLine: Encodable, DataRow {
         year = entry.line.year
         amount = entry.line.amount.description
         amountPence = entry.line.amountPence
-        citedBy = entry.citedBy.map { citer in
-            baseURL + (citer.inquirySlug.map { SiteURL.inquiry(slug: $0).path } ?? citer.recommendationId.map { SiteURL.recommendation($0).path } ?? "")
-        }.joined(separator: " ")
+        citedBy = entry.citedBy.map { baseURL + $0.path }.joined(separator: " ")
     }
 
     static let columns = ["body", "organisation", "organisationSlug", "service", "year", "amount", "amountPence", "citedBy"]
