@@ -83,17 +83,20 @@ extension AppDatabase {
                 let calledBack = try Self.calledBackRecommendations(db, meetingId: id)
                 let questions = try questionWindow.flatMap { try Self.publishedQuestions(db, window: $0) }
                 let agenda = try db.cachedRecords(AgendaItem.self, "SELECT * FROM agendaItem WHERE meetingId = ? ORDER BY position", [id])
+                // The whole meeting's current papers (listing columns only, never their text) and files in one query
+                // each, rather than two per item (issue 15: the meeting page was the slowest random page).
+                let papers = Dictionary(grouping: try db.cachedMap("""
+                    SELECT p.agendaItemId, \(PaperSummary.columns) FROM paper p JOIN agendaItem i ON i.id = p.agendaItemId
+                    WHERE i.meetingId = ? AND p.status = 'published' ORDER BY p.id
+                    """, [id]) { row in (itemId: row["agendaItemId"] as Int64, paper: PaperSummary(row: row)) }, by: \.itemId)
+                let files = Dictionary(grouping: try Self.publicAttachments(db, meetingId: id), by: \.agendaItemId)
                 for item in agenda {
                     guard !item.isExempt, let itemId = item.id else {
                         items.append(PublicAgendaItem(item: item, papers: [], attachments: []))
                         continue
                     }
-                    let papers = try db.cachedRecords(
-                        Paper.self, "SELECT * FROM paper WHERE agendaItemId = ? AND status = ? ORDER BY id", [itemId, PaperStatus.published.rawValue]
-                    ).map(PaperSummary.init)
-                    let files = try Self.publicAttachments(db, itemId: itemId, paperId: nil)
                     items.append(PublicAgendaItem(
-                        item: item, papers: papers, attachments: files, recommendations: calledBack[itemId] ?? [],
+                        item: item, papers: (papers[itemId] ?? []).map(\.paper), attachments: files[itemId] ?? [], recommendations: calledBack[itemId] ?? [],
                         questions: questions?.itemId == itemId ? questions?.questions ?? [] : []))
                 }
             }
@@ -157,6 +160,15 @@ extension AppDatabase {
     }
 
     /// Files of an item: those attached to the item itself, or (with `paperId`) to that paper.
+    /// Every item-level or current-paper file of a meeting's items, by id; the caller leaves out exempt items'.
+    static func publicAttachments(_ db: Database, meetingId: Int64) throws -> [Attachment] {
+        try db.cachedRecords(Attachment.self, """
+            SELECT a.* FROM attachment a JOIN agendaItem i ON i.id = a.agendaItemId LEFT JOIN paper p ON p.id = a.paperId
+            WHERE i.meetingId = ? AND (a.paperId IS NULL OR p.status = 'published')
+            ORDER BY a.id
+            """, [meetingId])
+    }
+
     static func publicAttachments(_ db: Database, itemId: Int64, paperId: Int64?) throws -> [Attachment] {
         if let paperId {
             return try db.cachedRecords(Attachment.self, "SELECT * FROM attachment WHERE paperId = ? ORDER BY id", [paperId])

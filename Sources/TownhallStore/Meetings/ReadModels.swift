@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import TownhallDomain
 
 /// A meeting with the names residents need beside it in lists.
@@ -88,6 +89,18 @@ public struct PaperSummary: Sendable, Equatable, Codable {
         publishedAt = paper.publishedAt
         lateReason = paper.lateReason
         coveredYear = paper.coveredYear
+    }
+
+    /// The columns of `paper p` a summary reads (`init(row:)`): a listing never loads a paper's text.
+    static let columns = "p.id, p.title, p.revision, p.publishedAt, p.lateReason, p.reportYear"
+
+    init(row: Row) {
+        id = row["id"]
+        title = row["title"]
+        revision = row["revision"]
+        publishedAt = row["publishedAt"]
+        lateReason = row["lateReason"]
+        coveredYear = (row["reportYear"] as Int?).map(AcademicYear.init(endYear:))
     }
 }
 
