@@ -21,7 +21,8 @@ public struct PageRenderer: Sendable {
     static let templates = [
         "layout", "home", "bodies", "body", "meeting", "paper", "error", "login", "recommendations", "recommendation", "organisation", "provider-dashboard", "provider-response", "admin-recommendation", "admin-dashboard", "admin-meeting-form",
         "admin-meeting", "admin-paper-form", "admin-item-form", "admin-minutes", "inquiry", "peer-challenges", "admin-seats", "search", "data",
-        "password-reset-request", "password-reset", "admin-issue", "admin-plan", "admin-letter-response",
+        "password-reset-request", "password-reset", "admin-issue", "admin-plan", "admin-letter-response", "plan", "parents", "spending",
+        "admin-performance", "admin-plans", "admin-spending",
     ]
 
     /// The values the layout reads around every page's own content.

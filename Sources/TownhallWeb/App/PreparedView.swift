@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 
 /// Turns a page's view model into nested dictionaries once, before it is rendered. swift-mustache otherwise looks up
 /// every `{{name}}` with `Mirror`, reflecting the whole object for each lookup (and each enclosing object on the way
@@ -6,12 +7,23 @@ import Foundation
 /// A dictionary answers by hash lookup (`MustacheParent`). What a template sees is unchanged: stored properties
 /// only, as `Mirror` gives them; a nil optional is absent, so a lookup falls through to the enclosing object as it
 /// did; arrays stay arrays; values that print themselves (strings, numbers, Bool, enums, Foundation values and any
-/// `CustomStringConvertible`) are passed as they are.
+/// `CustomStringConvertible`) are passed as they are, except strings and numbers, which become `PreparedText`, and
+/// arrays, which become `PreparedList`: a section on either pushes it as the context, and swift-mustache reflects a
+/// plain String or Array with `Mirror` for every name looked up inside that section (a seventh of a meeting page).
 enum PreparedView {
     static func prepare(_ value: Any) -> Any? {
         switch value {
-        case is String, is Bool, is Int, is Int64, is Double:
+        case is Bool:
             return value
+        case let text as String:
+            return PreparedText(description: text)
+        // Cast, not `is`: an optional number in an `Any` passes `is Int` and would print as "Optional(1)".
+        case let number as Int:
+            return PreparedText(description: String(number))
+        case let number as Int64:
+            return PreparedText(description: String(number))
+        case let number as Double:
+            return PreparedText(description: String(describing: number))
         case is SiteLinks:
             return SiteLinks.prepared
         default:
@@ -22,7 +34,7 @@ enum PreparedView {
         case .optional:
             return mirror.children.first.flatMap { prepare($0.value) }
         case .collection:
-            return mirror.children.map { prepare($0.value) ?? $0.value }
+            return PreparedList(items: mirror.children.map { prepare($0.value) ?? $0.value })
         case .struct, .class:
             if value is CustomStringConvertible { return value }
             return members(mirror)
@@ -41,6 +53,23 @@ enum PreparedView {
         }
         return members
     }
+}
+
+/// A string or number prepared for a template: it renders as its text (escaped or not as the tag says), and a name
+/// looked up in a section on it goes straight on to the enclosing context.
+struct PreparedText: MustacheParent, MustacheCustomRenderable, CustomStringConvertible {
+    let description: String
+    var renderText: String { description }
+    var isNull: Bool { false }
+    func child(named: String) -> Any? { nil }
+}
+
+/// An array prepared for a template: a section renders once per item as before; an inverted section on an empty
+/// one pushes the list itself, where a lookup now goes straight on to the enclosing context.
+struct PreparedList: MustacheSequence, MustacheParent {
+    let items: [Any]
+    func makeIterator() -> IndexingIterator<[Any]> { items.makeIterator() }
+    func child(named: String) -> Any? { nil }
 }
 
 extension SiteLinks {
