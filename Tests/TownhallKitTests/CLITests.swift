@@ -37,24 +37,16 @@ struct CLITests {
     func run(_ arguments: [String], database: String? = nil, environment extra: [String: String] = [:]) throws -> Result {
         let binary = Self.binary
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the executable first: swift build")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments + ["--database", database ?? self.database]
-        process.currentDirectoryURL = packageRoot
         var environment = ProcessInfo.processInfo.environment
         environment["TOWNHALL_DATA_DIR"] = directory.path("data")
         environment.merge(extra) { _, new in new }
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try ProcessLaunch.run(process)
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+        let ran = try ChildProcess.run(
+            [binary.path] + arguments + ["--database", database ?? self.database], environment: environment, directory: packageRoot.path)
+        let status: Int32 = switch ran.termination {
+        case .exit(let code): code
+        case .signal(let signal): 128 + signal
+        }
+        return Result(status: status, stdout: String(decoding: ran.stdout, as: UTF8.self), stderr: String(decoding: ran.stderr, as: UTF8.self))
     }
 
     func expectOK(_ arguments: [String]) throws -> String {
@@ -586,14 +578,11 @@ struct CLITests {
     @Test func serverAndCLIShareTheStore() async throws {
         _ = try expectOK(["db", "migrate"])
         let port = Int.random(in: 20_000...31_999)  // below the ephemeral range (32768 up)
-        let server = Process()
-        server.executableURL = Self.binary
-        server.arguments = ["serve", "--port", String(port), "--database", database]
-        server.currentDirectoryURL = packageRoot
-        server.standardOutput = Pipe()
-        server.standardError = Pipe()
-        try ProcessLaunch.run(server)
-        defer { server.terminate(); server.waitUntilExit() }
+        var environment = ProcessInfo.processInfo.environment
+        environment["TOWNHALL_DATA_DIR"] = directory.path("data")
+        let server = try ChildProcess.start(
+            [Self.binary.path, "serve", "--port", String(port), "--database", database], environment: environment, directory: packageRoot.path)
+        defer { server.terminate(); server.wait() }
 
         let home = URL(string: "http://127.0.0.1:\(port)/")!
         var ready = false

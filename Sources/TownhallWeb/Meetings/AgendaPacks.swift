@@ -101,33 +101,16 @@ struct AgendaPacks: Sendable {
     static func run(_ arguments: [String], timeout: TimeInterval) async -> String? {
         await withCheckedContinuation { continuation in
             DispatchQueue.global(qos: .utility).async {
-                let process = Process()
                 let program = arguments[0]
-                if program.contains("/") {
-                    process.executableURL = URL(fileURLWithPath: program)
-                    process.arguments = Array(arguments.dropFirst())
-                } else {
-                    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-                    process.arguments = arguments
-                }
-                let output = Pipe()
-                process.standardOutput = output
-                process.standardError = output
-                process.standardInput = FileHandle.nullDevice
-                do { try ProcessLaunch.run(process) } catch {
-                    continuation.resume(returning: "cannot run \(program): \(error.localizedDescription)")
+                let ran: ChildProcess.Output
+                do { ran = try ChildProcess.run(arguments, mergeErrors: true, timeout: timeout) } catch {
+                    continuation.resume(returning: (error as? TownhallError)?.message ?? "cannot run \(program)")
                     return
                 }
-                let timer = DispatchWorkItem { if process.isRunning { process.terminate() } }
-                DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: timer)
-                let said = output.fileHandleForReading.readDataToEndOfFile()
-                process.waitUntilExit()
-                timer.cancel()
-                guard process.terminationStatus == 0, process.terminationReason == .exit else {
-                    let text = String(decoding: said.suffix(2000), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                guard ran.termination.succeeded else {
+                    let text = String(decoding: ran.stdout.suffix(2000), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
                     let last = text.split(separator: "\n").last.map(String.init) ?? ""
-                    continuation.resume(returning: "\(program) \(process.terminationReason == .uncaughtSignal ? "was stopped" : "exited with status \(process.terminationStatus)")"
-                        + (last.isEmpty ? "" : ": \(last)"))
+                    continuation.resume(returning: "\(program) \(ran.termination.description)" + (last.isEmpty ? "" : ": \(last)"))
                     return
                 }
                 continuation.resume(returning: nil)

@@ -49,25 +49,10 @@ public struct Mailer: Sendable {
 
     /// Runs the program once for the message; throws with its output when it fails.
     public func send(_ outbox: OutboxMessage, date: Date) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: command[0])
-        process.arguments = Array(command.dropFirst())
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = output
-        do {
-            try ProcessLaunch.run(process)
-        } catch {
-            throw TownhallError.io("cannot run \(command[0]): \(error.localizedDescription)")
-        }
-        input.fileHandleForWriting.write(Data(message(outbox, date: date).utf8))
-        try? input.fileHandleForWriting.close()
-        let said = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let text = String(decoding: said, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw TownhallError.io("\(command[0]) exited with status \(process.terminationStatus)\(text.isEmpty ? "" : ": \(text)")")
+        let ran = try ChildProcess.run(command, input: Data(message(outbox, date: date).utf8), mergeErrors: true, timeout: 120)
+        guard ran.termination.succeeded else {
+            let text = String(decoding: ran.stdout.suffix(2000), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw TownhallError.io("\(command[0]) \(ran.termination.description)\(text.isEmpty ? "" : ": \(text)")")
         }
     }
 
