@@ -182,15 +182,25 @@ struct MemberCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List memberships.")
+        static let configuration = CommandConfiguration(
+            abstract: "List memberships: id, person (slug and name), body, role, category and dates.")
         @OptionGroup var store: StoreOptions
+        @Option(help: "Only this body's members (its slug)") var body: String?
         @Flag(help: "Print JSON") var json = false
 
         func run() async throws {
             try await reportingErrors {
                 let (_, database) = try store.open()
-                try printList(try database.list(Membership.self), json: json) {
-                    "\($0.id!)\tperson \($0.personId)\tbody \($0.bodyId)\t\($0.role.rawValue)\t\($0.category?.rawValue ?? "-")\t\($0.startDate)–\($0.endDate ?? "")"
+                let bodies = Dictionary(uniqueKeysWithValues: try database.list(Body.self).map { ($0.id!, $0) })
+                let people = Dictionary(uniqueKeysWithValues: try database.list(Person.self).map { ($0.id!, $0) })
+                var memberships = try database.list(Membership.self)
+                if let body {
+                    guard let found = bodies.values.first(where: { $0.slug == body }) else { throw TownhallError.notFound("no body \(body)") }
+                    memberships = memberships.filter { $0.bodyId == found.id }
+                }
+                try printList(memberships, json: json) {
+                    "\($0.id!)\t\(people[$0.personId].map { "\($0.slug)\t\($0.name)" } ?? "person \($0.personId)")\t"
+                        + "\(bodies[$0.bodyId]?.slug ?? "body \($0.bodyId)")\t\($0.role.rawValue)\t\($0.category?.rawValue ?? "-")\t\($0.startDate)–\($0.endDate ?? "")"
                 }
             }
         }

@@ -207,15 +207,23 @@ struct AgendaCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List agenda items.")
+        static let configuration = CommandConfiguration(
+            abstract: "List agenda items: id, meeting (id, body and title), number and title.")
         @OptionGroup var store: StoreOptions
+        @Option(help: "Only this meeting's items (its id)") var meeting: Int64?
         @Flag(help: "Print JSON") var json = false
 
         func run() async throws {
             try await reportingErrors {
                 let (_, database) = try store.open()
-                try printList(try database.list(AgendaItem.self), json: json) {
-                    "\($0.id!)\tmeeting \($0.meetingId)\t\($0.number)\t\($0.isExempt ? "exempt " : "")\($0.title)"
+                let bodies = Dictionary(uniqueKeysWithValues: try database.list(Body.self).map { ($0.id!, $0.slug) })
+                let meetings = Dictionary(uniqueKeysWithValues: try database.list(Meeting.self).map { ($0.id!, $0) })
+                if let meeting, meetings[meeting] == nil { throw TownhallError.notFound("no meeting with id \(meeting)") }
+                let items = try database.list(AgendaItem.self).filter { item in meeting.map { item.meetingId == $0 } ?? true }
+                    .sorted { ($0.meetingId, $0.position) < ($1.meetingId, $1.position) }
+                try printList(items, json: json) { item in
+                    let owner = meetings[item.meetingId].map { "\(bodies[$0.bodyId] ?? "")\t\($0.title)" } ?? ""
+                    return "\(item.id!)\tmeeting \(item.meetingId)\t\(owner)\t\(item.number)\t\(item.isExempt ? "exempt " : "")\(item.title)"
                 }
             }
         }

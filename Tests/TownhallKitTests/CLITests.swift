@@ -227,6 +227,20 @@ struct CLITests {
         }
     }
 
+    /// Issue 21: list commands filter where an administrator would, and name things by slug and name.
+    @Test func listsFilterAndNameThings() throws {
+        _ = try expectOK(["demo", "seed"])
+        let members = try expectOK(["member", "list", "--body", "harford-lpac"]).split(separator: "\n")
+        #expect(!members.isEmpty && members.allSatisfy { $0.split(separator: "\t")[3] == "harford-lpac" }, "\(members)")
+        #expect(members.allSatisfy { $0.split(separator: "\t")[1].allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" } }, "a person's slug")
+        try expectError(["member", "list", "--body", "nowhere"], "no body nowhere")
+        let meeting = try #require(try expectOK(["agenda", "list"]).split(separator: "\n").first?.split(separator: "\t")[1])
+        let id = String(meeting.dropFirst("meeting ".count))
+        let items = try expectOK(["agenda", "list", "--meeting", id]).split(separator: "\n")
+        #expect(!items.isEmpty && items.allSatisfy { $0.split(separator: "\t")[1] == "meeting \(id)" && $0.split(separator: "\t").count >= 5 })
+        try expectError(["agenda", "list", "--meeting", "999999"], "no meeting with id 999999")
+    }
+
     @Test func errorsAreOneLineAndLeaveNothingBehind() throws {
         _ = try expectOK(["body", "add", "--slug", "board", "--name", "Board", "--kind", "joint-committee"])
         try expectError(["meeting", "add", "--body", "nope", "--title", "x", "--starts", "2026-12-08 10:00"], "no body with slug \"nope\"")
@@ -555,8 +569,10 @@ struct CLITests {
         #expect(sent.stdout.contains("sent 1, failed 0"), "the council's new responder hears it is overdue: \(sent.stdout)")
         let mail = try String(contentsOfFile: mailbox, encoding: .utf8)
         #expect(mail.contains("To: c@nhs.test") && mail.contains("https://th.example/recommendations/"))
-        let failing = try run(["notify", "run"], environment: ["TOWNHALL_SENDMAIL": "/bin/false"])
+        let failing = try run(["notify", "run"], environment: ["TOWNHALL_SENDMAIL": "/bin/false", "TOWNHALL_BASE_URL": "https://th.example"])
         #expect(failing.status == 0 && failing.stdout.contains("queued 0, sent 0, failed 0"), "nothing left to send")
+        // Issue 21: with the demo's own address every link would lead nowhere, so nothing is sent and the setting is named.
+        try expectError(["notify", "run"], "baseURL is still http://127.0.0.1:8080")
     }
 
     @Test func badConfigurationStopsWithOneLine() throws {

@@ -55,7 +55,8 @@ func buildRouter(
     // One reading of the store's version for the page cache and the fragments kept between renders.
     let versions = StoreVersion(database: database)
     let routes = RouteTable(
-        router: router, cache: HTTPCacheMiddleware(versions: versions, time: time, now: now), costly: CostlyAdmission(maxInFlight: config.maxInFlight))
+        router: router, cache: HTTPCacheMiddleware(versions: versions, time: time, now: now), costly: CostlyAdmission(maxInFlight: config.maxInFlight),
+        licence: config.licence)
     PublicRoutes(
         database: database, pages: pages, files: AttachmentFiles(dataDirectory: config.dataDirectory), time: time,
         rule: rule, deadlines: deadlines, now: now
@@ -63,9 +64,11 @@ func buildRouter(
     AgendaPackRoutes(database: database, packs: packs).register(on: routes)
     BodyKindRoutes(database: database, pages: pages, deadlines: deadlines, baseURL: config.baseURL, now: now).register(on: routes)
     SearchRoutes(database: database, pages: pages, versions: versions).register(on: routes)
-    OParlRoutes(database: database, ledger: ledger, versions: versions, base: config.baseURL, time: time, siteName: config.siteName)
+    OParlRoutes(
+        database: database, ledger: ledger, versions: versions, base: config.baseURL, time: time, siteName: config.siteName, licence: config.licence)
         .register(on: routes)
-    FeedRoutes(database: database, pages: pages, deadlines: deadlines, baseURL: config.baseURL, siteName: config.siteName, now: now)
+    FeedRoutes(
+        database: database, pages: pages, deadlines: deadlines, baseURL: config.baseURL, siteName: config.siteName, licence: config.licence, now: now)
         .register(on: routes)
     let tracker = RecommendationRoutes(database: database, pages: pages, deadlines: deadlines, baseURL: config.baseURL, now: now)
     tracker.register(on: routes)

@@ -19,7 +19,11 @@ public struct AppConfig: Sendable, Equatable {
     /// Mark cookies `Secure`: set when Townhall is served over HTTPS (directly or behind a TLS proxy).
     public var secureCookies: Bool
     /// The public address of the site, for links in e-mails.
-    public var baseURL: String = "http://127.0.0.1:8080"
+    public var baseURL: String = AppConfig.defaultBaseURL
+    /// The licence of the open data: `licenceName` and `licenceURL`, the Open Government Licence unless set.
+    public var licence = OpenDataLicence.openGovernmentLicence
+    /// Where `make run` serves the demo; no recipient can follow a link to it.
+    public static let defaultBaseURL = "http://127.0.0.1:8080"
     /// A sendmail-compatible program and its arguments (e.g. `/usr/bin/msmtp -t`); reads the message on stdin.
     public var sendmailCommand: String = "/usr/sbin/sendmail -t -i"
     public var mailFrom: String = "townhall@localhost"
@@ -78,7 +82,8 @@ public struct AppConfig: Sendable, Equatable {
         "dataDirectory": "TOWNHALL_DATA_DIR", "siteName": "TOWNHALL_SITE_NAME", "timeZone": "TOWNHALL_TIME_ZONE",
         "templatesDirectory": "TOWNHALL_TEMPLATES", "publicDirectory": "TOWNHALL_PUBLIC",
         "maxUploadBytes": "TOWNHALL_MAX_UPLOAD_BYTES", "bankHolidaysFile": "TOWNHALL_BANK_HOLIDAYS",
-        "secureCookies": "TOWNHALL_SECURE_COOKIES", "baseURL": "TOWNHALL_BASE_URL", "sendmailCommand": "TOWNHALL_SENDMAIL",
+        "secureCookies": "TOWNHALL_SECURE_COOKIES", "baseURL": "TOWNHALL_BASE_URL",
+        "licenceName": "TOWNHALL_LICENCE_NAME", "licenceURL": "TOWNHALL_LICENCE_URL", "sendmailCommand": "TOWNHALL_SENDMAIL",
         "mailFrom": "TOWNHALL_MAIL_FROM", "pdfCommand": "TOWNHALL_PDF_COMMAND", "trustProxy": "TOWNHALL_TRUST_PROXY", "logFormat": "TOWNHALL_LOG_FORMAT",
         "logLevel": "TOWNHALL_LOG_LEVEL", "idleTimeoutSeconds": "TOWNHALL_IDLE_TIMEOUT",
         "maxInFlight": "TOWNHALL_MAX_IN_FLIGHT", "clearDays": "TOWNHALL_CLEAR_DAYS", "closedDays": "TOWNHALL_CLOSED_DAYS",
@@ -221,6 +226,18 @@ public struct AppConfig: Sendable, Equatable {
                 throw ConfigError("baseURL from \(origin("baseURL")) must be an http or https address, not \"\(url)\"")
             }
             config.baseURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+        }
+        if let name = try text("licenceName") {
+            guard !name.contains(where: \.isNewline), (1...200).contains(name.count) else {
+                throw ConfigError("licenceName from \(origin("licenceName")) must be one line of 200 characters or fewer")
+            }
+            config.licence.name = name
+        }
+        if let url = try text("licenceURL") {
+            guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil, !url.contains(where: { "<>\" ".contains($0) }) else {
+                throw ConfigError("licenceURL from \(origin("licenceURL")) must be an http or https address, not \"\(url)\"")
+            }
+            config.licence.url = url
         }
         if let command = try text("sendmailCommand") { config.sendmailCommand = command }
         if let command = try text("pdfCommand") { config.pdfCommand = command }

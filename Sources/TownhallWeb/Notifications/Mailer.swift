@@ -68,6 +68,11 @@ public struct Mailer: Sendable {
     /// pending message once, within the hourly limits per address and in all; failures stay queued with their
     /// error, and messages over a limit wait for a later run.
     public func run(database: AppDatabase, deadlines: Deadlines, now: Date) throws -> RunSummary {
+        // Every message links back to the site; sent with the demo's address, each link would lead nowhere.
+        guard baseURL != AppConfig.defaultBaseURL else {
+            throw TownhallError.invalid(
+                "baseURL is still \(AppConfig.defaultBaseURL), so every link in the e-mails would point at this machine; set baseURL in the configuration file or TOWNHALL_BASE_URL to the site's public address, then run notify again")
+        }
         var summary = RunSummary()
         let messages = FollowMessages(siteName: siteName)
         try database.recordPublicEvents(deadlines: deadlines, now: now)

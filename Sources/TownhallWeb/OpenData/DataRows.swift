@@ -99,4 +99,5 @@ extension ResponseLine: DataRow {
 /// The open data page: nothing to fill in, the template documents the columns.
 struct DataPageView: Sendable {
     let pageSize = DataSet.pageSize.formatted()
+    let licence: OpenDataLicence
 }

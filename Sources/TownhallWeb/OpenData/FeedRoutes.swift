@@ -12,6 +12,7 @@ struct FeedRoutes: Sendable {
     let deadlines: Deadlines
     let baseURL: String
     let siteName: String
+    let licence: OpenDataLicence
     let now: @Sendable () -> Date
     var time: LocalTime { deadlines.time }
 
@@ -27,7 +28,7 @@ struct FeedRoutes: Sendable {
         }
         routes.get(.bodyResponsesFeed) { _, context in try await responses(try context.parameters.require("slug")) }
         routes.get(.openData) { _, _ in
-            pages.render("data", title: "Open data", breadcrumbs: [Breadcrumb(title: "Home", url: SiteURL.home.path)], page: DataPageView())
+            pages.render("data", title: "Open data", breadcrumbs: [Breadcrumb(title: "Home", url: SiteURL.home.path)], page: DataPageView(licence: licence))
         }
         routes.get(.dataFile) { request, context in
             let bom = request.queryForm[.bom] == "1"

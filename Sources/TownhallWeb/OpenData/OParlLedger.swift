@@ -20,19 +20,21 @@ public final class OParlLedger: Sendable {
     let database: AppDatabase
     let time: LocalTime
     let siteName: String
+    let licence: OpenDataLicence
     let now: @Sendable () -> Date
     private let position = LockedValue<Int64?>(nil)
 
-    init(database: AppDatabase, time: LocalTime, siteName: String, now: @escaping @Sendable () -> Date) {
+    init(database: AppDatabase, time: LocalTime, siteName: String, licence: OpenDataLicence, now: @escaping @Sendable () -> Date) {
         self.database = database
         self.time = time
         self.siteName = siteName
+        self.licence = licence
         self.now = now
     }
 
     /// The ledger for a configured site: its time zone and name, as the API writes them.
     public convenience init(config: AppConfig, database: AppDatabase, now: @escaping @Sendable () -> Date = { Date() }) throws {
-        self.init(database: database, time: try config.publicationRule().time, siteName: config.siteName, now: now)
+        self.init(database: database, time: try config.publicationRule().time, siteName: config.siteName, licence: config.licence, now: now)
     }
 
     /// Brings the ledger up to date with the store; the number of objects it changed. Cheap when it is. One
@@ -59,7 +61,7 @@ public final class OParlLedger: Sendable {
             position.value = ledger
             return 0
         }
-        let (time, siteName, now) = (time, siteName, now)
+        let (time, siteName, licence, now) = (time, siteName, licence, now)
         // Changes since the last catch-up are taken in one transaction, whose `now` is then their `modified`.
         let step = try await database.oparlLedgerWrite { writer -> Step in
             let (ledger, store) = try writer.reader.ledgerPosition()
@@ -67,7 +69,7 @@ public final class OParlLedger: Sendable {
             guard let ledger, let keys = try Self.affected(writer, after: ledger, through: store) else {
                 return .rebuild(try writer.everyCandidate(), reached: store)
             }
-            let changed = try Self.record(keys, writer, time: time, siteName: siteName, now: now())
+            let changed = try Self.record(keys, writer, time: time, siteName: siteName, licence: licence, now: now())
             try writer.setPosition(store)
             return .done(changed: changed, reached: store)
         }
@@ -80,7 +82,7 @@ public final class OParlLedger: Sendable {
             for start in stride(from: 0, to: keys.count, by: Self.rebuildBatch) {
                 let batch = Array(keys[start..<min(start + Self.rebuildBatch, keys.count)])
                 changed += try await database.oparlLedgerWrite { writer in
-                    try Self.record(batch, writer, time: time, siteName: siteName, now: now())
+                    try Self.record(batch, writer, time: time, siteName: siteName, licence: licence, now: now())
                 }
             }
             try await database.oparlLedgerWrite { writer in try writer.setPosition(reached) }
@@ -90,10 +92,12 @@ public final class OParlLedger: Sendable {
     }
 
     /// Renders each object as the public sees it now and records it: published, changed, unchanged or deleted.
-    static func record(_ keys: [OParlKey], _ writer: OParlLedgerWriter, time: LocalTime, siteName: String, now: Date) throws -> Int {
+    static func record(
+        _ keys: [OParlKey], _ writer: OParlLedgerWriter, time: LocalTime, siteName: String, licence: OpenDataLicence, now: Date
+    ) throws -> Int {
         let reader = writer.reader
         // The bare representation: no stamps, and paths without the base URL, so the hash does not change with it.
-        let objects = OParlObjects(reader: reader, base: "", time: time, siteName: siteName, stamped: false)
+        let objects = OParlObjects(reader: reader, base: "", time: time, siteName: siteName, licence: licence, stamped: false)
         var changed = 0, seen = Set<OParlKey>()
         for key in keys where seen.insert(key).inserted {
             if let json = try objects.object(key) {

@@ -15,6 +15,7 @@ struct OParlObjects {
     let base: String
     let time: LocalTime
     let siteName: String
+    let licence: OpenDataLicence
     /// Whether objects carry `created`/`modified` from the ledger (false: the bare representation it hashes).
     let stamped: Bool
     /// OParl 1.1, section 2.5.4: `omit_internal=true` leaves out the internal lists a client fetches elsewhere.
@@ -126,7 +127,7 @@ struct OParlObjects {
     func body() throws -> JSONValue {
         try stamp([
             "id": bodyURL, "type": type("Body"), "system": url(.oparlSystem), "name": .string(siteName),
-            "shortName": .string(ShortName.of(siteName)), "website": url(.home),
+            "shortName": .string(ShortName.of(siteName)), "website": url(.home), "license": .string(licence.url),
             "organization": list(.organizations), "person": list(.persons), "meeting": list(.meetings),
             "paper": list(.papers), "agendaItem": list(.agendaitems), "consultation": list(.consultations),
             "file": list(.files), "locationList": list(.locations), "legislativeTermList": list(.legislativeterms),

@@ -15,6 +15,7 @@ struct OParlRoutes: Sendable {
     let base: String
     let time: LocalTime
     let siteName: String
+    let licence: OpenDataLicence
 
     func register(on routes: RouteTable) {
         // `/oparl` and `/oparl/v1.1` lead to the System object, where a client starts.
@@ -52,7 +53,7 @@ struct OParlRoutes: Sendable {
     func read<T: Sendable>(_ options: Options, _ body: @escaping @Sendable (OParlObjects) throws -> T) async throws -> T {
         try await ledger.catchUp(storeVersion: try await versions.current().0)
         return try await database.oparlRead { [base, time, siteName] reader in
-            var objects = OParlObjects(reader: reader, base: base, time: time, siteName: siteName, stamped: true)
+            var objects = OParlObjects(reader: reader, base: base, time: time, siteName: siteName, licence: licence, stamped: true)
             objects.omitInternal = options.omitInternal
             return try body(objects)
         }

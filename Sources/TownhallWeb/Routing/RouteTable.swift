@@ -15,10 +15,12 @@ final class RouteTable: @unchecked Sendable {
     private var registered: Set<String> = []
 
     private let costly: CostlyAdmission
+    private let licence: OpenDataLicence
 
-    init(router: Router<AppRequestContext>, cache: HTTPCacheMiddleware, costly: CostlyAdmission) {
+    init(router: Router<AppRequestContext>, cache: HTTPCacheMiddleware, costly: CostlyAdmission, licence: OpenDataLicence) {
         self.router = router
         self.costly = costly
+        self.licence = licence
         cached = router.group().add(middleware: cache)
         compressed = router.group().add(middleware: GzipMiddleware()).add(middleware: cache)
     }
@@ -32,7 +34,7 @@ final class RouteTable: @unchecked Sendable {
         let path = RouterPath(route.pattern)
         // Inside the page cache, so only renders are counted against the costly limit.
         let admitted = route.isCostly && method == .get ? costly.admitting(handler) : handler
-        let handler = route.isCrossOrigin ? CrossOrigin.allowing(admitted) : admitted
+        let handler = route.isCrossOrigin ? CrossOrigin.allowing(admitted, licence: licence) : admitted
         if route.audience == .public {
             (route.isCrossOrigin ? compressed : cached).on(path, method: method, use: handler)
         } else {
