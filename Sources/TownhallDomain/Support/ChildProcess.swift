@@ -29,6 +29,11 @@ public final class ChildProcess: @unchecked Sendable {
         public var termination: Termination
         public var stdout: Data
         public var stderr: Data
+
+        /// For a message about a failure: the end of what it wrote (the last 2,000 bytes of its output), as text.
+        public var said: String {
+            String(decoding: stdout.suffix(2000), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
     }
 
     public let pid: pid_t

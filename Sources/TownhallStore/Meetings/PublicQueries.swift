@@ -126,7 +126,7 @@ extension AppDatabase {
                       db, where: "m.id = ?", arguments: [item.meetingId], order: "m.id", limit: 1).first,
                   Visibility.paperIsPublic(paper, item: item, meeting: summary.meeting)
             else { return nil }
-            let files = try Self.publicAttachments(db, itemId: paper.agendaItemId, paperId: id)
+            let files = try Self.paperAttachments(db, paperId: id)
             return PaperDetail(
                 paper: paper, item: item, meeting: summary, attachments: files, revisions: try Self.publicRevisions(db, of: paper))
         }
@@ -159,7 +159,6 @@ extension AppDatabase {
         }
     }
 
-    /// Files of an item: those attached to the item itself, or (with `paperId`) to that paper.
     /// Every item-level or current-paper file of a meeting's items, by id; the caller leaves out exempt items'.
     static func publicAttachments(_ db: Database, meetingId: Int64) throws -> [Attachment] {
         try db.cachedRecords(Attachment.self, """
@@ -169,15 +168,9 @@ extension AppDatabase {
             """, [meetingId])
     }
 
-    static func publicAttachments(_ db: Database, itemId: Int64, paperId: Int64?) throws -> [Attachment] {
-        if let paperId {
-            return try db.cachedRecords(Attachment.self, "SELECT * FROM attachment WHERE paperId = ? ORDER BY id", [paperId])
-        }
-        return try db.cachedRecords(Attachment.self, """
-            SELECT a.* FROM attachment a LEFT JOIN paper p ON p.id = a.paperId
-            WHERE a.agendaItemId = ? AND (a.paperId IS NULL OR p.status = 'published')
-            ORDER BY a.id
-            """, [itemId])
+    /// The files attached to a paper (the paper's own page shows them only when the paper is public).
+    static func paperAttachments(_ db: Database, paperId: Int64) throws -> [Attachment] {
+        try db.cachedRecords(Attachment.self, "SELECT * FROM attachment WHERE paperId = ? ORDER BY id", [paperId])
     }
 
     static func meetingSummaries(

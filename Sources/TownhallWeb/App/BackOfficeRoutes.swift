@@ -80,7 +80,7 @@ struct BackOfficeRoutes: Sendable {
     /// checked, in that order, so nothing is read from an unauthorised or forged request.
     func submission<Object>(
         _ request: Request, _ context: AppRequestContext, _ load: (AppRequestContext) async throws -> Object,
-        bodyId: (Object) -> Int64, limit: Int = 1_048_576
+        bodyId: (Object) -> Int64, limit: Int = FormData.defaultLimit
     ) async throws -> (Object, User, FormData) {
         let object = try await load(context)
         let user = try await clerk(request, context, bodyId: bodyId(object))

@@ -221,24 +221,23 @@ public struct AppConfig: Sendable, Equatable {
             }
             config.peerChallengeRules.dueSoonDays = number
         }
-        if let url = try text("baseURL") {
-            guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
-                throw ConfigError("baseURL from \(origin("baseURL")) must be an http or https address, not \"\(url)\"")
+        /// A setting that must be an http or https address with a host (`extra` refuses more, where it is printed).
+        func address(_ key: String, extra: (String) -> Bool = { _ in true }) throws -> String? {
+            guard let url = try text(key) else { return nil }
+            guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil, extra(url) else {
+                throw ConfigError("\(key) from \(origin(key)) must be an http or https address, not \"\(url)\"")
             }
+            return url
+        }
+        if let url = try address("baseURL") {
             config.baseURL = url.hasSuffix("/") ? String(url.dropLast()) : url
         }
         if let name = try text("licenceName") {
-            guard !name.contains(where: \.isNewline), (1...200).contains(name.count) else {
-                throw ConfigError("licenceName from \(origin("licenceName")) must be one line of 200 characters or fewer")
-            }
+            if let problem = TextLimits.lineProblem(name, what: "licenceName from \(origin("licenceName"))") { throw ConfigError(problem) }
             config.licence.name = name
         }
-        if let url = try text("licenceURL") {
-            guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil, !url.contains(where: { "<>\" ".contains($0) }) else {
-                throw ConfigError("licenceURL from \(origin("licenceURL")) must be an http or https address, not \"\(url)\"")
-            }
-            config.licence.url = url
-        }
+        // The address goes into a `Link` header between angle brackets, so none of these may be in it.
+        if let url = try address("licenceURL", extra: { !$0.contains(where: { "<>\" ".contains($0) }) }) { config.licence.url = url }
         if let command = try text("sendmailCommand") { config.sendmailCommand = command }
         if let command = try text("pdfCommand") { config.pdfCommand = command }
         if let from = try text("mailFrom") {

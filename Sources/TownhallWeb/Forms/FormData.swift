@@ -18,8 +18,11 @@ struct FormData: Sendable {
         values = Dictionary(uniqueKeysWithValues: fields.map { ($0.key.rawValue, $0.value) })
     }
 
+    /// The most a form without a file may send: 1 MiB, far beyond any text field's own limit.
+    static let defaultLimit = 1_048_576
+
     /// Reads and decodes the request body; a body over the limit is a 413 and a malformed multipart body a 400.
-    static func read(_ request: Request, context: AppRequestContext, limit: Int = 1_048_576) async throws -> FormData {
+    static func read(_ request: Request, context: AppRequestContext, limit: Int = FormData.defaultLimit) async throws -> FormData {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit { throw HTTPError(.contentTooLarge) }
         var request = request
         let buffer: ByteBuffer

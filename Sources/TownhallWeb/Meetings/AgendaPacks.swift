@@ -108,8 +108,7 @@ struct AgendaPacks: Sendable {
                     return
                 }
                 guard ran.termination.succeeded else {
-                    let text = String(decoding: ran.stdout.suffix(2000), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-                    let last = text.split(separator: "\n").last.map(String.init) ?? ""
+                    let last = ran.said.split(separator: "\n").last.map(String.init) ?? ""
                     continuation.resume(returning: "\(program) \(ran.termination.description)" + (last.isEmpty ? "" : ": \(last)"))
                     return
                 }

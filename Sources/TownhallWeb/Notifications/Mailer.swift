@@ -51,8 +51,7 @@ public struct Mailer: Sendable {
     public func send(_ outbox: OutboxMessage, date: Date) throws {
         let ran = try ChildProcess.run(command, input: Data(message(outbox, date: date).utf8), mergeErrors: true, timeout: 120)
         guard ran.termination.succeeded else {
-            let text = String(decoding: ran.stdout.suffix(2000), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw TownhallError.io("\(command[0]) \(ran.termination.description)\(text.isEmpty ? "" : ": \(text)")")
+            throw TownhallError.io("\(command[0]) \(ran.termination.description)\(ran.said.isEmpty ? "" : ": \(ran.said)")")
         }
     }
 

@@ -69,7 +69,7 @@ struct PerformanceAdminRoutes: Sendable {
         return detail
     }
 
-    private func submission(_ request: Request, _ context: AppRequestContext, limit: Int = 1_048_576) async throws -> (PlanDetail, User, FormData) {
+    private func submission(_ request: Request, _ context: AppRequestContext, limit: Int = FormData.defaultLimit) async throws -> (PlanDetail, User, FormData) {
         try await clerk.submission(request, context, requirePlan, bodyId: { $0.body.id! }, limit: limit)
     }
 

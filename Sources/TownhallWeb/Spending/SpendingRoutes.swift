@@ -24,13 +24,11 @@ struct SpendingRoutes: Sendable {
         return body
     }
 
-    /// The year a page shows: `?year=` if the place has that year (another is a 404), else the newest.
-    private func year(_ request: Request, _ body: Body) async throws -> (years: [String], year: String?) {
-        let years = try await database.spendingYears(bodyId: body.id!)
-        let asked = request.queryForm.text(.year)
-        if asked.isEmpty { return (years, years.first) }
+    /// The year a page shows: the one `asked` (`?year=`) if the place has it (another is a 404), else the newest.
+    private static func year(_ asked: String, of years: [String]) throws -> String? {
+        if asked.isEmpty { return years.first }
         guard years.contains(asked) else { throw HTTPError(.notFound) }
-        return (years, asked)
+        return asked
     }
 
     private func entries(_ body: Body, _ year: String?) async throws -> [SpendingEntry] {
@@ -40,7 +38,8 @@ struct SpendingRoutes: Sendable {
 
     @Sendable func spendingPage(_ request: Request, context: AppRequestContext) async throws -> Response {
         let body = try await requirePlace(context)
-        let (years, year) = try await self.year(request, body)
+        let years = try await database.spendingYears(bodyId: body.id!)
+        let year = try Self.year(request.queryForm.text(.year), of: years)
         let view = SpendingView(body: body, years: years, year: year, entries: try await entries(body, year))
         return pages.render("spending", title: "Following the money: \(body.name)", breadcrumbs: [
             Breadcrumb(title: "Home", url: SiteURL.home.path), Breadcrumb(title: body.name, url: SiteURL.bodyPage(slug: body.slug).path),
@@ -50,7 +49,7 @@ struct SpendingRoutes: Sendable {
     @Sendable func adminPage(_ request: Request, context: AppRequestContext) async throws -> Response {
         let body = try await requirePlace(context)
         _ = try await clerk.clerk(request, context, bodyId: body.id!)
-        return try await page(body, form: FormData([:]), errors: FormErrors(), context: context, year: try await self.year(request, body).year,
+        return try await page(body, form: FormData([:]), errors: FormErrors(), context: context, year: request.queryForm.text(.year),
                               saved: request.queryForm.has(.saved))
     }
 
@@ -87,14 +86,14 @@ struct SpendingRoutes: Sendable {
                 errors.add(.citer, error.message.asSentence)
             }
         }
-        return try await page(body, form: form, errors: errors, context: context, year: line?.year, status: .unprocessableContent)
+        return try await page(body, form: form, errors: errors, context: context, year: line?.year ?? "", status: .unprocessableContent)
     }
 
-    /// The clerk's page, its choice of lines being one year's (`year`, or the newest).
-    private func page(_ body: Body, form: FormData, errors: FormErrors, context: AppRequestContext, year: String? = nil,
+    /// The clerk's page, its choice of lines being one year's (`year`, or the newest when empty).
+    private func page(_ body: Body, form: FormData, errors: FormErrors, context: AppRequestContext, year: String = "",
                       status: HTTPResponse.Status = .ok, saved: Bool = false) async throws -> Response {
         let years = try await database.spendingYears(bodyId: body.id!)
-        let shown = year ?? years.first
+        let shown = try Self.year(year, of: years)
         let view = SpendingAdminView(
             body: body, years: years, year: shown, entries: try await entries(body, shown),
             citers: try await database.spendingCiterChoices(bodyId: body.id!), form: form, errors: errors, csrf: context.session?.csrfToken ?? "",
