@@ -20,13 +20,19 @@ define apt_install
 	fi
 endef
 
-.PHONY: help deps e2e-deps build run test unit-test e2e bench soak clean
+# `make install` and `make deb` build this: optimised, with the Swift runtime linked in, so it needs no Swift to run.
+RELEASE_BUILD := swift build -c release --product townhall --static-swift-stdlib
+PREFIX ?= /usr/local
+
+.PHONY: help deps e2e-deps build run test unit-test e2e bench soak install deb clean
 
 help:
 	@echo "make run    build, migrate and seed $(DEMO_DB), serve on http://127.0.0.1:8080"
 	@echo "make test   install what is missing, build, run unit/HTTP/store/CLI tests and the browser check"
 	@echo "make bench  release build, large seeded store, wrk against it and nginx; writes bench/results.md"
 	@echo "make soak   release build, reads (wrk) and writes together for 5 minutes; writes bench/results.md"
+	@echo "make install PREFIX=/usr/local   release build into PREFIX/bin and PREFIX/share/townhall"
+	@echo "make deb    release build packaged as var/townhall_VERSION_ARCH.deb (systemd unit, townhall user)"
 
 deps:
 	$(call apt_install,$(APT_PACKAGES))
@@ -63,6 +69,20 @@ bench: deps
 soak: e2e-deps
 	$(call apt_install,$(BENCH_APT_PACKAGES))
 	PYTHON=$(VENV)/bin/python scripts/soak.sh
+
+# BINARY= installs another build (the CI check installs its debug binary); DESTDIR= stages for a package.
+install: deps
+	$(if $(BINARY),,$(RELEASE_BUILD))
+	install -Dm755 $(or $(BINARY),.build/release/townhall) $(DESTDIR)$(PREFIX)/bin/townhall
+	rm -rf $(DESTDIR)$(PREFIX)/share/townhall
+	mkdir -p $(DESTDIR)$(PREFIX)/share/townhall/Config
+	cp -r Templates Public $(DESTDIR)$(PREFIX)/share/townhall/
+	install -m644 Config/bank-holidays.json $(DESTDIR)$(PREFIX)/share/townhall/Config/
+	@echo "installed; settings go in $(if $(filter /usr,$(PREFIX)),,$(PREFIX))/etc/townhall/townhall.json (see README, Operations)"
+
+deb: deps
+	$(RELEASE_BUILD)
+	scripts/package-deb.sh .build/release/townhall var
 
 clean:
 	rm -rf .build var $(VENV)

@@ -5,8 +5,13 @@ import TownhallDomain
 /// The one store shared by the server and the CLI. A WAL-mode pool lets both run on the same file at once;
 /// the busy timeout makes a writer wait for the other process instead of failing.
 public final class AppDatabase: Sendable {
-    /// Internal to the store: every other target reads and writes through the store's methods.
-    let writer: any DatabaseWriter
+    /// Internal to the store: every other target reads and writes through the store's methods, and these through
+    /// `writer`; only maintenance (backup, restore, integrity, bulk loading) takes the pool itself.
+    let pool: any DatabaseWriter
+    /// How long reads and writes take, for whoever observes (the server's `/metrics`).
+    public let timings = StoreTimings()
+    /// The pool, every access timed: what the store's methods read and write through.
+    var writer: TimedWriter { TimedWriter(pool: pool, timings: timings) }
     /// This process's committed writes, for the page cache.
     public let changes = ChangeCounter()
     /// The time for every write that is not given one: the composition root's clock (tests move it).
@@ -17,7 +22,7 @@ public final class AppDatabase: Sendable {
     public init(
         _ writer: any DatabaseWriter, clock: @escaping @Sendable () -> Date, peerChallengeRules: PeerChallengeRules = .mission
     ) throws {
-        self.writer = writer
+        self.pool = writer
         self.clock = clock
         self.peerChallengeRules = peerChallengeRules
         try Migrations.migrator.migrate(writer)

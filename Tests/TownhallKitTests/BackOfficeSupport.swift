@@ -191,6 +191,7 @@ struct BackOffice {
         case .oparlObject: return (.oparlObject(kind: "meetings", id: "\(meeting)"), [])
         case .health: return (.health, [])
         case .ready: return (.ready, [])
+        case .metrics: return (.metrics, [])
         case .login: return (.login, [("email", "nobody@townhall.test"), ("password", "x")])
         case .logout: return (.logout, [])
         case .passwordReset: return (.passwordReset, [("email", "nobody@townhall.test")])

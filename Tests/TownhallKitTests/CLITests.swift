@@ -33,15 +33,19 @@ struct CLITests {
     }
 
     @discardableResult
-    /// Runs the CLI on the test's store; `environment` adds to (or overrides) the inherited variables.
-    func run(_ arguments: [String], database: String? = nil, environment extra: [String: String] = [:]) throws -> Result {
+    /// Runs the CLI on the test's store; `environment` adds to (or overrides) the inherited variables; `workingDirectory`,
+    /// the checkout unless given.
+    func run(
+        _ arguments: [String], database: String? = nil, environment extra: [String: String] = [:], workingDirectory: String? = nil
+    ) throws -> Result {
         let binary = Self.binary
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the executable first: swift build")
         var environment = ProcessInfo.processInfo.environment
         environment["TOWNHALL_DATA_DIR"] = directory.path("data")
         environment.merge(extra) { _, new in new }
         let ran = try ChildProcess.run(
-            [binary.path] + arguments + ["--database", database ?? self.database], environment: environment, directory: packageRoot.path)
+            [binary.path] + arguments + ["--database", database ?? self.database], environment: environment,
+            directory: workingDirectory ?? packageRoot.path)
         let status: Int32 = switch ran.termination {
         case .exit(let code): code
         case .signal(let signal): 128 + signal
@@ -116,6 +120,19 @@ struct CLITests {
         #expect(LocalTime().dateTime(meeting.startsAt) == "Tuesday 9 December 2036, 6:30pm")
         #expect(try store.list(AgendaItem.self).map(\.isExempt) == [false, true, false])
         #expect(try store.list(AgendaItem.self).map(\.isSupplementary) == [false, false, true])
+    }
+
+    /// Issue 21: started from a folder with nothing of Townhall's in it, the binary still finds its bank holidays (the
+    /// demo's deadlines need them) from its own path, and TOWNHALL_HOME points it elsewhere.
+    @Test func runsFromAnyWorkingDirectory() throws {
+        let elsewhere = directory.path("elsewhere")
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+        let seeded = try run(["demo", "seed"], workingDirectory: elsewhere)
+        #expect(seeded.status == 0, "\(seeded.stderr)")
+        let shown = try run(["holidays", "show"], workingDirectory: elsewhere)
+        #expect(shown.status == 0 && shown.stdout.hasPrefix(packageRoot.standardizedFileURL.path + "/Config/bank-holidays.json: "), "\(shown.stdout)\(shown.stderr)")
+        let moved = try run(["holidays", "show"], environment: ["TOWNHALL_HOME": elsewhere], workingDirectory: elsewhere)
+        #expect(moved.status != 0 && moved.stderr.hasPrefix("townhall: error: configuration error: the bank holidays file \(elsewhere)/Config/bank-holidays.json does not exist (set TOWNHALL_HOME"), "\(moved.stderr)")
     }
 
     @Test func deadlinesForARangeOfDays() throws {

@@ -40,7 +40,7 @@ def samples(db):
     evidence = one("SELECT id FROM contribution WHERE kind = 'evidence' AND state = 'accepted' AND filePath IS NOT NULL ORDER BY id")[0]
     return {
         "home": [], "bodies": [], "search": [], "peerChallenges": [], "recommendations": [], "calendar": [], "papersFeed": [],
-        "responsesFeed": [], "openData": [], "oparlSystem": [], "oparlBodies": [], "health": [], "ready": [],
+        "responsesFeed": [], "openData": [], "oparlSystem": [], "oparlBodies": [], "health": [], "ready": [], "metrics": [],
         "bodyPage": [body], "bodyCalendar": [body], "bodyPapersFeed": [body], "bodyResponsesFeed": [body], "bodyPlanCalendar": [body], "bodyPlanData": [body],
         "meeting": [meeting], "paper": [paper], "attachment": [file_id, file_name],
         "inquiry": [one("SELECT slug FROM inquiry ORDER BY id")[0]],

@@ -9,7 +9,7 @@ extension AppDatabase {
         // A large page cache for the writer while seeding, so the growing FTS index is not re-read from disk.
         try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -262144") }
         let searchTriggers = try writer.write { db in try SearchSchema.suspend(db) }
-        try fill(BulkWriter(writer: writer))
+        try fill(BulkWriter(writer: pool))
         try writer.write { db in
             try SearchSchema.rebuild(db, restoring: searchTriggers)
             try db.audit(actor, .benchSeed, .store, nil, details, at: now)

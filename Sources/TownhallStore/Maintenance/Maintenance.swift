@@ -6,7 +6,7 @@ import TownhallDomain
 /// snapshot page by page, and a restore refuses any file that is not a sound Townhall store.
 extension AppDatabase {
     /// `PRAGMA integrity_check` of the live store: ["ok"] when sound, otherwise the problems SQLite found.
-    public func integrityCheck() throws -> [String] { try Self.integrityProblems(writer) }
+    public func integrityCheck() throws -> [String] { try Self.integrityProblems(pool) }
 
     /// `PRAGMA integrity_check` of any SQLite file: the live store, a new backup, a file offered for restore.
     static func integrityProblems(_ reader: some DatabaseReader) throws -> [String] {
@@ -20,7 +20,7 @@ extension AppDatabase {
         }
         do {
             let destination = try DatabaseQueue(path: path)
-            try writer.backup(to: destination)
+            try pool.backup(to: destination)
             let problems = try Self.integrityProblems(destination)
             guard problems == ["ok"] else { throw TownhallError.io("the backup failed its integrity check: \(problems.joined(separator: "; "))") }
             try destination.close()
@@ -49,7 +49,7 @@ extension AppDatabase {
         } catch let error as DatabaseError {
             throw TownhallError.invalid("\(path) is not a readable SQLite database (\(error.message ?? error.description)); nothing was restored")
         }
-        try source.backup(to: writer)
-        try Migrations.migrator.migrate(writer)
+        try source.backup(to: pool)
+        try Migrations.migrator.migrate(pool)
     }
 }

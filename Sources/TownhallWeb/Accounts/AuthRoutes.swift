@@ -10,6 +10,7 @@ struct AuthRoutes: Sendable {
     let pages: PageRenderer
     let policy: SecurityPolicy
     let cookies: SiteCookies
+    let metrics: AppMetrics
     let now: @Sendable () -> Date
     /// At most two password checks at once; a queue longer than 32 is answered 503.
     let gate = SignInGate()
@@ -87,9 +88,11 @@ struct AuthRoutes: Sendable {
             response.headers[values: .setCookie].append(cookies.session(token))
             return response
         case .invalid:
+            metrics.signInFailed()
             errors.add(.email, "Enter a correct email address and password")
             return loginPage(view: LoginView(csrf: AppDatabase.randomToken(), next: next, email: email, errors: errors), status: .unprocessableContent)
         case .throttled:
+            metrics.signInThrottled()
             return loginPage(view: LoginView(csrf: AppDatabase.randomToken(), next: next, email: email, throttled: true), status: .tooManyRequests)
         }
     }

@@ -42,7 +42,9 @@ func buildRouter(
     // HEAD is answered by each GET route, without the body (RFC 9110, section 9.3.2).
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     let deadlines = Deadlines(workingDays: rule.workingDays, time: time)
-    router.add(middleware: RequestLogMiddleware(trustProxy: config.trustProxy))
+    let metrics = AppMetrics()
+    database.timings.observe { access, duration in metrics.store(access, duration) }
+    router.add(middleware: RequestLogMiddleware(trustProxy: config.trustProxy, metrics: metrics))
     let cookies = SiteCookies(secure: config.secureCookies)
     router.add(middleware: SecurityHeadersMiddleware(fields: SecurityHeaders.fields(https: config.secureCookies)))
     // Before anything reads the store: a shed request costs nothing but its 503.
@@ -55,7 +57,7 @@ func buildRouter(
     // One reading of the store's version for the page cache and the fragments kept between renders.
     let versions = StoreVersion(database: database)
     let routes = RouteTable(
-        router: router, cache: HTTPCacheMiddleware(versions: versions, time: time, now: now), costly: CostlyAdmission(maxInFlight: config.maxInFlight),
+        router: router, cache: HTTPCacheMiddleware(versions: versions, time: time, now: now, metrics: metrics), costly: CostlyAdmission(maxInFlight: config.maxInFlight),
         licence: config.licence)
     PublicRoutes(
         database: database, pages: pages, files: AttachmentFiles(dataDirectory: config.dataDirectory), time: time,
@@ -73,8 +75,9 @@ func buildRouter(
     let tracker = RecommendationRoutes(database: database, pages: pages, deadlines: deadlines, baseURL: config.baseURL, now: now)
     tracker.register(on: routes)
     ResponseRoutes(database: database, pages: pages, deadlines: deadlines, now: now).register(on: routes)
-    AuthRoutes(database: database, pages: pages, policy: policy, cookies: cookies, now: now)
+    AuthRoutes(database: database, pages: pages, policy: policy, cookies: cookies, metrics: metrics, now: now)
         .register(on: routes)
+    MetricsRoutes(metrics: metrics, database: database, deadlines: deadlines, token: config.metricsToken, now: now).register(on: routes)
     PasswordResetRoutes(
         database: database, pages: pages, policy: policy, cookies: cookies, baseURL: config.baseURL,
         siteName: config.siteName, now: now

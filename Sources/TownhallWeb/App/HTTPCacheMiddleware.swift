@@ -15,8 +15,12 @@ struct HTTPCacheMiddleware: RouterMiddleware {
     let now: @Sendable () -> Date
     let pages: PageCache
     let versions: StoreVersion
+    let metrics: AppMetrics
 
-    init(versions: StoreVersion, time: LocalTime, now: @escaping @Sendable () -> Date, pages: PageCache = PageCache()) {
+    init(
+        versions: StoreVersion, time: LocalTime, now: @escaping @Sendable () -> Date, pages: PageCache = PageCache(), metrics: AppMetrics = AppMetrics()
+    ) {
+        self.metrics = metrics
         self.time = time
         self.now = now
         self.versions = versions
@@ -35,6 +39,9 @@ struct HTTPCacheMiddleware: RouterMiddleware {
         let lastModified: Date
         let lookup = request.method == .get ? pages.lookup(key, version: version, now: current) : .render(refresher: false)
         let acceptsGzip = GzipMiddleware.acceptsGzip(request.headers[.acceptEncoding])
+        if request.method == .get {
+            if case .hit = lookup { metrics.pageCache(hit: true) } else { metrics.pageCache(hit: false) }
+        }
         if case .hit(let hit) = lookup, let cached = hit.response(gzip: acceptsGzip) {
             response = cached
             lastModified = hit.lastModified

@@ -9,7 +9,7 @@ struct LoadShedMiddleware<Context: RequestContext>: RouterMiddleware {
     let limit: Int
     private let inFlight = InFlightCount()
     /// Health and readiness, made once rather than for every request.
-    private let alwaysAnswered: Set<String> = [SiteURL.health.path, SiteURL.ready.path]
+    private let alwaysAnswered: Set<String> = [SiteURL.health.path, SiteURL.ready.path, SiteURL.metrics.path]
 
     init(limit: Int) { self.limit = limit }
 

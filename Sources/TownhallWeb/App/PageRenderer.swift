@@ -14,7 +14,8 @@ public struct PageRenderer: Sendable {
         library = try await MustacheLibrary(directory: templatesDirectory)
         self.siteName = siteName
         for name in Self.templates where library.getTemplate(named: name) == nil {
-            throw TownhallError.io("template \(name).mustache is missing from \(templatesDirectory)")
+            throw TownhallError.io("template \(name).mustache is missing from \(templatesDirectory) "
+                + "(set \(InstallLayout.homeVariable) to the folder holding Templates, Public and Config, or templatesDirectory)")
         }
     }
 

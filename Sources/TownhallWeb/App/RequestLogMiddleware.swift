@@ -11,9 +11,12 @@ import TownhallStore
 /// thousands of identical lines a second). Only the method, path and status are logged, never query strings,
 /// bodies or cookies, which can hold search terms, passwords and tokens. Behind a trusted proxy the client
 /// address is the last `X-Forwarded-For` entry, the one the proxy itself added.
+///
+/// The same answer is counted in `/metrics`, by route pattern, method and status, with its time.
 struct RequestLogMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let trustProxy: Bool
+    let metrics: AppMetrics
 
     static let requestIdField = HTTPField.Name("X-Request-Id")!
     static let forwardedForField = HTTPField.Name("X-Forwarded-For")!
@@ -47,15 +50,26 @@ struct RequestLogMiddleware: RouterMiddleware {
     }
 
     func log(_ request: Request, _ context: Context, status: Int, since started: ContinuousClock.Instant) {
+        let elapsed = ContinuousClock.now - started
+        metrics.request(route: Self.routeLabel(context.endpointPath, status: status), method: request.method.rawValue, status: status, duration: elapsed)
         let isRead = request.method == .get || request.method == .head
         let level: Logger.Level = status >= 500 ? .error : (isRead && status < 400 ? .debug : .info)
         guard context.logger.logLevel <= level else { return }
-        let elapsed = ContinuousClock.now - started
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         context.logger.log(level: level, "request", metadata: [
             "method": .string(request.method.rawValue), "path": .string(Self.loggable(request.uri.path)), "status": .stringConvertible(status),
             "ms": .string(String(format: "%.1f", milliseconds)), "client": .string(context.remoteAddress),
         ])
+    }
+
+    /// What a request is counted under: its route's pattern, `static` for a file from `Public/`, or `unmatched` (any
+    /// path no route has, so random URLs cannot make a series each).
+    static func routeLabel(_ endpoint: String?, status: Int) -> String {
+        switch endpoint {
+        case nil, "NotFound": "unmatched"
+        case "FileMiddleware": "static"
+        case let pattern?: pattern
+        }
     }
 
     /// The path with any secret in it masked: the `:token` of every route that has one (a password reset link, a

@@ -3,7 +3,7 @@ import Logging
 import TownhallDomain
 import TownhallStore
 
-/// Settings shared by the server and the CLI. Loaded from a JSON file (default `Config/townhall.json`),
+/// Settings shared by the server and the CLI. Loaded from a JSON file (default: `InstallLayout.configFile`),
 /// then overridden by `TOWNHALL_*` environment variables so operators need not edit files in production.
 public struct AppConfig: Sendable, Equatable {
     public var host: String
@@ -20,6 +20,9 @@ public struct AppConfig: Sendable, Equatable {
     public var secureCookies: Bool
     /// The public address of the site, for links in e-mails.
     public var baseURL: String = AppConfig.defaultBaseURL
+    /// A secret a Prometheus server on another machine presents (`Authorization: Bearer …`) to read `/metrics`;
+    /// without it only a scraper on this machine (a loopback peer with no proxy in between) may.
+    public var metricsToken: String?
     /// The licence of the open data: `licenceName` and `licenceURL`, the Open Government Licence unless set.
     public var licence = OpenDataLicence.openGovernmentLicence
     /// Where `make run` serves the demo; no recipient can follow a link to it.
@@ -59,8 +62,9 @@ public struct AppConfig: Sendable, Equatable {
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "var/townhall.sqlite",
         dataDirectory: String = "var/data", siteName: String = "Townhall",
         timeZone: TimeZone = TimeZone(identifier: "Europe/London")!,
-        templatesDirectory: String = "Templates", publicDirectory: String = "Public",
-        maxUploadBytes: Int = 10 * 1024 * 1024, bankHolidaysFile: String = "Config/bank-holidays.json",
+        templatesDirectory: String = InstallLayout.current.templatesDirectory,
+        publicDirectory: String = InstallLayout.current.publicDirectory,
+        maxUploadBytes: Int = 10 * 1024 * 1024, bankHolidaysFile: String = InstallLayout.current.bankHolidaysFile,
         secureCookies: Bool = false
     ) {
         self.host = host
@@ -83,7 +87,7 @@ public struct AppConfig: Sendable, Equatable {
         "templatesDirectory": "TOWNHALL_TEMPLATES", "publicDirectory": "TOWNHALL_PUBLIC",
         "maxUploadBytes": "TOWNHALL_MAX_UPLOAD_BYTES", "bankHolidaysFile": "TOWNHALL_BANK_HOLIDAYS",
         "secureCookies": "TOWNHALL_SECURE_COOKIES", "baseURL": "TOWNHALL_BASE_URL",
-        "licenceName": "TOWNHALL_LICENCE_NAME", "licenceURL": "TOWNHALL_LICENCE_URL", "sendmailCommand": "TOWNHALL_SENDMAIL",
+        "licenceName": "TOWNHALL_LICENCE_NAME", "metricsToken": "TOWNHALL_METRICS_TOKEN", "licenceURL": "TOWNHALL_LICENCE_URL", "sendmailCommand": "TOWNHALL_SENDMAIL",
         "mailFrom": "TOWNHALL_MAIL_FROM", "pdfCommand": "TOWNHALL_PDF_COMMAND", "trustProxy": "TOWNHALL_TRUST_PROXY", "logFormat": "TOWNHALL_LOG_FORMAT",
         "logLevel": "TOWNHALL_LOG_LEVEL", "idleTimeoutSeconds": "TOWNHALL_IDLE_TIMEOUT",
         "maxInFlight": "TOWNHALL_MAX_IN_FLIGHT", "clearDays": "TOWNHALL_CLEAR_DAYS", "closedDays": "TOWNHALL_CLOSED_DAYS",
@@ -91,11 +95,12 @@ public struct AppConfig: Sendable, Equatable {
         "peerChallengeActionPlan": "TOWNHALL_PEER_CHALLENGE_ACTION_PLAN", "peerChallengeDueSoonDays": "TOWNHALL_PEER_CHALLENGE_DUE_SOON_DAYS",
     ]
 
-    /// Loads the file named by `TOWNHALL_CONFIG` (or `Config/townhall.json` when present), then applies
+    /// Loads the file named by `TOWNHALL_CONFIG` (or the layout's configuration file when present), then applies
     /// environment overrides. Any bad value throws a `ConfigError` naming the setting and where it came from.
+    /// Templates, static files and bank holidays default to the install layout's, never the working directory's.
     public static func load(
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        defaultFile: String = "Config/townhall.json"
+        defaultFile: String = InstallLayout.current.configFile
     ) throws -> AppConfig {
         var values: [String: String] = [:]
         var sources: [String: String] = [:]
@@ -238,6 +243,12 @@ public struct AppConfig: Sendable, Equatable {
         }
         // The address goes into a `Link` header between angle brackets, so none of these may be in it.
         if let url = try address("licenceURL", extra: { !$0.contains(where: { "<>\" ".contains($0) }) }) { config.licence.url = url }
+        if let token = try text("metricsToken") {
+            guard token.count >= 16, token.allSatisfy({ $0.isASCII && !$0.isWhitespace && !$0.isNewline }) else {
+                throw ConfigError("metricsToken from \(origin("metricsToken")) must be at least 16 characters with no spaces")
+            }
+            config.metricsToken = token
+        }
         if let command = try text("sendmailCommand") { config.sendmailCommand = command }
         if let command = try text("pdfCommand") { config.pdfCommand = command }
         if let from = try text("mailFrom") {
@@ -283,7 +294,11 @@ public struct ConfigError: Error, Equatable, CustomStringConvertible, LocalizedE
 extension AppConfig {
     /// The clear-working-days rule over the configured bank holidays, closed days, time zone and number of clear days.
     public func publicationRule() throws -> PublicationRule {
-        PublicationRule(
+        guard FileManager.default.fileExists(atPath: bankHolidaysFile) else {
+            throw ConfigError("the bank holidays file \(bankHolidaysFile) does not exist (set \(InstallLayout.homeVariable) to the folder "
+                + "holding Templates, Public and Config, or bankHolidaysFile)")
+        }
+        return PublicationRule(
             workingDays: try WorkingDays.load(file: bankHolidaysFile).closing(closedDays), time: LocalTime(timeZone: timeZone),
             clearDays: clearDays)
     }

@@ -30,7 +30,7 @@ public enum Route: String, Sendable, CaseIterable {
     case councilChallenges, councilChallengesSnippet, councilChallengesRecord
     case oparlRoot, oparlVersionRoot, oparlSystem, oparlBodies, oparlBody, oparlBodyList, oparlObject
     // Operations
-    case health, ready
+    case health, ready, metrics
     // Account
     case login, logout, passwordReset, passwordResetLink
     // Following by e-mail (no account: the link in each message is the key)
@@ -103,6 +103,7 @@ public enum Route: String, Sendable, CaseIterable {
         case .oparlObject: "/oparl/v1.1/:kind/:id"
         case .health: "/healthz"
         case .ready: "/readyz"
+        case .metrics: "/metrics"
         case .login: "/login"
         case .logout: "/logout"
         case .passwordReset: "/password-reset"
@@ -180,7 +181,7 @@ public enum Route: String, Sendable, CaseIterable {
              .dataFile, .bodyPlanCalendar, .bodyPlanData, .updatesFeed, .evidence, .evidenceFile, .plan, .parentInformation, .bodySpending, .councilChallenges, .councilChallengesSnippet, .councilChallengesRecord, .oparlRoot, .oparlVersionRoot, .oparlSystem, .oparlBodies, .oparlBody, .oparlBodyList,
              .oparlObject:
             .public
-        case .health, .ready: .operations
+        case .health, .ready, .metrics: .operations
         case .login, .logout, .passwordReset, .passwordResetLink, .follow, .follows, .followConfirm, .unsubscribe, .askQuestion, .submitEvidence, .contribution: .account
         case .providerDashboard, .providerReport, .providerProgress, .providerExtension, .providerHoldingNote: .provider
         case .adminDashboard, .adminMembers, .adminMemberEnd, .adminPlan, .adminNewMeeting, .adminMeeting, .adminMeetingEdit, .adminRenumber,

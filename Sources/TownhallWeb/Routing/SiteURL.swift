@@ -15,7 +15,7 @@ public enum SiteURL: Sendable, Equatable, CustomStringConvertible {
     case meeting(Int64), agendaPack(Int64), agendaPackPDF(Int64), paper(Int64), paperDocument(Int64), attachment(Int64, name: String), inquiry(slug: String)
     case recommendation(Int64), organisation(slug: String), organisationRecord(slug: String), organisationSnippet(slug: String), dataFile(DataSet, DataFormat)
     case oparlRoot, oparlVersionRoot, oparlSystem, oparlBodies, oparlBody(Int64), oparlBodyList(Int64, list: String), oparlObject(kind: String, id: String)
-    case health, ready
+    case health, ready, metrics
     case login, logout, passwordReset, passwordResetLink(token: String)
     case adminDashboard, adminRecommendations
     case adminMembers(body: String), adminMemberEnd(body: String, membership: Int64), adminPlan(body: String), adminNewMeeting(body: String)
@@ -104,6 +104,7 @@ public enum SiteURL: Sendable, Equatable, CustomStringConvertible {
         case .oparlObject(let kind, let id): (.oparlObject, [kind, id])
         case .health: (.health, [])
         case .ready: (.ready, [])
+        case .metrics: (.metrics, [])
         case .login: (.login, [])
         case .logout: (.logout, [])
         case .passwordReset: (.passwordReset, [])

@@ -1,0 +1,66 @@
+import Foundation
+import GRDB
+import Synchronization
+
+/// Whether a store access was a read (a snapshot on a reader connection) or a write (the one writer, in a transaction).
+public enum StoreAccess: String, Sendable, CaseIterable {
+    case read, write
+}
+
+/// Where the store reports how long each read and write took, from asking for a connection to the end of the
+/// transaction, so waiting for the write lock counts (issue 21: `/metrics`). The store only measures; whoever
+/// observes decides what to keep. Nothing is measured until someone observes.
+public final class StoreTimings: Sendable {
+    public typealias Observer = @Sendable (StoreAccess, Duration) -> Void
+    private let observer = Mutex<Observer?>(nil)
+
+    public init() {}
+
+    /// Sends every later access's duration to `observer` (one observer: the server's metrics).
+    public func observe(_ observer: @escaping Observer) {
+        self.observer.withLock { $0 = observer }
+    }
+
+    func time<T>(_ access: StoreAccess, _ body: () throws -> T) rethrows -> T {
+        guard let report = observer.withLock({ $0 }) else { return try body() }
+        let started = ContinuousClock.now
+        defer { report(access, ContinuousClock.now - started) }
+        return try body()
+    }
+
+    func time<T>(_ access: StoreAccess, _ body: () async throws -> T) async rethrows -> T {
+        guard let report = observer.withLock({ $0 }) else { return try await body() }
+        let started = ContinuousClock.now
+        defer { report(access, ContinuousClock.now - started) }
+        return try await body()
+    }
+}
+
+/// The store's view of its pool: GRDB's own read and write, each timed by `StoreTimings`. Every store method reaches
+/// SQLite through this, so no read or write goes unmeasured; the overloads mirror GRDB's, so call sites read the same.
+struct TimedWriter {
+    let pool: any DatabaseWriter
+    let timings: StoreTimings
+
+    @_disfavoredOverload
+    func read<T>(_ value: (Database) throws -> T) throws -> T {
+        try timings.time(.read) { try pool.read(value) }
+    }
+
+    func read<T: Sendable>(_ value: @Sendable (Database) throws -> T) async throws -> T {
+        try await timings.time(.read) { try await pool.read(value) }
+    }
+
+    @_disfavoredOverload
+    func write<T>(_ updates: (Database) throws -> T) throws -> T {
+        try timings.time(.write) { try pool.write(updates) }
+    }
+
+    func write<T: Sendable>(_ updates: @Sendable (Database) throws -> T) async throws -> T {
+        try await timings.time(.write) { try await pool.write(updates) }
+    }
+
+    func writeWithoutTransaction<T>(_ updates: (Database) throws -> T) rethrows -> T {
+        try timings.time(.write) { try pool.writeWithoutTransaction(updates) }
+    }
+}
