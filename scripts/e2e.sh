@@ -56,6 +56,8 @@ if [ $status -ne 0 ]; then echo "server log:"; tail -20 "$work/server.log"; fi
 (cd Tests/e2e && "$python" abandoned_requests.py "$townhall") || status=1
 # Follows delivered through msmtp to a real SMTP server on loopback.
 (cd Tests/e2e && "$python" mail_delivery.py "$townhall") || status=1
+# Litestream: recovery after the machine is lost, and two read-only replicas following a writer.
+(cd Tests/e2e && "$python" replication_check.py "$townhall" "$(dirname "$python")/litestream") || status=1
 # Installed by make install and as a Debian package, started from outside the checkout (needs root, as CI is).
 Tests/e2e/install_check.sh "$townhall" || status=1
 exit $status

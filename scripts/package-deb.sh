@@ -26,6 +26,7 @@ install -Dm644 Config/bank-holidays.json "$root/etc/townhall/bank-holidays.json"
 install -Dm644 Config/systemd/townhall.service "$root/lib/systemd/system/townhall.service"
 install -Dm644 README.md "$root/usr/share/doc/townhall/README.md"
 install -Dm644 ARCHITECTURE.md "$root/usr/share/doc/townhall/ARCHITECTURE.md"
+install -Dm644 Config/litestream.yml "$root/usr/share/doc/townhall/litestream.yml"
 mkdir -p "$root/DEBIAN"
 install -m755 Config/debian/postinst Config/debian/prerm Config/debian/postrm "$root/DEBIAN/"
 printf '/etc/townhall/townhall.json\n/etc/townhall/bank-holidays.json\n' > "$root/DEBIAN/conffiles"
@@ -53,7 +54,7 @@ Architecture: $arch
 Maintainer: Townhall developers <townhall@localhost>
 Installed-Size: $size
 Depends: $depends, passwd
-Suggests: weasyprint, msmtp-mta | default-mta
+Suggests: weasyprint, msmtp-mta | default-mta, litestream
 Section: web
 Priority: optional
 Homepage: https://github.com/townhall/townhall

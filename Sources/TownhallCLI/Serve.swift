@@ -18,6 +18,10 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Log format, text or json (default: from configuration, TOWNHALL_LOG_FORMAT)") var logFormat: String?
     @Option(help: "Log level; debug adds a line per successful read (default: from configuration, TOWNHALL_LOG_LEVEL)")
     var logLevel: String?
+    @Flag(help: ArgumentHelp(
+        "Serve a replica that Litestream keeps up to date (litestream restore -f): public pages, feeds and the API only.",
+        discussion: "No sign-in, forms or background work; /readyz and /metrics report the replication lag. Waits for the replica file."))
+    var readOnly = false
 
     func run() async throws {
         try await reportingErrors {
@@ -38,10 +42,13 @@ struct Serve: AsyncParsableCommand {
                 handler.logLevel = level
                 return handler
             }
-            let database = try AppDatabase.open(path: config.databasePath, clock: { Date() }, peerChallengeRules: config.peerChallengeRules)
             let logger = Logger(label: "townhall")
+            config.readOnly = readOnly
+            let database = readOnly
+                ? try await Self.openReplica(config, logger: logger)
+                : try AppDatabase.open(path: config.databasePath, clock: { Date() }, peerChallengeRules: config.peerChallengeRules)
             let app = try await buildApplication(config: config, database: database, logger: logger)
-            logger.info("starting \(config.siteName) on http://\(config.host):\(config.port) from \(config.databasePath)")
+            logger.info("starting \(config.siteName) on http://\(config.host):\(config.port) from \(config.databasePath)\(readOnly ? ", read only" : "")")
             // Meetings are scheduled, and listed in the calendar, up to CalendarWindow.daysAhead days ahead.
             let rule = try config.publicationRule()
             let horizon = rule.time.calendarDay(of: Date()).adding(days: CalendarWindow.daysAhead)
@@ -54,5 +61,19 @@ struct Serve: AsyncParsableCommand {
             }
             logger.info("stopped")
         }
+    }
+
+    /// Waits until Litestream has restored the replica and applied a first change (which marks the file for
+    /// rollback-journal readers; see `AppDatabase.isRollbackJournal`), then opens it read-only.
+    static func openReplica(_ config: AppConfig, logger: Logger) async throws -> AppDatabase {
+        var said = false
+        while AppDatabase.isRollbackJournal(path: config.databasePath) != true {
+            if !said {
+                logger.info("waiting for the replica \(config.databasePath): Litestream's follow mode (litestream restore -f) makes it and marks it on the first change it applies")
+                said = true
+            }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        return try AppDatabase.openReplica(path: config.databasePath, clock: { Date() }, peerChallengeRules: config.peerChallengeRules)
     }
 }

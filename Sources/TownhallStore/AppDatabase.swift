@@ -19,14 +19,18 @@ public final class AppDatabase: Sendable {
     /// Peer challenge timing from configuration (`peerChallengeProfile` and its settings).
     public let peerChallengeRules: PeerChallengeRules
 
+    /// `migrating` false for a read-only replica, whose schema is the writer's to change.
     public init(
-        _ writer: any DatabaseWriter, clock: @escaping @Sendable () -> Date, peerChallengeRules: PeerChallengeRules = .mission
+        _ writer: any DatabaseWriter, clock: @escaping @Sendable () -> Date, peerChallengeRules: PeerChallengeRules = .mission,
+        migrating: Bool = true
     ) throws {
         self.pool = writer
         self.clock = clock
         self.peerChallengeRules = peerChallengeRules
-        try Migrations.migrator.migrate(writer)
-        try PaperText.fill(writer)
+        if migrating {
+            try Migrations.migrator.migrate(writer)
+            try PaperText.fill(writer)
+        }
         writer.add(transactionObserver: changes, extent: .databaseLifetime)
     }
 

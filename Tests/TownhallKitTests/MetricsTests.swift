@@ -31,7 +31,7 @@ struct MetricsTests {
             #expect(try await browser.signIn("nobody@townhall.test", "wrong password").status == .unprocessableContent)
             let scrape = try await browser.get("/metrics")
             #expect(scrape.status == .ok)
-            #expect(scrape.headers[.contentType] == MetricsRoutes.contentType && scrape.headers[.cacheControl] == "no-store")
+            #expect(scrape.headers[.contentType] == OperationsRoutes.contentType && scrape.headers[.cacheControl] == "no-store")
             let text = scrape.body
             #expect(Self.value(text, #"\#(Name.requests){route="/",method="GET",status="200"}"#) == 5, "\(text)")
             // By route pattern, so ids and random paths never make a series each.
@@ -58,19 +58,19 @@ struct MetricsTests {
     @Test func onlyThisMachineOrTheTokenMayRead() {
         let token = "s3cret-token-0123456789"
         var headers = HTTPFields()
-        #expect(MetricsRoutes.allowed(headers, remoteAddress: "127.0.0.1", token: nil))
-        #expect(MetricsRoutes.allowed(headers, remoteAddress: "::1", token: nil))
-        #expect(!MetricsRoutes.allowed(headers, remoteAddress: "192.0.2.7", token: nil))
-        #expect(!MetricsRoutes.allowed(headers, remoteAddress: "192.0.2.7", token: token))
+        #expect(OperationsRoutes.allowed(headers, remoteAddress: "127.0.0.1", token: nil))
+        #expect(OperationsRoutes.allowed(headers, remoteAddress: "::1", token: nil))
+        #expect(!OperationsRoutes.allowed(headers, remoteAddress: "192.0.2.7", token: nil))
+        #expect(!OperationsRoutes.allowed(headers, remoteAddress: "192.0.2.7", token: token))
         headers[.authorization] = "Bearer \(token)"
-        #expect(MetricsRoutes.allowed(headers, remoteAddress: "192.0.2.7", token: token))
-        #expect(!MetricsRoutes.allowed(headers, remoteAddress: "192.0.2.7", token: nil), "no token configured: none accepted")
+        #expect(OperationsRoutes.allowed(headers, remoteAddress: "192.0.2.7", token: token))
+        #expect(!OperationsRoutes.allowed(headers, remoteAddress: "192.0.2.7", token: nil), "no token configured: none accepted")
         headers[.authorization] = "Bearer \(token)x"
-        #expect(!MetricsRoutes.allowed(headers, remoteAddress: "127.0.0.1", token: token), "a wrong token is refused, even locally")
+        #expect(!OperationsRoutes.allowed(headers, remoteAddress: "127.0.0.1", token: token), "a wrong token is refused, even locally")
         // A proxy on the same host makes every visitor a loopback peer: its header disqualifies.
         var proxied = HTTPFields()
         proxied[HTTPField.Name("X-Forwarded-For")!] = "198.51.100.4"
-        #expect(!MetricsRoutes.allowed(proxied, remoteAddress: "127.0.0.1", token: nil))
+        #expect(!OperationsRoutes.allowed(proxied, remoteAddress: "127.0.0.1", token: nil))
     }
 
     @Test func aScrapeFromElsewhereIsRefused() async throws {

@@ -23,7 +23,8 @@ from townhall_http import Client, forms, wait_until_up
 BINARY = os.path.abspath(sys.argv[1])
 # The server and CLI read Config/ and Templates/ relative to the repository root.
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-ROUNDS = int(sys.argv[2]) if len(sys.argv) > 2 else 12
+# replication_check.py imports this module with its own second argument, so only this script's own run reads it.
+ROUNDS = int(sys.argv[2]) if __name__ == "__main__" and len(sys.argv) > 2 else 12
 random.seed(int(os.environ.get("CRASH_SEED", "7")))
 
 

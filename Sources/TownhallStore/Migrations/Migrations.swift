@@ -43,6 +43,7 @@ enum Migrations {
         (V34Performance.identifier, V34Performance.sql),
         (V35Spending.identifier, V35Spending.sql),
         (V36SpendingEvidence.identifier, V36SpendingEvidence.sql),
+        (V37ReplicationHeartbeat.identifier, V37ReplicationHeartbeat.sql),
     ]
 
     static var migrator: DatabaseMigrator {

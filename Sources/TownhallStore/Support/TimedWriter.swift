@@ -53,11 +53,31 @@ struct TimedWriter {
 
     @_disfavoredOverload
     func write<T>(_ updates: (Database) throws -> T) throws -> T {
-        try timings.time(.write) { try pool.write(updates) }
+        try timings.time(.write) {
+            try pool.write { db in
+                let result = try updates(db)
+                try Self.markPageOne(db)
+                return result
+            }
+        }
     }
 
     func write<T: Sendable>(_ updates: @Sendable (Database) throws -> T) async throws -> T {
-        try await timings.time(.write) { try await pool.write(updates) }
+        try await timings.time(.write) {
+            try await pool.write { db in
+                let result = try updates(db)
+                try Self.markPageOne(db)
+                return result
+            }
+        }
+    }
+
+    /// Changes page 1 (the header's unused `user_version`) in every write transaction. In WAL mode SQLite leaves page
+    /// 1 alone in most transactions, and Litestream's follow mode gives a replica a new change counter, the mark
+    /// that makes its readers drop their cached pages, only for a change that includes page 1 (issue 21). So every
+    /// change reaches a replica's readers whole, whatever the store's size.
+    static func markPageOne(_ db: Database) throws {
+        try db.execute(sql: "PRAGMA user_version = \(Int32.random(in: 1...Int32.max))")
     }
 
     func writeWithoutTransaction<T>(_ updates: (Database) throws -> T) rethrows -> T {

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import TownhallDomain
 import TownhallStore
 
@@ -12,14 +13,22 @@ public func buildApplication(
     let ledger = try OParlLedger(config: config, database: database, now: now)
     let packs = try await AgendaPacks(config: config, database: database, now: now)
     let router = try await buildRouter(config: config, database: database, policy: policy, now: now, ledger: ledger, packs: packs)
+    // A read-only replica runs none of the writer's background work: the writer's results arrive by replication.
+    var services: [any Service] = []
+    if !config.readOnly {
+        services = [OParlLedgerService(ledger: ledger, logger: logger),
+                    PublicEventService(database: database, deadlines: try config.deadlines(), logger: logger, now: now),
+                    AgendaPackService(packs: packs, logger: logger)]
+        if config.replicationHeartbeatSeconds > 0 {
+            services.append(HeartbeatService(database: database, interval: .seconds(config.replicationHeartbeatSeconds), logger: logger, now: now))
+        }
+    }
     return Application(
         responder: DisconnectCancellingResponder(inner: router.buildResponder()),
         server: .http1(configuration: .init(
             additionalChannelHandlers: [ConnectionEndHandler()], idleTimeout: .seconds(Int64(config.idleTimeoutSeconds)))),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: nil),
-        services: [OParlLedgerService(ledger: ledger, logger: logger),
-                   PublicEventService(database: database, deadlines: try config.deadlines(), logger: logger, now: now),
-                   AgendaPackService(packs: packs, logger: logger)],
+        services: services,
         logger: logger)
 }
 
@@ -49,8 +58,9 @@ func buildRouter(
     router.add(middleware: SecurityHeadersMiddleware(fields: SecurityHeaders.fields(https: config.secureCookies)))
     // Before anything reads the store: a shed request costs nothing but its 503.
     router.add(middleware: LoadShedMiddleware(limit: config.maxInFlight))
-    // The session is loaded before errors are turned into pages, so error pages can show who is signed in.
-    router.add(middleware: SessionMiddleware(database: database, policy: policy, cookies: cookies, now: now))
+    // The session is loaded before errors are turned into pages, so error pages can show who is signed in. A replica
+    // has no sessions: loading one refreshes it, a write.
+    if !config.readOnly { router.add(middleware: SessionMiddleware(database: database, policy: policy, cookies: cookies, now: now)) }
     router.add(middleware: ErrorPageMiddleware(pages: pages))
     router.add(middleware: FileMiddleware(config.publicDirectory, searchForIndexHtml: false))
     // Public routes only are wrapped in the page cache: the route table says which they are.
@@ -58,7 +68,7 @@ func buildRouter(
     let versions = StoreVersion(database: database)
     let routes = RouteTable(
         router: router, cache: HTTPCacheMiddleware(versions: versions, time: time, now: now, metrics: metrics), costly: CostlyAdmission(maxInFlight: config.maxInFlight),
-        licence: config.licence)
+        licence: config.licence, readOnly: config.readOnly)
     PublicRoutes(
         database: database, pages: pages, files: AttachmentFiles(dataDirectory: config.dataDirectory), time: time,
         rule: rule, deadlines: deadlines, now: now
@@ -67,8 +77,9 @@ func buildRouter(
     BodyKindRoutes(database: database, pages: pages, deadlines: deadlines, baseURL: config.baseURL, now: now).register(on: routes)
     SearchRoutes(database: database, pages: pages, versions: versions).register(on: routes)
     OParlRoutes(
-        database: database, ledger: ledger, versions: versions, base: config.baseURL, time: time, siteName: config.siteName, licence: config.licence)
-        .register(on: routes)
+        database: database, ledger: ledger, versions: versions, base: config.baseURL, time: time, siteName: config.siteName, licence: config.licence,
+        catchesUp: !config.readOnly
+    ).register(on: routes)
     FeedRoutes(
         database: database, pages: pages, deadlines: deadlines, baseURL: config.baseURL, siteName: config.siteName, licence: config.licence, now: now)
         .register(on: routes)
@@ -77,7 +88,10 @@ func buildRouter(
     ResponseRoutes(database: database, pages: pages, deadlines: deadlines, now: now).register(on: routes)
     AuthRoutes(database: database, pages: pages, policy: policy, cookies: cookies, metrics: metrics, now: now)
         .register(on: routes)
-    MetricsRoutes(metrics: metrics, database: database, deadlines: deadlines, token: config.metricsToken, now: now).register(on: routes)
+    OperationsRoutes(
+        metrics: metrics, database: database, deadlines: deadlines, token: config.metricsToken,
+        replica: config.readOnly ? ReplicaLag(database: database, maxSeconds: config.replicaMaxLagSeconds) : nil, now: now
+    ).register(on: routes)
     PasswordResetRoutes(
         database: database, pages: pages, policy: policy, cookies: cookies, baseURL: config.baseURL,
         siteName: config.siteName, now: now

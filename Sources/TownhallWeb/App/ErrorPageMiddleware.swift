@@ -20,6 +20,12 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let signIn as SignInRequired {
             return .redirect(to: SiteURL.login.path(query: [(.next, signIn.returnTo)]), type: .normal)
+        } catch is ReadOnlyRefusal {
+            let view = ErrorView(
+                heading: "This copy of the site is read only",
+                message: "Signing in, sending forms and making changes are not available here. Pages, papers, feeds and open data are. "
+                    + "Go to the site's main address to do this.")
+            return pages.render("error", title: view.heading, page: view, status: .forbidden, account: AccountNav(context))
         } catch let error as HTTPError {
             if error.status == .forbidden, error.body == "csrf" { return csrfPage(context) }
             return page(for: error.status, context)

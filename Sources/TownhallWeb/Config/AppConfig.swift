@@ -23,6 +23,14 @@ public struct AppConfig: Sendable, Equatable {
     /// A secret a Prometheus server on another machine presents (`Authorization: Bearer …`) to read `/metrics`;
     /// without it only a scraper on this machine (a loopback peer with no proxy in between) may.
     public var metricsToken: String?
+    /// Serve a read-only replica (`serve --read-only`): public pages, feeds and the API only; no sign-in, no forms,
+    /// no background writers. Set by the command line, not the file.
+    public var readOnly = false
+    /// Seconds between the writer's replication heartbeats (`replicationHeartbeatSeconds`); 0, the default, writes
+    /// none. Set it on a writer that replicas follow: without it they cannot tell their lag and never report ready.
+    public var replicationHeartbeatSeconds = 0
+    /// A replica's `/readyz` answers 503 once its newest heartbeat is older than this many seconds.
+    public var replicaMaxLagSeconds = 30
     /// The licence of the open data: `licenceName` and `licenceURL`, the Open Government Licence unless set.
     public var licence = OpenDataLicence.openGovernmentLicence
     /// Where `make run` serves the demo; no recipient can follow a link to it.
@@ -87,7 +95,8 @@ public struct AppConfig: Sendable, Equatable {
         "templatesDirectory": "TOWNHALL_TEMPLATES", "publicDirectory": "TOWNHALL_PUBLIC",
         "maxUploadBytes": "TOWNHALL_MAX_UPLOAD_BYTES", "bankHolidaysFile": "TOWNHALL_BANK_HOLIDAYS",
         "secureCookies": "TOWNHALL_SECURE_COOKIES", "baseURL": "TOWNHALL_BASE_URL",
-        "licenceName": "TOWNHALL_LICENCE_NAME", "metricsToken": "TOWNHALL_METRICS_TOKEN", "licenceURL": "TOWNHALL_LICENCE_URL", "sendmailCommand": "TOWNHALL_SENDMAIL",
+        "licenceName": "TOWNHALL_LICENCE_NAME", "metricsToken": "TOWNHALL_METRICS_TOKEN",
+        "replicationHeartbeatSeconds": "TOWNHALL_REPLICATION_HEARTBEAT", "replicaMaxLagSeconds": "TOWNHALL_REPLICA_MAX_LAG", "licenceURL": "TOWNHALL_LICENCE_URL", "sendmailCommand": "TOWNHALL_SENDMAIL",
         "mailFrom": "TOWNHALL_MAIL_FROM", "pdfCommand": "TOWNHALL_PDF_COMMAND", "trustProxy": "TOWNHALL_TRUST_PROXY", "logFormat": "TOWNHALL_LOG_FORMAT",
         "logLevel": "TOWNHALL_LOG_LEVEL", "idleTimeoutSeconds": "TOWNHALL_IDLE_TIMEOUT",
         "maxInFlight": "TOWNHALL_MAX_IN_FLIGHT", "clearDays": "TOWNHALL_CLEAR_DAYS", "closedDays": "TOWNHALL_CLOSED_DAYS",
@@ -190,6 +199,18 @@ public struct AppConfig: Sendable, Equatable {
                 throw ConfigError("maxInFlight from \(origin("maxInFlight")) must be a whole number from 1 to 100000, not \"\(count)\"")
             }
             config.maxInFlight = number
+        }
+        if let seconds = try text("replicationHeartbeatSeconds") {
+            guard let number = Int(seconds), (0...60).contains(number) else {
+                throw ConfigError("replicationHeartbeatSeconds from \(origin("replicationHeartbeatSeconds")) must be a whole number of seconds from 0 (none) to 60, not \"\(seconds)\"")
+            }
+            config.replicationHeartbeatSeconds = number
+        }
+        if let seconds = try text("replicaMaxLagSeconds") {
+            guard let number = Int(seconds), (1...86_400).contains(number) else {
+                throw ConfigError("replicaMaxLagSeconds from \(origin("replicaMaxLagSeconds")) must be a whole number of seconds from 1 to 86400, not \"\(seconds)\"")
+            }
+            config.replicaMaxLagSeconds = number
         }
         if let count = try text("clearDays") {
             guard let number = Int(count), (PublicationRule.statutoryClearDays...30).contains(number) else {

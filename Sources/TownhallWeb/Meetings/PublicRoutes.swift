@@ -23,16 +23,6 @@ struct PublicRoutes: Sendable {
         routes.get(.meeting, use: meeting)
         routes.get(.paper, use: paper)
         routes.get(.attachment, use: attachment)
-        routes.get(.health) { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: "ok")))
-        }
-        // Ready only when the store answers and its schema is current; a load balancer should wait for this.
-        routes.get(.ready) { _, _ -> Response in
-            let ready = (try? database.pendingMigrations().isEmpty) ?? false
-            return Response(
-                status: ready ? .ok : .serviceUnavailable, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
-                body: .init(byteBuffer: ByteBuffer(string: ready ? "ready" : "not ready")))
-        }
     }
 
     @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> Response {

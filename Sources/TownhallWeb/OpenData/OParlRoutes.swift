@@ -16,6 +16,8 @@ struct OParlRoutes: Sendable {
     let time: LocalTime
     let siteName: String
     let licence: OpenDataLicence
+    /// False on a read-only replica, which serves the ledger as the writer keeps it and never writes.
+    var catchesUp = true
 
     func register(on routes: RouteTable) {
         // `/oparl` and `/oparl/v1.1` lead to the System object, where a client starts.
@@ -51,7 +53,7 @@ struct OParlRoutes: Sendable {
 
     /// Maps store objects to OParl JSON inside one read, once the ledger has caught up.
     func read<T: Sendable>(_ options: Options, _ body: @escaping @Sendable (OParlObjects) throws -> T) async throws -> T {
-        try await ledger.catchUp(storeVersion: try await versions.current().0)
+        if catchesUp { try await ledger.catchUp(storeVersion: try await versions.current().0) }
         return try await database.oparlRead { [base, time, siteName] reader in
             var objects = OParlObjects(reader: reader, base: base, time: time, siteName: siteName, licence: licence, stamped: true)
             objects.omitInternal = options.omitInternal

@@ -19,6 +19,7 @@ public final class AppMetrics: Sendable {
     private let signInFailures: CoreMetrics.Counter
     private let signInThrottles: CoreMetrics.Counter
     private let outboxUnsent, outboxFailing, outboxOldestUnsent, recommendationsOverdue: CoreMetrics.Gauge
+    private let replicationLag = Mutex<CoreMetrics.Gauge?>(nil)
 
     /// The metric names, written once: the README's alerts and the tests use the same.
     public enum Name {
@@ -32,6 +33,7 @@ public final class AppMetrics: Sendable {
         public static let outboxFailing = "townhall_outbox_failing"
         public static let outboxOldestUnsent = "townhall_outbox_oldest_unsent_seconds"
         public static let recommendationsOverdue = "townhall_recommendations_overdue"
+        public static let replicationLag = "townhall_replication_lag_seconds"
     }
 
     struct RequestKey: Hashable {
@@ -92,8 +94,15 @@ public final class AppMetrics: Sendable {
     func signInFailed() { signInFailures.increment() }
     func signInThrottled() { signInThrottles.increment() }
 
-    /// The text a scrape gets: the store's counts as of now, then everything.
-    func exposition(_ counts: OperationalCounts) -> String {
+    /// The text a scrape gets: the store's counts as of now, then everything. `replicationLag` only on a replica
+    /// (infinite when the writer stamps no heartbeat, so an alert on it fires).
+    func exposition(_ counts: OperationalCounts, replicationLag lag: Double? = nil) -> String {
+        if let lag {
+            replicationLag.withLock { gauge in
+                if gauge == nil { gauge = CoreMetrics.Gauge(label: Name.replicationLag, factory: factory) }
+                gauge?.record(lag)
+            }
+        }
         outboxUnsent.record(counts.outboxUnsent)
         outboxFailing.record(counts.outboxFailing)
         outboxOldestUnsent.record(counts.oldestUnsentSeconds)

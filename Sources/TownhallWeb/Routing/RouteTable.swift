@@ -16,9 +16,14 @@ final class RouteTable: @unchecked Sendable {
 
     private let costly: CostlyAdmission
     private let licence: OpenDataLicence
+    /// A read-only replica: every route but the public and operations GETs refuses (`ReadOnlyRefusal`).
+    private let readOnly: Bool
 
-    init(router: Router<AppRequestContext>, cache: HTTPCacheMiddleware, costly: CostlyAdmission, licence: OpenDataLicence) {
+    init(
+        router: Router<AppRequestContext>, cache: HTTPCacheMiddleware, costly: CostlyAdmission, licence: OpenDataLicence, readOnly: Bool = false
+    ) {
         self.router = router
+        self.readOnly = readOnly
         self.costly = costly
         self.licence = licence
         cached = router.group().add(middleware: cache)
@@ -34,7 +39,8 @@ final class RouteTable: @unchecked Sendable {
         let path = RouterPath(route.pattern)
         // Inside the page cache, so only renders are counted against the costly limit.
         let admitted = route.isCostly && method == .get ? costly.admitting(handler) : handler
-        let handler = route.isCrossOrigin ? CrossOrigin.allowing(admitted, licence: licence) : admitted
+        let served = route.isCrossOrigin ? CrossOrigin.allowing(admitted, licence: licence) : admitted
+        let handler = readOnly && !Self.servedReadOnly(route, method) ? Self.refuse : served
         if route.audience == .public {
             (route.isCrossOrigin ? compressed : cached).on(path, method: method, use: handler)
         } else {
@@ -43,6 +49,13 @@ final class RouteTable: @unchecked Sendable {
         if method == .get, route.registeredMethods.contains(.options) {
             router.on(path, method: .options, use: CrossOrigin.preflight)
         }
+    }
+
+    private static let refuse: Handler = { @Sendable _, _ in throw ReadOnlyRefusal() }
+
+    /// What a read-only replica answers: what residents and operators read, nothing that signs in or changes anything.
+    static func servedReadOnly(_ route: Route, _ method: HTTPRequest.Method) -> Bool {
+        method == .get && (route.audience == .public || route.audience == .operations)
     }
 
     /// Every route and method of the table without a handler.
