@@ -77,7 +77,8 @@ struct TimedWriter {
     /// that makes its readers drop their cached pages, only for a change that includes page 1 (issue 21). So every
     /// change reaches a replica's readers whole, whatever the store's size.
     static func markPageOne(_ db: Database) throws {
-        try db.execute(sql: "PRAGMA user_version = \(Int32.random(in: 1...Int32.max))")
+        let mark = try Int32.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        try db.execute(sql: "PRAGMA user_version = \(mark == Int32.max ? 1 : mark + 1)")
     }
 
     func writeWithoutTransaction<T>(_ updates: (Database) throws -> T) rethrows -> T {

@@ -51,7 +51,7 @@ struct RequestLogMiddleware: RouterMiddleware {
 
     func log(_ request: Request, _ context: Context, status: Int, since started: ContinuousClock.Instant) {
         let elapsed = ContinuousClock.now - started
-        metrics.request(route: Self.routeLabel(context.endpointPath, status: status), method: request.method.rawValue, status: status, duration: elapsed)
+        metrics.request(route: Self.routeLabel(context.endpointPath), method: request.method.rawValue, status: status, duration: elapsed)
         let isRead = request.method == .get || request.method == .head
         let level: Logger.Level = status >= 500 ? .error : (isRead && status < 400 ? .debug : .info)
         guard context.logger.logLevel <= level else { return }
@@ -64,7 +64,7 @@ struct RequestLogMiddleware: RouterMiddleware {
 
     /// What a request is counted under: its route's pattern, `static` for a file from `Public/`, or `unmatched` (any
     /// path no route has, so random URLs cannot make a series each).
-    static func routeLabel(_ endpoint: String?, status: Int) -> String {
+    static func routeLabel(_ endpoint: String?) -> String {
         switch endpoint {
         case nil, "NotFound": "unmatched"
         case "FileMiddleware": "static"
