@@ -7,7 +7,19 @@ python=$2
 work=$(mktemp -d)
 port=${E2E_PORT:-$((20000 + RANDOM % 12000))}
 server=""
-cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null; rm -rf "$work"; }
+# The server must stop cleanly after everything the suites did to it: SIGTERM, then exit status 0.
+stop_server() {
+  [ -n "$server" ] || return 0
+  kill "$server" 2>/dev/null || true
+  local code=0
+  wait "$server" || code=$?
+  server=""
+  [ "$code" -eq 0 ] && return 0
+  echo "FAIL: the server exited with status $code on SIGTERM after the suites; its log ends:"
+  tail -40 "$work/server.log"
+  return 1
+}
+cleanup() { stop_server || true; rm -rf "$work"; }
 trap cleanup EXIT
 export TOWNHALL_DATA_DIR="$work/data"
 db="$work/demo.sqlite"
@@ -45,6 +57,7 @@ status=0
 # Last on this server: the fuzzer changes (and deletes) much of the demo.
 (cd Tests/e2e && TOWNHALL_E2E_DATABASE="$db" "$python" form_fuzz.py "http://127.0.0.1:$port") || status=1
 if [ $status -ne 0 ]; then echo "server log:"; tail -20 "$work/server.log"; fi
+stop_server || status=1
 # The calendar against an independent calculation, 2015 to 2028 (no server).
 (cd Tests/e2e && "$python" deadline_check.py "$townhall") || status=1
 # These start and stop their own servers.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TownhallDomain
+@testable import TownhallWeb
 
 /// Programs run with posix_spawn (`ChildProcess`), in place of Foundation's `Process`, whose `run()` crashed this
 /// suite and could crash the server now and then (swift-corelibs-foundation#5472).
@@ -59,5 +60,17 @@ struct ChildProcessTests {
             }
             for try await ok in group { #expect(ok) }
         }
+    }
+
+    /// A render in flight when the server stops is stopped with it, not waited for (up to its 120 s timeout, past
+    /// systemd's 30 s stop timeout).
+    @Test func cancellingARenderStopsItsProgram() async throws {
+        let started = ContinuousClock.now
+        let render = Task { await AgendaPacks.run(["sleep", "30"], timeout: 60) }
+        try await Task.sleep(for: .milliseconds(300))
+        render.cancel()
+        let problem = await render.value
+        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(problem == "sleep was stopped")
     }
 }

@@ -73,6 +73,14 @@ struct MetricsTests {
         #expect(!OperationsRoutes.allowed(proxied, remoteAddress: "127.0.0.1", token: nil))
     }
 
+    /// Each label value is a series kept for the process's life, so none may come from what a client chooses.
+    @Test func labelsAreBoundedWhateverClientsSend() {
+        #expect(RequestLogMiddleware.methodLabel(.get) == "GET" && RequestLogMiddleware.methodLabel(.post) == "POST")
+        #expect(RequestLogMiddleware.methodLabel(HTTPRequest.Method("PURGE")!) == "other")
+        #expect(RequestLogMiddleware.methodLabel(HTTPRequest.Method("X\(UUID().uuidString.prefix(8))")!) == "other")
+        #expect(RequestLogMiddleware.routeLabel(nil) == "unmatched" && RequestLogMiddleware.routeLabel("FileMiddleware") == "static")
+    }
+
     @Test func aScrapeFromElsewhereIsRefused() async throws {
         let store = try TestStore()
         let app = try await buildApplication(config: store.config, database: store.database, now: { store.now })

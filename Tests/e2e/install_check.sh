@@ -6,11 +6,13 @@
 #      /var/lib/townhall are made, and the service is started as systemd would: the unit's own User, Environment,
 #      WorkingDirectory, ExecStartPre and ExecStart lines; it answers pages; SIGTERM stops it; purge removes it.
 # Needs root (or sudo without a password) for dpkg; CI runs as root. TOWNHALL_PORT picks a free port over the
-# packaged configuration's 8080.
-#   Tests/e2e/install_check.sh BINARY
+# packaged configuration's 8080. Given a package (as `.ci/run` gives the release one `make deb` built), it installs
+# that instead of packaging BINARY.
+#   Tests/e2e/install_check.sh BINARY [PACKAGE.deb]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 townhall=$(realpath "$1")
+package=${2:+$(realpath "$2")}
 work=$(mktemp -d)
 chmod 755 "$work"
 server=""
@@ -67,7 +69,11 @@ if ! $sudo true 2>/dev/null; then
   fail "installing the package needs root or sudo without a password"
   exit 1
 fi
-deb=$(scripts/package-deb.sh "$townhall" "$work" --allow-unpackaged-libraries 2>"$work/package.log") || { cat "$work/package.log"; fail "packaging"; exit 1; }
+if [ -n "$package" ]; then
+  deb=$package
+else
+  deb=$(scripts/package-deb.sh "$townhall" "$work" --allow-unpackaged-libraries 2>"$work/package.log") || { cat "$work/package.log"; fail "packaging"; exit 1; }
+fi
 $sudo dpkg -i "$deb" >"$work/dpkg.log" 2>&1 || { cat "$work/dpkg.log"; fail "dpkg -i"; exit 1; }
 getent passwd townhall >/dev/null || fail "no townhall user"
 [ "$(stat -c %U /var/lib/townhall)" = townhall ] || fail "/var/lib/townhall is not the townhall user's"
@@ -104,5 +110,5 @@ server=""
 [ "$stopped" = 0 ] || fail "the service exited $stopped on SIGTERM"
 $sudo dpkg --purge townhall >/dev/null 2>&1 || fail "dpkg --purge"
 [ ! -e /var/lib/townhall ] && [ ! -e /usr/bin/townhall ] && [ ! -e /etc/townhall ] || fail "purge left files behind"
-if [ $problems -eq 0 ]; then echo "install check: make install and the Debian package both serve pages from outside the checkout (0 problems)"; fi
+if [ $problems -eq 0 ]; then echo "install check: make install and the Debian package ($(basename "$deb")) both serve pages from outside the checkout (0 problems)"; fi
 exit $(( problems > 0 ))

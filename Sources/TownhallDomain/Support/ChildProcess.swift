@@ -88,10 +88,11 @@ public final class ChildProcess: @unchecked Sendable {
     }
 
     /// Runs a program to its end, giving it `input` and collecting what it writes (its errors with its output when
-    /// `mergeErrors`); after `timeout` it is sent SIGTERM. Never leaves a descriptor or a zombie behind.
+    /// `mergeErrors`); after `timeout` it is sent SIGTERM. Never leaves a descriptor or a zombie behind. `started`
+    /// gets the program as soon as it runs, so a caller can stop it earlier (`terminate()`).
     public static func run(
         _ arguments: [String], environment: [String: String]? = nil, directory: String? = nil, input: Data? = nil,
-        mergeErrors: Bool = false, timeout: TimeInterval? = nil
+        mergeErrors: Bool = false, timeout: TimeInterval? = nil, started: ((ChildProcess) -> Void)? = nil
     ) throws -> Output {
         let inPipe = try input.map { _ in try Pipe2() }
         let outPipe = try Pipe2()
@@ -104,6 +105,7 @@ public final class ChildProcess: @unchecked Sendable {
             [inPipe, outPipe, errPipe].forEach { $0?.closeBoth() }
             throw error
         }
+        started?(child)
         inPipe?.closeRead()
         outPipe.closeWrite()
         errPipe?.closeWrite()

@@ -51,7 +51,7 @@ struct RequestLogMiddleware: RouterMiddleware {
 
     func log(_ request: Request, _ context: Context, status: Int, since started: ContinuousClock.Instant) {
         let elapsed = ContinuousClock.now - started
-        metrics.request(route: Self.routeLabel(context.endpointPath), method: request.method.rawValue, status: status, duration: elapsed)
+        metrics.request(route: Self.routeLabel(context.endpointPath), method: Self.methodLabel(request.method), status: status, duration: elapsed)
         let isRead = request.method == .get || request.method == .head
         let level: Logger.Level = status >= 500 ? .error : (isRead && status < 400 ? .debug : .info)
         guard context.logger.logLevel <= level else { return }
@@ -69,6 +69,15 @@ struct RequestLogMiddleware: RouterMiddleware {
         case nil, "NotFound": "unmatched"
         case "FileMiddleware": "static"
         case let pattern?: pattern
+        }
+    }
+
+    /// The methods the site answers by name, any other as `other`: a client may send any token as a method, and each
+    /// label value is a series kept for the life of the process.
+    static func methodLabel(_ method: HTTPRequest.Method) -> String {
+        switch method {
+        case .get, .head, .post, .options: method.rawValue
+        default: "other"
         }
     }
 

@@ -164,13 +164,17 @@ public struct AppConfig: Sendable, Equatable {
             guard !trimmed.isEmpty else { throw ConfigError("\(key) from \(origin(key)) must not be empty") }
             return trimmed
         }
-        if let host = try text("host") { config.host = host }
-        if let port = try text("port") {
-            guard let number = Int(port), (1...65535).contains(number) else {
-                throw ConfigError("port from \(origin("port")) must be a whole number from 1 to 65535, not \"\(port)\"")
+        /// A whole number in `range`; `unit` ("seconds", "days"…) is named in the message that refuses anything else.
+        func whole(_ key: String, _ range: ClosedRange<Int>, of unit: String? = nil) throws -> Int? {
+            guard let value = try text(key) else { return nil }
+            guard let number = Int(value), range.contains(number) else {
+                let what = unit.map { "a whole number of \($0)" } ?? "a whole number"
+                throw ConfigError("\(key) from \(origin(key)) must be \(what) from \(range.lowerBound) to \(range.upperBound), not \"\(value)\"")
             }
-            config.port = number
+            return number
         }
+        if let host = try text("host") { config.host = host }
+        if let port = try whole("port", 1...65535) { config.port = port }
         if let path = try text("databasePath") { config.databasePath = path }
         if let path = try text("dataDirectory") { config.dataDirectory = path }
         if let name = try text("siteName") { config.siteName = name }
@@ -189,30 +193,10 @@ public struct AppConfig: Sendable, Equatable {
             config.maxUploadBytes = number
         }
         if let path = try text("bankHolidaysFile") { config.bankHolidaysFile = path }
-        if let seconds = try text("idleTimeoutSeconds") {
-            guard let number = Int(seconds), (1...3600).contains(number) else {
-                throw ConfigError("idleTimeoutSeconds from \(origin("idleTimeoutSeconds")) must be a whole number of seconds from 1 to 3600, not \"\(seconds)\"")
-            }
-            config.idleTimeoutSeconds = number
-        }
-        if let count = try text("maxInFlight") {
-            guard let number = Int(count), (1...100_000).contains(number) else {
-                throw ConfigError("maxInFlight from \(origin("maxInFlight")) must be a whole number from 1 to 100000, not \"\(count)\"")
-            }
-            config.maxInFlight = number
-        }
-        if let seconds = try text("replicationHeartbeatSeconds") {
-            guard let number = Int(seconds), (0...60).contains(number) else {
-                throw ConfigError("replicationHeartbeatSeconds from \(origin("replicationHeartbeatSeconds")) must be a whole number of seconds from 0 (none) to 60, not \"\(seconds)\"")
-            }
-            config.replicationHeartbeatSeconds = number
-        }
-        if let seconds = try text("replicaMaxLagSeconds") {
-            guard let number = Int(seconds), (1...86_400).contains(number) else {
-                throw ConfigError("replicaMaxLagSeconds from \(origin("replicaMaxLagSeconds")) must be a whole number of seconds from 1 to 86400, not \"\(seconds)\"")
-            }
-            config.replicaMaxLagSeconds = number
-        }
+        if let seconds = try whole("idleTimeoutSeconds", 1...3600, of: "seconds") { config.idleTimeoutSeconds = seconds }
+        if let count = try whole("maxInFlight", 1...100_000) { config.maxInFlight = count }
+        if let seconds = try whole("replicationHeartbeatSeconds", 0...60, of: "seconds") { config.replicationHeartbeatSeconds = seconds }
+        if let seconds = try whole("replicaMaxLagSeconds", 1...86_400, of: "seconds") { config.replicaMaxLagSeconds = seconds }
         if let count = try text("clearDays") {
             guard let number = Int(count), (PublicationRule.statutoryClearDays...30).contains(number) else {
                 throw ConfigError("clearDays from \(origin("clearDays")) must be a whole number from \(PublicationRule.statutoryClearDays) "
@@ -231,23 +215,13 @@ public struct AppConfig: Sendable, Equatable {
             }
             config.peerChallengeRules = .profile(profile)
         }
-        if let months = try text("peerChallengeFollowUpMonths") {
-            guard let number = Int(months), (1...36).contains(number) else {
-                throw ConfigError("peerChallengeFollowUpMonths from \(origin("peerChallengeFollowUpMonths")) must be a whole number of months from 1 to 36, not \"\(months)\"")
-            }
-            config.peerChallengeRules.followUpMonths = number
-        }
+        if let months = try whole("peerChallengeFollowUpMonths", 1...36, of: "months") { config.peerChallengeRules.followUpMonths = months }
         if let plan = try text("peerChallengeActionPlan") {
             do { config.peerChallengeRules.actionPlan = try ResponseRule(parsing: plan) } catch let error as TownhallError {
                 throw ConfigError("peerChallengeActionPlan from \(origin("peerChallengeActionPlan")): \(error.message)")
             }
         }
-        if let days = try text("peerChallengeDueSoonDays") {
-            guard let number = Int(days), (1...365).contains(number) else {
-                throw ConfigError("peerChallengeDueSoonDays from \(origin("peerChallengeDueSoonDays")) must be a whole number of days from 1 to 365, not \"\(days)\"")
-            }
-            config.peerChallengeRules.dueSoonDays = number
-        }
+        if let days = try whole("peerChallengeDueSoonDays", 1...365, of: "days") { config.peerChallengeRules.dueSoonDays = days }
         /// A setting that must be an http or https address with a host (`extra` refuses more, where it is printed).
         func address(_ key: String, extra: (String) -> Bool = { _ in true }) throws -> String? {
             guard let url = try text(key) else { return nil }

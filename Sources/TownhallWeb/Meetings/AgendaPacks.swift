@@ -75,7 +75,11 @@ struct AgendaPacks: Sendable {
         let partial = directory.appendingPathComponent("meeting-\(meetingId).pdf.partial")
         try Data(AgendaPackView.offline(document).utf8).write(to: input)
         defer { try? FileManager.default.removeItem(at: input) }
-        if let problem = await Self.run(pdfCommand + ["--stylesheet", stylesheet, input.path, partial.path], timeout: Self.pdfTimeout) {
+        let problem = await Self.run(pdfCommand + ["--stylesheet", stylesheet, input.path, partial.path], timeout: Self.pdfTimeout)
+        // Stopped because the server is stopping: not a failure of this pack, which the next start makes again.
+        if Task.isCancelled { try? FileManager.default.removeItem(at: partial) }
+        try Task.checkCancellation()
+        if let problem {
             try? FileManager.default.removeItem(at: partial)
             try? FileManager.default.removeItem(at: pdf)
             return (meetingId, document.utf8.count, nil, problem)
@@ -97,22 +101,51 @@ struct AgendaPacks: Sendable {
         guard Glibc.rename(from.path, to.path) == 0 else { throw TownhallError.io("cannot move \(from.path) to \(to.path): errno \(errno)") }
     }
 
-    /// Runs a program to its end (or stops it after `timeout`); nil when it succeeded, else what went wrong.
+    /// Runs a program to its end (or stops it after `timeout`, or when the task is cancelled: a server stopping does
+    /// not wait minutes for a render, nor outlive systemd's stop timeout); nil when it succeeded, else what went wrong.
     static func run(_ arguments: [String], timeout: TimeInterval) async -> String? {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global(qos: .utility).async {
-                let program = arguments[0]
-                let ran: ChildProcess.Output
-                do { ran = try ChildProcess.run(arguments, mergeErrors: true, timeout: timeout) } catch {
-                    continuation.resume(returning: (error as? TownhallError)?.message ?? "cannot run \(program)")
-                    return
+        let running = RunningChild()
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                DispatchQueue.global(qos: .utility).async {
+                    continuation.resume(returning: Self.runBlocking(arguments, timeout: timeout, running: running))
                 }
-                guard ran.termination.succeeded else {
-                    let last = ran.said.split(separator: "\n").last.map(String.init) ?? ""
-                    continuation.resume(returning: "\(program) \(ran.termination.description)" + (last.isEmpty ? "" : ": \(last)"))
-                    return
-                }
-                continuation.resume(returning: nil)
+            }
+        } onCancel: {
+            running.cancel()
+        }
+    }
+
+    private static func runBlocking(_ arguments: [String], timeout: TimeInterval, running: RunningChild) -> String? {
+        let program = arguments[0]
+        let ran: ChildProcess.Output
+        do { ran = try ChildProcess.run(arguments, mergeErrors: true, timeout: timeout, started: running.started) } catch {
+            return (error as? TownhallError)?.message ?? "cannot run \(program)"
+        }
+        guard ran.termination.succeeded else {
+            let last = ran.said.split(separator: "\n").last.map(String.init) ?? ""
+            return "\(program) \(ran.termination.description)" + (last.isEmpty ? "" : ": \(last)")
+        }
+        return nil
+    }
+
+    /// The program a render is waiting for, so cancelling the render stops it (even one starting just then).
+    final class RunningChild: @unchecked Sendable {
+        private let lock = NSLock()
+        private var child: ChildProcess?
+        private var cancelled = false
+
+        func started(_ child: ChildProcess) {
+            lock.withLock {
+                self.child = child
+                if cancelled { child.terminate() }
+            }
+        }
+
+        func cancel() {
+            lock.withLock {
+                cancelled = true
+                child?.terminate()
             }
         }
     }
