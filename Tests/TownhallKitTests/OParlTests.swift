@@ -50,6 +50,37 @@ struct OParlTests {
         }
     }
 
+    /// Issue 15: a meeting's embedded agenda items are built from three queries for the whole meeting
+    /// (`agendaExtras`); each must be exactly the item as its own URL gives it (papers, files, created, modified).
+    @Test func aMeetingsEmbeddedItemsAreTheItemsThemselves() async throws {
+        try await withDemo { _, client in
+            var compared = 0, withConsultation = 0, withFiles = 0
+            var next: String? = "\(Self.api)/bodies/1/meetings?limit=100"
+            while let uri = next {
+                let (status, page) = try await json(client, uri)
+                #expect(status == .ok)
+                for meeting in page["data"] as? [[String: Any]] ?? [] {
+                    for embedded in meeting["agendaItem"] as? [[String: Any]] ?? [] {
+                        let id = try #require(embedded["id"] as? String)
+                        let (itemStatus, item) = try await json(client, String(id.drop { $0 != "/" }.dropFirst(2).drop { $0 != "/" }))
+                        #expect(itemStatus == .ok)
+                        let canonical = { (object: [String: Any]) in
+                            String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+                        }
+                        #expect(try canonical(embedded) == canonical(item), "\(id)")
+                        #expect(embedded["created"] != nil && embedded["modified"] != nil)
+                        compared += 1
+                        if embedded["consultation"] != nil { withConsultation += 1 }
+                        if !(embedded["auxiliaryFile"] as? [Any] ?? []).isEmpty { withFiles += 1 }
+                    }
+                }
+                next = (page["links"] as? [String: Any])?["next"] as? String
+                next = next.map { String($0.drop { $0 != "/" }.dropFirst(2).drop { $0 != "/" }) }
+            }
+            #expect(compared > 20 && withConsultation > 0 && withFiles > 0, "\(compared) items, \(withConsultation) with papers, \(withFiles) with files")
+        }
+    }
+
     /// A person on two bodies: both memberships, and both organisations, are in the one Body's lists.
     @Test func everyLinkOfAPersonStaysInsideTheBody() async throws {
         try await withDemo { store, client in

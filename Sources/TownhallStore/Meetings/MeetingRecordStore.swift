@@ -14,37 +14,40 @@ extension AppDatabase {
         try await writer.read { db in try Self.meetingRecord(db, meetingId: meetingId) }
     }
 
+    /// Every statement cached (`CachedStatements`): the meeting page reads this on each render, and compiling the
+    /// same query-interface statements afresh was a twentieth of a random meeting page's CPU (issue 15, `perf`).
     static func meetingRecord(_ db: Database, meetingId: Int64) throws -> MeetingRecord {
-        guard let meeting = try Meeting.fetchOne(db, key: meetingId) else { throw TownhallError.notFound("no meeting with id \(meetingId)") }
+        guard let meeting = try db.cachedRecord(Meeting.self, id: meetingId) else { throw TownhallError.notFound("no meeting with id \(meetingId)") }
         let members = try membersOnTheDay(db, of: meeting)
         var attendees: [Int64: MeetingRecord.Attendee] = [:]
         for row in members {
             let person = try Person(row: row)
             attendees[person.id!] = .init(person: person, role: MembershipRole(rawValue: row["role"]), status: nil)
         }
-        for record in try AttendanceRecord.filter(Column("meetingId") == meetingId).fetchAll(db) {
-            if attendees[record.personId] == nil, let person = try Person.fetchOne(db, key: record.personId) {
+        for record in try db.cachedRecords(AttendanceRecord.self, "SELECT * FROM attendance WHERE meetingId = ?", [meetingId]) {
+            if attendees[record.personId] == nil, let person = try db.cachedRecord(Person.self, id: record.personId) {
                 attendees[record.personId] = .init(person: person, role: nil, status: nil)
             }
             attendees[record.personId]?.status = record.status
         }
-        let declarations = try Row.fetchAll(db, sql: """
+        let declarations = try db.cachedMap("""
             SELECT d.kind, d.interest, p.name AS personName, i.number AS itemNumber
             FROM declaration d JOIN person p ON p.id = d.personId LEFT JOIN agendaItem i ON i.id = d.agendaItemId
             WHERE d.meetingId = ? ORDER BY d.id
-            """, arguments: [meetingId]).map {
+            """, [meetingId]) {
             MeetingRecord.DeclaredInterest(
                 personName: $0["personName"], itemNumber: $0["itemNumber"], kind: InterestKind(rawValue: $0["kind"]) ?? .nonRegisterable,
                 interest: $0["interest"])
         }
-        let minutes = try Minutes.filter(Column("meetingId") == meetingId).fetchOne(db)
+        let minutes = try db.cachedRecords(Minutes.self, "SELECT * FROM minutes WHERE meetingId = ? LIMIT 1", [meetingId]).first
         let approvedAt = try minutes?.approvedAtMeetingId.flatMap {
             try meetingSummaries(db, where: "m.id = ?", arguments: [$0], order: "m.id", limit: 1).first
         }
         let sorted = attendees.values.sorted {
             ($0.role?.rank ?? 99, $0.person.name) < ($1.role?.rank ?? 99, $1.person.name)
         }
-        let officers = try OfficerInAttendance.filter(Column("meetingId") == meetingId).order(Column("id")).fetchAll(db)
+        let officers = try db.cachedRecords(
+            OfficerInAttendance.self, "SELECT * FROM \(OfficerInAttendance.databaseTableName) WHERE meetingId = ? ORDER BY id", [meetingId])
         return MeetingRecord(attendees: sorted, declarations: declarations, minutes: minutes, approvedAt: approvedAt, officers: officers)
     }
 
@@ -78,10 +81,10 @@ extension AppDatabase {
     /// 2012 and the body's standing orders speak of its members, not of anyone in the directory).
     static func membersOnTheDay(_ db: Database, of meeting: Meeting) throws -> [Row] {
         let day = LocalTime().day(of: meeting.startsAt)
-        return try Row.fetchAll(db, sql: """
+        return try db.cachedMap("""
             SELECT p.*, ms.role FROM membership ms JOIN person p ON p.id = ms.personId
             WHERE ms.bodyId = ? AND ms.startDate <= ? AND (ms.endDate IS NULL OR ms.endDate >= ?)
-            """, arguments: [meeting.bodyId, day, day])
+            """, [meeting.bodyId, day, day]) { $0.copy() }
     }
 
     /// Refuses anyone in `personIds` who was not a member of the meeting's body on the day, naming the first.

@@ -46,7 +46,7 @@ public struct PageRenderer: Sendable {
         let frame = Frame(
             siteName: siteName, pageTitle: title, breadcrumbs: breadcrumbs, hasBreadcrumbs: !breadcrumbs.isEmpty,
             account: account, page: page)
-        let html = library.render(PreparedView.prepare(frame) ?? frame, withTemplate: template) ?? ""
+        let html = library.render(Self.prepare(frame), withTemplate: template) ?? ""
         // A page that names a signed-in user and carries their sign-out token is never stored by a browser or proxy,
         // whatever it is (an error page too).
         return Response(
@@ -54,6 +54,17 @@ public struct PageRenderer: Sendable {
             headers: [.contentType: "text/html; charset=utf-8", .cacheControl: account == nil ? "no-cache" : "no-store",
                       .eTag: HTTPCacheMiddleware.etag(html)],
             body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}
+
+extension PageRenderer.Frame: Encodable where Content: Encodable {}
+
+extension PageRenderer {
+    /// A page's values for its template: through `encode(to:)` for a view model that is `Encodable`, through
+    /// `Mirror` for the rest (`TemplateEncoding`; the same values either way).
+    static func prepare(_ frame: some Sendable) -> Any {
+        if let encodable = frame as? any Encodable { return TemplateEncoding.prepare(encodable) ?? frame }
+        return PreparedView.prepare(frame) ?? frame
     }
 }
 
@@ -73,21 +84,25 @@ extension PageRenderer {
     }
 }
 
-struct AccountNav: Sendable {
+struct AccountNav: Sendable, Encodable {
     let name: String
     let csrf: String
     let dashboardURL: String
 
     init?(_ context: AppRequestContext) {
         guard let user = context.user, let session = context.session else { return nil }
-        name = user.name
-        csrf = session.csrfToken
-        dashboardURL = user.role == .provider ? SiteURL.providerDashboard.path : SiteURL.adminDashboard.path
+        self.init(name: user.name, csrf: session.csrfToken, dashboardURL: user.role == .provider ? SiteURL.providerDashboard.path : SiteURL.adminDashboard.path)
+    }
+
+    init(name: String, csrf: String, dashboardURL: String) {
+        self.name = name
+        self.csrf = csrf
+        self.dashboardURL = dashboardURL
     }
 }
 
 /// One step in the breadcrumb trail above a page heading.
-struct Breadcrumb: Sendable {
+struct Breadcrumb: Sendable, Encodable {
     let title: String
     let url: String
 }

@@ -9,7 +9,7 @@ struct InquiryView: Sendable {
         let hasWitnesses: Bool
     }
 
-    struct WitnessRow: Sendable {
+    struct WitnessRow: Sendable, Encodable {
         let name: String
         let role: String
     }

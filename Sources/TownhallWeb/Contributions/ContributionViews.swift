@@ -140,7 +140,7 @@ struct EvidenceView: Sendable {
 }
 
 /// A published question on the meeting page: asked by, the text, and its answer once given.
-struct QuestionRow: Sendable {
+struct QuestionRow: Sendable, Encodable {
     let number: Int
     let askedBy: String
     let paragraphs: [String]

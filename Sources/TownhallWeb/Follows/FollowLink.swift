@@ -2,7 +2,7 @@ import TownhallDomain
 
 /// "Get email alerts" and the matching Atom feed, for a page about something a resident can follow. Both links
 /// name the target by the same two query values, `kind` and `key`.
-struct FollowLink: Sendable {
+struct FollowLink: Sendable, Encodable {
     let url: String
     let feedURL: String
     let noun: String

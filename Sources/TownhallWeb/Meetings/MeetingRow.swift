@@ -3,7 +3,7 @@ import TownhallDomain
 import TownhallStore
 
 /// A meeting as one line in a list, with dates already in local time.
-struct MeetingRow: Sendable {
+struct MeetingRow: Sendable, Encodable {
     let title: String
     let url: String
     let bodyName: String
@@ -54,7 +54,7 @@ struct StoredFile: Sendable {
     }
 }
 
-struct AttachmentLink: Sendable {
+struct AttachmentLink: Sendable, Encodable {
     let name: String
     let url: String
     let details: String

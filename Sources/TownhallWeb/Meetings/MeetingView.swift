@@ -2,8 +2,8 @@ import TownhallDomain
 import TownhallStore
 
 /// The agenda page of one meeting. Exempt items carry only their title and Schedule 12A paragraph.
-struct MeetingView: Sendable {
-    struct PaperLink: Sendable {
+struct MeetingView: Sendable, Encodable {
+    struct PaperLink: Sendable, Encodable {
         let title: String
         let url: String
         let revision: Int
@@ -11,7 +11,7 @@ struct MeetingView: Sendable {
         let lateReason: String?
     }
 
-    struct ItemRow: Sendable {
+    struct ItemRow: Sendable, Encodable {
         let number: String
         let title: String
         let typeLabel: String
@@ -39,12 +39,12 @@ struct MeetingView: Sendable {
     }
 
     /// "Ask a question" with its deadline, on a meeting questions were opened for.
-    struct QuestionsOpen: Sendable {
+    struct QuestionsOpen: Sendable, Encodable {
         let askURL: String
         let questionsDeadline: String
     }
 
-    struct CalledBackLink: Sendable {
+    struct CalledBackLink: Sendable, Encodable {
         let url: String
         let number: Int
         let paperTitle: String
@@ -54,7 +54,7 @@ struct MeetingView: Sendable {
 
     /// An item's decision record as residents read it, with the interests declared on the item. The names are
     /// prefixed so a part left empty never picks up a value from an enclosing section.
-    struct DecisionView: Sendable {
+    struct DecisionView: Sendable, Encodable {
         let decisionText: String
         let decisionReasons: String?
         let decisionAlternatives: String?
@@ -84,7 +84,7 @@ struct MeetingView: Sendable {
     /// How to attend or watch, when the clerk has said.
     let attending: Attending?
 
-    struct Attending: Sendable {
+    struct Attending: Sendable, Encodable {
         /// Offered until the meeting is held or cancelled.
         let webcastURL: String?
         let recordingURL: String?
@@ -109,7 +109,7 @@ struct MeetingView: Sendable {
         }
     }
 
-    struct Pack: Sendable {
+    struct Pack: Sendable, Encodable {
         let htmlURL: String
         let pdfURL: String?
         let pdfSize: String?

@@ -3,8 +3,8 @@ import TownhallStore
 
 /// Attendance, declarations and minutes as residents see them. Draft minutes stay private; published draft
 /// minutes are marked as awaiting approval.
-struct MinutesView: Sendable {
-    struct DeclarationRow: Sendable {
+struct MinutesView: Sendable, Encodable {
+    struct DeclarationRow: Sendable, Encodable {
         let person: String
         let item: String?
         let kind: String
@@ -13,8 +13,8 @@ struct MinutesView: Sendable {
 
     /// One heading of the attendance record ("Present", "Absent" …) with the people under it, each linked to
     /// their page. Every status is listed, absence included (issue 19).
-    struct AttendanceGroup: Sendable {
-        struct PersonLink: Sendable {
+    struct AttendanceGroup: Sendable, Encodable {
+        struct PersonLink: Sendable, Encodable {
             let name: String
             let url: String
         }

@@ -2,7 +2,7 @@ import TownhallDomain
 import TownhallStore
 
 /// A published paper, served from the HTML stored when it was published.
-struct PaperView: Sendable {
+struct PaperView: Sendable, Encodable {
     let title: String
     let author: String
     let revision: Int
@@ -24,7 +24,7 @@ struct PaperView: Sendable {
     let spending: [CitedSpending]
     let hasSpending: Bool
 
-    struct RevisionLink: Sendable {
+    struct RevisionLink: Sendable, Encodable {
         let revision: Int
         let url: String
         let publishedOn: String

@@ -35,9 +35,9 @@ struct OParlObjects {
     static func utc(_ date: Date) -> String { LocalTime.utc.isoLocal(date) }
 
     /// The object's members with its `created` and `modified` from the ledger, when stamped.
-    func stamp(_ members: [String: JSONValue?], _ key: OParlKey) throws -> JSONValue {
+    func stamp(_ members: [String: JSONValue?], _ key: OParlKey, known: OParlEntry?? = nil) throws -> JSONValue {
         var members = members
-        if stamped, let entry = try reader.entry(key) {
+        if stamped, let entry = try known ?? reader.entry(key) {
             members["created"] = .string(Self.utc(entry.created))
             members["modified"] = .string(Self.utc(entry.modified))
         }
@@ -183,7 +183,7 @@ struct OParlObjects {
             "start": .string(time.isoLocal(meeting.startsAt)), "end": meeting.endsAt.map { .string(time.isoLocal($0)) },
             "location": try meeting.locationId.flatMap { try location($0) },
             "organization": .array([object(.organizations, meeting.bodyId)]),
-            "agendaItem": omitInternal ? nil : .array(try reader.agendaItems(meeting: meeting).map { try agendaItem($0, on: meeting) }),
+            "agendaItem": omitInternal ? nil : .array(try agendaItems(of: meeting)),
             "web": url(.meeting(id)),
         ], OParlKey(.meetings, id))
     }
@@ -194,8 +194,16 @@ struct OParlObjects {
         return try agendaItem(item, on: meeting)
     }
 
-    /// An item of a published agenda, its meeting already read.
-    func agendaItem(_ item: AgendaItem, on meeting: Meeting) throws -> JSONValue {
+    /// A meeting's published agenda, every item's papers, files and ledger entry read at once.
+    func agendaItems(of meeting: Meeting) throws -> [JSONValue] {
+        let items = try reader.agendaItems(meeting: meeting)
+        guard !items.isEmpty, let meetingId = meeting.id else { return [] }
+        let extras = try reader.agendaExtras(meetingId: meetingId, entries: stamped)
+        return try items.map { try agendaItem($0, on: meeting, extras: extras) }
+    }
+
+    /// An item of a published agenda, its meeting already read (and its papers, files and entry with `extras`).
+    func agendaItem(_ item: AgendaItem, on meeting: Meeting, extras: AgendaExtras? = nil) throws -> JSONValue {
         let id = item.id!
         var members: [String: JSONValue?] = [
             "id": object(.agendaitems, id), "type": type("AgendaItem"), "meeting": object(.meetings, item.meetingId),
@@ -215,13 +223,15 @@ struct OParlObjects {
         }
         if !keywords.isEmpty { members["keyword"] = .array(keywords) }
         if !item.isExempt {
-            members["consultation"] = try reader.publicPaperIds(itemId: id).first.map { object(.consultations, $0) }
+            let firstPaper = try extras.map { $0.firstPaper[id] } ?? reader.publicPaperIds(itemId: id).first
+            members["consultation"] = firstPaper.map { object(.consultations, $0) }
             members["resolutionText"] = item.decision.flatMap { $0.isEmpty ? nil : .string($0) }
             if !omitInternal {
-                members["auxiliaryFile"] = .array(try reader.publicFiles(itemId: id).map { try file($0, item: item, meeting: meeting) })
+                let files = try extras.map { $0.files[id] ?? [] } ?? reader.publicFiles(itemId: id)
+                members["auxiliaryFile"] = .array(try files.map { try file($0, item: item, meeting: meeting) })
             }
         }
-        return try stamp(members, OParlKey(.agendaitems, id))
+        return try stamp(members, OParlKey(.agendaitems, id), known: extras.map { $0.entries[id] })
     }
 
     func location(_ id: Int64) throws -> JSONValue? {

@@ -1,6 +1,6 @@
 /// The links every page may show (header, footer, sign-in, open data), from the route table, so templates hold no
 /// paths of their own. `TemplateLinkTests` fails on a template that writes a path itself.
-struct SiteLinks: Sendable {
+struct SiteLinks: Sendable, Encodable {
     let home = SiteURL.home.path
     let bodies = SiteURL.bodies.path
     let meetings = SiteURL.meetings.path
