@@ -191,8 +191,8 @@ struct DecisionRecordTests {
         let db = office.store.database
         let meeting = office.boardMeeting
         let item = try #require(try db.list(AgendaItem.self).first { $0.meetingId == meeting.id && $0.itemType == .decision && !$0.isExempt })
-        let rows: [Row] = try db.writer.read { (database: Database) in try AppDatabase.membersOnTheDay(database, of: meeting) }
-        let member: Int64 = try #require(rows.first?["id"])
+        let members = try await db.writer.read { (database: Database) in try AppDatabase.membersOnTheDay(database, of: meeting) }
+        let member: Int64 = try #require(members.first?.person.id)
         _ = try db.addDeclaration(meetingId: meeting.id!, personId: member, agendaItemId: item.id, kind: .otherRegisterable,
                                   interest: "Member of the police federation", actor: .test)
         let meetingDay = LocalTime().day(of: meeting.startsAt)

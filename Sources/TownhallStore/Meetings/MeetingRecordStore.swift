@@ -18,11 +18,9 @@ extension AppDatabase {
     /// same query-interface statements afresh was a twentieth of a random meeting page's CPU (issue 15, `perf`).
     static func meetingRecord(_ db: Database, meetingId: Int64) throws -> MeetingRecord {
         guard let meeting = try db.cachedRecord(Meeting.self, id: meetingId) else { throw TownhallError.notFound("no meeting with id \(meetingId)") }
-        let members = try membersOnTheDay(db, of: meeting)
         var attendees: [Int64: MeetingRecord.Attendee] = [:]
-        for row in members {
-            let person = try Person(row: row)
-            attendees[person.id!] = .init(person: person, role: MembershipRole(rawValue: row["role"]), status: nil)
+        for (person, role) in try membersOnTheDay(db, of: meeting) {
+            attendees[person.id!] = .init(person: person, role: role, status: nil)
         }
         for record in try db.cachedRecords(AttendanceRecord.self, "SELECT * FROM attendance WHERE meetingId = ?", [meetingId]) {
             if attendees[record.personId] == nil, let person = try db.cachedRecord(Person.self, id: record.personId) {
@@ -79,17 +77,17 @@ extension AppDatabase {
     /// The people who sat on the meeting's body on the day it met, with their role: the only people whose
     /// attendance and interests the meeting's record may hold (Local Authorities (Members' Interests) Regulations
     /// 2012 and the body's standing orders speak of its members, not of anyone in the directory).
-    static func membersOnTheDay(_ db: Database, of meeting: Meeting) throws -> [Row] {
+    static func membersOnTheDay(_ db: Database, of meeting: Meeting) throws -> [(person: Person, role: MembershipRole?)] {
         let day = LocalTime().day(of: meeting.startsAt)
         return try db.cachedMap("""
             SELECT p.*, ms.role FROM membership ms JOIN person p ON p.id = ms.personId
             WHERE ms.bodyId = ? AND ms.startDate <= ? AND (ms.endDate IS NULL OR ms.endDate >= ?)
-            """, [meeting.bodyId, day, day]) { $0.copy() }
+            """, [meeting.bodyId, day, day]) { row in (try Person(row: row), MembershipRole(rawValue: row["role"])) }
     }
 
     /// Refuses anyone in `personIds` who was not a member of the meeting's body on the day, naming the first.
     static func requireMembers(_ db: Database, _ personIds: some Sequence<Int64>, of meeting: Meeting) throws {
-        let members = Set(try membersOnTheDay(db, of: meeting).map { $0["id"] as Int64 })
+        let members = Set(try membersOnTheDay(db, of: meeting).compactMap(\.person.id))
         for personId in personIds where !members.contains(personId) {
             guard let person = try Person.fetchOne(db, key: personId) else { throw TownhallError.notFound("no person with id \(personId)") }
             throw TownhallError.invalid("\(person.name) was not a member of the body on \(LocalTime().day(of: meeting.startsAt))")

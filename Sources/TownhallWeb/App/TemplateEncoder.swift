@@ -12,11 +12,11 @@ enum TemplateEncoding {
     /// The prepared value, or nil for a nil optional (absent, as `PreparedView` leaves it).
     static func prepare<T: Encodable>(_ value: T) -> Any? {
         // The types a template prints, compared by metatype (no dynamic cast): arrays of them arrive here.
-        if T.self == String.self { return PreparedText(description: unsafeBitCast(value, to: String.self)) }
+        if T.self == String.self { return primitive(unsafeBitCast(value, to: String.self)) }
         if T.self == Bool.self { return value }
-        if T.self == Int.self { return PreparedText(description: String(unsafeBitCast(value, to: Int.self))) }
-        if T.self == Int64.self { return PreparedText(description: String(unsafeBitCast(value, to: Int64.self))) }
-        if T.self == Double.self { return PreparedText(description: String(describing: unsafeBitCast(value, to: Double.self))) }
+        if T.self == Int.self { return primitive(unsafeBitCast(value, to: Int.self)) }
+        if T.self == Int64.self { return primitive(unsafeBitCast(value, to: Int64.self)) }
+        if T.self == Double.self { return primitive(unsafeBitCast(value, to: Double.self)) }
         if T.self == SiteLinks.self { return SiteLinks.prepared }
         guard encodes(value) else { return value }
         let slot = Slot()
@@ -59,7 +59,7 @@ enum TemplateEncoding {
         }
     }
 
-    /// A single value as `PreparedView` prepares it.
+    /// A single value as `PreparedView` prepares it, wherever it arrives (a field, an item of a list, a value alone).
     static func primitive(_ value: String) -> Any { PreparedText(description: value) }
     static func primitive(_ value: Int) -> Any { PreparedText(description: String(value)) }
     static func primitive(_ value: Int64) -> Any { PreparedText(description: String(value)) }

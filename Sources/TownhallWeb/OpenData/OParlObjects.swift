@@ -34,7 +34,8 @@ struct OParlObjects {
 
     static func utc(_ date: Date) -> String { LocalTime.utc.isoLocal(date) }
 
-    /// The object's members with its `created` and `modified` from the ledger, when stamped.
+    /// The object's members with its `created` and `modified` from the ledger, when stamped. `known` is the entry
+    /// when the caller has already read it (`.some(nil)`: read, and the ledger has none); absent, it is read here.
     func stamp(_ members: [String: JSONValue?], _ key: OParlKey, known: OParlEntry?? = nil) throws -> JSONValue {
         var members = members
         if stamped, let entry = try known ?? reader.entry(key) {
